@@ -1,0 +1,425 @@
+//! `screen`: screen vendor names against designation lists from the command line.
+//!
+//! ```text
+//! cargo run --release --example screen -- "Hik Vision USA Inc"
+//! cargo run --release --example screen -- --json --input vendors.csv --list lists/
+//! ```
+//!
+//! Exit status: 0 when no vendor has a hit with status `match` or `review`,
+//! 1 when at least one has, 2 on any error (the message names the file, line
+//! and field).
+
+use clap::Parser;
+use serde::Serialize;
+use std::io::{BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use vendor_screen::list::{Date, DesignationList};
+use vendor_screen::{Owner, Report, Screener, ScreenerBuilder, Vendor};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "screen",
+    about = "Screen vendors against US designation lists",
+    long_about = None
+)]
+struct Args {
+    /// Names to screen, each one vendor.
+    names: Vec<String>,
+    /// An owner of the single NAME given, nearest first (repeatable).
+    #[arg(long = "parent", value_name = "NAME")]
+    parents: Vec<String>,
+    /// CSV with a header row: name (required), id, aliases, parents, parent_shares, country; `-` reads standard input.
+    #[arg(long, value_name = "FILE")]
+    input: Option<String>,
+    /// A TOML list file or a directory of them; `FORMAT:PATH` forces a format (repeatable). Default: the bundled lists.
+    #[arg(long = "list", value_name = "PATH")]
+    lists: Vec<String>,
+    /// Report hits scoring at least this (0..1).
+    #[arg(long, value_name = "F")]
+    threshold: Option<f64>,
+    /// JSON Lines: one object per input vendor, in input order.
+    #[arg(long)]
+    json: bool,
+    /// Print full explanations.
+    #[arg(long)]
+    explain: bool,
+    /// Screen against the entries in force on this date (YYYY-MM-DD, default today).
+    #[arg(long = "as-of", value_name = "DATE")]
+    as_of: Option<String>,
+    /// Any rejected list record or input row is an error (exit 2).
+    #[arg(long)]
+    strict: bool,
+}
+
+/// A fatal error: printed, exit status 2.
+struct Fatal(String);
+
+impl<E: std::fmt::Display> From<E> for Fatal {
+    fn from(e: E) -> Fatal {
+        Fatal(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(true) => ExitCode::from(1),
+        Ok(false) => ExitCode::SUCCESS,
+        Err(Fatal(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs the screening; `Ok(true)` when some vendor has a counting hit.
+fn run(args: &Args) -> Result<bool, Fatal> {
+    let as_of = match &args.as_of {
+        Some(d) => d
+            .parse::<Date>()
+            .map_err(|e| Fatal(format!("--as-of: {e}")))?,
+        None => today(),
+    };
+    if !args.parents.is_empty() && args.names.len() != 1 {
+        return Err(Fatal("--parent applies to exactly one NAME".into()));
+    }
+    let (vendors, rejected_rows) = match &args.input {
+        Some(path) => {
+            if !args.names.is_empty() {
+                return Err(Fatal(
+                    "give either NAME arguments or --input, not both".into(),
+                ));
+            }
+            read_input(path)?
+        }
+        None if args.names.is_empty() => {
+            return Err(Fatal(
+                "nothing to screen: give a NAME or --input FILE".into(),
+            ));
+        }
+        None => (
+            args.names
+                .iter()
+                .map(|n| cli_vendor(n, &args.parents))
+                .collect(),
+            0,
+        ),
+    };
+    if args.strict && rejected_rows > 0 {
+        return Err(Fatal(format!(
+            "--strict: {rejected_rows} input row(s) rejected"
+        )));
+    }
+
+    let lists = load_lists(&args.lists)?;
+    let mut builder = ScreenerBuilder::new().lists(lists);
+    if let Some(t) = args.threshold {
+        builder = builder.threshold(t);
+    }
+    let screener = builder.build()?;
+
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut flagged = false;
+    for vendor in &vendors {
+        let report = screener.screen(vendor, as_of);
+        flagged |= report.flagged();
+        if args.json {
+            write_json(&mut out, vendor, &report)?;
+        } else {
+            write_human(&mut out, vendor, &report, &screener, args.explain)?;
+        }
+    }
+    out.flush()?;
+    Ok(flagged)
+}
+
+/// Today's date in UTC, from the system clock.
+fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    Date::from_days_since_epoch((secs / 86_400) as i64)
+}
+
+/// A vendor from the command line: NAME with an optional `--parent` chain.
+fn cli_vendor(name: &str, parents: &[String]) -> Vendor {
+    let shares = vec![None; parents.len()];
+    let mut v = Vendor::new(name);
+    v.owners = owner_chain(parents, &shares);
+    v
+}
+
+/// Turns a chain of owners (nearest first) into nested owners.
+fn owner_chain(names: &[String], shares: &[Option<f64>]) -> Vec<Owner> {
+    let mut chain: Option<Owner> = None;
+    for (name, share) in names.iter().zip(shares).rev() {
+        let mut owner = Owner::new(name.clone());
+        owner.share = *share;
+        owner.owners.extend(chain.take());
+        chain = Some(owner);
+    }
+    chain.into_iter().collect()
+}
+
+fn load_lists(specs: &[String]) -> Result<Vec<DesignationList>, Fatal> {
+    if specs.is_empty() {
+        return Ok(vendor_screen::lists::bundled()?);
+    }
+    let mut lists = Vec::new();
+    for spec in specs {
+        let (format, path) = match spec.split_once(':') {
+            Some((f, p)) if !f.is_empty() && f.chars().all(|c| c.is_ascii_alphanumeric()) => {
+                (Some(f.to_ascii_lowercase()), p)
+            }
+            _ => (None, spec.as_str()),
+        };
+        let path = Path::new(path);
+        match format.as_deref() {
+            None | Some("toml") if path.is_dir() => {
+                lists.extend(vendor_screen::list::toml::load_dir(path)?);
+            }
+            None | Some("toml") => lists.push(vendor_screen::list::toml::load_file(path)?),
+            Some(other) => {
+                return Err(Fatal(format!(
+                    "{spec}: unknown list format `{other}` (supported: toml)"
+                )));
+            }
+        }
+    }
+    for l in &lists {
+        eprintln!("loaded {}: {} entities", l.meta.id, l.entities.len());
+    }
+    Ok(lists)
+}
+
+const INPUT_COLUMNS: [&str; 6] = [
+    "id",
+    "name",
+    "aliases",
+    "parents",
+    "parent_shares",
+    "country",
+];
+
+/// Reads the `--input` CSV. Rows that cannot be used are reported on standard
+/// error with their line and skipped; the count of such rows is returned.
+fn read_input(path: &str) -> Result<(Vec<Vendor>, usize), Fatal> {
+    let mut data = Vec::new();
+    if path == "-" {
+        std::io::stdin().read_to_end(&mut data)?;
+    } else {
+        data = std::fs::read(PathBuf::from(path)).map_err(|e| Fatal(format!("{path}: {e}")))?;
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(data.as_slice());
+    let headers = reader
+        .headers()
+        .map_err(|e| Fatal(format!("{path}:1: header: {e}")))?
+        .clone();
+    let mut col = std::collections::HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        let h = h.trim().trim_start_matches('\u{feff}');
+        if !INPUT_COLUMNS.contains(&h) {
+            return Err(Fatal(format!(
+                "{path}:1: field `{h}`: unknown column (expected {})",
+                INPUT_COLUMNS.join(", ")
+            )));
+        }
+        col.insert(h.to_string(), i);
+    }
+    if !col.contains_key("name") {
+        return Err(Fatal(format!(
+            "{path}:1: field `name`: required column missing"
+        )));
+    }
+    let mut vendors = Vec::new();
+    let mut rejected = 0;
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                rejected += 1;
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                eprintln!("rejected {path}:{line}: {e}");
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let get = |c: &str| {
+            col.get(c)
+                .and_then(|&i| record.get(i))
+                .map(str::trim)
+                .unwrap_or("")
+        };
+        match vendor_from_row(
+            get("id"),
+            get("name"),
+            get("aliases"),
+            get("parents"),
+            get("parent_shares"),
+            get("country"),
+        ) {
+            Ok(v) => vendors.push(v),
+            Err((field, message)) => {
+                rejected += 1;
+                eprintln!("rejected {path}:{line}: field `{field}`: {message}");
+            }
+        }
+    }
+    Ok((vendors, rejected))
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split(';')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn vendor_from_row(
+    id: &str,
+    name: &str,
+    aliases: &str,
+    parents: &str,
+    shares: &str,
+    country: &str,
+) -> Result<Vendor, (&'static str, String)> {
+    if name.is_empty() {
+        return Err(("name", "empty name".into()));
+    }
+    let parents = split_list(parents);
+    let mut share_values = vec![None; parents.len()];
+    if !shares.is_empty() {
+        let parts: Vec<&str> = shares.split(';').map(str::trim).collect();
+        if parts.len() > parents.len() {
+            return Err((
+                "parent_shares",
+                format!("{} shares for {} parents", parts.len(), parents.len()),
+            ));
+        }
+        for (i, p) in parts.iter().enumerate() {
+            if p.is_empty() {
+                continue;
+            }
+            let v: f64 = p
+                .trim_end_matches('%')
+                .parse()
+                .map_err(|_| ("parent_shares", format!("`{p}` is not a percentage")))?;
+            if !(0.0..=100.0).contains(&v) {
+                return Err(("parent_shares", format!("{v} is not between 0 and 100")));
+            }
+            share_values[i] = Some(v);
+        }
+    }
+    let mut v = Vendor::new(name);
+    if !id.is_empty() {
+        v.id = Some(id.to_string());
+    }
+    if !country.is_empty() {
+        v.country = Some(country.to_ascii_uppercase());
+    }
+    v.aliases = split_list(aliases);
+    v.owners = owner_chain(&parents, &share_values);
+    Ok(v)
+}
+
+/// The `input` object of a JSON line.
+#[derive(Serialize)]
+struct InputEcho<'a> {
+    id: Option<&'a str>,
+    name: &'a str,
+    aliases: &'a [String],
+    parents: Vec<&'a str>,
+    country: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonLine<'a> {
+    input: InputEcho<'a>,
+    as_of: vendor_screen::list::Date,
+    hits: &'a [vendor_screen::Hit],
+}
+
+fn parent_names(v: &Vendor) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut level = &v.owners;
+    while let Some(o) = level.first() {
+        out.push(o.name.as_str());
+        level = &o.owners;
+    }
+    out
+}
+
+fn write_json(out: &mut impl Write, v: &Vendor, report: &Report) -> Result<(), Fatal> {
+    let line = JsonLine {
+        input: InputEcho {
+            id: v.id.as_deref(),
+            name: &v.name,
+            aliases: &v.aliases,
+            parents: parent_names(v),
+            country: v.country.as_deref(),
+        },
+        as_of: report.as_of,
+        hits: &report.hits,
+    };
+    serde_json::to_writer(&mut *out, &line)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn write_human(
+    out: &mut impl Write,
+    v: &Vendor,
+    report: &Report,
+    screener: &Screener,
+    explain: bool,
+) -> Result<(), Fatal> {
+    let label = match &v.id {
+        Some(id) => format!("{id} {:?}", v.name),
+        None => format!("{:?}", v.name),
+    };
+    if report.hits.is_empty() {
+        writeln!(out, "{label}: no hits")?;
+        return Ok(());
+    }
+    writeln!(out, "{label}: {} hit(s)", report.hits.len())?;
+    for h in &report.hits {
+        let via = match &h.via {
+            vendor_screen::Via::SelfName => "vendor name".to_string(),
+            vendor_screen::Via::Alias { name } => format!("alias {name:?}"),
+            vendor_screen::Via::Parent { level, name, share } => match share {
+                Some(s) => format!("parent {name:?} (level {level}, {s}% owner)"),
+                None => format!("parent {name:?} (level {level}, share unknown)"),
+            },
+        };
+        writeln!(
+            out,
+            "  {:<13} {:<8} {:.3}  {} [{}] matched {:?} via {}",
+            h.list,
+            format!("{:?}", h.status).to_lowercase(),
+            h.score,
+            h.entity_name,
+            h.entity_id,
+            h.matched_name,
+            via
+        )?;
+        if explain {
+            if let Some(list) = screener.lists().iter().find(|l| l.meta.id == h.list) {
+                writeln!(
+                    out,
+                    "      list: {} ({}), as of {}",
+                    list.meta.name, list.meta.legal_basis, list.meta.as_of
+                )?;
+            }
+            for line in h.explanation.to_string().lines() {
+                writeln!(out, "      {line}")?;
+            }
+        }
+    }
+    Ok(())
+}

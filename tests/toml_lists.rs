@@ -1,0 +1,272 @@
+//! The TOML list format: every kind of bad input gives an error naming the
+//! file, the line and the field; the bundled lists load and are consistent.
+
+use std::collections::HashSet;
+use std::path::Path;
+use vendor_screen::Error;
+use vendor_screen::list::toml::{load_dir, load_file};
+
+/// (fixture, expected line, expected field, a word the message must contain)
+const BAD: &[(&str, usize, &str, &str)] = &[
+    ("unknown_field.toml", 14, "alases", "unknown field"),
+    ("missing_name.toml", 11, "name", "missing field"),
+    ("empty_name.toml", 13, "entity.name", "empty"),
+    (
+        "duplicate_id.toml",
+        17,
+        "entity.id",
+        "duplicate entity id `a` (first used on line 12)",
+    ),
+    (
+        "unknown_relation.toml",
+        17,
+        "entity.relations.target",
+        "unknown entity id `nobody`",
+    ),
+    (
+        "bad_date.toml",
+        15,
+        "entity.start",
+        "not a real calendar date",
+    ),
+    ("bad_list_date.toml", 8, "list.as_of", "YYYY-MM-DD"),
+    ("bad_kind.toml", 15, "kind", "unknown variant `company`"),
+    ("syntax.toml", 11, "-", ""),
+    ("missing_citation.toml", 11, "citation", "missing field"),
+];
+
+#[test]
+fn each_kind_of_bad_toml_gives_a_located_error() {
+    for &(file, line, field, words) in BAD {
+        let path = Path::new("tests/fixtures/bad").join(file);
+        match load_file(&path) {
+            Err(Error::Invalid {
+                file: f,
+                line: l,
+                field: fi,
+                message,
+            }) => {
+                assert!(f.ends_with(file), "{file}: error names {f}");
+                assert_eq!(l, Some(line), "{file}: line ({message})");
+                assert_eq!(fi, field, "{file}: field ({message})");
+                assert!(message.contains(words), "{file}: message {message:?}");
+            }
+            other => panic!("{file}: expected an Invalid error, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn error_display_names_file_line_and_field() {
+    let err = load_file(Path::new("tests/fixtures/bad/unknown_field.toml")).unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.starts_with("tests/fixtures/bad/unknown_field.toml:14: field `alases`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_missing_file_is_an_io_error_naming_it() {
+    let err = load_file(Path::new("tests/fixtures/none.toml")).unwrap_err();
+    assert!(matches!(err, Error::Io { .. }));
+    assert!(err.to_string().contains("tests/fixtures/none.toml"));
+}
+
+#[test]
+fn bundled_lists_load_and_are_consistent() {
+    let lists = vendor_screen::lists::bundled().expect("bundled lists load");
+    let ids: Vec<&str> = lists.iter().map(|l| l.meta.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["ndaa-889", "fcc-covered", "dod-1260h", "ofac-ns-cmic"]
+    );
+    for list in &lists {
+        assert!(!list.meta.legal_basis.is_empty() && !list.meta.source_urls.is_empty());
+        let entity_ids: HashSet<&str> = list.entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            entity_ids.len(),
+            list.entities.len(),
+            "{}: ids unique",
+            list.meta.id
+        );
+        for e in &list.entities {
+            assert!(
+                e.citation.len() > 10,
+                "{}/{}: cites its source",
+                list.meta.id,
+                e.id
+            );
+            for o in &e.original_names {
+                assert!(!o.citation.is_empty(), "{}: original name cited", e.id);
+            }
+            for r in &e.relations {
+                if let Some(t) = &r.target {
+                    assert!(
+                        entity_ids.contains(t.as_str()),
+                        "{}: relation {t} resolves",
+                        e.id
+                    );
+                    assert_ne!(t, &e.id, "{}: no self relation", e.id);
+                }
+                assert!(r.citation.is_some(), "{}: relation cited", e.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_lists_directory_loads_the_same_as_the_bundled_lists() {
+    let mut from_dir = load_dir(Path::new("lists")).expect("lists/ loads");
+    let mut bundled = vendor_screen::lists::bundled().unwrap();
+    from_dir.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    bundled.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    assert_eq!(from_dir, bundled);
+}
+
+fn list<'a>(
+    lists: &'a [vendor_screen::list::DesignationList],
+    id: &str,
+) -> &'a vendor_screen::list::DesignationList {
+    lists
+        .iter()
+        .find(|l| l.meta.id == id)
+        .expect("list present")
+}
+
+#[test]
+fn ndaa_889_names_the_five_statutory_companies() {
+    let lists = vendor_screen::lists::bundled().unwrap();
+    let ndaa = list(&lists, "ndaa-889");
+    let names: Vec<&str> = ndaa.entities.iter().map(|e| e.name.as_str()).collect();
+    // The statute's own words, §889(f)(3); also the shared data's section_889.csv.
+    let csv = std::fs::read_to_string("../shared/data/ndaa-889/section_889.csv").unwrap();
+    for line in csv.lines().skip(1) {
+        let name = line.split(',').nth(1).unwrap();
+        assert!(names.contains(&name), "{name} missing");
+    }
+    assert_eq!(names.len(), 5);
+    let chinese: Vec<&str> = ndaa
+        .entities
+        .iter()
+        .flat_map(|e| e.original_names.iter().map(|o| o.name.as_str()))
+        .collect();
+    for n in [
+        "华为技术有限公司",
+        "杭州海康威视数字技术股份有限公司",
+        "中兴通讯股份有限公司",
+        "浙江大华技术股份有限公司",
+        "海能达通信股份有限公司",
+    ] {
+        assert!(chinese.contains(&n), "{n}");
+    }
+}
+
+#[test]
+fn fcc_covered_list_has_each_named_entity_and_the_category_entries() {
+    let lists = vendor_screen::lists::bundled().unwrap();
+    let fcc = list(&lists, "fcc-covered");
+    let names: Vec<&str> = fcc.entities.iter().map(|e| e.name.as_str()).collect();
+    let csv = std::fs::read_to_string(
+        "../shared/data/fcc-covered-list/covered_list_entities-2024-04.csv",
+    )
+    .unwrap();
+    let norm = |s: &str| s.trim_end_matches('.').to_lowercase();
+    for line in csv.lines().skip(1) {
+        let cols: Vec<&str> = line.split(';').collect();
+        for name in [cols[2], cols[3]] {
+            if !name.is_empty() {
+                assert!(
+                    names.iter().any(|n| norm(n) == norm(name)),
+                    "{name} missing"
+                );
+            }
+        }
+    }
+    assert!(names.contains(&"Kaspersky Lab, Inc."));
+    assert!(names.contains(&"Digitalsystem Technology Inc."));
+    assert!(fcc.meta.categories.len() >= 4);
+    assert!(
+        fcc.meta
+            .categories
+            .iter()
+            .any(|c| c.description.contains("Routers"))
+    );
+}
+
+/// The grouping key used to compare names from the DoD data with ours.
+fn key(name: &str) -> String {
+    let name = name.trim_end_matches('*').replace('\u{2019}', "'");
+    name.to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+#[test]
+fn dod_1260h_has_every_entity_of_the_latest_edition_in_force() {
+    let lists = vendor_screen::lists::bundled().unwrap();
+    let dod = list(&lists, "dod-1260h");
+    let latest = "2026-06-08".parse().unwrap();
+    let mut in_force: HashSet<String> = HashSet::new();
+    let mut all: HashSet<String> = HashSet::new();
+    for e in &dod.entities {
+        for (_, n) in e.names() {
+            all.insert(key(n));
+            if e.in_force(latest) {
+                in_force.insert(key(n));
+            }
+        }
+    }
+    let mut reader =
+        csv::Reader::from_path("../shared/data/dod-1260h/chinese_military_companies_1260h.csv")
+            .unwrap();
+    let mut rows = 0;
+    for r in reader.records() {
+        let r = r.unwrap();
+        let clean = r.get(1).unwrap();
+        // Some clean names carry their alias in parentheses: accept either form.
+        let base = clean.split(" (").next().unwrap();
+        let known = |set: &HashSet<String>| set.contains(&key(clean)) || set.contains(&key(base));
+        assert!(known(&all), "{clean} missing from dod-1260h");
+        if r.get(6) == Some("2026-06-08") {
+            rows += 1;
+            assert!(
+                known(&in_force),
+                "{clean} is in the latest edition but not in force"
+            );
+        }
+    }
+    assert_eq!(rows, 188);
+    let removed = dod
+        .entities
+        .iter()
+        .find(|e| e.name == "Anhui Sun Create Electronics Co., Ltd.")
+        .unwrap();
+    assert_eq!(removed.end, Some("2026-02-17".parse().unwrap()));
+}
+
+#[test]
+fn ofac_ns_cmic_has_the_68_cmic_entities_of_the_official_file() {
+    let lists = vendor_screen::lists::bundled().unwrap();
+    let cmic = list(&lists, "ofac-ns-cmic");
+    let prim = std::fs::read("../shared/data/ofac-non-sdn/cons_prim.csv").unwrap();
+    let prim = String::from_utf8_lossy(&prim);
+    let expected: HashSet<&str> = prim
+        .lines()
+        .filter(|l| l.contains("\"CMIC-EO13959\""))
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    let ours: HashSet<&str> = cmic.entities.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(expected.len(), 68);
+    assert_eq!(ours, expected);
+    let cetc = cmic
+        .entities
+        .iter()
+        .find(|e| e.name.starts_with("CHINA ELECTRONICS TECHNOLOGY GROUP"))
+        .unwrap();
+    assert!(
+        cetc.aliases.iter().any(|a| a == "CETC"),
+        "alias from remarks"
+    );
+}
