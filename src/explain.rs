@@ -1,66 +1,227 @@
-//! Explanations of hits: a serde structure and a readable rendering.
+//! Explanations of hits: a serde structure built from what scoring computed
+//! (never by scoring again), and a readable rendering.
+//!
+//! ```
+//! use vendor_screen::normalize::Normalizer;
+//! use vendor_screen::score::{Prepared, Weights, align};
+//! use vendor_screen::explain::Explanation;
+//!
+//! let n = Normalizer::new();
+//! let w = Weights::default();
+//! let q = Prepared::new(n.normalize("Hik Vision USA Inc"), &w);
+//! let l = Prepared::new(n.normalize("Hikvision"), &w);
+//! let a = align(&q, &l, 0.0).unwrap();
+//! let e = Explanation::new(&q, &l, &a, 0.85);
+//! let text = e.to_string();
+//! assert!(text.contains("merged"), "{text}");
+//! assert!(text.contains("legal form 'Inc' ignored"), "{text}");
+//! ```
 
+use crate::normalize::{Normalized, Step, TokenKind};
+use crate::score::{Alignment, PairKind, Prepared, Side};
 use serde::Serialize;
 use std::fmt;
 
+/// One name as written, normalised, and the steps that changed it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NameExplained {
+    /// As written.
+    pub written: String,
+    /// Compare forms of its tokens.
+    pub normalized: String,
+    /// Normalisation steps that changed something.
+    pub steps: Vec<Step>,
+}
+
+impl NameExplained {
+    fn new(n: &Normalized) -> NameExplained {
+        NameExplained {
+            written: n.original.clone(),
+            normalized: n.text(),
+            steps: n.steps.clone(),
+        }
+    }
+}
+
+/// One pair of the alignment, in words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairExplained {
+    /// The query's tokens, as written.
+    pub query: String,
+    /// The listed name's tokens, as written.
+    pub listed: String,
+    /// Their similarity.
+    pub similarity: f64,
+    /// Their weight.
+    pub weight: f64,
+    /// How they are alike.
+    pub kind: PairKind,
+}
+
+/// A leftover token, in words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeftoverExplained {
+    /// Which name it is from.
+    pub side: Side,
+    /// The token as written.
+    pub token: String,
+    /// Its kind.
+    pub kind: TokenKind,
+    /// What it cost.
+    pub cost: f64,
+}
+
 /// Why a listed name matched a query.
-///
-/// ```
-/// use vendor_screen::explain::Explanation;
-/// let e = Explanation::exact("ZTE Corp", "ZTE Corporation", "zte", "zte");
-/// assert!(e.to_string().contains("score 1.000"));
-/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Explanation {
-    /// The query as written.
-    pub query: String,
-    /// The listed name as written.
-    pub listed_name: String,
-    /// The query after normalisation.
-    pub query_normalized: String,
-    /// The listed name after normalisation.
-    pub listed_normalized: String,
-    /// The final score.
+    /// The query.
+    pub query: NameExplained,
+    /// The listed name.
+    pub listed: NameExplained,
+    /// Token pairs, best first.
+    pub pairs: Vec<PairExplained>,
+    /// Tokens left unpaired.
+    pub leftovers: Vec<LeftoverExplained>,
+    /// Weighted similarity of the pairs.
+    pub matched: f64,
+    /// Total weight (pairs plus leftover costs).
+    pub total: f64,
+    /// Penalties applied.
+    pub penalties: Vec<String>,
+    /// The score.
     pub score: f64,
     /// The threshold it was compared with.
     pub threshold: f64,
-    /// The list's reach rule that decided the status, when relevant.
+    /// The list's rule that decided the hit's status, when relevant.
     pub rule: Option<String>,
 }
 
+fn span_text(n: &Normalized, ids: &[usize]) -> String {
+    let written: Vec<&str> = ids
+        .iter()
+        .map(|&i| &n.original[n.tokens[i].span.clone()])
+        .collect();
+    let mut dedup: Vec<&str> = Vec::new();
+    for w in written {
+        if dedup.last() != Some(&w) {
+            dedup.push(w);
+        }
+    }
+    dedup.join(" ")
+}
+
 impl Explanation {
-    /// An explanation of an exact match of normalised forms.
-    pub fn exact(query: &str, listed: &str, qn: &str, ln: &str) -> Explanation {
+    /// Builds the explanation of an alignment of `q` and `l`.
+    pub fn new(q: &Prepared, l: &Prepared, a: &Alignment, threshold: f64) -> Explanation {
         Explanation {
-            query: query.to_string(),
-            listed_name: listed.to_string(),
-            query_normalized: qn.to_string(),
-            listed_normalized: ln.to_string(),
-            score: 1.0,
-            threshold: 0.0,
+            query: NameExplained::new(&q.name),
+            listed: NameExplained::new(&l.name),
+            pairs: a
+                .pairs
+                .iter()
+                .map(|p| PairExplained {
+                    query: span_text(&q.name, &p.query),
+                    listed: span_text(&l.name, &p.listed),
+                    similarity: p.similarity,
+                    weight: p.weight,
+                    kind: p.kind,
+                })
+                .collect(),
+            leftovers: a
+                .leftovers
+                .iter()
+                .map(|x| {
+                    let n = match x.side {
+                        Side::Query => &q.name,
+                        Side::Listed => &l.name,
+                    };
+                    LeftoverExplained {
+                        side: x.side,
+                        token: span_text(n, &[x.token]),
+                        kind: n.tokens[x.token].kind,
+                        cost: x.cost,
+                    }
+                })
+                .collect(),
+            matched: a.matched,
+            total: a.total,
+            penalties: a.penalties.clone(),
+            score: a.score,
+            threshold,
             rule: None,
         }
     }
 
-    /// The same explanation, compared with `threshold`.
-    pub(crate) fn with_threshold(mut self, threshold: f64) -> Explanation {
-        self.threshold = threshold;
+    /// The same explanation with the list rule that decided the status.
+    pub fn with_rule(mut self, rule: impl Into<String>) -> Explanation {
+        self.rule = Some(rule.into());
         self
+    }
+}
+
+fn kind_word(k: PairKind) -> String {
+    match k {
+        PairKind::Exact => "exact".into(),
+        PairKind::Typo { edits } => format!("{edits} typo(s)"),
+        PairKind::Merged => "split/merged words".into(),
+        PairKind::Initialism => "initialism".into(),
+        PairKind::Truncation => "abbreviation".into(),
+    }
+}
+
+fn token_kind_word(k: TokenKind) -> &'static str {
+    match k {
+        TokenKind::LegalForm => "legal form",
+        TokenKind::Generic => "generic word",
+        TokenKind::Place => "place",
+        TokenKind::Number => "number",
+        TokenKind::Distinctive => "distinctive word",
     }
 }
 
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "query   {:?} -> {:?}", self.query, self.query_normalized)?;
-        writeln!(
-            f,
-            "listed  {:?} -> {:?}",
-            self.listed_name, self.listed_normalized
-        )?;
+        for (label, n) in [("vendor", &self.query), ("listed", &self.listed)] {
+            writeln!(f, "{label} {:?} -> {:?}", n.written, n.normalized)?;
+            for s in &n.steps {
+                writeln!(f, "  - {}", s.detail)?;
+            }
+        }
+        writeln!(f, "pairs:")?;
+        for p in &self.pairs {
+            writeln!(
+                f,
+                "  {:?} ~ {:?}: {}, similarity {:.2}, weight {:.2}",
+                p.query,
+                p.listed,
+                kind_word(p.kind),
+                p.similarity,
+                p.weight
+            )?;
+        }
+        if !self.leftovers.is_empty() {
+            writeln!(f, "left over:")?;
+            for x in &self.leftovers {
+                let side = match x.side {
+                    Side::Query => "vendor",
+                    Side::Listed => "listed",
+                };
+                writeln!(
+                    f,
+                    "  {side} {:?} ({}): cost {:.2}",
+                    x.token,
+                    token_kind_word(x.kind),
+                    x.cost
+                )?;
+            }
+        }
+        for p in &self.penalties {
+            writeln!(f, "penalty: {p}")?;
+        }
         write!(
             f,
-            "score {:.3} (threshold {:.3})",
-            self.score, self.threshold
+            "score {:.3} = {:.2} / {:.2} (threshold {:.3})",
+            self.score, self.matched, self.total, self.threshold
         )?;
         if let Some(rule) = &self.rule {
             write!(f, "\nrule: {rule}")?;

@@ -25,6 +25,7 @@ pub mod list;
 pub mod lists;
 mod matcher;
 pub mod normalize;
+pub mod score;
 pub mod screen;
 
 pub use error::{Error, Result};

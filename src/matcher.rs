@@ -1,10 +1,9 @@
-//! Stop-gap name matching: exact equality of simply normalised names.
-//!
-//! Replaced by the token-alignment scorer of the matching-engine issue.
+//! Matching a query against every listed name: normalise and weigh the
+//! listed names once, then align the query with each of them.
 
 use crate::explain::Explanation;
-use crate::normalize::simple_key;
-use std::collections::HashMap;
+use crate::normalize::Normalizer;
+use crate::score::{Prepared, Weights, align};
 
 /// A listed name that matched a query.
 #[derive(Debug, Clone)]
@@ -17,47 +16,49 @@ pub(crate) struct NameMatch {
     pub explanation: Explanation,
 }
 
-/// All listed names, prepared once.
+/// All listed names, normalised and weighed once.
 #[derive(Debug, Clone)]
 pub(crate) struct Matcher {
-    keys: Vec<String>,
-    texts: Vec<String>,
-    by_key: HashMap<String, Vec<usize>>,
+    normalizer: Normalizer,
+    weights: Weights,
+    names: Vec<Prepared>,
 }
 
 impl Matcher {
     pub fn new<'a>(names: impl Iterator<Item = &'a str>) -> Matcher {
-        let texts: Vec<String> = names.map(str::to_string).collect();
-        let keys: Vec<String> = texts.iter().map(|t| simple_key(t)).collect();
-        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, k) in keys.iter().enumerate() {
-            if !k.is_empty() {
-                by_key.entry(k.clone()).or_default().push(i);
-            }
-        }
+        let normalizer = Normalizer::new();
+        let normalized: Vec<_> = names.map(|n| normalizer.normalize(n)).collect();
+        let weights = Weights::from_names(normalized.iter());
+        let names = normalized
+            .into_iter()
+            .map(|n| Prepared::new(n, &weights))
+            .collect();
         Matcher {
-            keys,
-            texts,
-            by_key,
+            normalizer,
+            weights,
+            names,
         }
     }
 
+    /// Prepares a query: normalised and weighed once for all candidates.
+    pub fn prepare(&self, query: &str) -> Prepared {
+        Prepared::new(self.normalizer.normalize(query), &self.weights)
+    }
+
+    /// Every listed name scoring at least `threshold` against `query`.
     pub fn find(&self, query: &str, threshold: f64) -> Vec<NameMatch> {
-        let key = simple_key(query);
-        if threshold > 1.0 {
-            return Vec::new();
-        }
-        self.by_key
-            .get(&key)
-            .map(|idx| {
-                idx.iter()
-                    .map(|&i| NameMatch {
-                        name: i,
-                        score: 1.0,
-                        explanation: Explanation::exact(query, &self.texts[i], &key, &self.keys[i]),
-                    })
-                    .collect()
+        let q = self.prepare(query);
+        self.names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| {
+                let a = align(&q, l, threshold)?;
+                Some(NameMatch {
+                    name: i,
+                    score: a.score,
+                    explanation: Explanation::new(&q, l, &a, threshold),
+                })
             })
-            .unwrap_or_default()
+            .collect()
     }
 }

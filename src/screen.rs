@@ -396,7 +396,7 @@ impl Screener {
                     score: m.score,
                     via: via.clone(),
                     status,
-                    explanation: m.explanation.with_threshold(self.threshold),
+                    explanation: m.explanation,
                 };
                 let key = (name.list, name.entity);
                 let better = best.get(&key).is_none_or(|old| rank(&hit) > rank(old));

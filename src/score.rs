@@ -1,0 +1,623 @@
+//! Scoring two normalised names: a token-order-insensitive weighted alignment
+//! in which every token of both names is accounted for exactly once, either in
+//! a pair or as a leftover.
+//!
+//! # How a score is made
+//! - Each token has a weight: a distinctive token `1 + idf` (idf in [0, 1],
+//!   learned from the loaded lists by [`Weights`], so rare words weigh up to
+//!   2), a number 1, a generic word or a place 0.3, a legal form 0.05.
+//! - Token pairs: identical (1.0); one typo in a word of 5 to 7 letters or two
+//!   in a longer one (insertion, deletion, substitution, transposition:
+//!   1 − 0.1 per edit); a split or merged word (`hik vision` / `hikvision`:
+//!   as for one word); an initialism of three or more letters (`zte` /
+//!   `zhongxing telecommunications equipment`, 0.9); a truncated generic
+//!   word (`srvc` / `services`, 0.85). Words of four letters or fewer (often
+//!   acronyms: `CETC` is not `CCTC`) and numbers pair only when identical.
+//! - The alignment is greedy, best gain first (similarity × weight), each
+//!   token used once.
+//! - A paired token contributes `similarity × weight` of `weight`; a leftover
+//!   contributes nothing of `cost`: its weight times 1 (distinctive word,
+//!   number), 0.5 (generic word, place) or 0.1 (legal form). The score is the
+//!   contributed share of the total, in [0, 1].
+//! - Numbers left over on both sides disagree (`CETC 13` / `CETC 14`): the
+//!   score is halved.
+//! - If either name has no distinctive token (only generic words, places and
+//!   legal forms), every non-legal token of both names must pair at 0.9 or
+//!   better, else the score is 0: "China Technology Group" does not match every
+//!   Chinese technology group. A name of legal forms only matches nothing.
+//!
+//! The score is symmetric (swapping the two names gives the same score),
+//! except for initialisms: a vendor's acronym may stand for any words of the
+//! listed name ("CETC"), but a listed acronym stands only for vendor words that
+//! include a distinctive one (the listed "CTG" is not "China Technology Group").
+//!
+//! ```
+//! use vendor_screen::normalize::Normalizer;
+//! use vendor_screen::score::{Prepared, Weights, align};
+//!
+//! let n = Normalizer::new();
+//! let w = Weights::default();
+//! let q = Prepared::new(n.normalize("Hik Vision USA Inc"), &w);
+//! let l = Prepared::new(n.normalize("Hikvision"), &w);
+//! let a = align(&q, &l, 0.0).expect("aligned");
+//! assert!(a.score > 0.9, "{}", a.score);
+//! ```
+
+use crate::normalize::{Normalized, Token, TokenKind};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Token weights learned from the loaded lists (inverse document frequency).
+///
+/// ```
+/// use vendor_screen::normalize::Normalizer;
+/// use vendor_screen::score::Weights;
+/// let n = Normalizer::new();
+/// let names: Vec<_> = ["Huawei Technologies", "Hikvision Technologies", "Dahua Technologies"]
+///     .iter().map(|s| n.normalize(s)).collect();
+/// let w = Weights::from_names(names.iter());
+/// let t = |s: &str| n.normalize(s).tokens.remove(0);
+/// assert!(w.weight(&t("Huawei")) > w.weight(&t("Technologies")));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Weights {
+    df: HashMap<String, u32>,
+    names: u32,
+}
+
+/// Weight of a token of each non-distinctive kind.
+const GENERIC_WEIGHT: f64 = 0.3;
+const PLACE_WEIGHT: f64 = 0.3;
+const LEGAL_WEIGHT: f64 = 0.05;
+const NUMBER_WEIGHT: f64 = 1.0;
+/// Similarity of an initialism pair.
+const INITIALISM_SIM: f64 = 0.9;
+/// Similarity of a truncated generic word.
+const TRUNCATION_SIM: f64 = 0.85;
+/// Minimum similarity of every pair when a name has no distinctive token.
+const STRICT_SIM: f64 = 0.9;
+
+impl Weights {
+    /// Learns document frequencies from listed names.
+    pub fn from_names<'a>(names: impl Iterator<Item = &'a Normalized>) -> Weights {
+        let mut df: HashMap<String, u32> = HashMap::new();
+        let mut count = 0;
+        for n in names {
+            count += 1;
+            let mut seen: Vec<&str> = n.tokens.iter().map(|t| t.text.as_str()).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for t in seen {
+                *df.entry(t.to_string()).or_default() += 1;
+            }
+        }
+        Weights { df, names: count }
+    }
+
+    /// The weight of a token.
+    pub fn weight(&self, t: &Token) -> f64 {
+        match t.kind {
+            TokenKind::LegalForm => LEGAL_WEIGHT,
+            TokenKind::Generic => GENERIC_WEIGHT,
+            TokenKind::Place => PLACE_WEIGHT,
+            TokenKind::Number => NUMBER_WEIGHT,
+            TokenKind::Distinctive => 1.0 + self.idf(&t.text),
+        }
+    }
+
+    /// Normalised inverse document frequency in [0, 1]: 1 for a token no
+    /// listed name has, lower the more names share it.
+    pub fn idf(&self, text: &str) -> f64 {
+        let df = f64::from(self.df.get(text).copied().unwrap_or(0).max(1));
+        let n = f64::from(self.names.max(2));
+        ((n / df).ln() / n.ln()).clamp(0.0, 1.0)
+    }
+}
+
+/// A normalised name with its token weights, prepared once.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Prepared {
+    /// The normalised name.
+    pub name: Normalized,
+    /// One weight per token.
+    pub weights: Vec<f64>,
+}
+
+impl Prepared {
+    /// Weighs a normalised name's tokens.
+    pub fn new(name: Normalized, weights: &Weights) -> Prepared {
+        let weights = name.tokens.iter().map(|t| weights.weight(t)).collect();
+        Prepared { name, weights }
+    }
+
+    fn has_distinctive(&self) -> bool {
+        self.name.has_distinctive()
+    }
+}
+
+/// How two sides of a pair are alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PairKind {
+    /// Identical compare forms.
+    Exact,
+    /// Equal up to `edits` typos.
+    Typo {
+        /// Number of edits (insertion, deletion, substitution, transposition).
+        edits: usize,
+    },
+    /// Words split on one side and merged on the other.
+    Merged,
+    /// An initialism of the other side's words.
+    Initialism,
+    /// A truncated or abbreviated generic word.
+    Truncation,
+}
+
+/// A pair of the alignment: tokens of the query and of the listed name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    /// Indexes of the query's tokens.
+    pub query: Vec<usize>,
+    /// Indexes of the listed name's tokens.
+    pub listed: Vec<usize>,
+    /// Similarity in [0, 1].
+    pub similarity: f64,
+    /// Weight of the pair (sum of its tokens' weights).
+    pub weight: f64,
+    /// How they are alike.
+    pub kind: PairKind,
+}
+
+/// Which name a leftover token belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// The vendor's name.
+    Query,
+    /// The listed name.
+    Listed,
+}
+
+/// A token left unpaired, with what it cost.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Leftover {
+    /// Which name.
+    pub side: Side,
+    /// Index of the token in that name.
+    pub token: usize,
+    /// Its cost (added to the total only).
+    pub cost: f64,
+}
+
+/// The alignment of two names and the score it gives.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alignment {
+    /// Pairs, best gain first.
+    pub pairs: Vec<Pair>,
+    /// Tokens of either name left unpaired.
+    pub leftovers: Vec<Leftover>,
+    /// Sum of similarity × weight over pairs.
+    pub matched: f64,
+    /// Sum of pair weights and leftover costs.
+    pub total: f64,
+    /// Penalties applied, in words.
+    pub penalties: Vec<String>,
+    /// The final score in [0, 1].
+    pub score: f64,
+}
+
+/// Leftover cost factor of each kind.
+fn leftover_factor(kind: TokenKind) -> f64 {
+    match kind {
+        TokenKind::LegalForm => 0.1,
+        TokenKind::Generic | TokenKind::Place => 0.5,
+        TokenKind::Number | TokenKind::Distinctive => 1.0,
+    }
+}
+
+/// Typos allowed in a word of `len` letters.
+fn allowed_edits(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Similarity of two strings as words of kinds `ka`, `kb`.
+fn word_sim(a: &str, b: &str, ka: TokenKind, kb: TokenKind) -> (f64, PairKind) {
+    if a == b {
+        return (1.0, PairKind::Exact);
+    }
+    if ka == TokenKind::Number || kb == TokenKind::Number {
+        return (0.0, PairKind::Exact);
+    }
+    let (la, lb) = (a.len(), b.len());
+    let allowed = allowed_edits(la.min(lb));
+    if allowed > 0 && la.abs_diff(lb) <= allowed {
+        let d = strsim::osa_distance(a, b);
+        if d <= allowed {
+            return (1.0 - 0.1 * d as f64, PairKind::Typo { edits: d });
+        }
+    }
+    // A truncated generic word: "srvc" for "services", "comp" for "company".
+    let (short, long, long_kind) = if la < lb { (a, b, kb) } else { (b, a, ka) };
+    if short.len() >= 3
+        && long_kind != TokenKind::Distinctive
+        && short.as_bytes()[0] == long.as_bytes()[0]
+        && is_subsequence(short, long)
+    {
+        return (TRUNCATION_SIM, PairKind::Truncation);
+    }
+    (0.0, PairKind::Exact)
+}
+
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut it = long.bytes();
+    short.bytes().all(|c| it.any(|d| d == c))
+}
+
+/// A candidate pair before the greedy choice.
+struct Candidate {
+    query: Vec<usize>,
+    listed: Vec<usize>,
+    sim: f64,
+    weight: f64,
+    kind: PairKind,
+}
+
+/// Aligns two prepared names and scores them. Returns `None` when the score
+/// cannot reach `cutoff` (the bound is checked before the greedy alignment)
+/// or is 0.
+///
+/// ```
+/// use vendor_screen::normalize::Normalizer;
+/// use vendor_screen::score::{Prepared, Weights, align};
+/// let n = Normalizer::new();
+/// let w = Weights::default();
+/// let p = |s: &str| Prepared::new(n.normalize(s), &w);
+/// let a = align(&p("Huawei Technologies Company"), &p("HUAWEI TECHNOLOGIES CO., LTD."), 0.0).unwrap();
+/// assert!((a.score - 1.0).abs() < 0.01, "{}", a.score);
+/// assert!(align(&p("CETC 13"), &p("CETC 14"), 0.5).is_none());
+/// ```
+pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
+    let qt = &q.name.tokens;
+    let lt = &l.name.tokens;
+    if !qt.iter().any(|t| t.kind != TokenKind::LegalForm)
+        || !lt.iter().any(|t| t.kind != TokenKind::LegalForm)
+    {
+        return None;
+    }
+    let strict = !q.has_distinctive() || !l.has_distinctive();
+
+    let mut cands = Vec::new();
+    for (i, a) in qt.iter().enumerate() {
+        for (j, b) in lt.iter().enumerate() {
+            let (sim, kind) = word_sim(&a.text, &b.text, a.kind, b.kind);
+            if sim > 0.0 {
+                cands.push(Candidate {
+                    query: vec![i],
+                    listed: vec![j],
+                    sim,
+                    weight: q.weights[i] + l.weights[j],
+                    kind,
+                });
+            }
+        }
+    }
+    merges(q, l, false, &mut cands);
+    merges(l, q, true, &mut cands);
+    // A vendor's acronym may stand for any listed words ("CETC"); a listed
+    // acronym stands only for vendor words that include a distinctive one, so
+    // that "China Technology Group" is not read as the listed "CTG".
+    initialisms(q, l, false, false, &mut cands);
+    initialisms(l, q, true, true, &mut cands);
+    if strict {
+        cands.retain(|c| c.sim >= STRICT_SIM);
+    }
+
+    if upper_bound(q, l, &cands) < cutoff {
+        return None;
+    }
+
+    // Greedy: best gain first; ties by position so the result is deterministic.
+    cands.sort_by(|a, b| {
+        (b.sim * b.weight)
+            .total_cmp(&(a.sim * a.weight))
+            .then_with(|| a.query.cmp(&b.query))
+            .then_with(|| a.listed.cmp(&b.listed))
+    });
+    let mut q_used = vec![false; qt.len()];
+    let mut l_used = vec![false; lt.len()];
+    let mut pairs = Vec::new();
+    let (mut matched, mut total) = (0.0, 0.0);
+    for c in cands {
+        if c.query.iter().any(|&i| q_used[i]) || c.listed.iter().any(|&j| l_used[j]) {
+            continue;
+        }
+        c.query.iter().for_each(|&i| q_used[i] = true);
+        c.listed.iter().for_each(|&j| l_used[j] = true);
+        matched += c.sim * c.weight;
+        total += c.weight;
+        pairs.push(Pair {
+            query: c.query,
+            listed: c.listed,
+            similarity: c.sim,
+            weight: c.weight,
+            kind: c.kind,
+        });
+    }
+    let mut leftovers = Vec::new();
+    for (side, used, p) in [(Side::Query, &q_used, q), (Side::Listed, &l_used, l)] {
+        for (i, t) in p.name.tokens.iter().enumerate() {
+            if !used[i] {
+                let cost = p.weights[i] * leftover_factor(t.kind);
+                total += cost;
+                leftovers.push(Leftover {
+                    side,
+                    token: i,
+                    cost,
+                });
+            }
+        }
+    }
+    let left_kind = |side: Side, kind: TokenKind| {
+        leftovers.iter().any(|x| {
+            x.side == side
+                && match side {
+                    Side::Query => qt[x.token].kind == kind,
+                    Side::Listed => lt[x.token].kind == kind,
+                }
+        })
+    };
+    if strict
+        && leftovers.iter().any(|x| match x.side {
+            Side::Query => qt[x.token].kind != TokenKind::LegalForm,
+            Side::Listed => lt[x.token].kind != TokenKind::LegalForm,
+        })
+    {
+        return None;
+    }
+    let mut score = if total > 0.0 { matched / total } else { 0.0 };
+    let mut penalties = Vec::new();
+    if left_kind(Side::Query, TokenKind::Number) && left_kind(Side::Listed, TokenKind::Number) {
+        score *= 0.5;
+        penalties.push("numbers differ: score halved".to_string());
+    }
+    let score = score.clamp(0.0, 1.0);
+    if score <= 0.0 || score < cutoff {
+        return None;
+    }
+    Some(Alignment {
+        pairs,
+        leftovers,
+        matched,
+        total,
+        penalties,
+        score,
+    })
+}
+
+/// Split and merged words: 2 or 3 consecutive tokens of `a` against one of `b`.
+fn merges(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Candidate>) {
+    let at = &a.name.tokens;
+    for i in 0..at.len() {
+        let mut joined = at[i].text.clone();
+        let mut weight = a.weights[i];
+        for end in i + 1..at.len().min(i + 3) {
+            joined.push_str(&at[end].text);
+            weight += a.weights[end];
+            let all_numbers = at[i..=end].iter().all(|t| t.kind == TokenKind::Number);
+            for (j, t) in b.name.tokens.iter().enumerate() {
+                if t.text.len() + 2 < joined.len() || t.text.as_bytes()[0] != joined.as_bytes()[0] {
+                    continue;
+                }
+                let kind = if all_numbers {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Distinctive
+                };
+                let (sim, how) = word_sim(&joined, &t.text, kind, t.kind);
+                if sim > 0.0 && !matches!(how, PairKind::Truncation) {
+                    let ids: Vec<usize> = (i..=end).collect();
+                    let (query, listed) = if swapped {
+                        (vec![j], ids)
+                    } else {
+                        (ids, vec![j])
+                    };
+                    out.push(Candidate {
+                        query,
+                        listed,
+                        sim,
+                        weight: weight + b.weights[j],
+                        kind: PairKind::Merged,
+                    });
+                }
+            }
+        }
+    }
+    // Numbers re-spaced across more than three tokens: "11 420 2 1" / "1142021".
+    let mut i = 0;
+    while i < at.len() {
+        let mut end = i;
+        while end + 1 < at.len() && at[end + 1].kind == TokenKind::Number {
+            end += 1;
+        }
+        if at[i].kind == TokenKind::Number && end >= i + 3 {
+            let joined: String = at[i..=end].iter().map(|t| t.text.as_str()).collect();
+            for (j, t) in b.name.tokens.iter().enumerate() {
+                if t.text == joined {
+                    let ids: Vec<usize> = (i..=end).collect();
+                    let weight = ids.iter().map(|&k| a.weights[k]).sum::<f64>() + b.weights[j];
+                    let (query, listed) = if swapped {
+                        (vec![j], ids)
+                    } else {
+                        (ids, vec![j])
+                    };
+                    out.push(Candidate {
+                        query,
+                        listed,
+                        sim: 1.0,
+                        weight,
+                        kind: PairKind::Merged,
+                    });
+                }
+            }
+        }
+        i = end + 1;
+    }
+}
+
+/// Words that an initialism may skip.
+fn skippable(t: &Token) -> bool {
+    matches!(t.text.as_str(), "of" | "and" | "the" | "for" | "de")
+}
+
+/// Initialisms: a token of `a` (3 to 6 letters) spelled by the initials of
+/// consecutive tokens of `b`, which may skip "of", "and", ... and one more
+/// inner non-distinctive word ("CETC": China Electronics Technology [Group]
+/// Corporation).
+fn initialisms(
+    a: &Prepared,
+    b: &Prepared,
+    swapped: bool,
+    need_distinctive: bool,
+    out: &mut Vec<Candidate>,
+) {
+    let bt = &b.name.tokens;
+    for (i, t) in a.name.tokens.iter().enumerate() {
+        let acr = t.text.as_bytes();
+        if !(3..=6).contains(&acr.len())
+            || t.kind == TokenKind::Number
+            || !acr.iter().all(u8::is_ascii_alphabetic)
+        {
+            continue;
+        }
+        for start in 0..bt.len() {
+            if bt[start].text.as_bytes()[0] != acr[0] {
+                continue;
+            }
+            let mut k = 0;
+            let mut skipped_other = false;
+            let mut j = start;
+            let mut ids = Vec::new();
+            while j < bt.len() && k < acr.len() {
+                let tok = &bt[j];
+                if tok.text.as_bytes()[0] == acr[k] && tok.kind != TokenKind::Number {
+                    k += 1;
+                    ids.push(j);
+                } else if skippable(tok) && !ids.is_empty() {
+                    ids.push(j);
+                } else if !skipped_other
+                    && !ids.is_empty()
+                    && tok.kind != TokenKind::Distinctive
+                    && tok.kind != TokenKind::Number
+                {
+                    skipped_other = true;
+                    ids.push(j);
+                } else {
+                    break;
+                }
+                j += 1;
+            }
+            let distinctive = ids.iter().any(|&x| bt[x].kind == TokenKind::Distinctive);
+            if k == acr.len() && ids.len() >= 3 && (distinctive || !need_distinctive) {
+                let weight = a.weights[i] + ids.iter().map(|&x| b.weights[x]).sum::<f64>();
+                let (query, listed) = if swapped {
+                    (ids, vec![i])
+                } else {
+                    (vec![i], ids)
+                };
+                out.push(Candidate {
+                    query,
+                    listed,
+                    sim: INITIALISM_SIM,
+                    weight,
+                    kind: PairKind::Initialism,
+                });
+            }
+        }
+    }
+}
+
+/// An upper bound of the score from the candidates: each token at its best
+/// similarity, leftovers at their cost, the best subset chosen.
+fn upper_bound(q: &Prepared, l: &Prepared, cands: &[Candidate]) -> f64 {
+    let mut best_q = vec![0.0f64; q.weights.len()];
+    let mut best_l = vec![0.0f64; l.weights.len()];
+    for c in cands {
+        c.query
+            .iter()
+            .for_each(|&i| best_q[i] = best_q[i].max(c.sim));
+        c.listed
+            .iter()
+            .for_each(|&j| best_l[j] = best_l[j].max(c.sim));
+    }
+    // Start with everything left over, then pair tokens in order of benefit.
+    let mut items: Vec<(f64, f64, f64)> = Vec::new(); // (best, weight, cost)
+    let (mut num, mut den) = (0.0, 0.0);
+    for (p, best) in [(q, &best_q), (l, &best_l)] {
+        for (i, t) in p.name.tokens.iter().enumerate() {
+            let cost = p.weights[i] * leftover_factor(t.kind);
+            den += cost;
+            if best[i] > 0.0 {
+                items.push((best[i], p.weights[i], cost));
+            }
+        }
+    }
+    items.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (best, w, cost) in items {
+        let (n2, d2) = (num + best * w, den + w - cost);
+        if d2 > 0.0 && (den <= 0.0 || n2 / d2 >= num / den) {
+            num = n2;
+            den = d2;
+        }
+    }
+    if den > 0.0 { (num / den).min(1.0) } else { 0.0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Normalizer;
+
+    fn score(a: &str, b: &str) -> f64 {
+        let n = Normalizer::new();
+        let w = Weights::default();
+        let pa = Prepared::new(n.normalize(a), &w);
+        let pb = Prepared::new(n.normalize(b), &w);
+        align(&pa, &pb, 0.0).map_or(0.0, |x| x.score)
+    }
+
+    #[test]
+    fn word_similarity_rules() {
+        use TokenKind::*;
+        assert_eq!(
+            word_sim("huawei", "huawel", Distinctive, Distinctive).0,
+            0.9
+        );
+        assert_eq!(
+            word_sim("hikvision", "hikvsiion", Distinctive, Distinctive).0,
+            0.9
+        );
+        assert_eq!(
+            word_sim("zte", "ztr", Distinctive, Distinctive).0,
+            0.0,
+            "short: exact only"
+        );
+        assert_eq!(word_sim("13", "14", Number, Number).0, 0.0);
+        assert_eq!(
+            word_sim("srvc", "services", Distinctive, Generic).0,
+            TRUNCATION_SIM
+        );
+    }
+
+    #[test]
+    fn initialisms_and_merges() {
+        assert!(score("ZTE", "Zhongxing Telecommunication Equipment Corporation") >= 0.85);
+        assert!(score("CETC", "China Electronics Technology Group Corporation") >= 0.85);
+        assert!(score("JSC ARGUMENT", "JSCARGUMENT") >= 0.9);
+        assert!(score("1142021 corp", "11 420 2 1 corp") >= 0.9);
+    }
+}
