@@ -14,6 +14,7 @@ use serde::Serialize;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use vendor_screen::list::load::{Format, load_path};
 use vendor_screen::list::{Date, DesignationList};
 use vendor_screen::{Owner, Report, Screener, ScreenerBuilder, Vendor};
 
@@ -32,7 +33,7 @@ struct Args {
     /// CSV with a header row: name (required), id, aliases, parents, parent_shares, country; `-` reads standard input.
     #[arg(long, value_name = "FILE")]
     input: Option<String>,
-    /// A TOML list file or a directory of them; `FORMAT:PATH` forces a format (repeatable). Default: the bundled lists.
+    /// A list file (TOML, CSL CSV, OFAC CSV, BIS DPL; format detected) or a directory of TOML lists; `FORMAT:PATH` forces a format (toml, csl, ofac, dpl). Repeatable. Default: the bundled lists.
     #[arg(long = "list", value_name = "PATH")]
     lists: Vec<String>,
     /// Report hits scoring at least this (0..1).
@@ -112,7 +113,12 @@ fn run(args: &Args) -> Result<bool, Fatal> {
         )));
     }
 
-    let lists = load_lists(&args.lists)?;
+    let (lists, rejected_records) = load_lists(&args.lists)?;
+    if args.strict && rejected_records > 0 {
+        return Err(Fatal(format!(
+            "--strict: {rejected_records} list record(s) rejected"
+        )));
+    }
     let mut builder = ScreenerBuilder::new().lists(lists);
     if let Some(t) = args.threshold {
         builder = builder.threshold(t);
@@ -164,35 +170,35 @@ fn owner_chain(names: &[String], shares: &[Option<f64>]) -> Vec<Owner> {
     chain.into_iter().collect()
 }
 
-fn load_lists(specs: &[String]) -> Result<Vec<DesignationList>, Fatal> {
+/// Loads the `--list` files (or the bundled lists), printing one summary line
+/// per list and every rejected record to standard error. Returns the lists and
+/// the number of rejected records.
+fn load_lists(specs: &[String]) -> Result<(Vec<DesignationList>, usize), Fatal> {
     if specs.is_empty() {
-        return Ok(vendor_screen::lists::bundled()?);
+        return Ok((vendor_screen::lists::bundled()?, 0));
     }
     let mut lists = Vec::new();
+    let mut rejected = 0;
     for spec in specs {
         let (format, path) = match spec.split_once(':') {
-            Some((f, p)) if !f.is_empty() && f.chars().all(|c| c.is_ascii_alphanumeric()) => {
-                (Some(f.to_ascii_lowercase()), p)
-            }
+            Some((f, p)) if Format::parse(f).is_some() => (Format::parse(f), p),
             _ => (None, spec.as_str()),
         };
-        let path = Path::new(path);
-        match format.as_deref() {
-            None | Some("toml") if path.is_dir() => {
-                lists.extend(vendor_screen::list::toml::load_dir(path)?);
-            }
-            None | Some("toml") => lists.push(vendor_screen::list::toml::load_file(path)?),
-            Some(other) => {
-                return Err(Fatal(format!(
-                    "{spec}: unknown list format `{other}` (supported: toml)"
-                )));
-            }
+        let imported = load_path(Path::new(path), format)?;
+        let file = Path::new(path)
+            .file_name()
+            .map_or(path.to_string(), |f| f.to_string_lossy().into_owned());
+        for (id, n) in &imported.report.kept_per_list {
+            eprintln!("loaded {id} from {file}: {n} entities");
         }
+        eprintln!("{}", imported.report);
+        for r in &imported.report.rejected {
+            eprintln!("rejected {r}");
+        }
+        rejected += imported.report.rejected.len();
+        lists.extend(imported.lists);
     }
-    for l in &lists {
-        eprintln!("loaded {}: {} entities", l.meta.id, l.entities.len());
-    }
-    Ok(lists)
+    Ok((lists, rejected))
 }
 
 const INPUT_COLUMNS: [&str; 6] = [

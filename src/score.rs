@@ -9,8 +9,9 @@
 //! - Token pairs: identical (1.0); one typo in a word of 5 to 7 letters or two
 //!   in a longer one (insertion, deletion, substitution, transposition:
 //!   1 − 0.1 per edit); a split or merged word (`hik vision` / `hikvision`:
-//!   as for one word); an initialism of three or more letters (`zte` /
-//!   `zhongxing telecommunications equipment`, 0.9); a truncated generic
+//!   as for one word); an initialism of three or more letters spelling the
+//!   other name's words but legal forms and places (`zte` /
+//!   `zhongxing telecommunications equipment corporation`, 0.9); a truncated generic
 //!   word (`srvc` / `services`, 0.85). Words of four letters or fewer (often
 //!   acronyms: `CETC` is not `CCTC`) and numbers pair only when identical.
 //! - The alignment is greedy, best gain first (similarity × weight), each
@@ -475,7 +476,8 @@ fn skippable(t: &Token) -> bool {
 }
 
 /// Initialisms: a token of `a` (3 to 6 letters) spelled by the initials of
-/// consecutive tokens of `b`, which may skip "of", "and", ... and one more
+/// consecutive tokens of `b` that make up all of `b` but its legal forms and
+/// places, which may skip "of", "and", ... and one more
 /// inner non-distinctive word ("CETC": China Electronics Technology [Group]
 /// Corporation).
 fn initialisms(
@@ -522,7 +524,11 @@ fn initialisms(
                 j += 1;
             }
             let distinctive = ids.iter().any(|&x| bt[x].kind == TokenKind::Distinctive);
-            if k == acr.len() && ids.len() >= 3 && (distinctive || !need_distinctive) {
+            // The initialism spells the whole name, but for legal forms and places.
+            let whole = bt.iter().enumerate().all(|(x, t)| {
+                ids.contains(&x) || matches!(t.kind, TokenKind::LegalForm | TokenKind::Place)
+            });
+            if k == acr.len() && ids.len() >= 3 && whole && (distinctive || !need_distinctive) {
                 let weight = a.weights[i] + ids.iter().map(|&x| b.weights[x]).sum::<f64>();
                 let (query, listed) = if swapped {
                     (ids, vec![i])

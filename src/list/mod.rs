@@ -13,7 +13,14 @@
 //! # Ok::<(), vendor_screen::Error>(())
 //! ```
 
+pub mod csl;
+pub mod dpl;
+pub mod load;
+pub mod ofac;
+pub mod report;
 pub mod toml;
+
+pub use report::{ImportReport, Imported, Rejection};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -374,4 +381,17 @@ pub struct DesignationList {
     pub meta: ListMeta,
     /// Who is on it.
     pub entities: Vec<Entity>,
+}
+
+/// A stable id for a record whose source has none: 16 hex digits of the
+/// FNV-1a hash of its identifying fields.
+pub(crate) fn stable_id(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in part.as_bytes().iter().chain(&[0u8]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
 }

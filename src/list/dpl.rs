@@ -1,0 +1,208 @@
+//! The BIS Denied Persons List, tab-delimited `dpl.txt` (`dpl`).
+//!
+//! Twelve quoted, tab-separated columns; `Effective_Date` and
+//! `Expiration_Date` are `MM/DD/YYYY` and become the entity's start and end.
+//! Rows with the same name and effective date are one denial order with
+//! several addresses, and become one entity.
+//!
+//! ```
+//! let data = b"\"Name\"\t\"Street_Address\"\t\"City\"\t\"State\"\t\"Country\"\t\"Postal_Code\"\t\"Effective_Date\"\t\"Expiration_Date\"\t\"Standard_Order\"\t\"Last_Update\"\t\"Action\"\t\"FR_Citation\"\n\"DAHUA ELECTRONICS CORPORATION\"\t\"134-12 59TH AVENUE\"\t\"FLUSHING\"\t\"NY\"\t\"\"\t\"11355\"\t\"09/28/2017\"\t\"11/19/2025\"\t\"Y\"\t\"2017-10-05\"\t\"F.R. NOTICE ADDED\"\t\"82 F.R. 46480 10/5/2017\"\n";
+//! let imported = vendor_screen::list::dpl::parse(data, "dpl.txt")?;
+//! let e = &imported.lists[0].entities[0];
+//! assert_eq!(e.end.map(|d| d.to_string()).as_deref(), Some("2025-11-19"));
+//! # Ok::<(), vendor_screen::Error>(())
+//! ```
+
+use super::report::{ImportReport, Imported};
+use super::{Date, DesignationList, Entity, EntityKind, ListMeta, Reach};
+use crate::error::{Error, Result};
+use std::collections::HashMap;
+
+const COLUMNS: [&str; 12] = [
+    "Name",
+    "Street_Address",
+    "City",
+    "State",
+    "Country",
+    "Postal_Code",
+    "Effective_Date",
+    "Expiration_Date",
+    "Standard_Order",
+    "Last_Update",
+    "Action",
+    "FR_Citation",
+];
+
+/// `MM/DD/YYYY` to a date.
+fn us_date(s: &str) -> std::result::Result<Date, String> {
+    let parts: Vec<&str> = s.split('/').collect();
+    let bad = || format!("`{s}` is not a date of the form MM/DD/YYYY");
+    let [m, d, y] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let num = |x: &str| x.parse::<u16>().map_err(|_| bad());
+    Date::new(num(y)?, num(m)? as u8, num(d)? as u8).ok_or_else(bad)
+}
+
+/// Parses `dpl.txt`; `file` names it in the report and errors.
+pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(data);
+    let mut records = reader.byte_records();
+    let header = match records.next() {
+        None => {
+            return Err(Error::invalid(
+                file,
+                Some(1),
+                "-",
+                "empty file: no header row",
+            ));
+        }
+        Some(Err(e)) => {
+            return Err(Error::invalid(
+                file,
+                Some(1),
+                "-",
+                format!("unreadable header: {e}"),
+            ));
+        }
+        Some(Ok(h)) => h,
+    };
+    let names: Vec<String> = header
+        .iter()
+        .map(|h| String::from_utf8_lossy(h).trim().to_string())
+        .collect();
+    if names != COLUMNS {
+        return Err(Error::invalid(
+            file,
+            Some(1),
+            "-",
+            format!(
+                "not a Denied Persons List header: expected {} got {}",
+                COLUMNS.join("\t"),
+                names.join("\t")
+            ),
+        ));
+    }
+    let mut report = ImportReport::new(file, "dpl");
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut by_key: HashMap<(String, String), usize> = HashMap::new();
+    let mut latest: Option<Date> = None;
+    for record in records {
+        report.read += 1;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                report.reject(line, "-", format!("unreadable record: {e}"));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        if record.len() != COLUMNS.len() {
+            report.reject(
+                line,
+                "-",
+                format!("expected 12 fields, found {}", record.len()),
+            );
+            continue;
+        }
+        let mut f: Vec<String> = Vec::with_capacity(12);
+        for (i, v) in record.iter().enumerate() {
+            match std::str::from_utf8(v) {
+                Ok(s) => f.push(s.trim().to_string()),
+                Err(_) => {
+                    report.reject(line, COLUMNS[i], "invalid UTF-8");
+                    break;
+                }
+            }
+        }
+        if f.len() != COLUMNS.len() {
+            continue;
+        }
+        let name = f[0].split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            report.reject(line, "Name", "empty name");
+            continue;
+        }
+        let mut date = |i: usize| -> Option<Date> {
+            if f[i].is_empty() {
+                return None;
+            }
+            us_date(&f[i])
+                .map_err(|e| report.note(line, COLUMNS[i], format!("date not read: {e}")))
+                .ok()
+        };
+        let start = date(6);
+        let end = date(7);
+        if let Some(s) = start {
+            latest = Some(latest.map_or(s, |l: Date| l.max(s)));
+        }
+        let address = [&f[1], &f[2], &f[3], &f[5], &f[4]]
+            .iter()
+            .filter(|x| !x.is_empty())
+            .map(|x| x.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let key = (name.to_uppercase(), f[6].clone());
+        if let Some(&i) = by_key.get(&key) {
+            let e: &mut Entity = &mut entities[i];
+            if !address.is_empty() && !e.addresses.contains(&address) {
+                e.addresses.push(address);
+            }
+            report.note(
+                line,
+                "Name",
+                format!("same denial order as entity {}: address added", e.id),
+            );
+            continue;
+        }
+        let country = if f[4].is_empty() {
+            "US".to_string()
+        } else {
+            f[4].clone()
+        };
+        let id = super::stable_id(&[&key.0, &key.1]);
+        by_key.insert(key, entities.len());
+        entities.push(Entity {
+            id,
+            name,
+            aliases: Vec::new(),
+            former_names: Vec::new(),
+            original_names: Vec::new(),
+            kind: EntityKind::Organization,
+            countries: vec![country],
+            addresses: if address.is_empty() {
+                Vec::new()
+            } else {
+                vec![address]
+            },
+            identifiers: Vec::new(),
+            programs: Vec::new(),
+            start,
+            end,
+            relations: Vec::new(),
+            citation: format!("BIS Denied Persons List: {}", f[11]),
+            notes: (!f[10].is_empty()).then(|| f[10].clone()),
+        });
+    }
+    let lists = vec![DesignationList {
+        meta: ListMeta {
+            id: "bis-dpl".to_string(),
+            name: "Denied Persons List (DPL)".to_string(),
+            authority: "US Department of Commerce, Bureau of Industry and Security".to_string(),
+            legal_basis: "Denial orders under the Export Administration Regulations, 15 CFR Part 764".to_string(),
+            effect: "Listed persons may not participate in any transaction subject to the EAR while the order is in force.".to_string(),
+            source_urls: vec!["https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/denied-persons-list".to_string()],
+            as_of: latest.unwrap_or(Date { year: 1970, month: 1, day: 1 }),
+            reach: Reach::NamedOnly,
+            categories: Vec::new(),
+        },
+        entities,
+    }];
+    report.count(&lists);
+    Ok(Imported { lists, report })
+}

@@ -1,0 +1,370 @@
+//! OFAC's legacy CSV sets (`ofac`): `sdn.csv` with `alt.csv`, `add.csv` and
+//! `sdn_comments.csv` beside it when present, or the consolidated non-SDN
+//! `cons_prim.csv` with `cons_alt.csv`, `cons_add.csv` and `cons_comments.csv`.
+//!
+//! No header row, CRLF, `-0-` for empty, a trailing 0x1A byte. Aliases come
+//! from the alias file and from `a.k.a. '...'` in the remarks (`f.k.a.` gives
+//! former names); `Linked To: X.` in the remarks becomes an affiliate relation.
+//!
+//! ```
+//! let prim = b"306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"a.k.a. 'BNC'.\"\r\n\x1a";
+//! let imported = vendor_screen::list::ofac::parse_set(prim, "sdn.csv", None, None, None)?;
+//! let e = &imported.lists[0].entities[0];
+//! assert_eq!(e.aliases, ["BNC"]);
+//! # Ok::<(), vendor_screen::Error>(())
+//! ```
+
+use super::report::{ImportReport, Imported};
+use super::{Date, DesignationList, Entity, EntityKind, ListMeta, Reach, Relation, RelationKind};
+use crate::error::{Error, Result};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Rows of one OFAC CSV file: (line, fields with `-0-` as empty).
+fn rows(
+    data: &[u8],
+    file: &str,
+    columns: usize,
+    report: &mut ImportReport,
+    count: bool,
+) -> Vec<(usize, Vec<String>)> {
+    let data = match data
+        .iter()
+        .rposition(|&b| b != 0x1A && b != b'\r' && b != b'\n')
+    {
+        Some(last) => &data[..=last],
+        None => &[][..],
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(data);
+    let mut out = Vec::new();
+    for record in reader.byte_records() {
+        if count {
+            report.read += 1;
+        }
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                report.reject(line, "-", format!("{file}: unreadable record: {e}"));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        if record.len() != columns {
+            report.reject(
+                line,
+                "-",
+                format!("{file}: expected {columns} fields, found {}", record.len()),
+            );
+            continue;
+        }
+        let mut fields = Vec::with_capacity(columns);
+        for v in record.iter() {
+            match std::str::from_utf8(v) {
+                Ok(s) => {
+                    let s = s.trim();
+                    fields.push(if s == "-0-" {
+                        String::new()
+                    } else {
+                        s.to_string()
+                    });
+                }
+                Err(_) => break,
+            }
+        }
+        if fields.len() != columns {
+            report.reject(line, "-", format!("{file}: invalid UTF-8"));
+            continue;
+        }
+        out.push((line, fields));
+    }
+    out
+}
+
+/// Loads an OFAC set from the primary file's path, reading its companions
+/// (`alt`, `add`, `comments`) from the same directory when they exist.
+pub fn load(path: &Path, primary: &[u8]) -> Result<Imported> {
+    let file = path.display().to_string();
+    let stem = path.file_name().and_then(|f| f.to_str()).unwrap_or("");
+    let (alt, add, comments) = if stem.starts_with("cons_") {
+        ("cons_alt.csv", "cons_add.csv", "cons_comments.csv")
+    } else {
+        ("alt.csv", "add.csv", "sdn_comments.csv")
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let read = |name: &str| -> Result<Option<(Vec<u8>, String)>> {
+        let p = dir.join(name);
+        if !p.exists() {
+            return Ok(None);
+        }
+        let data = std::fs::read(&p).map_err(|source| Error::Io {
+            path: p.clone(),
+            source,
+        })?;
+        Ok(Some((data, p.display().to_string())))
+    };
+    let (alt, add, comments) = (read(alt)?, read(add)?, read(comments)?);
+    parse_set(primary, &file, pair(&alt), pair(&add), pair(&comments))
+}
+
+fn pair(x: &Option<(Vec<u8>, String)>) -> Option<(&[u8], &str)> {
+    x.as_ref().map(|(d, n)| (d.as_slice(), n.as_str()))
+}
+
+/// Parses an OFAC set from its files' bytes: the primary file, and optionally
+/// the alias, address and comments files (bytes, name).
+pub fn parse_set(
+    primary: &[u8],
+    file: &str,
+    alt: Option<(&[u8], &str)>,
+    add: Option<(&[u8], &str)>,
+    comments: Option<(&[u8], &str)>,
+) -> Result<Imported> {
+    if primary
+        .iter()
+        .all(|b| b.is_ascii_whitespace() || *b == 0x1A)
+    {
+        return Err(Error::invalid(file, Some(1), "-", "empty file"));
+    }
+    let mut report = ImportReport::new(file, "ofac");
+    let prim = rows(primary, file, 12, &mut report, true);
+    if prim.is_empty() {
+        return Err(Error::invalid(
+            file,
+            Some(1),
+            "-",
+            "no OFAC records (expected 12 columns: ent_num, SDN_Name, SDN_Type, ...)",
+        ));
+    }
+    let mut entities: Vec<Entity> = Vec::with_capacity(prim.len());
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (line, f) in prim {
+        if f[0].is_empty() || !f[0].bytes().all(|b| b.is_ascii_digit()) {
+            report.reject(
+                line,
+                "ent_num",
+                format!("`{}` is not an entity number", f[0]),
+            );
+            continue;
+        }
+        if f[1].is_empty() {
+            report.reject(line, "SDN_Name", "empty name");
+            continue;
+        }
+        if index.contains_key(&f[0]) {
+            report.reject(line, "ent_num", format!("duplicate ent_num {}", f[0]));
+            continue;
+        }
+        let kind = match f[2].to_ascii_lowercase().as_str() {
+            "individual" => EntityKind::Individual,
+            "vessel" => EntityKind::Vessel,
+            "aircraft" => EntityKind::Aircraft,
+            _ => EntityKind::Organization,
+        };
+        index.insert(f[0].clone(), entities.len());
+        entities.push(Entity {
+            id: f[0].clone(),
+            name: f[1].split_whitespace().collect::<Vec<_>>().join(" "),
+            aliases: Vec::new(),
+            former_names: Vec::new(),
+            original_names: Vec::new(),
+            kind,
+            countries: Vec::new(),
+            addresses: Vec::new(),
+            identifiers: Vec::new(),
+            programs: f[3]
+                .split("] [")
+                .map(|p| p.trim_matches(['[', ']', ' ']).to_string())
+                .filter(|p| !p.is_empty())
+                .collect(),
+            start: None,
+            end: None,
+            relations: Vec::new(),
+            citation: format!("OFAC entry {} ({})", f[0], file),
+            notes: (!f[11].is_empty()).then(|| f[11].clone()),
+        });
+    }
+    let companion = |part: Option<(&[u8], &str)>, columns: usize, report: &mut ImportReport| {
+        part.map(|(data, name)| (name.to_string(), rows(data, name, columns, report, false)))
+    };
+    if let Some((name, rows)) = companion(comments, 2, &mut report) {
+        for (line, f) in rows {
+            match index.get(&f[0]) {
+                Some(&i) => {
+                    let e = &mut entities[i];
+                    e.notes = Some(format!("{}{}", e.notes.take().unwrap_or_default(), f[1]));
+                }
+                None => report.reject(
+                    line,
+                    "ent_num",
+                    format!("{name}: comment for unknown ent_num {}", f[0]),
+                ),
+            }
+        }
+    }
+    if let Some((name, rows)) = companion(alt, 5, &mut report) {
+        for (line, f) in rows {
+            let Some(&i) = index.get(&f[0]) else {
+                report.reject(
+                    line,
+                    "ent_num",
+                    format!("{name}: alias for unknown ent_num {}", f[0]),
+                );
+                continue;
+            };
+            let alias = f[3].split_whitespace().collect::<Vec<_>>().join(" ");
+            if alias.is_empty() {
+                report.reject(line, "alt_name", format!("{name}: empty alias"));
+                continue;
+            }
+            let e = &mut entities[i];
+            match f[2].to_ascii_lowercase().as_str() {
+                "fka" => e.former_names.push(alias),
+                _ => e.aliases.push(alias),
+            }
+        }
+    }
+    if let Some((name, rows)) = companion(add, 6, &mut report) {
+        for (line, f) in rows {
+            let Some(&i) = index.get(&f[0]) else {
+                report.reject(
+                    line,
+                    "ent_num",
+                    format!("{name}: address for unknown ent_num {}", f[0]),
+                );
+                continue;
+            };
+            let e = &mut entities[i];
+            let address = [&f[2], &f[3], &f[4]]
+                .iter()
+                .filter(|x| !x.is_empty())
+                .map(|x| x.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            if !address.is_empty() {
+                e.addresses.push(address);
+            }
+            if !f[4].is_empty() && !e.countries.contains(&f[4]) {
+                e.countries.push(f[4].clone());
+            }
+        }
+    }
+    for e in &mut entities {
+        if let Some(remarks) = e.notes.clone() {
+            read_remarks(&remarks, e);
+        }
+    }
+    let cons = file.contains("cons_");
+    let (id, name, legal) = if cons {
+        (
+            "ofac-non-sdn",
+            "OFAC Consolidated (non-SDN) Sanctions List",
+            "Executive Orders 13662, 13959 as amended, 14024 and others; 31 CFR Chapter V",
+        )
+    } else {
+        (
+            "ofac-sdn",
+            "OFAC Specially Designated Nationals and Blocked Persons List (SDN)",
+            "IEEPA and the sanctions programs named per entry; 31 CFR Chapter V",
+        )
+    };
+    let lists = vec![DesignationList {
+        meta: ListMeta {
+            id: id.to_string(),
+            name: name.to_string(),
+            authority: "US Department of the Treasury, Office of Foreign Assets Control".to_string(),
+            legal_basis: legal.to_string(),
+            effect: "Dealings are prohibited or restricted per program; the OFAC 50 Percent Rule reaches entities owned 50% or more by blocked persons.".to_string(),
+            source_urls: vec!["https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists".to_string()],
+            as_of: latest_remark_date(&entities).unwrap_or(Date { year: 1970, month: 1, day: 1 }),
+            reach: Reach::Owned50Percent,
+            categories: Vec::new(),
+        },
+        entities,
+    }];
+    report.count(&lists);
+    Ok(Imported { lists, report })
+}
+
+/// Aliases, former names and links stated in the remarks.
+fn read_remarks(remarks: &str, e: &mut Entity) {
+    for (marker, former) in [("a.k.a. '", false), ("n.k.a. '", false), ("f.k.a. '", true)] {
+        let mut rest = remarks;
+        while let Some(i) = rest.find(marker) {
+            let after = &rest[i + marker.len()..];
+            let Some(end) = after.find('\'') else { break };
+            let name = after[..end].trim().to_string();
+            let list = if former {
+                &mut e.former_names
+            } else {
+                &mut e.aliases
+            };
+            if !name.is_empty() && !list.contains(&name) && name != e.name {
+                list.push(name);
+            }
+            rest = &after[end..];
+        }
+    }
+    for (marker, kind) in [
+        ("Linked To: ", RelationKind::Affiliate),
+        ("Subsidiary Of: ", RelationKind::Parent),
+        ("Owned or Controlled By: ", RelationKind::Parent),
+    ] {
+        let mut rest = remarks;
+        while let Some(i) = rest.find(marker) {
+            let after = &rest[i + marker.len()..];
+            let end = after.find(';').unwrap_or(after.len());
+            let name = after[..end].trim().trim_end_matches('.').trim().to_string();
+            if !name.is_empty() && !e.relations.iter().any(|r| r.name == name) {
+                e.relations.push(Relation {
+                    kind,
+                    target: None,
+                    name,
+                    share: None,
+                    citation: Some(format!("OFAC entry {} remarks", e.id)),
+                });
+            }
+            rest = &after[end..];
+        }
+    }
+    for (marker, start) in [("Listing Date (CMIC) ", true)] {
+        if let Some(i) = remarks.find(marker) {
+            let d = &remarks[i + marker.len()..];
+            if let Some(date) = d.get(..11).and_then(ofac_date) {
+                if start {
+                    e.start = Some(date);
+                }
+            }
+        }
+    }
+}
+
+/// "03 Jun 2021" to a date.
+fn ofac_date(s: &str) -> Option<Date> {
+    let mut p = s.split(' ');
+    let day: u8 = p.next()?.parse().ok()?;
+    let month = match p.next()? {
+        "Jan" => 1,
+        "Feb" => 2,
+        "Mar" => 3,
+        "Apr" => 4,
+        "May" => 5,
+        "Jun" => 6,
+        "Jul" => 7,
+        "Aug" => 8,
+        "Sep" => 9,
+        "Oct" => 10,
+        "Nov" => 11,
+        "Dec" => 12,
+        _ => return None,
+    };
+    let year: u16 = p.next()?.get(..4)?.parse().ok()?;
+    Date::new(year, month, day)
+}
+
+fn latest_remark_date(entities: &[Entity]) -> Option<Date> {
+    entities.iter().filter_map(|e| e.start).max()
+}
