@@ -6,31 +6,46 @@
 //! - Each token has a weight: a distinctive token `1 + idf` (idf in [0, 1],
 //!   learned from the loaded lists by [`Weights`], so rare words weigh up to
 //!   2), a number 1, a generic word or a place 0.3, a legal form 0.05.
-//! - Token pairs: identical (1.0); one typo in a word of 5 to 7 letters or two
+//! - Token pairs: identical (1.0); with the same first letter, one typo in a
+//!   word of 5 to 7 letters or two
 //!   in a longer one (insertion, deletion, substitution, transposition:
-//!   1 − 0.1 per edit); a split or merged word (`hik vision` / `hikvision`:
-//!   as for one word); an initialism of three or more letters spelling the
-//!   other name's words but legal forms and places (`zte` /
-//!   `zhongxing telecommunications equipment corporation`, 0.9); a truncated generic
+//!   1 − 0.1 per edit); a split or merged word (`hik vision` / `hikvision`,
+//!   exact, or with a typo when nine letters or more without a legal form); an initialism spelling all of the other name's words
+//!   but legal forms and places, one of them at least an organisation word
+//!   (`cetc` / `china electronics technology group corporation`: 0.9, three
+//!   letters 0.87), when the acronym is the vendor's (a listed acronym stands
+//!   only for itself); a truncated generic
 //!   word (`srvc` / `services`, 0.85). Words of four letters or fewer (often
 //!   acronyms: `CETC` is not `CCTC`) and numbers pair only when identical.
-//! - The alignment is greedy, best gain first (similarity × weight), each
-//!   token used once.
+//! - The alignment is greedy, most similar pair first (then the heavier),
+//!   each token used once.
 //! - A paired token contributes `similarity × weight` of `weight`; a leftover
 //!   contributes nothing of `cost`: its weight times 1 (distinctive word,
 //!   number), 0.5 (generic word, place) or 0.1 (legal form). The score is the
 //!   contributed share of the total, in [0, 1].
 //! - Numbers left over on both sides disagree (`CETC 13` / `CETC 14`): the
 //!   score is halved.
-//! - If either name has no distinctive token (only generic words, places and
-//!   legal forms), every non-legal token of both names must pair at 0.9 or
-//!   better, else the score is 0: "China Technology Group" does not match every
-//!   Chinese technology group. A name of legal forms only matches nothing.
+//! - A listed name whose distinctive words all have three letters or fewer
+//!   ("MA LI") matches only a vendor name with no other distinctive word
+//!   ("AGS MALI-SARL").
+//! - An initialism counts only when another distinctive word or number of
+//!   the names agrees ("CETC 13" / "China Electronics Technology Group
+//!   Corporation 13th Research Institute"); a lone acronym matches the
+//!   acronyms the lists carry as aliases, not every name it could spell.
+//! - Names that differ in more than legal forms must share a distinctive word
+//!   that is rare among real company names ([`Weights::rarity`], from a table
+//!   of vendor-name words): the score is cut by up to 12% as that evidence
+//!   falls short of one rare word, by up to 24% when the listed name also has
+//!   a place the vendor's lacks ("General Cutting Tools" is not "Iran Cutting
+//!   Tools").
+//! - If no distinctive word or number pairs (the names share only generic
+//!   words, places and legal forms), every token of both names but legal
+//!   forms must pair at 0.9 or better, else the score is 0: "China Technology
+//!   Group" does not match every Chinese technology group. A name of legal
+//!   forms only matches nothing.
 //!
 //! The score is symmetric (swapping the two names gives the same score),
-//! except for initialisms: a vendor's acronym may stand for any words of the
-//! listed name ("CETC"), but a listed acronym stands only for vendor words that
-//! include a distinctive one (the listed "CTG" is not "China Technology Group").
+//! except for initialisms, which are read only in the vendor's name.
 //!
 //! ```
 //! use vendor_screen::normalize::Normalizer;
@@ -60,27 +75,63 @@ use std::collections::HashMap;
 /// let t = |s: &str| n.normalize(s).tokens.remove(0);
 /// assert!(w.weight(&t("Huawei")) > w.weight(&t("Technologies")));
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Weights {
     df: HashMap<String, u32>,
     names: u32,
+    background: HashMap<String, u32>,
+    background_names: u32,
 }
+
+impl Default for Weights {
+    /// No listed names yet (every word rare in the lists); the embedded
+    /// background table of real vendor-name words.
+    fn default() -> Self {
+        let mut background = HashMap::new();
+        let mut background_names = 1;
+        for line in BACKGROUND_TSV.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((w, n)) = line.split_once('\t') {
+                let n: u32 = n.trim().parse().unwrap_or(0);
+                if w == "names" {
+                    background_names = n.max(1);
+                } else {
+                    background.insert(w.to_string(), n);
+                }
+            }
+        }
+        Weights {
+            df: HashMap::new(),
+            names: 0,
+            background,
+            background_names,
+        }
+    }
+}
+
+/// How many real vendor names contain each word (see `tools/gen_background.py`).
+const BACKGROUND_TSV: &str = include_str!("../data/background_words.tsv");
 
 /// Weight of a token of each non-distinctive kind.
 const GENERIC_WEIGHT: f64 = 0.3;
 const PLACE_WEIGHT: f64 = 0.3;
 const LEGAL_WEIGHT: f64 = 0.05;
 const NUMBER_WEIGHT: f64 = 1.0;
-/// Similarity of an initialism pair.
+/// Similarity of an initialism pair (four letters or more; three letters: 0.87).
 const INITIALISM_SIM: f64 = 0.9;
+const SHORT_INITIALISM_SIM: f64 = 0.87;
 /// Similarity of a truncated generic word.
 const TRUNCATION_SIM: f64 = 0.85;
 /// Minimum similarity of every pair when a name has no distinctive token.
 const STRICT_SIM: f64 = 0.9;
+/// Rarity of shared distinctive words that a partial match needs, and the
+/// largest cut when it has none.
+const EVIDENCE_NEEDED: f64 = 1.0;
+const EVIDENCE_PENALTY: f64 = 0.12;
 
 impl Weights {
     /// Learns document frequencies from listed names.
     pub fn from_names<'a>(names: impl Iterator<Item = &'a Normalized>) -> Weights {
+        let mut w = Weights::default();
         let mut df: HashMap<String, u32> = HashMap::new();
         let mut count = 0;
         for n in names {
@@ -92,7 +143,25 @@ impl Weights {
                 *df.entry(t.to_string()).or_default() += 1;
             }
         }
-        Weights { df, names: count }
+        w.df = df;
+        w.names = count;
+        w
+    }
+
+    /// How rare a word is among real company names, in [0, 1]: 1 for a word
+    /// no vendor name has ("hikvision"), lower for common ones ("tools"),
+    /// raised to the fourth power so that common words count for little.
+    ///
+    /// ```
+    /// let w = vendor_screen::score::Weights::default();
+    /// assert!(w.rarity("hikvision") > 0.99);
+    /// assert!(w.rarity("solutions") < 0.1);
+    /// ```
+    pub fn rarity(&self, text: &str) -> f64 {
+        let df = f64::from(self.background.get(text).copied().unwrap_or(0));
+        let n = f64::from(self.background_names.max(2));
+        let r = (((n / (df + 1.0)).ln()) / n.ln()).clamp(0.0, 1.0);
+        r.powi(4)
     }
 
     /// The weight of a token.
@@ -122,17 +191,24 @@ pub struct Prepared {
     pub name: Normalized,
     /// One weight per token.
     pub weights: Vec<f64>,
+    /// One background rarity per token ([`Weights::rarity`]).
+    pub rarity: Vec<f64>,
 }
 
 impl Prepared {
     /// Weighs a normalised name's tokens.
     pub fn new(name: Normalized, weights: &Weights) -> Prepared {
+        let rarity = name
+            .tokens
+            .iter()
+            .map(|t| weights.rarity(&t.text))
+            .collect();
         let weights = name.tokens.iter().map(|t| weights.weight(t)).collect();
-        Prepared { name, weights }
-    }
-
-    fn has_distinctive(&self) -> bool {
-        self.name.has_distinctive()
+        Prepared {
+            name,
+            weights,
+            rarity,
+        }
     }
 }
 
@@ -235,8 +311,10 @@ fn word_sim(a: &str, b: &str, ka: TokenKind, kb: TokenKind) -> (f64, PairKind) {
         return (0.0, PairKind::Exact);
     }
     let (la, lb) = (a.len(), b.len());
-    let allowed = allowed_edits(la.min(lb));
-    if allowed > 0 && la.abs_diff(lb) <= allowed {
+    let allowed = allowed_edits(la.max(lb));
+    // A first letter is rarely mistyped: a word with another first letter is
+    // another word ("Aecom" is not "Mecom").
+    if allowed > 0 && la.abs_diff(lb) <= allowed && a.as_bytes()[0] == b.as_bytes()[0] {
         let d = strsim::osa_distance(a, b);
         if d <= allowed {
             return (1.0 - 0.1 * d as f64, PairKind::Typo { edits: d });
@@ -290,7 +368,12 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
     {
         return None;
     }
-    let strict = !q.has_distinctive() || !l.has_distinctive();
+    // A listed name whose distinctive words are all short ("ABC LLC", "MA LI")
+    // matches only a vendor name with no other distinctive word ("AGS MALI").
+    let short_listed = lt
+        .iter()
+        .filter(|t| t.kind == TokenKind::Distinctive)
+        .all(|t| t.text.len() <= 3);
 
     let mut cands = Vec::new();
     for (i, a) in qt.iter().enumerate() {
@@ -309,23 +392,21 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
     }
     merges(q, l, false, &mut cands);
     merges(l, q, true, &mut cands);
-    // A vendor's acronym may stand for any listed words ("CETC"); a listed
-    // acronym stands only for vendor words that include a distinctive one, so
-    // that "China Technology Group" is not read as the listed "CTG".
-    initialisms(q, l, false, false, &mut cands);
-    initialisms(l, q, true, true, &mut cands);
-    if strict {
-        cands.retain(|c| c.sim >= STRICT_SIM);
-    }
+    // A vendor's acronym may stand for the listed words ("CETC"); a listed
+    // acronym stands only for itself: lists are full of them, and "ATS" is not
+    // "All Traffic Solutions", nor "CTG" "China Technology Group".
+    initialisms(q, l, &mut cands);
 
     if upper_bound(q, l, &cands) < cutoff {
         return None;
     }
 
-    // Greedy: best gain first; ties by position so the result is deterministic.
+    // Greedy: most similar first, then the heavier; ties by position so the
+    // result is deterministic.
     cands.sort_by(|a, b| {
-        (b.sim * b.weight)
-            .total_cmp(&(a.sim * a.weight))
+        b.sim
+            .total_cmp(&a.sim)
+            .then_with(|| b.weight.total_cmp(&a.weight))
             .then_with(|| a.query.cmp(&b.query))
             .then_with(|| a.listed.cmp(&b.listed))
     });
@@ -372,16 +453,77 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
                 }
         })
     };
-    if strict
-        && leftovers.iter().any(|x| match x.side {
-            Side::Query => qt[x.token].kind != TokenKind::LegalForm,
-            Side::Listed => lt[x.token].kind != TokenKind::LegalForm,
+    if short_listed
+        && leftovers.iter().any(|x| {
+            x.side == Side::Query
+                && matches!(qt[x.token].kind, TokenKind::Distinctive | TokenKind::Number)
         })
     {
         return None;
     }
+    // Without a shared distinctive word or number, only the same name will do:
+    // every word but legal forms paired, and closely.
+    let distinctive_pair = pairs.iter().any(|p| {
+        p.listed
+            .iter()
+            .any(|&j| matches!(lt[j].kind, TokenKind::Distinctive | TokenKind::Number))
+    });
+    let unpaired_words = leftovers.iter().any(|x| match x.side {
+        Side::Query => qt[x.token].kind != TokenKind::LegalForm,
+        Side::Listed => lt[x.token].kind != TokenKind::LegalForm,
+    });
+    if !distinctive_pair && (unpaired_words || pairs.iter().any(|p| p.similarity < STRICT_SIM)) {
+        return None;
+    }
     let mut score = if total > 0.0 { matched / total } else { 0.0 };
     let mut penalties = Vec::new();
+    // An acronym read as the listed words needs another word to agree.
+    let corroborated = pairs.iter().any(|p| {
+        p.kind != PairKind::Initialism
+            && p.listed
+                .iter()
+                .any(|&j| matches!(lt[j].kind, TokenKind::Distinctive | TokenKind::Number))
+    });
+    if pairs.iter().any(|p| p.kind == PairKind::Initialism) && !corroborated {
+        return None;
+    }
+    // Names that differ in more than legal forms must share a word that is rare
+    // among real company names; common words ("Cutting Tools") are weak evidence.
+    if unpaired_words {
+        // Each pair's rarest distinctive word, on either side; a number counts half.
+        let evidence: f64 = pairs
+            .iter()
+            .map(|p| {
+                let side = |ids: &[usize], p: &Prepared| {
+                    ids.iter()
+                        .map(|&j| match p.name.tokens[j].kind {
+                            TokenKind::Distinctive => p.rarity[j],
+                            TokenKind::Number => 0.5,
+                            _ => 0.0,
+                        })
+                        .fold(0.0, f64::max)
+                };
+                p.similarity * side(&p.query, q).max(side(&p.listed, l))
+            })
+            .sum();
+        if evidence < EVIDENCE_NEEDED {
+            // A place that only the listed name has ("Iran Cutting Tools")
+            // identifies it when its other words are common.
+            let listed_place = leftovers
+                .iter()
+                .any(|x| x.side == Side::Listed && lt[x.token].kind == TokenKind::Place);
+            let cut = if listed_place {
+                2.0 * EVIDENCE_PENALTY
+            } else {
+                EVIDENCE_PENALTY
+            };
+            let factor = 1.0 - cut * (1.0 - evidence / EVIDENCE_NEEDED);
+            score *= factor;
+            penalties.push(format!(
+                "shared distinctive words are common in company names (evidence {evidence:.2} of {EVIDENCE_NEEDED:.2}): score x {factor:.2}"
+            ));
+        }
+    }
     if left_kind(Side::Query, TokenKind::Number) && left_kind(Side::Listed, TokenKind::Number) {
         score *= 0.5;
         penalties.push("numbers differ: score halved".to_string());
@@ -403,15 +545,17 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
 /// Split and merged words: 2 or 3 consecutive tokens of `a` against one of `b`.
 fn merges(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Candidate>) {
     let at = &a.name.tokens;
+    let raw = |t: &Token| t.unexpanded.clone().unwrap_or_else(|| t.text.clone());
     for i in 0..at.len() {
-        let mut joined = at[i].text.clone();
+        let mut joined = raw(&at[i]);
         let mut weight = a.weights[i];
         for end in i + 1..at.len().min(i + 3) {
-            joined.push_str(&at[end].text);
+            joined.push_str(&raw(&at[end]));
             weight += a.weights[end];
             let all_numbers = at[i..=end].iter().all(|t| t.kind == TokenKind::Number);
             for (j, t) in b.name.tokens.iter().enumerate() {
-                if t.text.len() + 2 < joined.len() || t.text.as_bytes()[0] != joined.as_bytes()[0] {
+                let other = raw(t);
+                if other.len() + 2 < joined.len() || other.as_bytes()[0] != joined.as_bytes()[0] {
                     continue;
                 }
                 let kind = if all_numbers {
@@ -419,8 +563,15 @@ fn merges(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Candidate>) {
                 } else {
                     TokenKind::Distinctive
                 };
-                let (sim, how) = word_sim(&joined, &t.text, kind, t.kind);
-                if sim > 0.0 && !matches!(how, PairKind::Truncation) {
+                let (sim, how) = word_sim(&joined, &other, kind, t.kind);
+                // A merge with a typo as well needs a long word and no legal
+                // form in it ("cyber inc" is not "cyberinn").
+                let typo_ok = joined.len() >= 9
+                    && at[i..=end].iter().all(|t| t.kind != TokenKind::LegalForm)
+                    && t.kind != TokenKind::LegalForm;
+                if sim > 0.0
+                    && (how == PairKind::Exact || (typo_ok && matches!(how, PairKind::Typo { .. })))
+                {
                     let ids: Vec<usize> = (i..=end).collect();
                     let (query, listed) = if swapped {
                         (vec![j], ids)
@@ -475,18 +626,12 @@ fn skippable(t: &Token) -> bool {
     matches!(t.text.as_str(), "of" | "and" | "the" | "for" | "de")
 }
 
-/// Initialisms: a token of `a` (3 to 6 letters) spelled by the initials of
-/// consecutive tokens of `b` that make up all of `b` but its legal forms and
-/// places, which may skip "of", "and", ... and one more
+/// Initialisms: a vendor token of `a` (3 to 6 letters) spelled by the
+/// initials of consecutive tokens of the listed name `b` that make up all of
+/// `b` but its legal forms and places, which may skip "of", "and", ... and one more
 /// inner non-distinctive word ("CETC": China Electronics Technology [Group]
 /// Corporation).
-fn initialisms(
-    a: &Prepared,
-    b: &Prepared,
-    swapped: bool,
-    need_distinctive: bool,
-    out: &mut Vec<Candidate>,
-) {
+fn initialisms(a: &Prepared, b: &Prepared, out: &mut Vec<Candidate>) {
     let bt = &b.name.tokens;
     for (i, t) in a.name.tokens.iter().enumerate() {
         let acr = t.text.as_bytes();
@@ -523,22 +668,23 @@ fn initialisms(
                 }
                 j += 1;
             }
-            let distinctive = ids.iter().any(|&x| bt[x].kind == TokenKind::Distinctive);
-            // The initialism spells the whole name, but for legal forms and places.
-            let whole = bt.iter().enumerate().all(|(x, t)| {
-                ids.contains(&x) || matches!(t.kind, TokenKind::LegalForm | TokenKind::Place)
-            });
-            if k == acr.len() && ids.len() >= 3 && whole && (distinctive || !need_distinctive) {
+            // The initialism spells every distinctive word of the name.
+            let whole = bt
+                .iter()
+                .enumerate()
+                .all(|(x, t)| ids.contains(&x) || t.kind != TokenKind::Distinctive);
+            // Initials of personal names are no company's acronym.
+            let org_word = ids.iter().any(|&x| bt[x].kind != TokenKind::Distinctive);
+            if k == acr.len() && ids.len() >= 3 && whole && org_word {
                 let weight = a.weights[i] + ids.iter().map(|&x| b.weights[x]).sum::<f64>();
-                let (query, listed) = if swapped {
-                    (ids, vec![i])
-                } else {
-                    (vec![i], ids)
-                };
                 out.push(Candidate {
-                    query,
-                    listed,
-                    sim: INITIALISM_SIM,
+                    query: vec![i],
+                    listed: ids,
+                    sim: if acr.len() >= 4 {
+                        INITIALISM_SIM
+                    } else {
+                        SHORT_INITIALISM_SIM
+                    },
                     weight,
                     kind: PairKind::Initialism,
                 });
@@ -621,8 +767,27 @@ mod tests {
 
     #[test]
     fn initialisms_and_merges() {
-        assert!(score("ZTE", "Zhongxing Telecommunication Equipment Corporation") >= 0.85);
-        assert!(score("CETC", "China Electronics Technology Group Corporation") >= 0.85);
+        assert!(
+            score(
+                "CETC 13",
+                "China Electronics Technology Group Corporation 13th Research Institute"
+            ) >= 0.85
+        );
+        assert!(
+            score(
+                "CETC 14",
+                "China Electronics Technology Group Corporation 13th Research Institute"
+            ) < 0.5,
+            "numbers differ"
+        );
+        assert!(
+            score("ZTE", "Zhongxing Telecommunication Equipment Corporation") < 0.85,
+            "a lone acronym needs a second agreeing word"
+        );
+        assert!(
+            score("Zhongxing Telecommunication Equipment Corporation", "ZTE") < 0.85,
+            "listed acronyms stand for themselves"
+        );
         assert!(score("JSC ARGUMENT", "JSCARGUMENT") >= 0.9);
         assert!(score("1142021 corp", "11 420 2 1 corp") >= 0.9);
     }

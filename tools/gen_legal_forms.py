@@ -33,6 +33,16 @@ EXTRA = [
     ("co ltd", "股份公司"),
     ("co", "公司"),
     ("co ltd", "Co., Ltd."),
+    ("co", "Co"),
+    ("co", "Co."),
+    ("corp", "Corp"),
+    ("corp", "Corp."),
+    ("inc", "Inc"),
+    ("inc", "Inc."),
+    ("ltd", "Ltd"),
+    ("ltd", "Ltd."),
+    ("llc", "LLC"),
+    ("plc", "PLC"),
     ("co ltd", "Company Limited"),
     ("inc", "Incorporated"),
     ("corp", "Corporation"),
@@ -57,7 +67,10 @@ def main():
         for alias in t.get("aliases", []) + [t.get("display") or ""]:
             alias = alias.strip()
             bare = re.sub(r"[\W_]+", "", alias.lower())
-            if not alias or bare in SKIP or (alias, compare) in seen:
+            # Plurals of abbreviations ("AGs", "PLCs") are not found in names,
+            # and "AGS" is a company's own initials more often than not.
+            plural = re.fullmatch(r"[A-Z]{2,}s", alias) is not None
+            if not alias or bare in SKIP or plural or (alias, compare) in seen:
                 continue
             seen.add((alias, compare))
             lines.append(f"{compare}\t{alias}")

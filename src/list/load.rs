@@ -52,7 +52,10 @@ impl Format {
         let text = text.trim_start_matches('\u{feff}');
         let first = text.lines().next().unwrap_or("").trim();
         let lower = first.to_ascii_lowercase();
-        if lower.contains("source") && (lower.contains("name") || lower.contains("entity_number")) && first.contains(',') {
+        if lower.contains("source")
+            && (lower.contains("name") || lower.contains("entity_number"))
+            && first.contains(',')
+        {
             return Some(Format::Csl);
         }
         if lower.starts_with("\"name\"\t") || lower.starts_with("name\t") {

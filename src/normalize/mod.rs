@@ -68,6 +68,10 @@ pub struct Token {
     pub kind: TokenKind,
     /// Byte range of the token in the original text.
     pub span: Range<usize>,
+    /// The compare form before an abbreviation was expanded (`tech` for
+    /// `technology`), used to find split and merged words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unexpanded: Option<String>,
 }
 
 /// What a normalisation step did.
@@ -119,7 +123,7 @@ impl Normalized {
     ///
     /// ```
     /// let n = vendor_screen::normalize::Normalizer::new();
-    /// assert_eq!(n.normalize("Ｈｕａｗｅｉ  Technologies Co., Ltd.").text(), "huawei technology co ltd");
+    /// assert_eq!(n.normalize("Ｈｕａｗｅｉ  Technologies Co., Ltd.").text(), "huawei technologies co ltd");
     /// ```
     pub fn text(&self) -> String {
         let mut out = String::new();
@@ -190,7 +194,7 @@ impl PhraseTable {
 /// ```
 /// let n = vendor_screen::normalize::Normalizer::new();
 /// let name = n.normalize("Hu\u{0430}wei\u{200B} Technologies");
-/// assert_eq!(name.text(), "huawei technology");
+/// assert_eq!(name.text(), "huawei technologies");
 /// assert!(name.steps.iter().any(|s| s.detail.contains("Cyrillic")));
 /// assert!(name.steps.iter().any(|s| s.detail.contains("zero-width space")));
 /// ```
@@ -215,6 +219,7 @@ impl Default for Normalizer {
 #[derive(Debug, Clone)]
 struct RawToken {
     text: String,
+    unexpanded: Option<String>,
     span: Range<usize>,
     /// Set for tokens whose kind is already known (Chinese segments).
     kind: Option<TokenKind>,
@@ -312,6 +317,7 @@ impl Normalizer {
 
         // 1-2: invisible characters, NFKC.
         let mut chars: Vec<Ch> = Vec::with_capacity(text.len());
+        let mut nfkc_run: Option<(usize, usize, String)> = None;
         for (i, c) in text.char_indices() {
             let end = i + c.len_utf8();
             if let Some(what) = invisible(c) {
@@ -329,9 +335,15 @@ impl Normalizer {
             }));
             let changed = chars.len() - start_len != 1 || chars[start_len].c != c;
             if changed {
-                let to: String = chars[start_len..].iter().map(|ch| ch.c).collect();
-                rec(StepKind::Nfkc, format!("NFKC: '{c}' to '{to}'"));
+                let run = nfkc_run.get_or_insert((i, end, String::new()));
+                run.1 = end;
+                run.2.extend(chars[start_len..].iter().map(|ch| ch.c));
+            } else if let Some((s, e, to)) = nfkc_run.take() {
+                rec(StepKind::Nfkc, format!("NFKC: '{}' to '{to}'", &text[s..e]));
             }
+        }
+        if let Some((s, e, to)) = nfkc_run.take() {
+            rec(StepKind::Nfkc, format!("NFKC: '{}' to '{to}'", &text[s..e]));
         }
 
         // 3: look-alike letters inside mostly-Latin words.
@@ -461,19 +473,15 @@ impl Normalizer {
         }
         flush(&mut translit_run, &mut rec);
 
-        // Tokens: ASCII runs, and segmented Chinese runs.
+        // Tokens: ASCII runs, and segmented Chinese runs. `dot_before` says
+        // that the token follows the previous one after a lone dot ("A.I.C.").
         let mut tokens: Vec<RawToken> = Vec::new();
         let mut i = 0;
-        let mut dot_pending = false;
+        let mut sep = String::new();
         while i < out.len() {
             let c = out[i].c;
-            if c == '.' {
-                dot_pending = true;
-                i += 1;
-                continue;
-            }
-            if c == ' ' {
-                dot_pending = false;
+            if c == '.' || c == ' ' {
+                sep.push(c);
                 i += 1;
                 continue;
             }
@@ -499,41 +507,46 @@ impl Normalizer {
             } else {
                 tokens.push(RawToken {
                     text: out[i..j].iter().map(|ch| ch.c).collect(),
+                    unexpanded: None,
                     span: out[i].start..out[j - 1].end,
                     kind: None,
-                    dot_before: dot_pending,
+                    dot_before: sep == "." && !tokens.is_empty(),
                 });
             }
-            dot_pending = false;
+            sep.clear();
             i = j;
         }
 
         // Dotted initials: "a.i.c." is one token.
         let mut joined: Vec<RawToken> = Vec::with_capacity(tokens.len());
+        let mut joined_any: Vec<bool> = Vec::with_capacity(tokens.len());
         for t in tokens {
-            let single =
-                t.kind.is_none() && t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_alphabetic();
+            let single = |x: &RawToken| {
+                x.kind.is_none() && x.text.len() == 1 && x.text.as_bytes()[0].is_ascii_alphabetic()
+            };
+            let join = single(&t)
+                && t.dot_before
+                && joined
+                    .last()
+                    .is_some_and(|p| single(p) || joined_any.last() == Some(&true));
             match joined.last_mut() {
-                Some(prev)
-                    if single
-                        && t.dot_before
-                        && prev.kind.is_none()
-                        && prev.text.bytes().all(|b| b.is_ascii_alphabetic())
-                        && prev.span.end < t.span.start
-                        && text[prev.span.end..t.span.start].trim() == "."
-                        && (prev.text.len() == 1 || prev.dot_before) =>
-                {
+                Some(prev) if join => {
                     prev.text.push_str(&t.text);
                     prev.span.end = t.span.end;
-                    prev.dot_before = true;
+                    if let Some(last) = joined_any.last_mut() {
+                        *last = true;
+                    }
                 }
-                _ => joined.push(t),
+                _ => {
+                    joined.push(t);
+                    joined_any.push(false);
+                }
             }
         }
         if let Some(s) = steps {
-            for t in &joined {
-                let orig = &text[t.span.clone()];
-                if t.dot_before && t.text.len() > 1 && orig.contains('.') && t.kind.is_none() {
+            for (t, &was_joined) in joined.iter().zip(&joined_any) {
+                if was_joined {
+                    let orig = &text[t.span.clone()];
                     s.push(
                         StepKind::JoinedInitials,
                         format!("joined initials '{orig}' to '{}'", t.text),
@@ -560,6 +573,7 @@ impl Normalizer {
                 if !text.is_empty() {
                     out.push(RawToken {
                         text,
+                        unexpanded: None,
                         span: s..e,
                         kind: Some(TokenKind::Distinctive),
                         dot_before: false,
@@ -583,6 +597,7 @@ impl Normalizer {
                     for w in words {
                         out.push(RawToken {
                             text: (*w).to_string(),
+                            unexpanded: None,
                             span: run[i].start..run[i + len - 1].end,
                             kind: Some(*kind),
                             dot_before: false,
@@ -618,7 +633,10 @@ impl Normalizer {
                 i += 1;
                 continue;
             }
-            let span = raw[i].span.start..raw[i + len - 1].span.end;
+            let mut span = raw[i].span.start..raw[i + len - 1].span.end;
+            if text[span.end..].starts_with('.') {
+                span.end += 1;
+            }
             steps.push(
                 StepKind::LegalForm,
                 format!("legal form '{}' ignored", text[span].trim()),
@@ -634,7 +652,7 @@ impl Normalizer {
                     StepKind::Expanded,
                     format!("expanded '{}' to '{}'", &text[t.span.clone()], long),
                 );
-                t.text = (*long).to_string();
+                t.unexpanded = Some(std::mem::replace(&mut t.text, (*long).to_string()));
             }
         }
         let mut i = 0;
@@ -660,6 +678,7 @@ impl Normalizer {
                     text: t.text,
                     kind,
                     span: t.span,
+                    unexpanded: t.unexpanded,
                 }
             })
             .collect()

@@ -1,0 +1,217 @@
+//! Invariants of normalisation and scoring, checked with proptest.
+
+use proptest::prelude::*;
+use vendor_screen::normalize::{Normalizer, TokenKind};
+use vendor_screen::score::{Alignment, Prepared, Side, Weights, align};
+
+/// Words of real list and vendor names, with no q, x, z or j (see `unrelated`).
+const WORDS: &[&str] = &[
+    "huawei",
+    "hikvision",
+    "dahua",
+    "hytera",
+    "technology",
+    "technologies",
+    "group",
+    "co",
+    "ltd",
+    "china",
+    "hangzhou",
+    "digital",
+    "international",
+    "trading",
+    "13",
+    "14",
+    "bank",
+    "aero",
+    "caribbean",
+    "airlines",
+    "argument",
+    "inc",
+    "llc",
+    "corporation",
+    "shenzhen",
+    "electronics",
+    "telecom",
+    "communications",
+    "gazprom",
+    "rosneft",
+    "sberbank",
+    "of",
+    "and",
+    "the",
+    "company",
+    "limited",
+    "research",
+    "institute",
+    "academy",
+    "aviation",
+    "industry",
+    "machinery",
+    "pacific",
+    "empire",
+    "bright",
+    "centre",
+    "tools",
+    "cutting",
+    "petersburg",
+    "avic",
+    "cetc",
+    "nuclear",
+];
+
+fn name() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            4 => prop::sample::select(WORDS).prop_map(str::to_string),
+            1 => "[a-ik-pr-wy]{2,9}",
+        ],
+        1..6,
+    )
+    .prop_flat_map(|words| {
+        let n = words.len();
+        (
+            Just(words),
+            prop::collection::vec(prop::sample::select(&[" ", ", ", " & ", "-", ". "][..]), n),
+        )
+    })
+    .prop_map(|(words, seps)| {
+        let mut s = String::new();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                s.push_str(seps[i]);
+            }
+            s.push_str(w);
+        }
+        s
+    })
+}
+
+fn normalizer() -> &'static Normalizer {
+    static N: std::sync::OnceLock<Normalizer> = std::sync::OnceLock::new();
+    N.get_or_init(Normalizer::new)
+}
+
+fn weights() -> &'static Weights {
+    static W: std::sync::OnceLock<Weights> = std::sync::OnceLock::new();
+    W.get_or_init(Weights::default)
+}
+
+fn prepared(s: &str) -> Prepared {
+    Prepared::new(normalizer().normalize(s), weights())
+}
+
+fn score(q: &str, l: &str) -> f64 {
+    align(&prepared(q), &prepared(l), 0.0).map_or(0.0, |a| a.score)
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+fn fullwidth(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '!'..='~' => char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+fn accounted_once(q: &Prepared, l: &Prepared, a: &Alignment) -> bool {
+    let mut qs = vec![0; q.name.tokens.len()];
+    let mut ls = vec![0; l.name.tokens.len()];
+    for p in &a.pairs {
+        p.query.iter().for_each(|&i| qs[i] += 1);
+        p.listed.iter().for_each(|&j| ls[j] += 1);
+    }
+    for x in &a.leftovers {
+        match x.side {
+            Side::Query => qs[x.token] += 1,
+            Side::Listed => ls[x.token] += 1,
+        }
+    }
+    qs.iter().chain(&ls).all(|&c| c == 1)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn normalisation_never_panics_and_is_idempotent(s in "\\PC{0,40}") {
+        let n = normalizer();
+        let once = n.normalize(&s).text();
+        let twice = n.normalize(&once).text();
+        prop_assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn spans_point_into_the_original(s in "\\PC{0,40}") {
+        let n = normalizer().normalize(&s);
+        for t in &n.tokens {
+            prop_assert!(s.get(t.span.clone()).is_some());
+        }
+    }
+
+    #[test]
+    fn scores_are_in_unit_interval_and_tokens_accounted_once(q in name(), l in name()) {
+        let (pq, pl) = (prepared(&q), prepared(&l));
+        if let Some(a) = align(&pq, &pl, 0.0) {
+            prop_assert!((0.0..=1.0).contains(&a.score));
+            prop_assert!(accounted_once(&pq, &pl, &a));
+        }
+    }
+
+    #[test]
+    fn identity_scores_one(q in name()) {
+        let p = prepared(&q);
+        if p.name.tokens.iter().any(|t| t.kind != TokenKind::LegalForm) {
+            prop_assert!(close(score(&q, &q), 1.0), "{} scored {}", q, score(&q, &q));
+        }
+    }
+
+    #[test]
+    fn case_width_and_zero_width_do_not_change_a_score(q in name(), l in name(), at in 0usize..40) {
+        let base = score(&q, &l);
+        prop_assert!(close(score(&q.to_uppercase(), &l), base));
+        prop_assert!(close(score(&fullwidth(&q), &l), base));
+        let chars: Vec<char> = q.chars().collect();
+        let at = at % (chars.len() + 1);
+        let zw: String = chars[..at].iter().chain(['\u{200B}'].iter()).chain(&chars[at..]).collect();
+        prop_assert!(close(score(&zw, &l), base));
+    }
+
+    #[test]
+    fn a_cyrillic_look_alike_does_not_change_a_score(q in name(), l in name()) {
+        // Replace one Latin letter with its Cyrillic look-alike inside a word
+        // that keeps at least as many Latin letters.
+        let look = [('a', 'а'), ('e', 'е'), ('o', 'о'), ('c', 'с'), ('p', 'р')];
+        let words: Vec<&str> = q.split(' ').collect();
+        let mut changed = None;
+        for (i, w) in words.iter().enumerate() {
+            let latin = w.chars().filter(char::is_ascii_alphabetic).count();
+            if latin >= 2 {
+                if let Some((from, to)) = look.iter().find(|(f, _)| w.contains(*f)) {
+                    let mut v: Vec<String> = words.iter().map(|x| x.to_string()).collect();
+                    v[i] = w.replacen(*from, &to.to_string(), 1);
+                    changed = Some(v.join(" "));
+                    break;
+                }
+            }
+        }
+        if let Some(c) = changed {
+            prop_assert!(close(score(&c, &l), score(&q, &l)), "{} vs {}", c, q);
+        }
+    }
+
+    #[test]
+    fn an_unrelated_word_never_raises_a_score(q in name(), l in name(), extra in "[qxzj]{5,8}") {
+        let with = format!("{q} {extra}");
+        prop_assert!(score(&with, &l) <= score(&q, &l) + 1e-9, "{} > {}", score(&with, &l), score(&q, &l));
+    }
+
+    #[test]
+    fn scores_are_deterministic(q in name(), l in name()) {
+        prop_assert_eq!(score(&q, &l).to_bits(), score(&q, &l).to_bits());
+    }
+}
