@@ -21,6 +21,7 @@
 
 pub mod error;
 pub mod explain;
+pub mod index;
 pub mod list;
 pub mod lists;
 mod matcher;

@@ -1,7 +1,9 @@
-//! Matching a query against every listed name: normalise and weigh the
-//! listed names once, then align the query with each of them.
+//! Matching a query against the listed names: normalise and weigh the listed
+//! names once and index them; per query, align it with the index's candidates
+//! (or, as the reference, with every name).
 
 use crate::explain::Explanation;
+use crate::index::NameIndex;
 use crate::normalize::Normalizer;
 use crate::score::{Prepared, Weights, align};
 
@@ -22,6 +24,7 @@ pub(crate) struct Matcher {
     normalizer: Normalizer,
     weights: Weights,
     names: Vec<Prepared>,
+    index: NameIndex,
 }
 
 impl Matcher {
@@ -29,6 +32,7 @@ impl Matcher {
         let normalizer = Normalizer::new();
         let normalized: Vec<_> = names.map(|n| normalizer.normalize(n)).collect();
         let weights = Weights::from_names(normalized.iter());
+        let index = NameIndex::build(&normalized);
         let names = normalized
             .into_iter()
             .map(|n| Prepared::new(n, &weights))
@@ -37,6 +41,7 @@ impl Matcher {
             normalizer,
             weights,
             names,
+            index,
         }
     }
 
@@ -45,18 +50,35 @@ impl Matcher {
         Prepared::new(self.normalizer.normalize(query), &self.weights)
     }
 
-    /// Every listed name scoring at least `threshold` against `query`.
+    /// Every listed name scoring at least `threshold` against `query`, from
+    /// the index's candidates.
     pub fn find(&self, query: &str, threshold: f64) -> Vec<NameMatch> {
         let q = self.prepare(query);
-        self.names
-            .iter()
-            .enumerate()
-            .filter_map(|(i, l)| {
-                let a = align(&q, l, threshold)?;
+        let candidates = self.index.candidates(&q.name);
+        self.score_all(&q, candidates.into_iter(), threshold)
+    }
+
+    /// The same as [`Matcher::find`], scoring every listed name: the
+    /// reference the index is tested against.
+    pub fn find_brute_force(&self, query: &str, threshold: f64) -> Vec<NameMatch> {
+        let q = self.prepare(query);
+        self.score_all(&q, 0..self.names.len(), threshold)
+    }
+
+    fn score_all(
+        &self,
+        q: &Prepared,
+        names: impl Iterator<Item = usize>,
+        threshold: f64,
+    ) -> Vec<NameMatch> {
+        names
+            .filter_map(|i| {
+                let l = &self.names[i];
+                let a = align(q, l, threshold)?;
                 Some(NameMatch {
                     name: i,
                     score: a.score,
-                    explanation: Explanation::new(&q, l, &a, threshold),
+                    explanation: Explanation::new(q, l, &a, threshold),
                 })
             })
             .collect()

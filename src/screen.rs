@@ -370,6 +370,26 @@ impl Screener {
 
     /// Screens a vendor, its aliases and its owners against every list, as of `as_of`.
     pub fn screen(&self, vendor: &Vendor, as_of: Date) -> Report {
+        self.screen_with(vendor, as_of, false)
+    }
+
+    /// The same as [`Screener::screen`], but scoring every listed name
+    /// instead of the index's candidates: the slow reference the index is
+    /// tested and benchmarked against. Gives the same report.
+    ///
+    /// ```
+    /// # use vendor_screen::{ScreenerBuilder, Vendor, lists, list::Date};
+    /// let s = ScreenerBuilder::new().lists(lists::bundled()?).build()?;
+    /// let v = Vendor::new("Hik Vision USA Inc");
+    /// let d = Date::new(2026, 11, 22).unwrap();
+    /// assert_eq!(s.screen(&v, d), s.screen_brute_force(&v, d));
+    /// # Ok::<(), vendor_screen::Error>(())
+    /// ```
+    pub fn screen_brute_force(&self, vendor: &Vendor, as_of: Date) -> Report {
+        self.screen_with(vendor, as_of, true)
+    }
+
+    fn screen_with(&self, vendor: &Vendor, as_of: Date, brute_force: bool) -> Report {
         let mut queries: Vec<(String, Via)> = vec![(vendor.name.clone(), Via::SelfName)];
         for a in &vendor.aliases {
             queries.push((a.clone(), Via::Alias { name: a.clone() }));
@@ -378,7 +398,12 @@ impl Screener {
 
         let mut best: HashMap<(usize, usize), Hit> = HashMap::new();
         for (query, via) in &queries {
-            for m in self.matcher.find(query, self.threshold) {
+            let found = if brute_force {
+                self.matcher.find_brute_force(query, self.threshold)
+            } else {
+                self.matcher.find(query, self.threshold)
+            };
+            for m in found {
                 let name = &self.names[m.name];
                 let list = &self.lists[name.list];
                 let entity = &list.entities[name.entity];

@@ -215,3 +215,14 @@ proptest! {
         prop_assert_eq!(score(&q, &l).to_bits(), score(&q, &l).to_bits());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+    /// The banded distance agrees with strsim's full OSA distance.
+    #[test]
+    fn banded_osa_agrees_with_strsim(a in "[a-e]{0,12}", b in "[a-e]{0,12}", k in 0usize..3) {
+        let full = strsim::osa_distance(&a, &b);
+        let banded = vendor_screen::score::osa_within(a.as_bytes(), b.as_bytes(), k);
+        prop_assert_eq!(banded, (full <= k).then_some(full));
+    }
+}

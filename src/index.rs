@@ -1,0 +1,277 @@
+//! Candidate generation over all listed names, so that a query is scored
+//! against a few names instead of all of them, without ever missing a name
+//! that brute-force scoring would report.
+//!
+//! # Why no hit is missed
+//! Every pair the scorer can make ([`crate::score`]) joins strings with the
+//! same first letter: identical words, typos (same first letter required),
+//! truncations, split or merged words (compared as concatenations), and
+//! initialisms (which must be corroborated by another pair). A listed name
+//! scores above zero only if one of its distinctive words or numbers is paired,
+//! or, when it has none, if all its words are, including its rarest one. So
+//! each listed name is indexed under its keys:
+//! - each distinctive word and number;
+//! - each concatenation of two or three adjacent words that includes one of
+//!   them (the listed side of a split word), and the whole of a run of numbers;
+//! - for a name with no distinctive word or number, its rarest word (and its
+//!   concatenations).
+//!
+//! A query looks up each of its words, and each concatenation of two or three
+//! adjacent words, against the keys: exactly, within the scorer's typo
+//! allowance (keys bucketed by first letter and length), and as truncations.
+//! The candidates are then scored exactly as brute force would score them.
+//!
+//! ```
+//! use vendor_screen::normalize::Normalizer;
+//! use vendor_screen::index::NameIndex;
+//! let n = Normalizer::new();
+//! let names: Vec<_> = ["Hikvision", "Huawei Technologies", "Dahua Technology"]
+//!     .iter().map(|s| n.normalize(s)).collect();
+//! let index = NameIndex::build(&names);
+//! let q = n.normalize("Hik Vision USA");
+//! assert_eq!(index.candidates(&q), vec![0]);
+//! ```
+
+use crate::normalize::{Normalized, Token, TokenKind};
+use crate::score::{allowed_edits, is_subsequence, osa_within};
+use std::collections::HashMap;
+
+/// Keys of one first letter and length.
+type Bucket = Vec<u32>;
+
+/// The inverted index of listed names by key.
+#[derive(Debug, Clone, Default)]
+pub struct NameIndex {
+    keys: HashMap<String, u32>,
+    key_text: Vec<String>,
+    /// Letters and digits present in each key (a cheap typo filter).
+    key_mask: Vec<u64>,
+    /// Whether a key is a non-distinctive word (the long side of a truncation).
+    key_generic: Vec<bool>,
+    postings: Vec<Vec<u32>>,
+    buckets: HashMap<(u8, u8), Bucket>,
+    /// Non-distinctive keys by first letter (truncations pair only those).
+    generic_by_first: HashMap<u8, Vec<u32>>,
+    names: usize,
+}
+
+/// Longest key length bucketed for fuzzy lookups; longer keys share a bucket.
+const MAX_BUCKET_LEN: usize = 40;
+
+fn bucket_of(s: &str) -> (u8, u8) {
+    (s.as_bytes()[0], s.len().min(MAX_BUCKET_LEN) as u8)
+}
+
+impl NameIndex {
+    /// Indexes normalised listed names (the index of a name is its position).
+    pub fn build(names: &[Normalized]) -> NameIndex {
+        let mut df: HashMap<&str, u32> = HashMap::new();
+        for n in names {
+            for t in &n.tokens {
+                *df.entry(t.text.as_str()).or_default() += 1;
+            }
+        }
+        let mut index = NameIndex {
+            names: names.len(),
+            ..NameIndex::default()
+        };
+        for (id, n) in names.iter().enumerate() {
+            let toks = &n.tokens;
+            let strong = |t: &Token| matches!(t.kind, TokenKind::Distinctive | TokenKind::Number);
+            let anchors: Vec<usize> = if toks.iter().any(strong) {
+                (0..toks.len()).filter(|&i| strong(&toks[i])).collect()
+            } else {
+                toks.iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.kind != TokenKind::LegalForm)
+                    .min_by_key(|(i, t)| (df.get(t.text.as_str()).copied().unwrap_or(0), *i))
+                    .map(|(i, _)| vec![i])
+                    .unwrap_or_default()
+            };
+            for &a in &anchors {
+                let generic = toks[a].kind != TokenKind::Distinctive;
+                index.add(&toks[a].text, id as u32, generic, false);
+                if let Some(raw) = &toks[a].unexpanded {
+                    index.add(raw, id as u32, generic, false);
+                }
+                // Concatenations of 2 or 3 adjacent words that include it.
+                for start in a.saturating_sub(2)..=a {
+                    for end in (start + 1).max(a)..(start + 3).min(toks.len()) {
+                        if start == end {
+                            continue;
+                        }
+                        let joined: String = toks[start..=end].iter().map(raw_text).collect();
+                        index.add(&joined, id as u32, false, true);
+                    }
+                }
+            }
+            // Runs of numbers, whole: "11 420 2 1".
+            let mut i = 0;
+            while i < toks.len() {
+                let mut end = i;
+                while end + 1 < toks.len()
+                    && toks[i].kind == TokenKind::Number
+                    && toks[end + 1].kind == TokenKind::Number
+                {
+                    end += 1;
+                }
+                if end >= i + 3 {
+                    let joined: String = toks[i..=end].iter().map(|t| t.text.as_str()).collect();
+                    index.add(&joined, id as u32, false, true);
+                }
+                i = end + 1;
+            }
+        }
+        for p in &mut index.postings {
+            p.sort_unstable();
+            p.dedup();
+        }
+        index
+    }
+
+    fn add(&mut self, key: &str, name: u32, generic: bool, concatenation: bool) {
+        if key.is_empty() {
+            return;
+        }
+        let k = match self.keys.get(key) {
+            Some(&k) => k,
+            None => {
+                let k = self.key_text.len() as u32;
+                self.keys.insert(key.to_string(), k);
+                self.key_text.push(key.to_string());
+                self.key_mask.push(letter_mask(key));
+                self.key_generic.push(false);
+                self.postings.push(Vec::new());
+                // Typos are read in words of five letters or more, and in
+                // concatenations of nine or more.
+                if key.len() >= 4 && (!concatenation || key.len() >= 8) {
+                    self.buckets.entry(bucket_of(key)).or_default().push(k);
+                }
+                k
+            }
+        };
+        if generic && !self.key_generic[k as usize] {
+            self.key_generic[k as usize] = true;
+            self.generic_by_first
+                .entry(key.as_bytes()[0])
+                .or_default()
+                .push(k);
+        }
+        self.postings[k as usize].push(name);
+    }
+
+    /// Number of indexed names.
+    pub fn len(&self) -> usize {
+        self.names
+    }
+
+    /// Whether no name is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.names == 0
+    }
+
+    /// Names that may score above zero against `query`, sorted, each once.
+    pub fn candidates(&self, query: &Normalized) -> Vec<usize> {
+        let mut keys: Vec<u32> = Vec::new();
+        let toks = &query.tokens;
+        for (i, t) in toks.iter().enumerate() {
+            let single_generic = t.kind != TokenKind::Distinctive;
+            self.lookup(&t.text, single_generic, true, &mut keys);
+            if let Some(raw) = &t.unexpanded {
+                self.lookup(raw, single_generic, true, &mut keys);
+            }
+            let mut joined = raw_text(t).to_string();
+            for next in toks.iter().skip(i + 1).take(2) {
+                joined.push_str(raw_text(next));
+                self.lookup(&joined, false, false, &mut keys);
+            }
+            // A run of numbers, whole.
+            if t.kind == TokenKind::Number {
+                let run: Vec<&Token> = toks[i..]
+                    .iter()
+                    .take_while(|x| x.kind == TokenKind::Number)
+                    .collect();
+                if run.len() >= 4 {
+                    let joined: String = run.iter().map(|x| x.text.as_str()).collect();
+                    self.lookup(&joined, false, false, &mut keys);
+                }
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        let mut names: Vec<usize> = keys
+            .iter()
+            .flat_map(|&k| self.postings[k as usize].iter().map(|&n| n as usize))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    /// Keys that `s` may pair with: exact, within the typo allowance, or as a
+    /// truncation (when `single`, a word rather than a concatenation).
+    fn lookup(&self, s: &str, s_generic: bool, single: bool, out: &mut Vec<u32>) {
+        if s.is_empty() {
+            return;
+        }
+        if let Some(&k) = self.keys.get(s) {
+            out.push(k);
+        }
+        let first = s.as_bytes()[0];
+        let len = s.len();
+        // Typos: same first letter, lengths within the allowance; a
+        // concatenation takes a typo only when it is long (see the scorer).
+        let reach = allowed_edits(len + 2).min(2);
+        let mask = letter_mask(s);
+        if reach > 0 && (single || len >= 7) {
+            for l in len.saturating_sub(reach).max(1)..=len + reach {
+                let Some(bucket) = self.buckets.get(&(first, l.min(MAX_BUCKET_LEN) as u8)) else {
+                    continue;
+                };
+                for &k in bucket {
+                    let key = &self.key_text[k as usize];
+                    let allowed = allowed_edits(len.max(key.len()));
+                    // Each edit changes which letters are present by two at most.
+                    if allowed > 0
+                        && (mask ^ self.key_mask[k as usize]).count_ones() as usize <= 2 * allowed
+                        && osa_within(s.as_bytes(), key.as_bytes(), allowed).is_some()
+                    {
+                        out.push(k);
+                    }
+                }
+            }
+        }
+        if !single || len < 3 {
+            return;
+        }
+        // Truncations: a short word for a long one, between words that are not
+        // distinctive (the only keys they can matter for).
+        let Some(generic) = self.generic_by_first.get(&first) else {
+            return;
+        };
+        for &k in generic {
+            let key = &self.key_text[k as usize];
+            let hit = if key.len() > len {
+                is_subsequence(s, key)
+            } else {
+                s_generic && key.len() >= 3 && key.len() < len && is_subsequence(key, s)
+            };
+            if hit {
+                out.push(k);
+            }
+        }
+    }
+}
+
+/// Which letters and digits occur in `s`.
+fn letter_mask(s: &str) -> u64 {
+    s.bytes().fold(0u64, |m, b| match b {
+        b'a'..=b'z' => m | 1 << (b - b'a'),
+        b'0'..=b'9' => m | 1 << (26 + b - b'0'),
+        _ => m | 1 << 63,
+    })
+}
+
+fn raw_text(t: &Token) -> &str {
+    t.unexpanded.as_deref().unwrap_or(&t.text)
+}

@@ -1,0 +1,123 @@
+//! The index never loses a hit: on perturbed real list names and real vendor
+//! names, screening through the index gives exactly the brute-force reports.
+
+#[path = "../examples/evaluate/perturb.rs"]
+#[allow(dead_code)]
+mod perturb;
+
+use perturb::{KINDS, Rng, perturb};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+use vendor_screen::list::Date;
+use vendor_screen::{Screener, ScreenerBuilder, Vendor};
+
+fn screener() -> &'static (Screener, Vec<String>) {
+    static S: OnceLock<(Screener, Vec<String>)> = OnceLock::new();
+    S.get_or_init(|| {
+        let data = std::fs::read("../shared/data/csl/consolidated-2023-11-partial.csv")
+            .expect("CSL extract");
+        let mut lists = vendor_screen::list::csl::parse(&data, "csl")
+            .expect("parses")
+            .lists;
+        lists.extend(vendor_screen::lists::bundled().expect("bundled"));
+        let names: Vec<String> = lists
+            .iter()
+            .flat_map(|l| l.entities.iter().map(|e| e.name.clone()))
+            .collect();
+        (
+            ScreenerBuilder::new().lists(lists).build().expect("builds"),
+            names,
+        )
+    })
+}
+
+fn same(s: &Screener, name: &str) -> Result<(), String> {
+    let as_of = Date::new(2023, 12, 1).unwrap();
+    let v = Vendor::new(name);
+    let (fast, slow) = (s.screen(&v, as_of), s.screen_brute_force(&v, as_of));
+    if fast == slow {
+        Ok(())
+    } else {
+        Err(format!(
+            "{name:?}: index {:?} != brute force {:?}",
+            fast.hits
+                .iter()
+                .map(|h| (&h.list, &h.entity_id, h.score))
+                .collect::<Vec<_>>(),
+            slow.hits
+                .iter()
+                .map(|h| (&h.list, &h.entity_id, h.score))
+                .collect::<Vec<_>>()
+        ))
+    }
+}
+
+#[test]
+fn perturbed_list_names_and_real_vendor_names() {
+    let (s, names) = screener();
+    let mut rng = Rng::new(42);
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (k, name) in names.iter().enumerate().step_by(37) {
+        let kind = KINDS[k % KINDS.len()];
+        let variant = perturb(name, kind, &mut rng).unwrap_or_else(|| name.clone());
+        checked += 1;
+        if let Err(e) = same(s, &variant) {
+            failures.push(e);
+        }
+    }
+    let vendors = std::fs::read_to_string("../shared/data/vendors/sec-company-names.txt").unwrap();
+    for v in vendors.lines().step_by(41) {
+        checked += 1;
+        if let Err(e) = same(s, v) {
+            failures.push(e);
+        }
+    }
+    assert!(checked > 250, "{checked}");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked}:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Random edits of a real list name: delete, insert, swap or replace letters,
+/// split or merge words, add words.
+fn edited() -> impl Strategy<Value = String> {
+    let n = screener().1.len();
+    (
+        0..n,
+        prop::collection::vec((0usize..6, 0usize..64, "[a-z ]"), 0..4),
+    )
+        .prop_map(|(i, edits)| {
+            let mut chars: Vec<char> = screener().1[i].chars().collect();
+            for (op, at, c) in edits {
+                if chars.is_empty() {
+                    break;
+                }
+                let at = at % chars.len();
+                let c = c.chars().next().unwrap_or('a');
+                match op {
+                    0 => {
+                        chars.remove(at);
+                    }
+                    1 => chars.insert(at, c),
+                    2 if at + 1 < chars.len() => chars.swap(at, at + 1),
+                    3 => chars[at] = c,
+                    4 => chars.insert(at, ' '),
+                    _ => chars.extend(" Trading Co".chars()),
+                }
+            }
+            chars.into_iter().collect()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+    #[test]
+    fn random_edits_never_make_the_index_miss(name in edited()) {
+        let (s, _) = screener();
+        prop_assert!(same(s, &name).is_ok(), "{}", same(s, &name).unwrap_err());
+    }
+}
