@@ -15,14 +15,17 @@
 //!   false positive (a few vendors may truly be listed: `--show` prints the
 //!   hits to check by hand).
 
+#[path = "evaluate/data.rs"]
+mod data;
 #[path = "evaluate/perturb.rs"]
 mod perturb;
 
 use clap::Parser;
-use perturb::{KINDS, Rng, perturb};
+use data::{csl_lists, detect, organisation_names, vendor_names};
+use perturb::{KINDS, Rng};
 use std::time::Instant;
-use vendor_screen::list::{Date, DesignationList, EntityKind};
-use vendor_screen::{Screener, ScreenerBuilder, Vendor};
+use vendor_screen::list::Date;
+use vendor_screen::{ScreenerBuilder, Vendor};
 
 #[derive(Parser)]
 struct Args {
@@ -43,12 +46,9 @@ struct Args {
     seed: u64,
 }
 
-const DATA: &str = "../shared/data";
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
-    let csl = std::fs::read(format!("{DATA}/csl/consolidated-2023-11-partial.csv"))?;
-    let csl = vendor_screen::list::csl::parse(&csl, "consolidated-2023-11-partial.csv")?.lists;
+    let csl = csl_lists()?;
     let threshold = args.threshold.unwrap_or(vendor_screen::DEFAULT_THRESHOLD);
     let as_of = Date::new(2023, 12, 1).ok_or("date")?;
 
@@ -101,31 +101,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         100.0 * found_all as f64 / tried_all.max(1) as f64
     );
 
-    let mut vendors: Vec<String> = Vec::new();
-    for f in ["fpds-vendor-names.txt", "sec-company-names.txt"] {
-        let text = std::fs::read_to_string(format!("{DATA}/vendors/{f}"))?;
-        vendors.extend(
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_string),
-        );
-    }
-    if args.vendors > 0 && args.vendors < vendors.len() {
-        let step = vendors.len() / args.vendors;
-        vendors = vendors
-            .into_iter()
-            .step_by(step.max(1))
-            .take(args.vendors)
-            .collect();
-    }
+    let all_vendors = vendor_names(1)?.len();
+    let step = if args.vendors > 0 {
+        all_vendors / args.vendors
+    } else {
+        1
+    };
+    let vendors = vendor_names(step)?;
     let t = Instant::now();
-    let mut flagged = 0;
+    let mut flagged: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
     let mut shown = 0;
-    for v in &vendors {
+    for (file, v) in &vendors {
         let report = all_screener.screen(&Vendor::new(v.as_str()), as_of);
+        let entry = flagged.entry(file).or_default();
+        entry.1 += 1;
         if let Some(h) = report.hits.first() {
-            flagged += 1;
+            entry.0 += 1;
             if shown < args.show {
                 shown += 1;
                 println!(
@@ -135,77 +126,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
+    let elapsed = t.elapsed();
+    let (mut hit, mut all) = (0, 0);
+    for (file, (h, n)) in &flagged {
+        hit += h;
+        all += n;
+        println!(
+            "{file}: {h} of {n} vendor names hit anything = {:.2}%",
+            100.0 * *h as f64 / (*n).max(1) as f64
+        );
+    }
     println!(
-        "real vendor names hitting anything: {flagged} of {} = {:.2}% ({:.1?})",
-        vendors.len(),
-        100.0 * flagged as f64 / vendors.len().max(1) as f64,
-        t.elapsed()
+        "all real vendor names: {hit} of {all} = {:.2}% ({:.1?}, {:.0} names/s on one core)",
+        100.0 * hit as f64 / all.max(1) as f64,
+        elapsed,
+        all as f64 / elapsed.as_secs_f64()
     );
     Ok(())
-}
-
-/// Organisation names of the extract: Treasury rows typed `Entity`, and
-/// BIS/State rows whose name carries a legal form or an organisation word.
-fn organisation_names(lists: &[DesignationList]) -> Vec<(String, String, String)> {
-    let n = vendor_screen::normalize::Normalizer::new();
-    let mut out = Vec::new();
-    for l in lists {
-        for e in &l.entities {
-            if e.kind != EntityKind::Organization
-                || l.meta.id == "csl-dpl"
-                || l.meta.id == "csl-plc"
-            {
-                continue;
-            }
-            let treasury = l.meta.authority.contains("Treasury");
-            let org_word = n.normalize(&e.name).tokens.iter().any(|t| {
-                matches!(
-                    t.kind,
-                    vendor_screen::normalize::TokenKind::LegalForm
-                        | vendor_screen::normalize::TokenKind::Generic
-                ) && t.text.len() > 3
-            });
-            // A name without a distinctive word (only generic words, places and
-            // legal forms) is matched only whole, by design: not a variant test.
-            if (treasury || org_word) && n.normalize(&e.name).has_distinctive() {
-                out.push((l.meta.id.clone(), e.id.clone(), e.name.clone()));
-            }
-        }
-    }
-    out
-}
-
-/// Variants of one kind: how many were tried, how many hit their entity, the misses.
-fn detect(
-    screener: &Screener,
-    names: &[(String, String, String)],
-    kind: &str,
-    per_kind: usize,
-    rng: &mut Rng,
-    as_of: Date,
-) -> (usize, usize, Vec<(String, String)>) {
-    let (mut tried, mut found) = (0, 0);
-    let mut misses = Vec::new();
-    let start = rng.below(names.len());
-    for k in 0..names.len() {
-        if tried >= per_kind {
-            break;
-        }
-        let (list, id, name) = &names[(start + k * 7919) % names.len()];
-        let Some(variant) = perturb(name, kind, rng) else {
-            continue;
-        };
-        tried += 1;
-        let report = screener.screen(&Vendor::new(variant.as_str()), as_of);
-        if report
-            .hits
-            .iter()
-            .any(|h| &h.list == list && &h.entity_id == id)
-        {
-            found += 1;
-        } else {
-            misses.push((name.clone(), variant));
-        }
-    }
-    (tried, found, misses)
 }

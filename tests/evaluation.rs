@@ -1,0 +1,58 @@
+//! The matching targets, on real data, at the default threshold: at least 95%
+//! of each kind of perturbed real list name found, at least 98% overall, and
+//! at most 1% of real vendor names hitting anything. A sample of the full
+//! evaluation (`cargo run --release --example evaluate`).
+
+#[path = "../examples/evaluate/data.rs"]
+mod data;
+#[path = "../examples/evaluate/perturb.rs"]
+mod perturb;
+
+use data::{csl_lists, detect, organisation_names, vendor_names};
+use perturb::{KINDS, Rng};
+use vendor_screen::list::Date;
+use vendor_screen::{ScreenerBuilder, Vendor};
+
+#[test]
+fn detection_and_false_positive_targets() {
+    let csl = csl_lists().expect("CSL extract");
+    let as_of = Date::new(2023, 12, 1).unwrap();
+    let screener = ScreenerBuilder::new().lists(csl.clone()).build().unwrap();
+    let names = organisation_names(&csl);
+    let mut rng = Rng::new(11);
+    let (mut tried, mut found) = (0, 0);
+    for kind in KINDS {
+        let (t, f, misses) = detect(&screener, &names, kind, 60, &mut rng, as_of);
+        assert!(t >= 50, "{kind}: only {t} variants");
+        assert!(
+            f as f64 >= 0.95 * t as f64,
+            "{kind}: {f} of {t} found; misses: {misses:?}"
+        );
+        tried += t;
+        found += f;
+    }
+    assert!(found as f64 >= 0.98 * tried as f64, "{found} of {tried}");
+
+    let mut all = csl;
+    all.extend(vendor_screen::lists::bundled().unwrap());
+    let screener = ScreenerBuilder::new().lists(all).build().unwrap();
+    let vendors = vendor_names(16).expect("vendor names");
+    let flagged: Vec<&String> = vendors
+        .iter()
+        .map(|(_, v)| v)
+        .filter(|v| {
+            !screener
+                .screen(&Vendor::new(v.as_str()), as_of)
+                .hits
+                .is_empty()
+        })
+        .collect();
+    assert!(vendors.len() > 3000);
+    assert!(
+        flagged.len() as f64 <= 0.01 * vendors.len() as f64,
+        "{} of {} vendor names hit: {:?}",
+        flagged.len(),
+        vendors.len(),
+        &flagged[..flagged.len().min(20)]
+    );
+}
