@@ -102,11 +102,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     let all_vendors = vendor_names(1)?.len();
-    let step = if args.vendors > 0 {
-        all_vendors / args.vendors
-    } else {
-        1
-    };
+    let step = all_vendors.checked_div(args.vendors).unwrap_or(1);
     let vendors = vendor_names(step)?;
     let t = Instant::now();
     let mut flagged: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
