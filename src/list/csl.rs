@@ -22,7 +22,7 @@ use super::{
     Date, DesignationList, Entity, EntityKind, Identifier, ListMeta, Reach, Relation, RelationKind,
 };
 use crate::error::{Error, Result};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Columns the importer reads (others are ignored).
 const REQUIRED: [&str; 2] = ["source", "name"];
@@ -295,7 +295,13 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
                 }
             }
         };
-        let start = date("start_date");
+        // NS-CMIC rows carry their listing date among the ids only.
+        let start = date("start_date").or_else(|| {
+            split_multi(get("ids"))
+                .iter()
+                .find_map(|i| i.strip_prefix("Listing Date (CMIC), "))
+                .and_then(|d| d.parse().ok())
+        });
         let end = date("end_date");
         if let Some(s) = start {
             latest = Some(latest.map_or(s, |l: Date| l.max(s)));
@@ -412,14 +418,35 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
             }
         };
         let b = &mut builders[idx];
-        if !b.ids.insert(entity.id.clone()) {
-            report.reject(
+        if let Some(&first) = b.ids.get(&entity.id) {
+            // The same party again (another address): one entity.
+            let kept = &mut b.entities[first];
+            for a in entity.addresses {
+                if !kept.addresses.contains(&a) {
+                    kept.addresses.push(a);
+                }
+            }
+            for c in entity.countries {
+                if !kept.countries.contains(&c) {
+                    kept.countries.push(c);
+                }
+            }
+            for a in entity.aliases {
+                if !kept.aliases.contains(&a) {
+                    kept.aliases.push(a);
+                }
+            }
+            report.note(
                 line,
                 "_id",
-                format!("duplicate id `{}` within {}", entity.id, b.meta.id),
+                format!(
+                    "same entity `{}` as an earlier row of {}: merged",
+                    kept.id, b.meta.id
+                ),
             );
             continue;
         }
+        b.ids.insert(entity.id.clone(), b.entities.len());
         b.entities.push(entity);
     }
 
@@ -443,7 +470,7 @@ struct ListBuilder {
     source: String,
     meta: ListMeta,
     entities: Vec<Entity>,
-    ids: HashSet<String>,
+    ids: HashMap<String, usize>,
 }
 
 impl ListBuilder {
@@ -486,7 +513,7 @@ impl ListBuilder {
             source: source.to_string(),
             meta,
             entities: Vec::new(),
-            ids: HashSet::new(),
+            ids: HashMap::new(),
         }
     }
 }

@@ -1,0 +1,387 @@
+//! The official list formats, read as published: one test per quirk, on
+//! fixtures cut from the real files in `../shared/data`, and every real file
+//! loaded with an accurate report.
+
+use std::path::Path;
+use vendor_screen::list::load::{Format, load_path};
+use vendor_screen::list::{DesignationList, Entity, EntityKind, Imported, RelationKind};
+
+fn load(path: &str) -> Imported {
+    load_path(Path::new(path), None).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn entity<'a>(lists: &'a [DesignationList], list: &str, name: &str) -> &'a Entity {
+    lists
+        .iter()
+        .find(|l| l.meta.id == list)
+        .unwrap_or_else(|| panic!("no list {list}"))
+        .entities
+        .iter()
+        .find(|e| e.name.contains(name))
+        .unwrap_or_else(|| panic!("no {name} in {list}"))
+}
+
+#[test]
+fn csl_current_layout_repeated_header_and_truncated_last_record() {
+    let i = load("tests/fixtures/csl/partial-quirks.csv");
+    assert_eq!(i.report.format, "csl");
+    // After the header: the repeated header, 7 complete records, 1 truncated.
+    assert_eq!(i.report.read, 8);
+    assert_eq!(i.report.kept(), 7);
+    assert_eq!(i.report.rejected.len(), 1);
+    let r = &i.report.rejected[0];
+    assert_eq!(r.line, 13, "{r}");
+    assert!(r.reason.contains("expected 29 fields, found 8"), "{r}");
+    assert!(
+        i.report
+            .notes
+            .iter()
+            .any(|n| n.line == 2 && n.reason.contains("repeated header"))
+    );
+}
+
+#[test]
+fn csl_embedded_newlines_stay_inside_their_field() {
+    let i = load("tests/fixtures/csl/partial-quirks.csv");
+    let e = entity(&i.lists, "csl-meu", "Government Flying Service");
+    assert_eq!(
+        e.name, "Government Flying Service",
+        "newlines trimmed from the name"
+    );
+}
+
+#[test]
+fn csl_multi_valued_fields_ids_countries_and_dates() {
+    let i = load("tests/fixtures/csl/partial-quirks.csv");
+    let e = entity(&i.lists, "csl-ns-cmic", "China Telecom Corporation Limited");
+    assert!(
+        e.identifiers
+            .iter()
+            .any(|x| x.kind == "Unified Social Credit Code (USCC)"
+                && x.value == "9111000071093019X7"
+                && x.country.as_deref() == Some("CN"))
+    );
+    assert!(
+        e.identifiers
+            .iter()
+            .any(|x| x.kind == "Equity Ticker" && x.value == "CHA US")
+    );
+    assert!(e.countries.contains(&"CN".to_string()));
+    assert!(e.programs.iter().any(|p| p == "CMIC-EO13959"));
+    assert_eq!(
+        e.start.map(|d| d.to_string()).as_deref(),
+        Some("2021-06-03")
+    );
+    assert_eq!(e.id, "30882", "the CSL _id is the entity id");
+}
+
+#[test]
+fn csl_mojibake_question_mark_is_kept_and_still_matches() {
+    let i = load("tests/fixtures/csl/partial-quirks.csv");
+    let e = entity(
+        &i.lists,
+        "csl-el",
+        "Research Institute of Navigation Technology",
+    )
+    .clone();
+    assert!(e.name.starts_with("Xi?an"));
+    let s = vendor_screen::ScreenerBuilder::new()
+        .lists(i.lists)
+        .build()
+        .unwrap();
+    let r = s.screen(
+        &vendor_screen::Vendor::new("Xi'an Research Institute of Navigation Technology"),
+        "2024-01-01".parse().unwrap(),
+    );
+    assert!(r.hits.iter().any(|h| h.entity_id == e.id));
+}
+
+#[test]
+fn csl_entity_list_prose_becomes_aliases() {
+    let i = load("tests/fixtures/csl/partial-quirks.csv");
+    let e = entity(&i.lists, "csl-el", "Chitron Electronics");
+    assert!(
+        e.aliases
+            .iter()
+            .any(|a| a == "Chi-Chung Electronics Company Ltd."),
+        "{:?}",
+        e.aliases
+    );
+    assert!(
+        e.aliases.iter().any(|a| a == "Chitron-Shenzhen"),
+        "{:?}",
+        e.aliases
+    );
+}
+
+#[test]
+fn csl_entity_list_relations_from_the_2025_sample() {
+    let i = load("tests/fixtures/csl/sample-2025.csv");
+    assert_eq!(
+        (i.report.read, i.report.kept(), i.report.rejected.len()),
+        (13, 13, 0)
+    );
+    let e = entity(&i.lists, "csl-el", "13th Research Institute");
+    assert!(e.aliases.iter().any(|a| a == "CETC 13"));
+    let ids: Vec<&str> = i.lists.iter().map(|l| l.meta.id.as_str()).collect();
+    for id in [
+        "csl-el", "csl-sdn", "csl-meu", "csl-uvl", "csl-dpl", "csl-isn", "csl-dtc",
+    ] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+}
+
+#[test]
+fn csl_legacy_layout_without_id_and_c1_mojibake() {
+    let i = load("tests/fixtures/csl/legacy-quirks.csv");
+    assert_eq!(
+        (i.report.read, i.report.kept(), i.report.rejected.len()),
+        (5, 5, 0)
+    );
+    let e = entity(&i.lists, "csl-el", "New District Huawei Investment");
+    assert!(e.name.contains('\u{0092}'), "kept as published");
+    assert_eq!(
+        e.id.len(),
+        16,
+        "a stable hash id when the layout has no _id"
+    );
+    let sdn = entity(&i.lists, "csl-sdn", "200G PSA HOLDINGS");
+    assert_eq!(sdn.id, "20264", "Treasury rows keep their entity number");
+    assert!(
+        sdn.identifiers
+            .iter()
+            .any(|x| x.kind == "Tax ID No." && x.value == "80-0890696")
+    );
+    let s = vendor_screen::ScreenerBuilder::new()
+        .lists(i.lists)
+        .build()
+        .unwrap();
+    let r = s.screen(
+        &vendor_screen::Vendor::new("Guian New District Huawei Investment Co., Ltd."),
+        "2024-01-01".parse().unwrap(),
+    );
+    assert!(
+        r.hits.iter().any(|h| h.list == "csl-el"),
+        "the control character is ignored"
+    );
+}
+
+#[test]
+fn ofac_sdn_set_aliases_remarks_addresses_comments_and_eof_byte() {
+    let i = load("tests/fixtures/ofac/sdn.csv");
+    assert_eq!(i.report.format, "ofac");
+    assert_eq!(
+        (i.report.read, i.report.kept(), i.report.rejected.len()),
+        (4, 4, 0)
+    );
+    let bnc = entity(&i.lists, "ofac-sdn", "BANCO NACIONAL DE CUBA");
+    assert_eq!(bnc.id, "306");
+    assert!(
+        bnc.aliases.contains(&"BNC".to_string()),
+        "alias from the remarks"
+    );
+    assert!(
+        bnc.aliases.contains(&"NATIONAL BANK OF CUBA".to_string()),
+        "alias from alt.csv"
+    );
+    assert!(bnc.programs == ["CUBA"]);
+    assert!(!bnc.addresses.is_empty() || bnc.countries.is_empty());
+    let person = entity(&i.lists, "ofac-sdn", "CIFUENTES VILLA");
+    assert_eq!(person.kind, EntityKind::Individual);
+    assert!(
+        person.notes.as_deref().unwrap_or("").len() > 100,
+        "remarks continued from sdn_comments.csv"
+    );
+    let airline = entity(&i.lists, "ofac-sdn", "AEROCARIBBEAN AIRLINES");
+    assert_eq!(airline.notes, None, "-0- is empty");
+}
+
+#[test]
+fn ofac_consolidated_non_sdn_set() {
+    let i = load("tests/fixtures/ofac-cons/cons_prim.csv");
+    assert_eq!(i.lists[0].meta.id, "ofac-non-sdn");
+    let hik = entity(&i.lists, "ofac-non-sdn", "HIKVISION");
+    assert!(hik.aliases.contains(&"HIKVISION".to_string()));
+    assert!(hik.programs == ["CMIC-EO13959"]);
+    assert_eq!(
+        hik.start.map(|d| d.to_string()).as_deref(),
+        Some("2021-06-03")
+    );
+    let cetc = entity(
+        &i.lists,
+        "ofac-non-sdn",
+        "CHINA ELECTRONICS TECHNOLOGY GROUP",
+    );
+    assert!(
+        cetc.aliases.contains(&"CETC".to_string()),
+        "a.k.a. in remarks only"
+    );
+    let ct = entity(
+        &i.lists,
+        "ofac-non-sdn",
+        "CHINA TELECOM CORPORATION LIMITED",
+    );
+    assert!(
+        ct.relations
+            .iter()
+            .any(|r| r.kind == RelationKind::Affiliate
+                && r.name == "CHINA TELECOMMUNICATIONS CORPORATION")
+    );
+}
+
+#[test]
+fn dpl_dates_leading_spaces_and_merged_orders() {
+    let i = load("tests/fixtures/dpl/dpl.txt");
+    assert_eq!(i.report.format, "dpl");
+    assert_eq!(
+        (i.report.read, i.report.kept(), i.report.rejected.len()),
+        (4, 3, 0)
+    );
+    assert_eq!(i.report.notes.len(), 1, "the second address of one order");
+    let dahua = entity(&i.lists, "bis-dpl", "DAHUA ELECTRONICS");
+    assert_eq!(
+        dahua.start.map(|d| d.to_string()).as_deref(),
+        Some("2017-09-28")
+    );
+    assert_eq!(
+        dahua.end.map(|d| d.to_string()).as_deref(),
+        Some("2025-11-19")
+    );
+    let ash = entity(&i.lists, "bis-dpl", "I. ASH");
+    assert_eq!(ash.name, "I. ASH", "leading space trimmed");
+    let nasser = entity(&i.lists, "bis-dpl", "ABDULAH AL NASSER");
+    assert_eq!(nasser.addresses.len(), 2);
+}
+
+#[test]
+fn malformed_input_is_an_error_or_a_rejection_never_a_panic() {
+    use vendor_screen::list::{csl, dpl, ofac};
+    assert!(csl::parse(b"", "empty.csv").is_err());
+    assert!(
+        csl::parse(b"a,b,c\n1,2,3\n", "wrong.csv")
+            .unwrap_err()
+            .to_string()
+            .contains("wrong.csv:1")
+    );
+    assert!(dpl::parse(b"\"Name\"\tnope\n", "d.txt").is_err());
+    assert!(ofac::parse_set(b"\x1a", "sdn.csv", None, None, None).is_err());
+    // Invalid UTF-8 in a record: rejected with its line.
+    let mut bad = b"\"_id\",\"source\",\"name\"\n\"1\",\"Entity List (EL)\",\"ok\"\n\"2\",\"Entity List (EL)\",\"".to_vec();
+    bad.extend_from_slice(&[0xff, 0xfe]);
+    bad.extend_from_slice(b"\"\n");
+    let i = csl::parse(&bad, "bad.csv").unwrap();
+    assert_eq!((i.report.kept(), i.report.rejected.len()), (1, 1));
+    assert_eq!(i.report.rejected[0].line, 3);
+    // Binary data and a line of several megabytes.
+    let binary: Vec<u8> = (0..4096u32).map(|x| (x * 7919 % 256) as u8).collect();
+    assert!(load_path(Path::new("Cargo.lock"), Some(Format::Csl)).is_err());
+    let _ = csl::parse(&binary, "bin");
+    let _ = ofac::parse_set(&binary, "bin", None, None, None);
+    let _ = dpl::parse(&binary, "bin");
+    let mut long = b"\"_id\",\"source\",\"name\"\n\"1\",\"Entity List (EL)\",\"".to_vec();
+    long.extend(std::iter::repeat_n(b'A', 5_000_000));
+    long.extend_from_slice(b"\"\n");
+    let i = csl::parse(&long, "long.csv").unwrap();
+    assert_eq!(i.report.read, 1);
+}
+
+/// Every real file of these formats in ../shared/data loads, with the counts
+/// its PROVENANCE.md gives.
+#[test]
+fn every_real_file_loads_with_an_accurate_report() {
+    let cases: &[(&str, usize, usize, usize)] = &[
+        // (file, records read, entities kept, rejected)
+        (
+            "../shared/data/csl/consolidated-2023-11-partial.csv",
+            4227,
+            4226,
+            1,
+        ),
+        ("../shared/data/csl/consolidated-sample-2025.csv", 13, 13, 0),
+        (
+            "../shared/data/csl/consolidated-legacy-format-2019-sample.csv",
+            115,
+            113,
+            0,
+        ),
+        ("../shared/data/ofac-sdn/2021-07-07/sdn.csv", 8976, 8976, 0),
+        (
+            "../shared/data/ofac-sdn/2024-05-03/sdn.csv",
+            14965,
+            14965,
+            0,
+        ),
+        ("../shared/data/ofac-non-sdn/cons_prim.csv", 442, 442, 0),
+        ("../shared/data/bis-dpl/dpl.txt", 665, 0, 0),
+    ];
+    for &(file, read, kept, rejected) in cases {
+        let i = load(file);
+        assert_eq!(i.report.read, read, "{file}: read");
+        if kept > 0 {
+            assert_eq!(i.report.kept(), kept, "{file}: kept");
+        } else {
+            // DPL: rows of one order are merged, each merge noted.
+            assert_eq!(
+                i.report.kept() + i.report.notes.len(),
+                read,
+                "{file}: kept + merged"
+            );
+        }
+        assert_eq!(
+            i.report.rejected.len(),
+            rejected,
+            "{file}: {:?}",
+            i.report.rejected
+        );
+    }
+    let partial = load("../shared/data/csl/consolidated-2023-11-partial.csv");
+    assert_eq!(partial.report.rejected[0].line, 4233);
+    let el = partial
+        .lists
+        .iter()
+        .find(|l| l.meta.id == "csl-el")
+        .unwrap();
+    assert_eq!(el.entities.len(), 919);
+    let sdn21 = load("../shared/data/ofac-sdn/2021-07-07/sdn.csv");
+    let aliases: usize = sdn21.lists[0]
+        .entities
+        .iter()
+        .map(|e| e.aliases.len() + e.former_names.len())
+        .sum();
+    assert!(aliases >= 11_910, "every alt.csv row is kept ({aliases})");
+}
+
+#[test]
+fn end_to_end_screening_of_the_real_csl_extract() {
+    let i = load("../shared/data/csl/consolidated-2023-11-partial.csv");
+    let s = vendor_screen::ScreenerBuilder::new()
+        .lists(i.lists)
+        .build()
+        .unwrap();
+    let as_of = "2023-12-01".parse().unwrap();
+    let screen = |n: &str| s.screen(&vendor_screen::Vendor::new(n), as_of);
+    // A primary name.
+    let r = screen("Korean Committee for Space Technology");
+    assert!(
+        r.hits
+            .iter()
+            .any(|h| h.list == "csl-isn"
+                && h.matched_name == "Korean Committee for Space Technology")
+    );
+    // An alias that appears only inside an Entity List name's prose.
+    let r = screen("Chi-Chung Electronics Co Ltd");
+    assert!(
+        r.hits
+            .iter()
+            .any(|h| h.list == "csl-el" && h.entity_name.starts_with("Chitron Electronics")),
+        "{:?}",
+        r.hits
+    );
+    // An NS-CMIC row, with its CSL _id.
+    let r = screen("Hangzhou Hikvision Digital Technology Co Ltd");
+    assert!(
+        r.hits
+            .iter()
+            .any(|h| h.list == "csl-ns-cmic" && h.entity_id == "30946")
+    );
+}
