@@ -11,12 +11,12 @@
 
 use clap::Parser;
 use serde::Serialize;
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vendor_screen::list::load::{Format, load_path};
 use vendor_screen::list::{Date, DesignationList};
-use vendor_screen::{Owner, Report, Screener, ScreenerBuilder, Vendor};
+use vendor_screen::{Clearance, Owner, Report, Screener, ScreenerBuilder, Status, Vendor};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -48,6 +48,15 @@ struct Args {
     /// Screen against the entries in force on this date (YYYY-MM-DD, default today).
     #[arg(long = "as-of", value_name = "DATE")]
     as_of: Option<String>,
+    /// Reviewed vendor-entity pairs to suppress: CSV with header vendor,list,entity_id,reason,reviewer,date.
+    #[arg(long, value_name = "FILE")]
+    cleared: Option<String>,
+    /// One CSV row per hit (for spreadsheets) instead of the human output.
+    #[arg(long, conflicts_with = "json")]
+    csv: bool,
+    /// Warn when a loaded list is older than this many days.
+    #[arg(long, value_name = "DAYS", default_value_t = 90)]
+    max_list_age: i64,
     /// Any rejected list record or input row is an error (exit 2).
     #[arg(long)]
     strict: bool,
@@ -85,39 +94,35 @@ fn run(args: &Args) -> Result<bool, Fatal> {
     if !args.parents.is_empty() && args.names.len() != 1 {
         return Err(Fatal("--parent applies to exactly one NAME".into()));
     }
-    let (vendors, rejected_rows) = match &args.input {
-        Some(path) => {
-            if !args.names.is_empty() {
-                return Err(Fatal(
-                    "give either NAME arguments or --input, not both".into(),
-                ));
-            }
-            read_input(path)?
-        }
-        None if args.names.is_empty() => {
-            return Err(Fatal(
-                "nothing to screen: give a NAME or --input FILE".into(),
-            ));
-        }
-        None => (
-            args.names
-                .iter()
-                .map(|n| cli_vendor(n, &args.parents))
-                .collect(),
-            0,
-        ),
-    };
-    if args.strict && rejected_rows > 0 {
-        return Err(Fatal(format!(
-            "--strict: {rejected_rows} input row(s) rejected"
-        )));
+    if args.input.is_some() && !args.names.is_empty() {
+        return Err(Fatal(
+            "give either NAME arguments or --input, not both".into(),
+        ));
     }
+    if args.input.is_none() && args.names.is_empty() {
+        return Err(Fatal(
+            "nothing to screen: give a NAME or --input FILE".into(),
+        ));
+    }
+    let clearances = match &args.cleared {
+        Some(path) => read_clearances(path)?,
+        None => Vec::new(),
+    };
 
     let (lists, rejected_records) = load_lists(&args.lists)?;
     if args.strict && rejected_records > 0 {
         return Err(Fatal(format!(
             "--strict: {rejected_records} list record(s) rejected"
         )));
+    }
+    for l in &lists {
+        let age = as_of.days_since_epoch() - l.meta.as_of.days_since_epoch();
+        if age > args.max_list_age {
+            eprintln!(
+                "warning: list {} is {age} days old (as of {}), more than {} days",
+                l.meta.id, l.meta.as_of, args.max_list_age
+            );
+        }
     }
     let mut builder = ScreenerBuilder::new().lists(lists);
     if let Some(t) = args.threshold {
@@ -127,18 +132,156 @@ fn run(args: &Args) -> Result<bool, Fatal> {
 
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let mut flagged = false;
-    for vendor in &vendors {
-        let report = screener.screen(vendor, as_of);
-        flagged |= report.flagged();
-        if args.json {
-            write_json(&mut out, vendor, &report)?;
+    if args.csv {
+        writeln!(
+            out,
+            "vendor_id,vendor_name,list,entity_id,entity_name,matched_name,score,status,via,reason"
+        )?;
+    }
+    let mut summary = Summary::default();
+    let mut used = vec![false; clearances.len()];
+    let batch_mode = args.input.is_some();
+    let mut emit =
+        |vendors: &[Vendor], out: &mut BufWriter<_>, summary: &mut Summary| -> Result<(), Fatal> {
+            let mut reports = screener.screen_batch(vendors, as_of);
+            for (v, report) in vendors.iter().zip(&mut reports) {
+                let keys: Vec<&str> =
+                    v.id.iter()
+                        .map(String::as_str)
+                        .chain([v.name.as_str()])
+                        .collect();
+                for i in report.apply_clearances(&keys, &clearances) {
+                    used[i] = true;
+                }
+                summary.add(report);
+                if args.json {
+                    write_json(out, v, report)?;
+                } else if args.csv {
+                    write_csv(out, v, report)?;
+                } else if !batch_mode || !report.hits.is_empty() {
+                    write_human(out, v, report, &screener, args.explain)?;
+                }
+            }
+            Ok(())
+        };
+    match &args.input {
+        Some(path) => {
+            let rejected = stream_input(path, args.strict, |chunk| {
+                emit(chunk, &mut out, &mut summary)
+            })?;
+            summary.rejected_rows = rejected;
+        }
+        None => {
+            let vendors: Vec<Vendor> = args
+                .names
+                .iter()
+                .map(|n| cli_vendor(n, &args.parents))
+                .collect();
+            emit(&vendors, &mut out, &mut summary)?;
+        }
+    }
+    for (c, used) in clearances.iter().zip(&used) {
+        if !used {
+            eprintln!(
+                "stale clearance: vendor {:?}, {} {} no longer matches anything",
+                c.vendor, c.list, c.entity_id
+            );
+        }
+    }
+    if batch_mode {
+        if args.json || args.csv {
+            eprintln!("{summary}");
         } else {
-            write_human(&mut out, vendor, &report, &screener, args.explain)?;
+            writeln!(out, "{summary}")?;
         }
     }
     out.flush()?;
-    Ok(flagged)
+    if args.strict && summary.rejected_rows > 0 {
+        return Err(Fatal(format!(
+            "--strict: {} input row(s) rejected",
+            summary.rejected_rows
+        )));
+    }
+    Ok(summary.flagged > 0)
+}
+
+/// Counts for the closing summary of a batch.
+#[derive(Default)]
+struct Summary {
+    screened: usize,
+    flagged: usize,
+    with_cleared: usize,
+    rejected_rows: usize,
+    by_list: std::collections::BTreeMap<String, usize>,
+}
+
+impl Summary {
+    fn add(&mut self, r: &Report) {
+        self.screened += 1;
+        if r.flagged() {
+            self.flagged += 1;
+        }
+        if r.hits.iter().any(|h| h.status == Status::Cleared) {
+            self.with_cleared += 1;
+        }
+        let mut lists: Vec<&str> = r
+            .hits
+            .iter()
+            .filter(|h| h.status.counts())
+            .map(|h| h.list.as_str())
+            .collect();
+        lists.dedup();
+        for l in lists {
+            *self.by_list.entry(l.to_string()).or_default() += 1;
+        }
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "summary: {} vendors screened, {} with hits (match or review), {} with cleared hits, {} input rows rejected",
+            self.screened, self.flagged, self.with_cleared, self.rejected_rows
+        )?;
+        if !self.by_list.is_empty() {
+            let by: Vec<String> = self
+                .by_list
+                .iter()
+                .map(|(l, n)| format!("{l} {n}"))
+                .collect();
+            write!(f, "; by list: {}", by.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads `--cleared`: CSV with header vendor,list,entity_id,reason,reviewer,date.
+fn read_clearances(path: &str) -> Result<Vec<Clearance>, Fatal> {
+    let data = std::fs::read(path).map_err(|e| Fatal(format!("{path}: {e}")))?;
+    let mut reader = csv::Reader::from_reader(data.as_slice());
+    let headers = reader
+        .headers()
+        .map_err(|e| Fatal(format!("{path}:1: header: {e}")))?
+        .clone();
+    let expected = ["vendor", "list", "entity_id", "reason", "reviewer", "date"];
+    if headers.iter().map(str::trim).collect::<Vec<_>>() != expected {
+        return Err(Fatal(format!(
+            "{path}:1: field `header`: expected {}",
+            expected.join(",")
+        )));
+    }
+    let mut out = Vec::new();
+    for record in reader.deserialize::<Clearance>() {
+        match record {
+            Ok(c) => out.push(c),
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                return Err(Fatal(format!("{path}:{line}: {e}")));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Today's date in UTC, from the system clock.
@@ -210,18 +353,24 @@ const INPUT_COLUMNS: [&str; 6] = [
     "country",
 ];
 
-/// Reads the `--input` CSV. Rows that cannot be used are reported on standard
-/// error with their line and skipped; the count of such rows is returned.
-fn read_input(path: &str) -> Result<(Vec<Vendor>, usize), Fatal> {
-    let mut data = Vec::new();
-    if path == "-" {
-        std::io::stdin().read_to_end(&mut data)?;
+/// Streams the `--input` CSV in chunks to `screen`. Rows that cannot be used
+/// are reported on standard error with their line and skipped; returns how
+/// many. Shows progress on standard error when it is a terminal.
+fn stream_input(
+    path: &str,
+    strict: bool,
+    mut screen: impl FnMut(&[Vendor]) -> Result<(), Fatal>,
+) -> Result<usize, Fatal> {
+    let reader: Box<dyn Read> = if path == "-" {
+        Box::new(std::io::stdin())
     } else {
-        data = std::fs::read(PathBuf::from(path)).map_err(|e| Fatal(format!("{path}: {e}")))?;
-    }
+        Box::new(
+            std::fs::File::open(PathBuf::from(path)).map_err(|e| Fatal(format!("{path}: {e}")))?,
+        )
+    };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
-        .from_reader(data.as_slice());
+        .from_reader(std::io::BufReader::new(reader));
     let headers = reader
         .headers()
         .map_err(|e| Fatal(format!("{path}:1: header: {e}")))?
@@ -242,19 +391,29 @@ fn read_input(path: &str) -> Result<(Vec<Vendor>, usize), Fatal> {
             "{path}:1: field `name`: required column missing"
         )));
     }
-    let mut vendors = Vec::new();
-    let mut rejected = 0;
+    let progress = std::io::stderr().is_terminal();
+    let mut chunk: Vec<Vendor> = Vec::with_capacity(CHUNK);
+    let (mut rejected, mut done) = (0, 0);
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
                 rejected += 1;
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = e.position().map_or(0, |p| p.line());
                 eprintln!("rejected {path}:{line}: {e}");
                 continue;
             }
         };
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let line = record.position().map_or(0, |p| p.line());
+        if record.len() != headers.len() {
+            rejected += 1;
+            eprintln!(
+                "rejected {path}:{line}: {} fields where the header has {}",
+                record.len(),
+                headers.len()
+            );
+            continue;
+        }
         let get = |c: &str| {
             col.get(c)
                 .and_then(|&i| record.get(i))
@@ -269,15 +428,35 @@ fn read_input(path: &str) -> Result<(Vec<Vendor>, usize), Fatal> {
             get("parent_shares"),
             get("country"),
         ) {
-            Ok(v) => vendors.push(v),
+            Ok(v) => chunk.push(v),
             Err((field, message)) => {
                 rejected += 1;
                 eprintln!("rejected {path}:{line}: field `{field}`: {message}");
             }
         }
+        if strict && rejected > 0 {
+            return Err(Fatal(format!(
+                "--strict: input row rejected ({path}:{line})"
+            )));
+        }
+        if chunk.len() == CHUNK {
+            screen(&chunk)?;
+            done += chunk.len();
+            chunk.clear();
+            if progress {
+                eprint!("\rscreened {done} vendors");
+            }
+        }
     }
-    Ok((vendors, rejected))
+    screen(&chunk)?;
+    if progress && done > 0 {
+        eprintln!("\rscreened {} vendors", done + chunk.len());
+    }
+    Ok(rejected)
 }
+
+/// Vendors screened at a time (in parallel).
+const CHUNK: usize = 4096;
 
 fn split_list(s: &str) -> Vec<String> {
     s.split(';')
@@ -348,6 +527,7 @@ struct InputEcho<'a> {
 struct JsonLine<'a> {
     input: InputEcho<'a>,
     as_of: vendor_screen::list::Date,
+    lists: &'a [vendor_screen::ListUsed],
     hits: &'a [vendor_screen::Hit],
 }
 
@@ -371,6 +551,7 @@ fn write_json(out: &mut impl Write, v: &Vendor, report: &Report) -> Result<(), F
             country: v.country.as_deref(),
         },
         as_of: report.as_of,
+        lists: &report.lists,
         hits: &report.hits,
     };
     serde_json::to_writer(&mut *out, &line)?;
@@ -395,19 +576,12 @@ fn write_human(
     }
     writeln!(out, "{label}: {} hit(s)", report.hits.len())?;
     for h in &report.hits {
-        let via = match &h.via {
-            vendor_screen::Via::SelfName => "vendor name".to_string(),
-            vendor_screen::Via::Alias { name } => format!("alias {name:?}"),
-            vendor_screen::Via::Parent { level, name, share } => match share {
-                Some(s) => format!("parent {name:?} (level {level}, {s}% owner)"),
-                None => format!("parent {name:?} (level {level}, share unknown)"),
-            },
-        };
+        let via = via_text(&h.via);
         writeln!(
             out,
             "  {:<13} {:<8} {:.3}  {} [{}] matched {:?} via {}",
             h.list,
-            format!("{:?}", h.status).to_lowercase(),
+            status_text(h.status),
             h.score,
             h.entity_name,
             h.entity_id,
@@ -428,4 +602,53 @@ fn write_human(
         }
     }
     Ok(())
+}
+
+/// How a hit was reached, in words.
+fn via_text(via: &vendor_screen::Via) -> String {
+    match via {
+        vendor_screen::Via::SelfName => "vendor name".to_string(),
+        vendor_screen::Via::Alias { name } => format!("alias {name:?}"),
+        vendor_screen::Via::Parent { level, name, share } => match share {
+            Some(s) => format!("parent {name:?} (level {level}, {s}% owner)"),
+            None => format!("parent {name:?} (level {level}, share unknown)"),
+        },
+        vendor_screen::Via::Relation {
+            entity_name, link, ..
+        } => {
+            format!("relation: matched {entity_name:?}, listed as its {link}")
+        }
+    }
+}
+
+/// One CSV row per hit.
+fn write_csv(out: &mut impl Write, v: &Vendor, report: &Report) -> Result<(), Fatal> {
+    let mut w = csv::Writer::from_writer(out);
+    for h in &report.hits {
+        let reason = match &h.cleared {
+            Some(c) => format!("cleared by {} on {}: {}", c.reviewer, c.date, c.reason),
+            None => h.explanation.rule.clone().unwrap_or_default(),
+        };
+        w.write_record([
+            v.id.as_deref().unwrap_or(""),
+            &v.name,
+            &h.list,
+            &h.entity_id,
+            &h.entity_name,
+            &h.matched_name,
+            &format!("{:.3}", h.score),
+            &status_text(h.status),
+            &via_text(&h.via),
+            &reason,
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// A status as the JSON contract spells it (`out_of_reach`).
+fn status_text(s: Status) -> String {
+    serde_json::to_string(&s)
+        .map(|x| x.trim_matches('"').to_string())
+        .unwrap_or_default()
 }

@@ -94,6 +94,9 @@ pub struct Explanation {
     pub threshold: f64,
     /// The list's rule that decided the hit's status, when relevant.
     pub rule: Option<String>,
+    /// What the vendor's country said, when it was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
 }
 
 fn span_text(n: &Normalized, ids: &[usize]) -> String {
@@ -149,6 +152,7 @@ impl Explanation {
             score: a.score,
             threshold,
             rule: None,
+            country: None,
         }
     }
 
@@ -223,6 +227,9 @@ impl fmt::Display for Explanation {
             "score {:.3} = {:.2} / {:.2} (threshold {:.3})",
             self.score, self.matched, self.total, self.threshold
         )?;
+        if let Some(country) = &self.country {
+            write!(f, "\ncountry: {country}")?;
+        }
         if let Some(rule) = &self.rule {
             write!(f, "\nrule: {rule}")?;
         }

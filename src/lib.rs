@@ -31,7 +31,8 @@ pub mod screen;
 
 pub use error::{Error, Result};
 pub use screen::{
-    DEFAULT_THRESHOLD, Hit, ListUsed, Owner, Report, Screener, ScreenerBuilder, Status, Vendor, Via,
+    Clearance, DEFAULT_THRESHOLD, Hit, ListUsed, Owner, Report, Screener, ScreenerBuilder, Status,
+    Vendor, Via,
 };
 
 #[cfg(doctest)]

@@ -1,0 +1,91 @@
+//! How procurement software embeds the crate: build the screener once from the
+//! bundled lists plus a downloaded Consolidated Screening List, share it
+//! across worker threads, screen incoming supplier records, and turn each
+//! report into a decision with its explanation attached.
+//!
+//! ```text
+//! cargo run --release --example onboarding -- [CSL_FILE]
+//! ```
+
+use std::sync::Arc;
+use vendor_screen::list::{Date, load::load_path};
+use vendor_screen::{Owner, Report, Screener, ScreenerBuilder, Status, Vendor};
+
+/// What onboarding does with a supplier.
+#[derive(Debug)]
+enum Decision {
+    Clear,
+    Review(String),
+    Block(String),
+}
+
+fn decide(report: &Report) -> Decision {
+    let first = |status: Status| report.hits.iter().find(|h| h.status == status);
+    if let Some(h) = first(Status::Match) {
+        Decision::Block(format!(
+            "{} on {} ({}): {}",
+            h.entity_name,
+            h.list,
+            h.explanation.rule.as_deref().unwrap_or(""),
+            h.explanation
+        ))
+    } else if let Some(h) = first(Status::Review) {
+        Decision::Review(format!(
+            "{} on {}: {}",
+            h.entity_name,
+            h.list,
+            h.explanation.rule.as_deref().unwrap_or("")
+        ))
+    } else {
+        Decision::Clear
+    }
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let csl = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/data/csl/consolidated-2023-11-partial.csv".into());
+    let imported = load_path(csl.as_ref(), None)?;
+    eprintln!("{}", imported.report);
+    let screener: Arc<Screener> = Arc::new(
+        ScreenerBuilder::new()
+            .lists(vendor_screen::lists::bundled()?)
+            .lists(imported.lists)
+            .build()?,
+    );
+    let today = Date::new(2026, 11, 22).ok_or("date")?;
+
+    // Incoming supplier records: name, trading names, country, owners with shares.
+    let suppliers = vec![
+        Vendor::new("Acme Widgets LLC").with_country("US"),
+        Vendor::new("EZVIZ Inc").with_country("US").with_owner(
+            Owner::new("Hangzhou Hikvision Digital Technology Co., Ltd.").with_share(100.0),
+        ),
+        Vendor::new("Pacific Trade Partners")
+            .with_alias("Zhongxing Telecom")
+            .with_country("CN"),
+        Vendor::new("Northwind Components")
+            .with_owner(Owner::new("China Mobile Limited").with_share(30.0)),
+    ];
+
+    // Screen on worker threads sharing one screener.
+    let handles: Vec<_> = suppliers
+        .into_iter()
+        .map(|supplier| {
+            let screener = Arc::clone(&screener);
+            std::thread::spawn(move || {
+                let report = screener.screen(&supplier, today);
+                (supplier.name, decide(&report))
+            })
+        })
+        .collect();
+    for h in handles {
+        let (name, decision) = h.join().map_err(|_| "worker panicked")?;
+        match decision {
+            Decision::Clear => println!("{name}: clear"),
+            Decision::Review(why) => println!("{name}: REVIEW\n  {why}"),
+            Decision::Block(why) => println!("{name}: BLOCK\n  {}", why.replace('\n', "\n  ")),
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,303 @@
+//! Screening semantics: owners, list relations, per-list reach and the 50%
+//! rule, dates, country, cleared hits. All on real list entries.
+
+use vendor_screen::list::Date;
+use vendor_screen::{
+    Clearance, Hit, Owner, Report, Screener, ScreenerBuilder, Status, Vendor, Via,
+};
+
+fn bundled() -> Screener {
+    ScreenerBuilder::new()
+        .lists(vendor_screen::lists::bundled().unwrap())
+        .build()
+        .unwrap()
+}
+
+fn date(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn hit<'a>(r: &'a Report, list: &str, name_part: &str) -> &'a Hit {
+    r.hits
+        .iter()
+        .find(|h| h.list == list && h.entity_name.contains(name_part))
+        .unwrap_or_else(|| {
+            panic!(
+                "no {list} hit on {name_part}: {:#?}",
+                r.hits
+                    .iter()
+                    .map(|h| (&h.list, &h.entity_name, h.status))
+                    .collect::<Vec<_>>()
+            )
+        })
+}
+
+const HIKVISION: &str = "Hangzhou Hikvision Digital Technology Co., Ltd.";
+const CETC: &str = "China Electronics Technology Group Corporation";
+
+#[test]
+fn ezviz_is_reached_through_its_owners() {
+    let s = bundled();
+    let v = Vendor::new("EZVIZ").with_owner(Owner::new(HIKVISION).with_owner(Owner::new(CETC)));
+    let r = s.screen(&v, date("2026-11-22"));
+    assert!(r.flagged());
+    for list in ["ndaa-889", "fcc-covered"] {
+        let h = hit(&r, list, "Hikvision");
+        assert_eq!(h.status, Status::Match, "{list}: reaches subsidiaries");
+        assert!(matches!(&h.via, Via::Parent { level: 1, name, .. } if name == HIKVISION));
+        assert!(
+            h.explanation
+                .rule
+                .as_deref()
+                .unwrap()
+                .contains("subsidiary or affiliate")
+        );
+    }
+    let h = hit(&r, "dod-1260h", "Hikvision");
+    assert!(matches!(h.via, Via::Parent { level: 1, .. }));
+    let h = hit(
+        &r,
+        "dod-1260h",
+        "China Electronics Technology Group Corporation",
+    );
+    assert!(matches!(h.via, Via::Parent { level: 2, .. }), "{:?}", h.via);
+    assert!(
+        h.explanation
+            .rule
+            .as_deref()
+            .unwrap()
+            .contains("parent entities")
+    );
+    // EZVIZ itself is on no list.
+    assert!(r.hits.iter().all(|h| !matches!(h.via, Via::SelfName)));
+}
+
+#[test]
+fn a_listed_entitys_listed_parent_is_reported_through_the_relation() {
+    let s = bundled();
+    let r = s.screen(&Vendor::new("Hikvision USA Inc"), date("2026-11-22"));
+    let h = hit(
+        &r,
+        "dod-1260h",
+        "China Electronics Technology Group Corporation",
+    );
+    match &h.via {
+        Via::Relation {
+            entity_name,
+            link,
+            citation,
+            ..
+        } => {
+            assert_eq!(entity_name, HIKVISION);
+            assert_eq!(link, "parent");
+            assert!(citation.as_deref().unwrap().contains("1260H"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn ofac_fifty_percent_rule() {
+    let s = bundled();
+    let d = date("2026-11-22");
+    let status = |owners: Vec<Owner>| {
+        let mut v = Vendor::new("Acme Widgets LLC");
+        v.owners = owners;
+        hit(&s.screen(&v, d), "ofac-ns-cmic", "HIKVISION").status
+    };
+    assert_eq!(
+        status(vec![Owner::new(HIKVISION).with_share(50.0)]),
+        Status::Match
+    );
+    assert_eq!(
+        status(vec![Owner::new(HIKVISION).with_share(49.0)]),
+        Status::OutOfReach
+    );
+    assert_eq!(status(vec![Owner::new(HIKVISION)]), Status::Review);
+    // Two listed direct owners, 30% and 25%: 55% in aggregate.
+    assert_eq!(
+        status(vec![
+            Owner::new(HIKVISION).with_share(30.0),
+            Owner::new("China Mobile Limited").with_share(25.0),
+        ]),
+        Status::Match
+    );
+    // 30% listed plus 25% held by an unlisted owner: out of reach.
+    assert_eq!(
+        status(vec![
+            Owner::new(HIKVISION).with_share(30.0),
+            Owner::new("Acme Holdings").with_share(25.0)
+        ]),
+        Status::OutOfReach
+    );
+    // Up a chain, every link must be 50% or more.
+    let chain = |a: f64, b: f64| {
+        Vendor::new("Acme Widgets LLC").with_owner(
+            Owner::new("Acme Holdings")
+                .with_share(a)
+                .with_owner(Owner::new(HIKVISION).with_share(b)),
+        )
+    };
+    assert_eq!(
+        hit(
+            &s.screen(&chain(60.0, 80.0), d),
+            "ofac-ns-cmic",
+            "HIKVISION"
+        )
+        .status,
+        Status::Match
+    );
+    assert_eq!(
+        hit(
+            &s.screen(&chain(40.0, 80.0), d),
+            "ofac-ns-cmic",
+            "HIKVISION"
+        )
+        .status,
+        Status::OutOfReach
+    );
+    let r = s.screen(&chain(60.0, 80.0), d);
+    assert!(
+        hit(&r, "ofac-ns-cmic", "HIKVISION")
+            .explanation
+            .rule
+            .as_deref()
+            .unwrap()
+            .contains("50 Percent Rule")
+    );
+}
+
+#[test]
+fn an_entity_removed_from_the_1260h_list_expires() {
+    let s = bundled();
+    let v = Vendor::new("Anhui Sun Create Electronics Co., Ltd.");
+    let before = s.screen(&v, date("2026-01-15"));
+    assert_eq!(
+        hit(&before, "dod-1260h", "Anhui Sun Create").status,
+        Status::Match
+    );
+    let after = s.screen(&v, date("2026-03-01"));
+    let h = hit(&after, "dod-1260h", "Anhui Sun Create");
+    assert_eq!(h.status, Status::Expired, "still shown, with its history");
+    assert!(
+        h.explanation
+            .rule
+            .as_deref()
+            .unwrap()
+            .contains("2026-02-17")
+    );
+    assert!(!after.flagged());
+    // Before its first edition it was not listed either.
+    assert_eq!(
+        hit(
+            &s.screen(&v, date("2024-06-01")),
+            "dod-1260h",
+            "Anhui Sun Create"
+        )
+        .status,
+        Status::Expired
+    );
+}
+
+#[test]
+fn a_denied_persons_order_expires() {
+    let dpl =
+        vendor_screen::list::load::load_path("tests/fixtures/dpl/dpl.txt".as_ref(), None).unwrap();
+    let s = ScreenerBuilder::new().lists(dpl.lists).build().unwrap();
+    let v = Vendor::new("Dahua Electronics Corp");
+    assert_eq!(
+        hit(&s.screen(&v, date("2025-06-01")), "bis-dpl", "DAHUA").status,
+        Status::Match
+    );
+    let r = s.screen(&v, date("2025-12-01"));
+    assert_eq!(hit(&r, "bis-dpl", "DAHUA").status, Status::Expired);
+    assert!(!r.flagged());
+}
+
+#[test]
+fn country_is_a_soft_signal_that_never_removes_a_hit() {
+    let s = bundled();
+    let d = date("2026-11-22");
+    let plain = s.screen(&Vendor::new("Huawei Technologies Co Ltd"), d);
+    let cn = s.screen(
+        &Vendor::new("Huawei Technologies Co Ltd").with_country("CN"),
+        d,
+    );
+    let us = s.screen(
+        &Vendor::new("Huawei Technologies Co Ltd").with_country("US"),
+        d,
+    );
+    let score = |r: &Report| hit(r, "ndaa-889", "Huawei").score;
+    assert!(score(&cn) >= score(&plain) && score(&us) <= score(&plain));
+    assert!(score(&us) >= s.threshold());
+    assert!(
+        hit(&us, "ndaa-889", "Huawei")
+            .explanation
+            .country
+            .as_deref()
+            .unwrap()
+            .contains("not among")
+    );
+    assert_eq!(plain.hits.len(), us.hits.len());
+}
+
+#[test]
+fn cleared_hits_stay_visible_and_stop_counting() {
+    let s = bundled();
+    let mut r = s.screen(&Vendor::new("ZTE Corp").with_id("v7"), date("2026-11-22"));
+    let clear = |list: &str, id: &str| Clearance {
+        vendor: "v7".into(),
+        list: list.into(),
+        entity_id: id.into(),
+        reason: "reviewed".into(),
+        reviewer: "compliance".into(),
+        date: "2026-11-01".into(),
+    };
+    let clearances = [
+        clear("ndaa-889", "zte"),
+        clear("fcc-covered", "zte"),
+        clear("dod-1260h", "huawei"),
+    ];
+    let used = r.apply_clearances(&["v7", "ZTE Corp"], &clearances);
+    assert_eq!(used, vec![0, 1], "the dod-1260h clearance is stale");
+    assert!(
+        r.hits
+            .iter()
+            .all(|h| h.status == Status::Cleared && h.cleared.is_some())
+    );
+    assert!(!r.flagged());
+    // Another vendor is not cleared by them.
+    let mut other = s.screen(&Vendor::new("ZTE Corp").with_id("v8"), date("2026-11-22"));
+    assert!(
+        other
+            .apply_clearances(&["v8", "ZTE Corp"], &clearances)
+            .is_empty()
+    );
+    assert!(other.flagged());
+    let mut third = s.screen(
+        &Vendor::new("ZTE Corporation").with_id("v9"),
+        date("2026-11-22"),
+    );
+    assert!(
+        third
+            .apply_clearances(&["v9", "ZTE Corporation"], &clearances)
+            .is_empty()
+    );
+    assert!(third.flagged());
+}
+
+#[test]
+fn reports_state_each_lists_as_of_date() {
+    let s = bundled();
+    let r = s.screen(&Vendor::new("Acme"), date("2026-11-22"));
+    let ids: Vec<&str> = r.lists.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["ndaa-889", "fcc-covered", "dod-1260h", "ofac-ns-cmic"]
+    );
+    assert!(
+        r.lists
+            .iter()
+            .any(|l| l.id == "dod-1260h" && l.as_of == date("2026-06-08"))
+    );
+}
