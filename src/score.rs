@@ -17,8 +17,8 @@
 //!   only for itself); a truncated generic
 //!   word (`srvc` / `services`, 0.85). Words of four letters or fewer (often
 //!   acronyms: `CETC` is not `CCTC`) and numbers pair only when identical.
-//! - The alignment is greedy, most similar pair first (then the heavier),
-//!   each token used once.
+//! - The alignment is greedy, most similar pair first (a word with its
+//!   identical twin before a merge, then the heavier), each token used once.
 //! - A paired token contributes `similarity × weight` of `weight`; a leftover
 //!   contributes nothing of `cost`: its weight times 1 (distinctive word,
 //!   number), 0.5 (generic word, place) or 0.1 (legal form). The score is the
@@ -457,11 +457,12 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
         return None;
     }
 
-    // Greedy: most similar first, then the heavier; ties by position so the
-    // result is deterministic.
+    // Greedy: most similar first, a word with its identical twin before a
+    // merge, then the heavier; ties by position so the result is deterministic.
     cands.sort_by(|a, b| {
         b.sim
             .total_cmp(&a.sim)
+            .then_with(|| (b.kind == PairKind::Exact).cmp(&(a.kind == PairKind::Exact)))
             .then_with(|| b.weight.total_cmp(&a.weight))
             .then_with(|| a.query.cmp(&b.query))
             .then_with(|| a.listed.cmp(&b.listed))

@@ -216,6 +216,19 @@ proptest! {
     }
 }
 
+/// Found by the `normalize` fuzz target: merges of numbers were chosen before
+/// identical twins, so a name did not score 1 against itself.
+#[test]
+fn fuzz_regression_identity_with_re_spaced_numbers() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/fuzz/normalize-identity-numbers"
+    );
+    let bytes = std::fs::read(path).expect("fuzz regression input");
+    let s = String::from_utf8(bytes).expect("the fuzz input is UTF-8");
+    assert!(close(score(&s, &s), 1.0), "{}", score(&s, &s));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
     /// The banded distance agrees with strsim's full OSA distance.
