@@ -1,34 +1,108 @@
-//! Single-vendor screening latency against the bundled lists.
+//! The index against brute-force scoring, in the same run: build time,
+//! single-query latency (a listed name and an unlisted vendor), and batch
+//! throughput, on (a) the real partial CSL, (b) every list in ../shared/data
+//! together, (c) synthetic lists of 100,000 and 1,000,000 realistic names.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+mod common;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use vendor_screen::list::Date;
-use vendor_screen::{ScreenerBuilder, Vendor, lists};
+use std::time::Duration;
+use vendor_screen::list::{Date, DesignationList};
+use vendor_screen::{Screener, ScreenerBuilder, Vendor};
 
-fn bench_screen(c: &mut Criterion) {
-    let screener = ScreenerBuilder::new()
-        .lists(lists::bundled().expect("bundled lists"))
+fn build(lists: &[DesignationList]) -> Screener {
+    ScreenerBuilder::new()
+        .lists(lists.to_vec())
         .build()
-        .expect("screener");
+        .expect("screener")
+}
+
+/// One group: build, a hit query and a miss query (index and brute force),
+/// and a batch of real vendor names.
+fn group(
+    c: &mut Criterion,
+    name: &str,
+    lists: Vec<DesignationList>,
+    hit: &str,
+    brute_batch: usize,
+) {
     let as_of = Date::new(2026, 11, 22).expect("date");
-    let hit = Vendor::new("Hangzhou Hikvision Digital Technology Co., Ltd.");
-    let miss = Vendor::new("Acme Widgets LLC");
-    let mut g = c.benchmark_group("bundled");
-    g.bench_function("build", |b| {
+    let names = common::name_count(&lists);
+    let mut g = c.benchmark_group(format!("{name} ({names} names)"));
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    g.bench_function("build", |b| b.iter(|| build(black_box(&lists))));
+    let s = build(&lists);
+    let hit = Vendor::new(hit);
+    let miss = Vendor::new("Albuquerque Recycling Services Inc");
+    for (label, v) in [("query_hit", &hit), ("query_miss", &miss)] {
+        g.bench_function(BenchmarkId::new(label, "index"), |b| {
+            b.iter(|| s.screen(black_box(v), as_of))
+        });
+        g.bench_function(BenchmarkId::new(label, "brute_force"), |b| {
+            b.iter(|| s.screen_brute_force(black_box(v), as_of))
+        });
+    }
+    let vendors: Vec<Vendor> = common::vendors(64)
+        .into_iter()
+        .take(1000)
+        .map(Vendor::new)
+        .collect();
+    g.throughput(Throughput::Elements(vendors.len() as u64));
+    g.bench_function(BenchmarkId::new("batch_1000", "index_one_core"), |b| {
         b.iter(|| {
-            ScreenerBuilder::new()
-                .lists(lists::bundled().expect("bundled lists"))
-                .build()
+            vendors
+                .iter()
+                .map(|v| s.screen(v, as_of).hits.len())
+                .sum::<usize>()
         })
     });
-    g.bench_function("screen_hit", |b| {
-        b.iter(|| screener.screen(black_box(&hit), as_of))
+    g.bench_function(BenchmarkId::new("batch_1000", "index_all_cores"), |b| {
+        b.iter(|| s.screen_batch(&vendors, as_of).len())
     });
-    g.bench_function("screen_miss", |b| {
-        b.iter(|| screener.screen(black_box(&miss), as_of))
-    });
+    let few = &vendors[..brute_batch];
+    g.throughput(Throughput::Elements(few.len() as u64));
+    g.bench_function(
+        BenchmarkId::new(format!("batch_{brute_batch}"), "brute_force"),
+        |b| {
+            b.iter(|| {
+                few.iter()
+                    .map(|v| s.screen_brute_force(v, as_of).hits.len())
+                    .sum::<usize>()
+            })
+        },
+    );
     g.finish();
 }
 
-criterion_group!(benches, bench_screen);
+fn real(c: &mut Criterion) {
+    group(
+        c,
+        "csl_partial",
+        common::csl(),
+        "Hangzhou Hikvision Digital Tech Co Ltd",
+        20,
+    );
+    group(
+        c,
+        "all_shared_lists",
+        common::all_lists(),
+        "Hangzhou Hikvision Digital Tech Co Ltd",
+        10,
+    );
+}
+
+fn synthetic(c: &mut Criterion) {
+    for n in [100_000, 1_000_000] {
+        let names = common::synthetic_names(n, 7);
+        let hit = names[n / 2].clone();
+        let mut lists = vec![common::synthetic_list(&names)];
+        lists.extend(vendor_screen::lists::bundled().expect("bundled"));
+        group(c, &format!("synthetic_{n}"), lists, &hit, 2);
+    }
+}
+
+criterion_group!(benches, real, synthetic);
 criterion_main!(benches);
