@@ -18,7 +18,12 @@
 //!
 //! A query looks up each of its words, and each concatenation of two or three
 //! adjacent words, against the keys: exactly, within the scorer's typo
-//! allowance (keys bucketed by first letter and length), and as truncations.
+//! allowance, and as truncations. Typos are read the way the scorer reads
+//! them: a query word against listed words and (nine letters or more)
+//! listed concatenations, a query concatenation of nine letters or more
+//! against listed words only. Fuzzy keys are bucketed by first letter and
+//! length, each with two letter masks (letters present, letters present
+//! twice) that rule most keys out before an edit distance is computed.
 //! The candidates are then scored exactly as brute force would score them.
 //!
 //! ```
@@ -36,20 +41,35 @@ use crate::normalize::{Normalized, Token, TokenKind};
 use crate::score::{allowed_edits, is_subsequence, osa_within};
 use std::collections::HashMap;
 
+/// A key in a fuzzy bucket: its letter masks beside its id, so that a scan
+/// reads one contiguous array and rarely touches the key's text.
+#[derive(Debug, Clone, Copy)]
+struct BucketEntry {
+    /// Letters and digits present in the key.
+    once: u64,
+    /// Letters and digits present twice or more.
+    twice: u64,
+    key: u32,
+}
+
 /// Keys of one first letter and length.
-type Bucket = Vec<u32>;
+type Bucket = Vec<BucketEntry>;
 
 /// The inverted index of listed names by key.
 #[derive(Debug, Clone, Default)]
 pub struct NameIndex {
     keys: HashMap<String, u32>,
     key_text: Vec<String>,
-    /// Letters and digits present in each key (a cheap typo filter).
-    key_mask: Vec<u64>,
     /// Whether a key is a non-distinctive word (the long side of a truncation).
     key_generic: Vec<bool>,
+    /// Whether a key is already in `words` / `concatenations`.
+    in_words: Vec<bool>,
+    in_concatenations: Vec<bool>,
     postings: Vec<Vec<u32>>,
-    buckets: HashMap<(u8, u8), Bucket>,
+    /// Keys that are single words, by first letter and length.
+    words: HashMap<(u8, u8), Bucket>,
+    /// Keys that are concatenations of listed words, by first letter and length.
+    concatenations: HashMap<(u8, u8), Bucket>,
     /// Non-distinctive keys by first letter (truncations pair only those).
     generic_by_first: HashMap<u8, Vec<u32>>,
     names: usize,
@@ -57,6 +77,13 @@ pub struct NameIndex {
 
 /// Longest key length bucketed for fuzzy lookups; longer keys share a bucket.
 const MAX_BUCKET_LEN: usize = 40;
+
+/// Shortest word that takes a typo against some other word: one edit is
+/// allowed from five letters on, and lengths may differ by one.
+const MIN_TYPO_WORD: usize = 4;
+
+/// Shortest merged word that takes a typo (see the scorer's merge rule).
+const MIN_TYPO_MERGE: usize = 9;
 
 fn bucket_of(s: &str) -> (u8, u8) {
     (s.as_bytes()[0], s.len().min(MAX_BUCKET_LEN) as u8)
@@ -139,25 +166,37 @@ impl NameIndex {
                 let k = self.key_text.len() as u32;
                 self.keys.insert(key.to_string(), k);
                 self.key_text.push(key.to_string());
-                self.key_mask.push(letter_mask(key));
                 self.key_generic.push(false);
+                self.in_words.push(false);
+                self.in_concatenations.push(false);
                 self.postings.push(Vec::new());
-                // Typos are read in words of five letters or more, and in
-                // concatenations of nine or more.
-                if key.len() >= 4 && (!concatenation || key.len() >= 8) {
-                    self.buckets.entry(bucket_of(key)).or_default().push(k);
-                }
                 k
             }
         };
-        if generic && !self.key_generic[k as usize] {
-            self.key_generic[k as usize] = true;
+        let ku = k as usize;
+        // The same text may be a word of one name and a concatenation of
+        // another: bucket it for each role it plays.
+        let (flag, bucketed, min_len) = if concatenation {
+            (&mut self.in_concatenations[ku], &mut self.concatenations, MIN_TYPO_MERGE)
+        } else {
+            (&mut self.in_words[ku], &mut self.words, MIN_TYPO_WORD)
+        };
+        if !*flag && key.len() >= min_len {
+            *flag = true;
+            let (once, twice) = letter_masks(key);
+            bucketed
+                .entry(bucket_of(key))
+                .or_default()
+                .push(BucketEntry { once, twice, key: k });
+        }
+        if generic && !self.key_generic[ku] {
+            self.key_generic[ku] = true;
             self.generic_by_first
                 .entry(key.as_bytes()[0])
                 .or_default()
                 .push(k);
         }
-        self.postings[k as usize].push(name);
+        self.postings[ku].push(name);
     }
 
     /// Number of indexed names.
@@ -209,7 +248,9 @@ impl NameIndex {
     }
 
     /// Keys that `s` may pair with: exact, within the typo allowance, or as a
-    /// truncation (when `single`, a word rather than a concatenation).
+    /// truncation. `single`: `s` is a word of the query (it may pair with a
+    /// listed word or concatenation); otherwise it is a concatenation of the
+    /// query's words (it may pair only with a listed word).
     fn lookup(&self, s: &str, s_generic: bool, single: bool, out: &mut Vec<u32>) {
         if s.is_empty() {
             return;
@@ -219,26 +260,25 @@ impl NameIndex {
         }
         let first = s.as_bytes()[0];
         let len = s.len();
-        // Typos: same first letter, lengths within the allowance; a
-        // concatenation takes a typo only when it is long (see the scorer).
+        let (once, twice) = letter_masks(s);
+        // Typos: same first letter, lengths within the allowance. A merged
+        // word takes a typo only when it is long (see the scorer), whichever
+        // side it is on.
         let reach = allowed_edits(len + 2).min(2);
-        let mask = letter_mask(s);
-        if reach > 0 && (single || len >= 7) {
-            for l in len.saturating_sub(reach).max(1)..=len + reach {
-                let Some(bucket) = self.buckets.get(&(first, l.min(MAX_BUCKET_LEN) as u8)) else {
-                    continue;
-                };
-                for &k in bucket {
-                    let key = &self.key_text[k as usize];
-                    let allowed = allowed_edits(len.max(key.len()));
-                    // Each edit changes which letters are present by two at most.
-                    if allowed > 0
-                        && (mask ^ self.key_mask[k as usize]).count_ones() as usize <= 2 * allowed
-                        && osa_within(s.as_bytes(), key.as_bytes(), allowed).is_some()
-                    {
-                        out.push(k);
-                    }
+        if reach > 0 && (single || len >= MIN_TYPO_MERGE) {
+            let scan = |buckets: &HashMap<(u8, u8), Bucket>, out: &mut Vec<u32>| {
+                let lo = len.saturating_sub(reach).clamp(1, MAX_BUCKET_LEN);
+                let hi = (len + reach).min(MAX_BUCKET_LEN);
+                for l in lo..=hi {
+                    let Some(bucket) = buckets.get(&(first, l as u8)) else {
+                        continue;
+                    };
+                    self.scan(bucket, s, once, twice, out);
                 }
+            };
+            scan(&self.words, out);
+            if single && len + reach >= MIN_TYPO_MERGE {
+                scan(&self.concatenations, out);
             }
         }
         if !single || len < 3 {
@@ -261,14 +301,39 @@ impl NameIndex {
             }
         }
     }
+
+    /// The keys of `bucket` within the scorer's typo allowance of `s`.
+    fn scan(&self, bucket: &[BucketEntry], s: &str, once: u64, twice: u64, out: &mut Vec<u32>) {
+        let len = s.len();
+        for e in bucket {
+            // An edit changes at most two letters' counts by one each: at most
+            // two bits of the "once" and "twice" masks together.
+            let differ = (once ^ e.once).count_ones() + (twice ^ e.twice).count_ones();
+            if differ > 4 {
+                continue;
+            }
+            let key = &self.key_text[e.key as usize];
+            let allowed = allowed_edits(len.max(key.len()));
+            if allowed > 0
+                && differ as usize <= 2 * allowed
+                && osa_within(s.as_bytes(), key.as_bytes(), allowed).is_some()
+            {
+                out.push(e.key);
+            }
+        }
+    }
 }
 
-/// Which letters and digits occur in `s`.
-fn letter_mask(s: &str) -> u64 {
-    s.bytes().fold(0u64, |m, b| match b {
-        b'a'..=b'z' => m | 1 << (b - b'a'),
-        b'0'..=b'9' => m | 1 << (26 + b - b'0'),
-        _ => m | 1 << 63,
+/// Which letters and digits occur in `s` (bit 63: any other byte), and which
+/// occur twice or more.
+fn letter_masks(s: &str) -> (u64, u64) {
+    s.bytes().fold((0u64, 0u64), |(once, twice), b| {
+        let bit = match b {
+            b'a'..=b'z' => 1 << (b - b'a'),
+            b'0'..=b'9' => 1 << (26 + b - b'0'),
+            _ => 1 << 63,
+        };
+        (once | bit, twice | (once & bit))
     })
 }
 

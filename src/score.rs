@@ -393,10 +393,27 @@ pub(crate) fn is_subsequence(short: &str, long: &str) -> bool {
     short.bytes().all(|c| it.any(|d| d == c))
 }
 
-/// A candidate pair before the greedy choice.
+/// Consecutive tokens `start..end` of a name: every pair the scorer makes
+/// joins one token, or a run of consecutive tokens, of each side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+impl Span {
+    fn one(i: usize) -> Span {
+        Span { start: i, end: i + 1 }
+    }
+    fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// A candidate pair before the greedy choice (no allocation per candidate).
 struct Candidate {
-    query: Vec<usize>,
-    listed: Vec<usize>,
+    query: Span,
+    listed: Span,
     sim: f64,
     weight: f64,
     kind: PairKind,
@@ -437,8 +454,8 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
             let (sim, kind) = word_sim(&a.text, &b.text, a.kind, b.kind);
             if sim > 0.0 {
                 cands.push(Candidate {
-                    query: vec![i],
-                    listed: vec![j],
+                    query: Span::one(i),
+                    listed: Span::one(j),
                     sim,
                     weight: q.weights[i] + l.weights[j],
                     kind,
@@ -472,16 +489,17 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
     let mut pairs = Vec::new();
     let (mut matched, mut total) = (0.0, 0.0);
     for c in cands {
-        if c.query.iter().any(|&i| q_used[i]) || c.listed.iter().any(|&j| l_used[j]) {
+        if q_used[c.query.range()].iter().any(|&u| u) || l_used[c.listed.range()].iter().any(|&u| u)
+        {
             continue;
         }
-        c.query.iter().for_each(|&i| q_used[i] = true);
-        c.listed.iter().for_each(|&j| l_used[j] = true);
+        q_used[c.query.range()].fill(true);
+        l_used[c.listed.range()].fill(true);
         matched += c.sim * c.weight;
         total += c.weight;
         pairs.push(Pair {
-            query: c.query,
-            listed: c.listed,
+            query: c.query.range().collect(),
+            listed: c.listed.range().collect(),
             similarity: c.sim,
             weight: c.weight,
             kind: c.kind,
@@ -604,12 +622,16 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
 /// Split and merged words: 2 or 3 consecutive tokens of `a` against one of `b`.
 fn merges(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Candidate>) {
     let at = &a.name.tokens;
-    let raw = |t: &Token| t.unexpanded.clone().unwrap_or_else(|| t.text.clone());
+    fn raw(t: &Token) -> &str {
+        t.unexpanded.as_deref().unwrap_or(&t.text)
+    }
+    let mut joined = String::new();
     for i in 0..at.len() {
-        let mut joined = raw(&at[i]);
+        joined.clear();
+        joined.push_str(raw(&at[i]));
         let mut weight = a.weights[i];
         for end in i + 1..at.len().min(i + 3) {
-            joined.push_str(&raw(&at[end]));
+            joined.push_str(raw(&at[end]));
             weight += a.weights[end];
             let all_numbers = at[i..=end].iter().all(|t| t.kind == TokenKind::Number);
             for (j, t) in b.name.tokens.iter().enumerate() {
@@ -622,7 +644,7 @@ fn merges(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Candidate>) {
                 } else {
                     TokenKind::Distinctive
                 };
-                let (sim, how) = word_sim(&joined, &other, kind, t.kind);
+                let (sim, how) = word_sim(&joined, other, kind, t.kind);
                 // A merge with a typo as well needs a long word and no legal
                 // form in it ("cyber inc" is not "cyberinn").
                 let typo_ok = joined.len() >= 9
@@ -631,11 +653,11 @@ fn merges(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Candidate>) {
                 if sim > 0.0
                     && (how == PairKind::Exact || (typo_ok && matches!(how, PairKind::Typo { .. })))
                 {
-                    let ids: Vec<usize> = (i..=end).collect();
+                    let ids = Span { start: i, end: end + 1 };
                     let (query, listed) = if swapped {
-                        (vec![j], ids)
+                        (Span::one(j), ids)
                     } else {
-                        (ids, vec![j])
+                        (ids, Span::one(j))
                     };
                     out.push(Candidate {
                         query,
@@ -656,15 +678,16 @@ fn merges(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Candidate>) {
             end += 1;
         }
         if at[i].kind == TokenKind::Number && end >= i + 3 {
-            let joined: String = at[i..=end].iter().map(|t| t.text.as_str()).collect();
+            joined.clear();
+            at[i..=end].iter().for_each(|t| joined.push_str(&t.text));
             for (j, t) in b.name.tokens.iter().enumerate() {
                 if t.text == joined {
-                    let ids: Vec<usize> = (i..=end).collect();
-                    let weight = ids.iter().map(|&k| a.weights[k]).sum::<f64>() + b.weights[j];
+                    let ids = Span { start: i, end: end + 1 };
+                    let weight = a.weights[ids.range()].iter().sum::<f64>() + b.weights[j];
                     let (query, listed) = if swapped {
-                        (vec![j], ids)
+                        (Span::one(j), ids)
                     } else {
-                        (ids, vec![j])
+                        (ids, Span::one(j))
                     };
                     out.push(Candidate {
                         query,
@@ -706,38 +729,38 @@ fn initialisms(a: &Prepared, b: &Prepared, out: &mut Vec<Candidate>) {
             }
             let mut k = 0;
             let mut skipped_other = false;
+            // The initialism's words are start..j.
             let mut j = start;
-            let mut ids = Vec::new();
             while j < bt.len() && k < acr.len() {
                 let tok = &bt[j];
                 if tok.text.as_bytes()[0] == acr[k] && tok.kind != TokenKind::Number {
                     k += 1;
-                    ids.push(j);
-                } else if skippable(tok) && !ids.is_empty() {
-                    ids.push(j);
+                } else if skippable(tok) && j > start {
                 } else if !skipped_other
-                    && !ids.is_empty()
+                    && j > start
                     && tok.kind != TokenKind::Distinctive
                     && tok.kind != TokenKind::Number
                 {
                     skipped_other = true;
-                    ids.push(j);
                 } else {
                     break;
                 }
                 j += 1;
             }
+            let ids = Span { start, end: j };
             // The initialism spells every distinctive word of the name.
             let whole = bt
                 .iter()
                 .enumerate()
-                .all(|(x, t)| ids.contains(&x) || t.kind != TokenKind::Distinctive);
+                .all(|(x, t)| ids.range().contains(&x) || t.kind != TokenKind::Distinctive);
             // Initials of personal names are no company's acronym.
-            let org_word = ids.iter().any(|&x| bt[x].kind != TokenKind::Distinctive);
-            if k == acr.len() && ids.len() >= 3 && whole && org_word {
-                let weight = a.weights[i] + ids.iter().map(|&x| b.weights[x]).sum::<f64>();
+            let org_word = bt[ids.range()]
+                .iter()
+                .any(|t| t.kind != TokenKind::Distinctive);
+            if k == acr.len() && j - start >= 3 && whole && org_word {
+                let weight = a.weights[i] + b.weights[ids.range()].iter().sum::<f64>();
                 out.push(Candidate {
-                    query: vec![i],
+                    query: Span::one(i),
                     listed: ids,
                     sim: if acr.len() >= 4 {
                         INITIALISM_SIM
@@ -758,12 +781,12 @@ fn upper_bound(q: &Prepared, l: &Prepared, cands: &[Candidate]) -> f64 {
     let mut best_q = vec![0.0f64; q.weights.len()];
     let mut best_l = vec![0.0f64; l.weights.len()];
     for c in cands {
-        c.query
-            .iter()
-            .for_each(|&i| best_q[i] = best_q[i].max(c.sim));
-        c.listed
-            .iter()
-            .for_each(|&j| best_l[j] = best_l[j].max(c.sim));
+        best_q[c.query.range()]
+            .iter_mut()
+            .for_each(|b| *b = b.max(c.sim));
+        best_l[c.listed.range()]
+            .iter_mut()
+            .for_each(|b| *b = b.max(c.sim));
     }
     // Start with everything left over, then pair tokens in order of benefit.
     let mut items: Vec<(f64, f64, f64)> = Vec::new(); // (best, weight, cost)
