@@ -40,6 +40,8 @@
 use crate::normalize::{Normalized, Token, TokenKind};
 use crate::score::{allowed_edits, is_subsequence, osa_within};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::Hasher;
 
 /// A key in a fuzzy bucket: its letter masks beside its id, so that a scan
 /// reads one contiguous array and rarely touches the key's text.
@@ -58,14 +60,18 @@ type Bucket = Vec<BucketEntry>;
 /// The inverted index of listed names by key.
 #[derive(Debug, Clone, Default)]
 pub struct NameIndex {
-    keys: HashMap<String, u32>,
-    key_text: Vec<String>,
+    /// Key ids by a 64-bit hash of their text; the rare text whose hash is
+    /// taken by another key is in `collided`.
+    by_hash: HashMap<u64, u32>,
+    collided: HashMap<String, u32>,
+    /// All key texts end to end; key `k` ends at `key_end[k]`.
+    arena: String,
+    key_end: Vec<usize>,
     /// Whether a key is a non-distinctive word (the long side of a truncation).
     key_generic: Vec<bool>,
-    /// Whether a key is already in `words` / `concatenations`.
-    in_words: Vec<bool>,
-    in_concatenations: Vec<bool>,
-    postings: Vec<Vec<u32>>,
+    /// The names of key `k` are `postings[posting_start[k]..posting_start[k + 1]]`.
+    posting_start: Vec<usize>,
+    postings: Vec<u32>,
     /// Keys that are single words, by first letter and length.
     words: HashMap<(u8, u8), Bucket>,
     /// Keys that are concatenations of listed words, by first letter and length.
@@ -98,9 +104,12 @@ impl NameIndex {
                 *df.entry(t.text.as_str()).or_default() += 1;
             }
         }
-        let mut index = NameIndex {
-            names: names.len(),
-            ..NameIndex::default()
+        let mut index = Builder {
+            index: NameIndex {
+                names: names.len(),
+                ..NameIndex::default()
+            },
+            ..Builder::default()
         };
         for (id, n) in names.iter().enumerate() {
             let toks = &n.tokens;
@@ -149,54 +158,29 @@ impl NameIndex {
                 i = end + 1;
             }
         }
-        for p in &mut index.postings {
-            p.sort_unstable();
-            p.dedup();
-        }
-        index
+        index.finish()
     }
 
-    fn add(&mut self, key: &str, name: u32, generic: bool, concatenation: bool) {
-        if key.is_empty() {
-            return;
+    /// The text of key `k`.
+    fn key(&self, k: u32) -> &str {
+        let k = k as usize;
+        let start = if k == 0 { 0 } else { self.key_end[k - 1] };
+        &self.arena[start..self.key_end[k]]
+    }
+
+    /// The id of the key `s`, if it is one.
+    fn key_id(&self, s: &str) -> Option<u32> {
+        match self.by_hash.get(&hash(s)) {
+            Some(&k) if self.key(k) == s => Some(k),
+            Some(_) => self.collided.get(s).copied(),
+            None => None,
         }
-        let k = match self.keys.get(key) {
-            Some(&k) => k,
-            None => {
-                let k = self.key_text.len() as u32;
-                self.keys.insert(key.to_string(), k);
-                self.key_text.push(key.to_string());
-                self.key_generic.push(false);
-                self.in_words.push(false);
-                self.in_concatenations.push(false);
-                self.postings.push(Vec::new());
-                k
-            }
-        };
-        let ku = k as usize;
-        // The same text may be a word of one name and a concatenation of
-        // another: bucket it for each role it plays.
-        let (flag, bucketed, min_len) = if concatenation {
-            (&mut self.in_concatenations[ku], &mut self.concatenations, MIN_TYPO_MERGE)
-        } else {
-            (&mut self.in_words[ku], &mut self.words, MIN_TYPO_WORD)
-        };
-        if !*flag && key.len() >= min_len {
-            *flag = true;
-            let (once, twice) = letter_masks(key);
-            bucketed
-                .entry(bucket_of(key))
-                .or_default()
-                .push(BucketEntry { once, twice, key: k });
-        }
-        if generic && !self.key_generic[ku] {
-            self.key_generic[ku] = true;
-            self.generic_by_first
-                .entry(key.as_bytes()[0])
-                .or_default()
-                .push(k);
-        }
-        self.postings[ku].push(name);
+    }
+
+    /// The names indexed under key `k`.
+    fn postings(&self, k: u32) -> &[u32] {
+        let k = k as usize;
+        &self.postings[self.posting_start[k]..self.posting_start[k + 1]]
     }
 
     /// Number of indexed names.
@@ -240,7 +224,7 @@ impl NameIndex {
         keys.dedup();
         let mut names: Vec<usize> = keys
             .iter()
-            .flat_map(|&k| self.postings[k as usize].iter().map(|&n| n as usize))
+            .flat_map(|&k| self.postings(k).iter().map(|&n| n as usize))
             .collect();
         names.sort_unstable();
         names.dedup();
@@ -255,7 +239,7 @@ impl NameIndex {
         if s.is_empty() {
             return;
         }
-        if let Some(&k) = self.keys.get(s) {
+        if let Some(k) = self.key_id(s) {
             out.push(k);
         }
         let first = s.as_bytes()[0];
@@ -290,7 +274,7 @@ impl NameIndex {
             return;
         };
         for &k in generic {
-            let key = &self.key_text[k as usize];
+            let key = self.key(k);
             let hit = if key.len() > len {
                 is_subsequence(s, key)
             } else {
@@ -312,7 +296,7 @@ impl NameIndex {
             if differ > 4 {
                 continue;
             }
-            let key = &self.key_text[e.key as usize];
+            let key = self.key(e.key);
             let allowed = allowed_edits(len.max(key.len()));
             if allowed > 0
                 && differ as usize <= 2 * allowed
@@ -322,6 +306,119 @@ impl NameIndex {
             }
         }
     }
+}
+
+/// An index being built, with what only building needs.
+#[derive(Default)]
+struct Builder {
+    index: NameIndex,
+    /// (key, name) pairs, sorted into postings at the end.
+    pairs: Vec<(u32, u32)>,
+    /// Whether a key is already in `words` / `concatenations`.
+    in_words: Vec<bool>,
+    in_concatenations: Vec<bool>,
+}
+
+impl Builder {
+    fn add(&mut self, key: &str, name: u32, generic: bool, concatenation: bool) {
+        if key.is_empty() {
+            return;
+        }
+        let index = &mut self.index;
+        let k = match index.key_id(key) {
+            Some(k) => k,
+            None => {
+                let k = index.key_end.len() as u32;
+                match index.by_hash.entry(hash(key)) {
+                    Entry::Vacant(v) => {
+                        v.insert(k);
+                    }
+                    Entry::Occupied(_) => {
+                        index.collided.insert(key.to_string(), k);
+                    }
+                }
+                index.arena.push_str(key);
+                index.key_end.push(index.arena.len());
+                index.key_generic.push(false);
+                self.in_words.push(false);
+                self.in_concatenations.push(false);
+                k
+            }
+        };
+        let ku = k as usize;
+        // The same text may be a word of one name and a concatenation of
+        // another: bucket it for each role it plays.
+        let (flag, bucketed, min_len) = if concatenation {
+            (
+                &mut self.in_concatenations[ku],
+                &mut index.concatenations,
+                MIN_TYPO_MERGE,
+            )
+        } else {
+            (&mut self.in_words[ku], &mut index.words, MIN_TYPO_WORD)
+        };
+        if !*flag && key.len() >= min_len {
+            *flag = true;
+            let (once, twice) = letter_masks(key);
+            bucketed
+                .entry(bucket_of(key))
+                .or_default()
+                .push(BucketEntry {
+                    once,
+                    twice,
+                    key: k,
+                });
+        }
+        if generic && !index.key_generic[ku] {
+            index.key_generic[ku] = true;
+            index
+                .generic_by_first
+                .entry(key.as_bytes()[0])
+                .or_default()
+                .push(k);
+        }
+        self.pairs.push((k, name));
+    }
+
+    /// Sorts the (key, name) pairs into postings.
+    fn finish(mut self) -> NameIndex {
+        self.pairs.sort_unstable();
+        self.pairs.dedup();
+        let mut index = self.index;
+        let keys = index.key_end.len();
+        index.posting_start = Vec::with_capacity(keys + 1);
+        index.postings = Vec::with_capacity(self.pairs.len());
+        let mut pairs = self.pairs.iter().peekable();
+        for k in 0..keys as u32 {
+            index.posting_start.push(index.postings.len());
+            while let Some(&&(key, name)) = pairs.peek() {
+                if key != k {
+                    break;
+                }
+                index.postings.push(name);
+                pairs.next();
+            }
+        }
+        index.posting_start.push(index.postings.len());
+        index.arena.shrink_to_fit();
+        index.key_end.shrink_to_fit();
+        index.key_generic.shrink_to_fit();
+        for b in index
+            .words
+            .values_mut()
+            .chain(index.concatenations.values_mut())
+        {
+            b.shrink_to_fit();
+        }
+        index
+    }
+}
+
+/// A fixed 64-bit hash of a key's text (SipHash with fixed keys).
+fn hash(s: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    h.write(s.as_bytes());
+    h.finish()
 }
 
 /// Which letters and digits occur in `s` (bit 63: any other byte), and which

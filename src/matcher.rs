@@ -45,6 +45,11 @@ impl Matcher {
         }
     }
 
+    /// Listed name `i` as written.
+    pub fn name(&self, i: usize) -> &str {
+        &self.names[i].name.original
+    }
+
     /// Prepares a query: normalised and weighed once for all candidates.
     pub fn prepare(&self, query: &str) -> Prepared {
         Prepared::new(self.normalizer.normalize(query), &self.weights)

@@ -403,7 +403,10 @@ struct Span {
 
 impl Span {
     fn one(i: usize) -> Span {
-        Span { start: i, end: i + 1 }
+        Span {
+            start: i,
+            end: i + 1,
+        }
     }
     fn range(self) -> std::ops::Range<usize> {
         self.start..self.end
@@ -653,7 +656,10 @@ fn merges(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Candidate>) {
                 if sim > 0.0
                     && (how == PairKind::Exact || (typo_ok && matches!(how, PairKind::Typo { .. })))
                 {
-                    let ids = Span { start: i, end: end + 1 };
+                    let ids = Span {
+                        start: i,
+                        end: end + 1,
+                    };
                     let (query, listed) = if swapped {
                         (Span::one(j), ids)
                     } else {
@@ -682,7 +688,10 @@ fn merges(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Candidate>) {
             at[i..=end].iter().for_each(|t| joined.push_str(&t.text));
             for (j, t) in b.name.tokens.iter().enumerate() {
                 if t.text == joined {
-                    let ids = Span { start: i, end: end + 1 };
+                    let ids = Span {
+                        start: i,
+                        end: end + 1,
+                    };
                     let weight = a.weights[ids.range()].iter().sum::<f64>() + b.weights[j];
                     let (query, listed) = if swapped {
                         (Span::one(j), ids)

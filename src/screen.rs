@@ -388,17 +388,21 @@ impl ScreenerBuilder {
         let mut names = Vec::new();
         for (li, list) in self.lists.iter().enumerate() {
             for (ei, entity) in list.entities.iter().enumerate() {
-                for (kind, name) in entity.names() {
+                for (kind, _) in entity.names() {
                     names.push(NameRef {
                         list: li,
                         entity: ei,
                         kind,
-                        text: name.to_string(),
                     });
                 }
             }
         }
-        let matcher = Matcher::new(names.iter().map(|n| n.text.as_str()));
+        let texts = self
+            .lists
+            .iter()
+            .flat_map(|l| &l.entities)
+            .flat_map(|e| e.names().map(|(_, n)| n));
+        let matcher = Matcher::new(texts);
         let related = self.lists.iter().map(related_parties).collect();
         Ok(Screener {
             lists: self.lists,
@@ -415,7 +419,6 @@ struct NameRef {
     list: usize,
     entity: usize,
     kind: NameKind,
-    text: String,
 }
 
 /// An immutable screener, built once and shared across threads.
@@ -609,7 +612,7 @@ impl Screener {
                 list: list.meta.id.clone(),
                 entity_id: entity.id.clone(),
                 entity_name: entity.name.clone(),
-                matched_name: self.names[h.name].text.clone(),
+                matched_name: self.matcher.name(h.name).to_string(),
                 matched_name_kind: self.names[h.name].kind,
                 score,
                 via: h.via.clone(),

@@ -76,7 +76,10 @@ fn perturbed_list_names_and_real_vendor_names() {
             failures.push(e);
         }
     }
-    for (file, step) in [("sec-company-names.txt", 61), ("fpds-vendor-names.txt", 401)] {
+    for (file, step) in [
+        ("sec-company-names.txt", 61),
+        ("fpds-vendor-names.txt", 401),
+    ] {
         let vendors = std::fs::read_to_string(format!("../shared/data/vendors/{file}")).unwrap();
         for v in vendors.lines().step_by(step) {
             checked += 1;
@@ -148,13 +151,20 @@ fn a_word_that_is_also_a_concatenation_takes_typos() {
         .map(|s| n.normalize(s))
         .collect();
     let index = NameIndex::build(&names);
-    assert!(index.candidates(&n.normalize("Maxali Limited")).contains(&1));
+    assert!(
+        index
+            .candidates(&n.normalize("Maxali Limited"))
+            .contains(&1)
+    );
     let (s, _) = screener();
     assert!(same(s, "MAXALI LIMITED").is_ok());
     assert!(
-        !s.screen(&Vendor::new("MAXALI LIMITED"), Date::new(2024, 6, 1).unwrap())
-            .hits
-            .is_empty(),
+        !s.screen(
+            &Vendor::new("MAXALI LIMITED"),
+            Date::new(2024, 6, 1).unwrap()
+        )
+        .hits
+        .is_empty(),
         "the SDN alias MAXAI is one typo away"
     );
 }
