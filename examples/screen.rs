@@ -338,6 +338,18 @@ fn load_lists(specs: &[String]) -> Result<(Vec<DesignationList>, usize), Fatal> 
         for r in &imported.report.rejected {
             eprintln!("rejected {r}");
         }
+        // Notes are records kept with a remark (merged duplicates, an
+        // undated file): show the first few; the library's report has all.
+        const NOTES_SHOWN: usize = 10;
+        for r in imported.report.notes.iter().take(NOTES_SHOWN) {
+            eprintln!("note {r}");
+        }
+        if imported.report.notes.len() > NOTES_SHOWN {
+            eprintln!(
+                "note {file}: {} more notes of the same kinds",
+                imported.report.notes.len() - NOTES_SHOWN
+            );
+        }
         rejected += imported.report.rejected.len();
         lists.extend(imported.lists);
     }

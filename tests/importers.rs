@@ -196,6 +196,40 @@ fn ofac_sdn_set_aliases_remarks_addresses_comments_and_eof_byte() {
     assert_eq!(airline.notes, None, "-0- is empty");
 }
 
+/// OFAC's CSV set states no publication date: the list's as-of date is the
+/// file's modification time (when it was downloaded), said in a note, never
+/// 1970-01-01.
+#[test]
+fn an_undated_file_is_dated_by_its_modification_time_with_a_note() {
+    let dir = std::env::temp_dir().join(format!("vs-undated-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sdn = dir.join("sdn.csv");
+    std::fs::copy("tests/fixtures/ofac/sdn.csv", &sdn).unwrap();
+    // 2024-05-03 12:00 UTC.
+    let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(19_846 * 86_400 + 43_200);
+    std::fs::File::options()
+        .write(true)
+        .open(&sdn)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+    let i = load(sdn.to_str().unwrap());
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(i.lists[0].meta.as_of.to_string(), "2024-05-03");
+    assert!(
+        i.report
+            .notes
+            .iter()
+            .any(|n| n.field == "as_of" && n.reason.contains("modification time")),
+        "{:?}",
+        i.report.notes
+    );
+    // A dated file keeps the date it states.
+    let csl = load("tests/fixtures/csl/sample-2025.csv");
+    assert!(csl.report.notes.iter().all(|n| n.field != "as_of"));
+    assert!(csl.lists.iter().all(|l| l.meta.as_of.year < 2026));
+}
+
 #[test]
 fn ofac_consolidated_non_sdn_set() {
     let i = load("tests/fixtures/ofac-cons/cons_prim.csv");

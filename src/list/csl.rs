@@ -450,11 +450,7 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
         b.entities.push(entity);
     }
 
-    let as_of = latest.unwrap_or(Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    });
+    let as_of = latest.unwrap_or(Date::UNDATED);
     let lists: Vec<DesignationList> = builders
         .into_iter()
         .map(|b| DesignationList {
@@ -484,11 +480,7 @@ impl ListBuilder {
                 legal_basis: legal.to_string(),
                 effect: effect.to_string(),
                 source_urls: vec!["https://www.trade.gov/consolidated-screening-list".to_string()],
-                as_of: Date {
-                    year: 1970,
-                    month: 1,
-                    day: 1,
-                },
+                as_of: Date::UNDATED,
                 reach,
                 categories: Vec::new(),
             },
@@ -500,11 +492,7 @@ impl ListBuilder {
                     .to_string(),
                 effect: "See the issuing agency.".to_string(),
                 source_urls: vec!["https://www.trade.gov/consolidated-screening-list".to_string()],
-                as_of: Date {
-                    year: 1970,
-                    month: 1,
-                    day: 1,
-                },
+                as_of: Date::UNDATED,
                 reach: Reach::NamedOnly,
                 categories: Vec::new(),
             },

@@ -197,7 +197,7 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
             legal_basis: "Denial orders under the Export Administration Regulations, 15 CFR Part 764".to_string(),
             effect: "Listed persons may not participate in any transaction subject to the EAR while the order is in force.".to_string(),
             source_urls: vec!["https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/denied-persons-list".to_string()],
-            as_of: latest.unwrap_or(Date { year: 1970, month: 1, day: 1 }),
+            as_of: latest.unwrap_or(Date::UNDATED),
             reach: Reach::NamedOnly,
             categories: Vec::new(),
         },

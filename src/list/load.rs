@@ -9,6 +9,7 @@
 //! # Ok::<(), vendor_screen::Error>(())
 //! ```
 
+use super::Date;
 use super::report::{ImportReport, Imported};
 use crate::error::{Error, Result};
 use std::path::Path;
@@ -110,10 +111,10 @@ pub fn load_path(path: &Path, format: Option<Format>) -> Result<Imported> {
             ));
         }
     };
-    match format {
-        Format::Csl => super::csl::parse(&data, &name),
-        Format::Ofac => super::ofac::load(path, &data),
-        Format::Dpl => super::dpl::parse(&data, &name),
+    let mut imported = match format {
+        Format::Csl => super::csl::parse(&data, &name)?,
+        Format::Ofac => super::ofac::load(path, &data)?,
+        Format::Dpl => super::dpl::parse(&data, &name)?,
         Format::Toml => {
             let text = std::str::from_utf8(&data).map_err(|e| {
                 let line = crate::error::line_of(&String::from_utf8_lossy(&data), e.valid_up_to());
@@ -124,7 +125,40 @@ pub fn load_path(path: &Path, format: Option<Format>) -> Result<Imported> {
             report.read = list.entities.len();
             let lists = vec![list];
             report.count(&lists);
-            Ok(Imported { lists, report })
+            Imported { lists, report }
         }
+    };
+    date_undated_lists(&mut imported, path);
+    Ok(imported)
+}
+
+/// Official files that state no date (OFAC's CSV set has none; a CSL or DPL
+/// file without any dated entry) get the file's modification date, usually
+/// when it was downloaded, and a note in the report saying so.
+fn date_undated_lists(imported: &mut Imported, path: &Path) {
+    let modified = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| Date::from_days_since_epoch((d.as_secs() / 86_400) as i64));
+    for list in &mut imported.lists {
+        if list.meta.as_of != Date::UNDATED {
+            continue;
+        }
+        let reason = match modified {
+            Some(day) => {
+                list.meta.as_of = day;
+                format!(
+                    "{}: the file states no publication date; as-of date taken from its modification time ({day})",
+                    list.meta.id
+                )
+            }
+            None => format!(
+                "{}: the file states no publication date and its modification time is unreadable; as-of date left at {}",
+                list.meta.id,
+                Date::UNDATED
+            ),
+        };
+        imported.report.note(1, "as_of", reason);
     }
 }

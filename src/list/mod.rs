@@ -46,6 +46,15 @@ pub struct Date {
 }
 
 impl Date {
+    /// The placeholder an importer gives a list whose file states no date at
+    /// all; [`load::load_path`] replaces it with the file's modification date
+    /// and says so in the import report.
+    pub const UNDATED: Date = Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
+
     /// Builds a date, checking that the day exists.
     ///
     /// ```

@@ -279,7 +279,7 @@ pub fn parse_set(
             legal_basis: legal.to_string(),
             effect: "Dealings are prohibited or restricted per program; the OFAC 50 Percent Rule reaches entities owned 50% or more by blocked persons.".to_string(),
             source_urls: vec!["https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists".to_string()],
-            as_of: latest_remark_date(&entities).unwrap_or(Date { year: 1970, month: 1, day: 1 }),
+            as_of: latest_remark_date(&entities).unwrap_or(Date::UNDATED),
             reach: Reach::Owned50Percent,
             categories: Vec::new(),
         },

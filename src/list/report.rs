@@ -109,7 +109,11 @@ impl fmt::Display for ImportReport {
             self.read,
             self.kept(),
             self.rejected.len()
-        )
+        )?;
+        if !self.notes.is_empty() {
+            write!(f, ", notes {}", self.notes.len())?;
+        }
+        Ok(())
     }
 }
 
