@@ -18,7 +18,8 @@
 //!   word (`srvc` / `services`, 0.85). Words of four letters or fewer (often
 //!   acronyms: `CETC` is not `CCTC`) and numbers pair only when identical.
 //! - The alignment is greedy, most similar pair first (a word with its
-//!   identical twin before a merge, then the heavier), each token used once.
+//!   identical twin as written before a merge, then the heavier), each token
+//!   used once.
 //! - A paired token contributes `similarity × weight` of `weight`; a leftover
 //!   contributes nothing of `cost`: its weight times 1 (distinctive word,
 //!   number), 0.5 (generic word, place) or 0.1 (legal form). The score is the
@@ -420,6 +421,10 @@ struct Candidate {
     sim: f64,
     weight: f64,
     kind: PairKind,
+    /// The same word as written on both sides (not only after expanding an
+    /// abbreviation): such pairs are taken first, so a name always aligns
+    /// with itself word for word.
+    twin: bool,
 }
 
 /// Aligns two prepared names and scores them. Returns `None` when the score
@@ -462,6 +467,7 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
                     sim,
                     weight: q.weights[i] + l.weights[j],
                     kind,
+                    twin: kind == PairKind::Exact && a.unexpanded == b.unexpanded,
                 });
             }
         }
@@ -478,11 +484,13 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
     }
 
     // Greedy: most similar first, a word with its identical twin before a
-    // merge, then the heavier; ties by position so the result is deterministic.
+    // merge (but a merge before an expanded abbreviation: "Techn ology" is
+    // "technology", not "technology" and a stray "ology"), then the heavier;
+    // ties by position so the result is deterministic.
     cands.sort_by(|a, b| {
         b.sim
             .total_cmp(&a.sim)
-            .then_with(|| (b.kind == PairKind::Exact).cmp(&(a.kind == PairKind::Exact)))
+            .then_with(|| b.twin.cmp(&a.twin))
             .then_with(|| b.weight.total_cmp(&a.weight))
             .then_with(|| a.query.cmp(&b.query))
             .then_with(|| a.listed.cmp(&b.listed))
@@ -671,6 +679,7 @@ fn merges(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Candidate>) {
                         sim,
                         weight: weight + b.weights[j],
                         kind: PairKind::Merged,
+                        twin: false,
                     });
                 }
             }
@@ -704,6 +713,7 @@ fn merges(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Candidate>) {
                         sim: 1.0,
                         weight,
                         kind: PairKind::Merged,
+                        twin: false,
                     });
                 }
             }
@@ -778,6 +788,7 @@ fn initialisms(a: &Prepared, b: &Prepared, out: &mut Vec<Candidate>) {
                     },
                     weight,
                     kind: PairKind::Initialism,
+                    twin: false,
                 });
             }
         }

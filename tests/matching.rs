@@ -50,6 +50,7 @@ const MUST_MATCH: &[Case] = cases![
     "CETC 13", "China Electronics Technology Group Corporation 13th Research Institute", "initialism with an agreeing number";
     "GUANGZHOU HAIGE COMM GRP", "Guangzhou Haige Communications Group Incorporated Company", "abbreviations (nomenklatura#274)";
     "Dahau Technology Company", "Dahua Technology Company", "transposition";
+    "Megvii Techn ology Limited", "Megvii Technology Limited", "a split word whose first half is also an abbreviation";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![

@@ -14,6 +14,23 @@ pub fn csl_lists() -> Result<Vec<DesignationList>, Box<dyn std::error::Error>> {
     Ok(vendor_screen::list::csl::parse(&csl, "consolidated-2023-11-partial.csv")?.lists)
 }
 
+/// Every official list in `../shared/data` (the CSL extract, the 2024 SDN
+/// list, the non-SDN consolidated list, the Denied Persons List) with the
+/// bundled lists: the widest screening a user would run.
+pub fn all_official_lists() -> Result<Vec<DesignationList>, Box<dyn std::error::Error>> {
+    let mut lists = csl_lists()?;
+    for f in [
+        "ofac-sdn/2024-05-03/sdn.csv",
+        "ofac-non-sdn/cons_prim.csv",
+        "bis-dpl/dpl.txt",
+    ] {
+        let path = format!("{DATA}/{f}");
+        lists.extend(vendor_screen::list::load::load_path(path.as_ref(), None)?.lists);
+    }
+    lists.extend(vendor_screen::lists::bundled()?);
+    Ok(lists)
+}
+
 /// Real vendor names with their file (FPDS, then SEC), or every `step`-th.
 /// The background word table is built from the FPDS file only, so the SEC
 /// names are held out.
