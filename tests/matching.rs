@@ -58,6 +58,8 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "China Technology Group Corporation", "China Electronics Technology Group Corporation", "generic words only; one differs";
     "China Technology Group Corporation", "CTG", "a listed acronym stands only for itself";
     "Co., Ltd.", "Huawei Technologies Co., Ltd.", "a legal form alone matches nothing";
+    "Tesla, Inc.", "TESA", "one edit in a five-letter word makes another real word (SEC name, SDN alias)";
+    "LINDE PLC", "LINDA", "one edit in a five-letter word makes another real word (SEC name, SDN alias)";
     "Industrial and Commercial Bank of Chad", "Industrial and Commercial Bank of China", "the one place differs";
     "CARIBBEAN TRADING LIMITED", "PACIFIC TRADING LIMITED", "shared generic words (watchman)";
     "skylight financial services", "africada financial services bureau change", "shared generic words (watchman#483)";
