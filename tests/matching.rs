@@ -60,6 +60,8 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "Co., Ltd.", "Huawei Technologies Co., Ltd.", "a legal form alone matches nothing";
     "Tesla, Inc.", "TESA", "one edit in a five-letter word makes another real word (SEC name, SDN alias)";
     "LINDE PLC", "LINDA", "one edit in a five-letter word makes another real word (SEC name, SDN alias)";
+    "ADVANCED ATC INC", "YK-ATC", "YK in an aircraft registration is no legal form (SDN aircraft)";
+    "ICF International, Inc.", "EP-ICF", "EP in an aircraft registration is no legal form (SEC name, SDN aircraft)";
     "Industrial and Commercial Bank of Chad", "Industrial and Commercial Bank of China", "the one place differs";
     "CARIBBEAN TRADING LIMITED", "PACIFIC TRADING LIMITED", "shared generic words (watchman)";
     "skylight financial services", "africada financial services bureau change", "shared generic words (watchman#483)";

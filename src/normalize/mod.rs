@@ -227,6 +227,25 @@ struct RawToken {
     dot_before: bool,
 }
 
+/// A word of three letters or fewer joined by a hyphen to the next or the
+/// previous word: part of a code ("YK-ATC", an aircraft registration;
+/// "EP-VIP"), not a legal form, even when its letters spell one.
+fn hyphenated_code(text: &str, t: &RawToken) -> bool {
+    let alnum_at = |s: &str, first: bool| {
+        let c = if first {
+            s.chars().next()
+        } else {
+            s.chars().next_back()
+        };
+        c.is_some_and(char::is_alphanumeric)
+    };
+    let after = &text[t.span.end..];
+    let before = &text[..t.span.start];
+    t.text.len() <= 3
+        && ((after.starts_with('-') && alnum_at(&after[1..], true))
+            || (before.ends_with('-') && alnum_at(&before[..before.len() - 1], false)))
+}
+
 /// A character of the working text with the byte span of its source.
 #[derive(Debug, Clone, Copy)]
 struct Ch {
@@ -629,7 +648,7 @@ impl Normalizer {
         let mut i = 0;
         while i < raw.len() {
             let len = self.legal.longest_at(&raw, i);
-            if len == 0 {
+            if len == 0 || hyphenated_code(text, &raw[i]) && len == 1 {
                 i += 1;
                 continue;
             }
