@@ -216,6 +216,17 @@ proptest! {
     }
 }
 
+/// Found by proptest in CI: the hyphen of a code ("ltd-tools") was read in
+/// the original text, so its full-width form "－" changed the score.
+#[test]
+fn proptest_regression_full_width_hyphen_in_a_code() {
+    let (q, l) = ("ltd-tools", "tools llc");
+    let base = score(q, l);
+    assert!(close(score(&fullwidth(q), l), base));
+    assert!(close(score("ltd\u{200B}-tools", l), base));
+    assert!(close(score("ltd-\u{200B}tools", l), base));
+}
+
 /// Found by the `normalize` fuzz target: merges of numbers were chosen before
 /// identical twins, so a name did not score 1 against itself.
 #[test]

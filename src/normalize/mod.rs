@@ -229,21 +229,23 @@ struct RawToken {
 
 /// A word of three letters or fewer joined by a hyphen to the next or the
 /// previous word: part of a code ("YK-ATC", an aircraft registration;
-/// "EP-VIP"), not a legal form, even when its letters spell one.
+/// "EP-VIP"), not a legal form, even when its letters spell one. Read on the
+/// characters as normalised (invisible ones skipped, NFKC), so that a
+/// full-width or zero-width spelling reads the same.
 fn hyphenated_code(text: &str, t: &RawToken) -> bool {
-    let alnum_at = |s: &str, first: bool| {
-        let c = if first {
-            s.chars().next()
-        } else {
-            s.chars().next_back()
-        };
-        c.is_some_and(char::is_alphanumeric)
+    // The visible characters after the token, and before it (nearest first),
+    // each in its NFKC form.
+    let visible = |c: &char| invisible(*c).is_none();
+    let nfkc = |c: char| std::iter::once(c).nfkc().collect::<String>();
+    let joined = |mut side: Box<dyn Iterator<Item = char> + '_>| {
+        side.next().is_some_and(|c| nfkc(c) == "-")
+            && side
+                .next()
+                .is_some_and(|c| nfkc(c).chars().all(char::is_alphanumeric))
     };
-    let after = &text[t.span.end..];
-    let before = &text[..t.span.start];
     t.text.len() <= 3
-        && ((after.starts_with('-') && alnum_at(&after[1..], true))
-            || (before.ends_with('-') && alnum_at(&before[..before.len() - 1], false)))
+        && (joined(Box::new(text[t.span.end..].chars().filter(visible)))
+            || joined(Box::new(text[..t.span.start].chars().rev().filter(visible))))
 }
 
 /// A character of the working text with the byte span of its source.
