@@ -136,7 +136,10 @@ impl NameIndex {
                         if start == end {
                             continue;
                         }
-                        let joined: String = toks[start..=end].iter().map(raw_text).collect();
+                        let joined: String = toks[start..=end]
+                            .iter()
+                            .map(Token::unexpanded_text)
+                            .collect();
                         index.add(&joined, id as u32, false, true);
                     }
                 }
@@ -203,9 +206,9 @@ impl NameIndex {
             if let Some(raw) = &t.unexpanded {
                 self.lookup(raw, single_generic, true, &mut keys);
             }
-            let mut joined = raw_text(t).to_string();
+            let mut joined = t.unexpanded_text().to_string();
             for next in toks.iter().skip(i + 1).take(2) {
-                joined.push_str(raw_text(next));
+                joined.push_str(next.unexpanded_text());
                 self.lookup(&joined, false, false, &mut keys);
             }
             // A run of numbers, whole.
@@ -432,8 +435,4 @@ fn letter_masks(s: &str) -> (u64, u64) {
         };
         (once | bit, twice | (once & bit))
     })
-}
-
-fn raw_text(t: &Token) -> &str {
-    t.unexpanded.as_deref().unwrap_or(&t.text)
 }

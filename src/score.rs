@@ -420,12 +420,19 @@ impl Span {
             end: i + 1,
         }
     }
+    /// Tokens `first..=last`.
+    fn run(first: usize, last: usize) -> Span {
+        Span {
+            start: first,
+            end: last + 1,
+        }
+    }
     fn range(self) -> std::ops::Range<usize> {
         self.start..self.end
     }
 }
 
-/// A candidate pair before the greedy choice (no allocation per candidate).
+/// A candidate pair before the greedy choice (token spans: no allocation per pair).
 struct Candidate {
     query: Span,
     listed: Span,
@@ -644,20 +651,17 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
 /// Split and merged words: 2 or 3 consecutive tokens of `a` against one of `b`.
 fn merges(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Candidate>) {
     let at = &a.name.tokens;
-    fn raw(t: &Token) -> &str {
-        t.unexpanded.as_deref().unwrap_or(&t.text)
-    }
     let mut joined = String::new();
     for i in 0..at.len() {
         joined.clear();
-        joined.push_str(raw(&at[i]));
+        joined.push_str(at[i].unexpanded_text());
         let mut weight = a.weights[i];
         for end in i + 1..at.len().min(i + 3) {
-            joined.push_str(raw(&at[end]));
+            joined.push_str(at[end].unexpanded_text());
             weight += a.weights[end];
             let all_numbers = at[i..=end].iter().all(|t| t.kind == TokenKind::Number);
             for (j, t) in b.name.tokens.iter().enumerate() {
-                let other = raw(t);
+                let other = t.unexpanded_text();
                 if other.len() + 2 < joined.len() || other.as_bytes()[0] != joined.as_bytes()[0] {
                     continue;
                 }
@@ -675,10 +679,7 @@ fn merges(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Candidate>) {
                 if sim > 0.0
                     && (how == PairKind::Exact || (typo_ok && matches!(how, PairKind::Typo { .. })))
                 {
-                    let ids = Span {
-                        start: i,
-                        end: end + 1,
-                    };
+                    let ids = Span::run(i, end);
                     let (query, listed) = if swapped {
                         (Span::one(j), ids)
                     } else {
@@ -708,10 +709,7 @@ fn merges(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Candidate>) {
             at[i..=end].iter().for_each(|t| joined.push_str(&t.text));
             for (j, t) in b.name.tokens.iter().enumerate() {
                 if t.text == joined {
-                    let ids = Span {
-                        start: i,
-                        end: end + 1,
-                    };
+                    let ids = Span::run(i, end);
                     let weight = a.weights[ids.range()].iter().sum::<f64>() + b.weights[j];
                     let (query, listed) = if swapped {
                         (Span::one(j), ids)
@@ -766,6 +764,7 @@ fn initialisms(a: &Prepared, b: &Prepared, out: &mut Vec<Candidate>) {
                 if tok.text.as_bytes()[0] == acr[k] && tok.kind != TokenKind::Number {
                     k += 1;
                 } else if skippable(tok) && j > start {
+                    // "of", "and", ...: inside the run, spelling nothing.
                 } else if !skipped_other
                     && j > start
                     && tok.kind != TokenKind::Distinctive

@@ -74,6 +74,14 @@ pub struct Token {
     pub unexpanded: Option<String>,
 }
 
+impl Token {
+    /// The compare form as written, before any abbreviation was expanded:
+    /// what split and merged words are joined from.
+    pub(crate) fn unexpanded_text(&self) -> &str {
+        self.unexpanded.as_deref().unwrap_or(&self.text)
+    }
+}
+
 /// What a normalisation step did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -233,19 +241,20 @@ struct RawToken {
 /// characters as normalised (invisible ones skipped, NFKC), so that a
 /// full-width or zero-width spelling reads the same.
 fn hyphenated_code(text: &str, t: &RawToken) -> bool {
-    // The visible characters after the token, and before it (nearest first),
-    // each in its NFKC form.
-    let visible = |c: &char| invisible(*c).is_none();
-    let nfkc = |c: char| std::iter::once(c).nfkc().collect::<String>();
-    let joined = |mut side: Box<dyn Iterator<Item = char> + '_>| {
-        side.next().is_some_and(|c| nfkc(c) == "-")
+    /// Whether the visible characters of `side`, nearest first, start with
+    /// a hyphen and then a letter or digit, each read in its NFKC form.
+    fn hyphen_then_word(side: impl Iterator<Item = char>) -> bool {
+        let mut side = side
+            .filter(|&c| invisible(c).is_none())
+            .map(|c| std::iter::once(c).nfkc().collect::<String>());
+        side.next().is_some_and(|c| c == "-")
             && side
                 .next()
-                .is_some_and(|c| nfkc(c).chars().all(char::is_alphanumeric))
-    };
+                .is_some_and(|c| c.chars().all(char::is_alphanumeric))
+    }
     t.text.len() <= 3
-        && (joined(Box::new(text[t.span.end..].chars().filter(visible)))
-            || joined(Box::new(text[..t.span.start].chars().rev().filter(visible))))
+        && (hyphen_then_word(text[t.span.end..].chars())
+            || hyphen_then_word(text[..t.span.start].chars().rev()))
 }
 
 /// A character of the working text with the byte span of its source.
@@ -650,7 +659,7 @@ impl Normalizer {
         let mut i = 0;
         while i < raw.len() {
             let len = self.legal.longest_at(&raw, i);
-            if len == 0 || hyphenated_code(text, &raw[i]) && len == 1 {
+            if len == 0 || (len == 1 && hyphenated_code(text, &raw[i])) {
                 i += 1;
                 continue;
             }
