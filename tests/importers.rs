@@ -69,7 +69,7 @@ fn csl_multi_valued_fields_ids_countries_and_dates() {
     assert!(e.countries.contains(&"CN".to_string()));
     assert!(e.programs.iter().any(|p| p == "CMIC-EO13959"));
     assert_eq!(
-        e.start.map(|d| d.to_string()).as_deref(),
+        e.first_start().map(|d| d.to_string()).as_deref(),
         Some("2021-06-03")
     );
     assert_eq!(e.id, "30882", "the CSL _id is the entity id");
@@ -196,11 +196,12 @@ fn ofac_sdn_set_aliases_remarks_addresses_comments_and_eof_byte() {
     assert_eq!(airline.notes, None, "-0- is empty");
 }
 
-/// OFAC's CSV set states no publication date: the list's as-of date is the
-/// file's modification time (when it was downloaded), said in a note, never
-/// 1970-01-01.
+/// OFAC's CSV set states no publication date: the list's as-of date is
+/// unknown (and so stale), and the file's modification time is shown as such,
+/// never taken for an as-of date (issue 14: the 2021 SDN file screened "as of"
+/// the day it was copied).
 #[test]
-fn an_undated_file_is_dated_by_its_modification_time_with_a_note() {
+fn an_undated_file_has_an_unknown_as_of_date_and_its_mtime_shown_as_such() {
     let dir = std::env::temp_dir().join(format!("vs-undated-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let sdn = dir.join("sdn.csv");
@@ -215,19 +216,34 @@ fn an_undated_file_is_dated_by_its_modification_time_with_a_note() {
         .unwrap();
     let i = load(sdn.to_str().unwrap());
     std::fs::remove_dir_all(&dir).ok();
-    assert_eq!(i.lists[0].meta.as_of.to_string(), "2024-05-03");
+    // The modification time is shown as such, never taken for an as-of date.
+    let meta = &i.lists[0].meta;
+    assert_eq!(meta.as_of, None);
+    assert_eq!(meta.as_of_basis, vendor_screen::list::AsOfBasis::Unknown);
+    assert_eq!(
+        meta.file_modified.map(|d| d.to_string()).as_deref(),
+        Some("2024-05-03")
+    );
+    assert!(
+        meta.is_stale("2024-05-04".parse().unwrap(), 90),
+        "unknown counts as stale"
+    );
     assert!(
         i.report
             .notes
             .iter()
-            .any(|n| n.field == "as_of" && n.reason.contains("modification time")),
+            .any(|n| n.field == "as_of" && n.reason.contains("modified on 2024-05-03")),
         "{:?}",
         i.report.notes
     );
     // A dated file keeps the date it states.
     let csl = load("tests/fixtures/csl/sample-2025.csv");
     assert!(csl.report.notes.iter().all(|n| n.field != "as_of"));
-    assert!(csl.lists.iter().all(|l| l.meta.as_of.year < 2026));
+    assert!(
+        csl.lists
+            .iter()
+            .all(|l| l.meta.as_of.is_some_and(|d| d.year < 2026))
+    );
 }
 
 #[test]
@@ -238,7 +254,7 @@ fn ofac_consolidated_non_sdn_set() {
     assert!(hik.aliases.contains(&"HIKVISION".to_string()));
     assert!(hik.programs == ["CMIC-EO13959"]);
     assert_eq!(
-        hik.start.map(|d| d.to_string()).as_deref(),
+        hik.first_start().map(|d| d.to_string()).as_deref(),
         Some("2021-06-03")
     );
     let cetc = entity(
@@ -274,11 +290,11 @@ fn dpl_dates_leading_spaces_and_merged_orders() {
     assert_eq!(i.report.notes.len(), 1, "the second address of one order");
     let dahua = entity(&i.lists, "bis-dpl", "DAHUA ELECTRONICS");
     assert_eq!(
-        dahua.start.map(|d| d.to_string()).as_deref(),
+        dahua.first_start().map(|d| d.to_string()).as_deref(),
         Some("2017-09-28")
     );
     assert_eq!(
-        dahua.end.map(|d| d.to_string()).as_deref(),
+        dahua.last_end().map(|d| d.to_string()).as_deref(),
         Some("2025-11-19")
     );
     let ash = entity(&i.lists, "bis-dpl", "I. ASH");
@@ -418,4 +434,33 @@ fn end_to_end_screening_of_the_real_csl_extract() {
             .iter()
             .any(|h| h.list == "csl-ns-cmic" && h.entity_id == "30946")
     );
+}
+
+/// Each imported list names the bytes it was read from: file, format,
+/// SHA-256 and size, with OFAC's companion files.
+#[test]
+fn imported_lists_record_their_source_file_and_digest() {
+    use vendor_screen::list::sha256_hex;
+    let path = "tests/fixtures/csl/sample-2025.csv";
+    let i = load(path);
+    let bytes = std::fs::read(path).unwrap();
+    for l in &i.lists {
+        let s = l.meta.source.as_ref().unwrap();
+        assert_eq!((s.file.as_str(), s.format.as_str()), (path, "csl"));
+        assert_eq!(s.sha256, sha256_hex(&bytes));
+        assert_eq!(s.size, bytes.len() as u64);
+    }
+    let i = load("tests/fixtures/ofac/sdn.csv");
+    let s = i.lists[0].meta.source.as_ref().unwrap();
+    let names: Vec<&str> = s.companions.iter().map(|c| c.file.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "tests/fixtures/ofac/sdn_comments.csv",
+            "tests/fixtures/ofac/alt.csv",
+            "tests/fixtures/ofac/add.csv"
+        ]
+    );
+    let alt = std::fs::read("tests/fixtures/ofac/alt.csv").unwrap();
+    assert_eq!(s.companions[1].sha256, sha256_hex(&alt));
 }

@@ -6,8 +6,15 @@ The generated files state facts (names, aliases, parents, dates, identifiers)
 in this crate's own format, each entity citing the official publication it
 comes from. No note text from the transcriptions is copied.
 
+Each generated file states two dates besides `as_of` (see lists/README.md):
+`verified`, the date of the source snapshot it was generated from (per
+PROVENANCE.md; update VERIFIED_* when the snapshot is refreshed), and
+`amended`, the date its content last changed: kept from the existing file when
+the regenerated content is the same, today's date otherwise.
+
 Usage: python3 tools/gen_lists.py [SHARED_DATA_DIR]
 """
+import datetime
 import collections
 import csv
 import re
@@ -17,6 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data"
 LATEST_1260H = "2026-06-08"
+# Dates of the source snapshots in ../shared/data (PROVENANCE.md): the
+# opensanctions HEAD the 1260H transcription was taken from, and the commit of
+# OFAC's consolidated non-SDN CSV set.
+VERIFIED_1260H = "2026-08-22"
+VERIFIED_CMIC = "2025-12-19"
 RELEASES_1260H = "https://www.defense.gov/News/Releases/Search/1260H/"
 
 
@@ -148,7 +160,7 @@ def gen_1260h():
             out.append(f"name = {q(p)}")
             out.append(f"citation = {q('DoD Section 1260H list: listed under this parent')}")
         out.append("")
-    (ROOT / "lists" / "dod-1260h.toml").write_text("\n".join(out), encoding="utf-8")
+    write_list(ROOT / "lists" / "dod-1260h.toml", "\n".join(out), VERIFIED_1260H)
     print(f"dod-1260h: {len(entities)} entities, "
           f"{sum(1 for e in entities if not e['end'])} in force")
 
@@ -168,6 +180,21 @@ source_urls = ["{RELEASES_1260H}"]
 as_of = "{LATEST_1260H}"
 reach = "named_with_listed_parents"
 '''
+
+
+def write_list(path, text, verified):
+    """Writes a generated list, with `amended` kept when the content is unchanged."""
+    def body(t):
+        return re.sub(r"^(amended|verified) = .*\n", "", t, flags=re.M)
+    amended = datetime.date.today().isoformat()
+    if path.exists():
+        old = path.read_text(encoding="utf-8")
+        m = re.search(r'^amended = "([0-9-]+)"', old, flags=re.M)
+        if m and body(old) == body(text):
+            amended = m.group(1)
+    text = re.sub(r"^(as_of = .*)$", rf'\1\namended = "{amended}"\nverified = "{verified}"',
+                  text, count=1, flags=re.M)
+    path.write_text(text, encoding="utf-8")
 
 
 def ofac_rows(path, ncols):
@@ -261,7 +288,7 @@ def gen_ns_cmic():
             out.append(f"name = {q(p.strip())}")
             out.append(f"citation = {q(f'OFAC NS-CMIC entry {ent} remarks: Linked To')}")
         out.append("")
-    (ROOT / "lists" / "ofac-ns-cmic.toml").write_text("\n".join(out), encoding="utf-8")
+    write_list(ROOT / "lists" / "ofac-ns-cmic.toml", "\n".join(out), VERIFIED_CMIC)
     print(f"ofac-ns-cmic: {len(prim)} entities")
 
 

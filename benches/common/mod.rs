@@ -3,9 +3,7 @@
 //! parts (deterministic seed).
 #![allow(dead_code)]
 
-use vendor_screen::list::{
-    Date, DesignationList, Entity, EntityKind, ListMeta, Reach, load::load_path,
-};
+use vendor_screen::list::{Date, DesignationList, Entity, ListMeta, load::load_path};
 
 pub const DATA: &str = "../shared/data";
 
@@ -176,36 +174,19 @@ fn capitalise(w: &str) -> String {
 pub fn synthetic_list(names: &[String]) -> DesignationList {
     DesignationList {
         meta: ListMeta {
-            id: format!("synthetic-{}", names.len()),
-            name: "Synthetic benchmark list".into(),
             authority: "benchmark".into(),
             legal_basis: "none: generated from real name parts".into(),
             effect: "none".into(),
-            source_urls: Vec::new(),
-            as_of: Date::new(2026, 1, 1).expect("date"),
-            reach: Reach::NamedOnly,
-            categories: Vec::new(),
+            as_of: Date::new(2026, 1, 1),
+            ..ListMeta::new(
+                &format!("synthetic-{}", names.len()),
+                "Synthetic benchmark list",
+            )
         },
         entities: names
             .iter()
             .enumerate()
-            .map(|(i, n)| Entity {
-                id: i.to_string(),
-                name: n.clone(),
-                aliases: Vec::new(),
-                former_names: Vec::new(),
-                original_names: Vec::new(),
-                kind: EntityKind::Organization,
-                countries: Vec::new(),
-                addresses: Vec::new(),
-                identifiers: Vec::new(),
-                programs: Vec::new(),
-                start: None,
-                end: None,
-                relations: Vec::new(),
-                citation: "synthetic".into(),
-                notes: None,
-            })
+            .map(|(i, n)| Entity::new(&i.to_string(), n, "synthetic"))
             .collect(),
     }
 }

@@ -19,7 +19,8 @@
 
 use super::report::{ImportReport, Imported};
 use super::{
-    Date, DesignationList, Entity, EntityKind, Identifier, ListMeta, Reach, Relation, RelationKind,
+    AsOfBasis, Date, DesignationList, Entity, EntityKind, Identifier, ListMeta, Period, Reach,
+    Relation, RelationKind,
 };
 use crate::error::{Error, Result};
 use std::collections::HashMap;
@@ -390,8 +391,17 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
                 .filter_map(|s| parse_id(s, legacy))
                 .collect(),
             programs: split_multi(get("programs")),
-            start,
-            end,
+            periods: if start.is_none() && end.is_none() {
+                Vec::new()
+            } else {
+                vec![Period {
+                    start,
+                    end,
+                    citation: (!get("federal_register_notice").is_empty())
+                        .then(|| get("federal_register_notice").to_string()),
+                    action: None,
+                }]
+            },
             relations: parsed
                 .relations
                 .into_iter()
@@ -450,11 +460,18 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
         b.entities.push(entity);
     }
 
-    let as_of = latest.unwrap_or(Date::UNDATED);
     let lists: Vec<DesignationList> = builders
         .into_iter()
         .map(|b| DesignationList {
-            meta: ListMeta { as_of, ..b.meta },
+            meta: ListMeta {
+                as_of: latest,
+                as_of_basis: if latest.is_some() {
+                    AsOfBasis::LatestEntry
+                } else {
+                    AsOfBasis::Unknown
+                },
+                ..b.meta
+            },
             entities: b.entities,
         })
         .collect();
@@ -474,27 +491,20 @@ impl ListBuilder {
         let known = SOURCES.iter().find(|s| source.starts_with(s.0));
         let meta = match known {
             Some(&(_, id, name, authority, legal, effect, reach)) => ListMeta {
-                id: id.to_string(),
-                name: name.to_string(),
                 authority: authority.to_string(),
                 legal_basis: legal.to_string(),
                 effect: effect.to_string(),
                 source_urls: vec!["https://www.trade.gov/consolidated-screening-list".to_string()],
-                as_of: Date::UNDATED,
                 reach,
-                categories: Vec::new(),
+                ..ListMeta::new(id, name)
             },
             None => ListMeta {
-                id: format!("csl-{}", slug(source)),
-                name: source.to_string(),
                 authority: source.rsplit(" - ").next().unwrap_or(source).to_string(),
                 legal_basis: "Consolidated Screening List source (not known to this version)"
                     .to_string(),
                 effect: "See the issuing agency.".to_string(),
                 source_urls: vec!["https://www.trade.gov/consolidated-screening-list".to_string()],
-                as_of: Date::UNDATED,
-                reach: Reach::NamedOnly,
-                categories: Vec::new(),
+                ..ListMeta::new(&format!("csl-{}", slug(source)), source)
             },
         };
         ListBuilder {

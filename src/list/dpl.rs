@@ -9,12 +9,12 @@
 //! let data = b"\"Name\"\t\"Street_Address\"\t\"City\"\t\"State\"\t\"Country\"\t\"Postal_Code\"\t\"Effective_Date\"\t\"Expiration_Date\"\t\"Standard_Order\"\t\"Last_Update\"\t\"Action\"\t\"FR_Citation\"\n\"DAHUA ELECTRONICS CORPORATION\"\t\"134-12 59TH AVENUE\"\t\"FLUSHING\"\t\"NY\"\t\"\"\t\"11355\"\t\"09/28/2017\"\t\"11/19/2025\"\t\"Y\"\t\"2017-10-05\"\t\"F.R. NOTICE ADDED\"\t\"82 F.R. 46480 10/5/2017\"\n";
 //! let imported = vendor_screen::list::dpl::parse(data, "dpl.txt")?;
 //! let e = &imported.lists[0].entities[0];
-//! assert_eq!(e.end.map(|d| d.to_string()).as_deref(), Some("2025-11-19"));
+//! assert_eq!(e.last_end().map(|d| d.to_string()).as_deref(), Some("2025-11-19"));
 //! # Ok::<(), vendor_screen::Error>(())
 //! ```
 
 use super::report::{ImportReport, Imported};
-use super::{Date, DesignationList, Entity, EntityKind, ListMeta, Reach};
+use super::{AsOfBasis, Date, DesignationList, Entity, EntityKind, ListMeta, Period, Reach};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 
@@ -182,8 +182,12 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
             },
             identifiers: Vec::new(),
             programs: Vec::new(),
-            start,
-            end,
+            periods: vec![Period {
+                start,
+                end,
+                citation: (!f[11].is_empty()).then(|| f[11].clone()),
+                action: (!f[10].is_empty()).then(|| f[10].clone()),
+            }],
             relations: Vec::new(),
             citation: format!("BIS Denied Persons List: {}", f[11]),
             notes: (!f[10].is_empty()).then(|| f[10].clone()),
@@ -191,15 +195,14 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
     }
     let lists = vec![DesignationList {
         meta: ListMeta {
-            id: "bis-dpl".to_string(),
-            name: "Denied Persons List (DPL)".to_string(),
             authority: "US Department of Commerce, Bureau of Industry and Security".to_string(),
             legal_basis: "Denial orders under the Export Administration Regulations, 15 CFR Part 764".to_string(),
             effect: "Listed persons may not participate in any transaction subject to the EAR while the order is in force.".to_string(),
             source_urls: vec!["https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/denied-persons-list".to_string()],
-            as_of: latest.unwrap_or(Date::UNDATED),
+            as_of: latest,
+            as_of_basis: if latest.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
             reach: Reach::NamedOnly,
-            categories: Vec::new(),
+            ..ListMeta::new("bis-dpl", "Denied Persons List (DPL)")
         },
         entities,
     }];

@@ -9,8 +9,8 @@
 //! # Ok::<(), vendor_screen::Error>(())
 //! ```
 
-use super::Date;
 use super::report::{ImportReport, Imported};
+use super::{Date, SourceFile};
 use crate::error::{Error, Result};
 use std::path::Path;
 
@@ -128,37 +128,39 @@ pub fn load_path(path: &Path, format: Option<Format>) -> Result<Imported> {
             Imported { lists, report }
         }
     };
-    date_undated_lists(&mut imported, path);
+    let source = SourceFile::of(&name, &imported.report.format, &data);
+    for list in &mut imported.lists {
+        if list.meta.source.is_none() {
+            list.meta.source = Some(source.clone());
+        }
+    }
+    note_undated_lists(&mut imported, path);
     Ok(imported)
 }
 
 /// Official files that state no date (OFAC's CSV set has none; a CSL or DPL
-/// file without any dated entry) get the file's modification date, usually
-/// when it was downloaded, and a note in the report saying so.
-fn date_undated_lists(imported: &mut Imported, path: &Path) {
+/// file without any dated entry) keep an unknown as-of date, which counts as
+/// stale; the file's modification time is recorded as such
+/// ([`super::ListMeta::file_modified`]) and the report says so.
+fn note_undated_lists(imported: &mut Imported, path: &Path) {
     let modified = std::fs::metadata(path)
         .and_then(|m| m.modified())
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map(|d| Date::from_days_since_epoch((d.as_secs() / 86_400) as i64));
     for list in &mut imported.lists {
-        if list.meta.as_of != Date::UNDATED {
+        if list.meta.as_of.is_some() {
             continue;
         }
-        let reason = match modified {
-            Some(day) => {
-                list.meta.as_of = day;
-                format!(
-                    "{}: the file states no publication date; as-of date taken from its modification time ({day})",
-                    list.meta.id
-                )
-            }
-            None => format!(
-                "{}: the file states no publication date and its modification time is unreadable; as-of date left at {}",
-                list.meta.id,
-                Date::UNDATED
-            ),
+        list.meta.file_modified = modified;
+        let when = match modified {
+            Some(day) => format!("the file was modified on {day}, which is not an as-of date"),
+            None => "the file's modification time is unreadable".to_string(),
         };
+        let reason = format!(
+            "{}: the file states no date; as-of date unknown ({when}); counted as stale",
+            list.meta.id
+        );
         imported.report.note(1, "as_of", reason);
     }
 }

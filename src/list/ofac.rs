@@ -15,7 +15,10 @@
 //! ```
 
 use super::report::{ImportReport, Imported};
-use super::{Date, DesignationList, Entity, EntityKind, ListMeta, Reach, Relation, RelationKind};
+use super::{
+    AsOfBasis, Companion, Date, DesignationList, Entity, EntityKind, ListMeta, Period, Reach,
+    Relation, RelationKind, SourceFile,
+};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::path::Path;
@@ -107,7 +110,19 @@ pub fn load(path: &Path, primary: &[u8]) -> Result<Imported> {
         Ok(Some((data, p.display().to_string())))
     };
     let (alt, add, comments) = (read(alt)?, read(add)?, read(comments)?);
-    parse_set(primary, &file, pair(&alt), pair(&add), pair(&comments))
+    let mut imported = parse_set(primary, &file, pair(&alt), pair(&add), pair(&comments))?;
+    let mut source = SourceFile::of(&file, "ofac", primary);
+    for (data, name) in [&comments, &alt, &add].into_iter().flatten() {
+        source.companions.push(Companion {
+            file: name.clone(),
+            sha256: super::sha256_hex(data),
+            size: data.len() as u64,
+        });
+    }
+    for list in &mut imported.lists {
+        list.meta.source = Some(source.clone());
+    }
+    Ok(imported)
 }
 
 fn pair(x: &Option<(Vec<u8>, String)>) -> Option<(&[u8], &str)> {
@@ -180,8 +195,7 @@ pub fn parse_set(
                 .map(|p| p.trim_matches(['[', ']', ' ']).to_string())
                 .filter(|p| !p.is_empty())
                 .collect(),
-            start: None,
-            end: None,
+            periods: Vec::new(),
             relations: Vec::new(),
             citation: format!("OFAC entry {} ({})", f[0], file),
             notes: (!f[11].is_empty()).then(|| f[11].clone()),
@@ -271,17 +285,17 @@ pub fn parse_set(
             "IEEPA and the sanctions programs named per entry; 31 CFR Chapter V",
         )
     };
+    let as_of = latest_remark_date(&entities);
     let lists = vec![DesignationList {
         meta: ListMeta {
-            id: id.to_string(),
-            name: name.to_string(),
             authority: "US Department of the Treasury, Office of Foreign Assets Control".to_string(),
             legal_basis: legal.to_string(),
             effect: "Dealings are prohibited or restricted per program; the OFAC 50 Percent Rule reaches entities owned 50% or more by blocked persons.".to_string(),
             source_urls: vec!["https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists".to_string()],
-            as_of: latest_remark_date(&entities).unwrap_or(Date::UNDATED),
+            as_of,
+            as_of_basis: if as_of.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
             reach: Reach::Owned50Percent,
-            categories: Vec::new(),
+            ..ListMeta::new(id, name)
         },
         entities,
     }];
@@ -335,7 +349,16 @@ fn read_remarks(remarks: &str, e: &mut Entity) {
             let d = &remarks[i + marker.len()..];
             if let Some(date) = d.get(..11).and_then(ofac_date) {
                 if start {
-                    e.start = Some(date);
+                    e.add_period(Period {
+                        start: Some(date),
+                        end: None,
+                        citation: Some(format!(
+                            "OFAC entry {} remarks: {marker}{}",
+                            e.id,
+                            &d[..11]
+                        )),
+                        action: None,
+                    });
                 }
             }
         }
@@ -366,5 +389,5 @@ fn ofac_date(s: &str) -> Option<Date> {
 }
 
 fn latest_remark_date(entities: &[Entity]) -> Option<Date> {
-    entities.iter().filter_map(|e| e.start).max()
+    entities.iter().filter_map(Entity::first_start).max()
 }
