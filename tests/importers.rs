@@ -3,11 +3,20 @@
 //! loaded with an accurate report.
 
 use std::path::Path;
-use vendor_screen::list::load::{Format, load_path};
-use vendor_screen::list::{DesignationList, Entity, EntityKind, Imported, RelationKind};
+use vendor_screen::list::load::{Format, load_path, load_path_with};
+use vendor_screen::list::{
+    DesignationList, Entity, EntityKind, Imported, LoadOptions, RelationKind,
+};
 
 fn load(path: &str) -> Imported {
     load_path(Path::new(path), None).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Loads a file that is cut off inside its last record (the shared CSL
+/// extract and the fixture cut from it), keeping the records before it.
+fn load_partial(path: &str) -> Imported {
+    load_path_with(Path::new(path), None, &LoadOptions::partial())
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 fn entity<'a>(lists: &'a [DesignationList], list: &str, name: &str) -> &'a Entity {
@@ -23,15 +32,29 @@ fn entity<'a>(lists: &'a [DesignationList], list: &str, name: &str) -> &'a Entit
 
 #[test]
 fn csl_current_layout_repeated_header_and_truncated_last_record() {
-    let i = load("tests/fixtures/csl/partial-quirks.csv");
+    // Cut off mid-record: an error naming the line and the field it ends in.
+    let err = load_path(Path::new("tests/fixtures/csl/partial-quirks.csv"), None)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("tests/fixtures/csl/partial-quirks.csv:13: field `addresses`")
+            && err.contains("8 of 29 fields")
+            && err.contains("partial loading"),
+        "{err}"
+    );
+    let i = load_partial("tests/fixtures/csl/partial-quirks.csv");
     assert_eq!(i.report.format, "csl");
     // After the header: the repeated header, 7 complete records, 1 truncated.
-    assert_eq!(i.report.read, 8);
-    assert_eq!(i.report.kept(), 7);
+    assert_eq!(i.report.read, 9);
+    assert_eq!((i.report.kept(), i.report.skipped), (7, 1));
+    assert!(i.report.reconciles());
     assert_eq!(i.report.rejected.len(), 1);
     let r = &i.report.rejected[0];
     assert_eq!(r.line, 13, "{r}");
-    assert!(r.reason.contains("expected 29 fields, found 8"), "{r}");
+    assert!(r.reason.contains("8 of 29 fields"), "{r}");
+    let t = i.report.truncated.as_ref().unwrap();
+    assert_eq!((t.line, t.field.as_str()), (13, "addresses"));
+    assert!(t.lost.contains("line 13"), "{}", t.lost);
     assert!(
         i.report
             .notes
@@ -42,7 +65,7 @@ fn csl_current_layout_repeated_header_and_truncated_last_record() {
 
 #[test]
 fn csl_embedded_newlines_stay_inside_their_field() {
-    let i = load("tests/fixtures/csl/partial-quirks.csv");
+    let i = load_partial("tests/fixtures/csl/partial-quirks.csv");
     let e = entity(&i.lists, "csl-meu", "Government Flying Service");
     assert_eq!(
         e.name, "Government Flying Service",
@@ -52,7 +75,7 @@ fn csl_embedded_newlines_stay_inside_their_field() {
 
 #[test]
 fn csl_multi_valued_fields_ids_countries_and_dates() {
-    let i = load("tests/fixtures/csl/partial-quirks.csv");
+    let i = load_partial("tests/fixtures/csl/partial-quirks.csv");
     let e = entity(&i.lists, "csl-ns-cmic", "China Telecom Corporation Limited");
     assert!(
         e.identifiers
@@ -77,7 +100,7 @@ fn csl_multi_valued_fields_ids_countries_and_dates() {
 
 #[test]
 fn csl_mojibake_question_mark_is_kept_and_still_matches() {
-    let i = load("tests/fixtures/csl/partial-quirks.csv");
+    let i = load_partial("tests/fixtures/csl/partial-quirks.csv");
     let e = entity(
         &i.lists,
         "csl-el",
@@ -98,7 +121,7 @@ fn csl_mojibake_question_mark_is_kept_and_still_matches() {
 
 #[test]
 fn csl_entity_list_prose_becomes_aliases() {
-    let i = load("tests/fixtures/csl/partial-quirks.csv");
+    let i = load_partial("tests/fixtures/csl/partial-quirks.csv");
     let e = entity(&i.lists, "csl-el", "Chitron Electronics");
     assert!(
         e.aliases
@@ -170,10 +193,13 @@ fn csl_legacy_layout_without_id_and_c1_mojibake() {
 fn ofac_sdn_set_aliases_remarks_addresses_comments_and_eof_byte() {
     let i = load("tests/fixtures/ofac/sdn.csv");
     assert_eq!(i.report.format, "ofac");
+    // Four records and the end-of-file byte, a row that is not a record.
     assert_eq!(
-        (i.report.read, i.report.kept(), i.report.rejected.len()),
-        (4, 4, 0)
+        (i.report.read, i.report.kept(), i.report.skipped),
+        (5, 4, 1)
     );
+    assert!(i.report.rejected.is_empty(), "{:?}", i.report.rejected);
+    assert!(i.report.reconciles());
     let bnc = entity(&i.lists, "ofac-sdn", "BANCO NACIONAL DE CUBA");
     assert_eq!(bnc.id, "306");
     assert!(
@@ -339,52 +365,67 @@ fn malformed_input_is_an_error_or_a_rejection_never_a_panic() {
 /// its PROVENANCE.md gives.
 #[test]
 fn every_real_file_loads_with_an_accurate_report() {
-    let cases: &[(&str, usize, usize, usize)] = &[
-        // (file, records read, entities kept, rejected)
+    // (file, rows read after the header, entities kept, rejected, rows that
+    // are not records); every report reconciles: read = kept + merged +
+    // rejected + skipped.
+    let cases: &[(&str, usize, usize, usize, usize)] = &[
+        // A repeated header, 4,226 records and one cut off.
         (
             "../shared/data/csl/consolidated-2023-11-partial.csv",
-            4227,
+            4228,
             4226,
             1,
+            1,
         ),
-        ("../shared/data/csl/consolidated-sample-2025.csv", 13, 13, 0),
+        (
+            "../shared/data/csl/consolidated-sample-2025.csv",
+            13,
+            13,
+            0,
+            0,
+        ),
+        // Two rows repeat an entity number of the same source: merged.
         (
             "../shared/data/csl/consolidated-legacy-format-2019-sample.csv",
             115,
             113,
             0,
-        ),
-        ("../shared/data/ofac-sdn/2021-07-07/sdn.csv", 8976, 8976, 0),
-        (
-            "../shared/data/ofac-sdn/2024-05-03/sdn.csv",
-            14965,
-            14965,
             0,
         ),
-        ("../shared/data/ofac-non-sdn/cons_prim.csv", 442, 442, 0),
-        ("../shared/data/bis-dpl/dpl.txt", 665, 0, 0),
+        // OFAC files end with an end-of-file byte.
+        (
+            "../shared/data/ofac-sdn/2021-07-07/sdn.csv",
+            8977,
+            8976,
+            0,
+            1,
+        ),
+        (
+            "../shared/data/ofac-sdn/2024-05-03/sdn.csv",
+            14966,
+            14965,
+            0,
+            1,
+        ),
+        ("../shared/data/ofac-non-sdn/cons_prim.csv", 443, 442, 0, 1),
+        // Rows of one denial order are merged into one entity.
+        ("../shared/data/bis-dpl/dpl.txt", 665, 0, 0, 0),
     ];
-    for &(file, read, kept, rejected) in cases {
-        let i = load(file);
-        assert_eq!(i.report.read, read, "{file}: read");
+    for &(file, read, kept, rejected, skipped) in cases {
+        let i = load_partial(file);
+        let r = &i.report;
+        assert_eq!(r.read, read, "{file}: read");
         if kept > 0 {
-            assert_eq!(i.report.kept(), kept, "{file}: kept");
-        } else {
-            // DPL: rows of one order are merged, each merge noted.
-            assert_eq!(
-                i.report.kept() + i.report.notes.len(),
-                read,
-                "{file}: kept + merged"
-            );
+            assert_eq!(r.kept(), kept, "{file}: kept");
         }
-        assert_eq!(
-            i.report.rejected.len(),
-            rejected,
-            "{file}: {:?}",
-            i.report.rejected
-        );
+        assert_eq!(r.rejected.len(), rejected, "{file}: {:?}", r.rejected);
+        assert_eq!(r.skipped, skipped, "{file}: skipped");
+        assert!(r.reconciles(), "{file}: {r}");
+        for c in &r.companions {
+            assert!(c.reconciles() && c.rejected == 0, "{file}: {c:?}");
+        }
     }
-    let partial = load("../shared/data/csl/consolidated-2023-11-partial.csv");
+    let partial = load_partial("../shared/data/csl/consolidated-2023-11-partial.csv");
     assert_eq!(partial.report.rejected[0].line, 4233);
     let el = partial
         .lists
@@ -403,7 +444,7 @@ fn every_real_file_loads_with_an_accurate_report() {
 
 #[test]
 fn end_to_end_screening_of_the_real_csl_extract() {
-    let i = load("../shared/data/csl/consolidated-2023-11-partial.csv");
+    let i = load_partial("../shared/data/csl/consolidated-2023-11-partial.csv");
     let s = vendor_screen::ScreenerBuilder::new()
         .lists(i.lists)
         .build()

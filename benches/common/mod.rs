@@ -9,9 +9,11 @@ pub const DATA: &str = "../shared/data";
 
 /// The real partial CSL's lists.
 pub fn csl() -> Vec<DesignationList> {
-    load_path(
+    // The extract is cut off inside its last record: load the rest.
+    vendor_screen::list::load::load_path_with(
         format!("{DATA}/csl/consolidated-2023-11-partial.csv").as_ref(),
         None,
+        &vendor_screen::list::LoadOptions::partial(),
     )
     .expect("CSL extract")
     .lists

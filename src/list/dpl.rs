@@ -14,7 +14,8 @@
 //! ```
 
 use super::report::{ImportReport, Imported};
-use super::{AsOfBasis, Date, DesignationList, Entity, EntityKind, ListMeta, Period, Reach};
+use super::rows::{is_cut, read_rows, text, truncated};
+use super::{AsOfBasis, Date, DesignationList, Entity, ListMeta, LoadOptions, Period, Reach};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 
@@ -44,34 +45,31 @@ fn us_date(s: &str) -> std::result::Result<Date, String> {
     Date::new(num(y)?, num(m)? as u8, num(d)? as u8).ok_or_else(bad)
 }
 
-/// Parses `dpl.txt`; `file` names it in the report and errors.
+/// Parses `dpl.txt`; `file` names it in the report and errors. A file cut
+/// off mid-record is an error (see [`parse_with`]).
 pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(data);
-    let mut records = reader.byte_records();
-    let header = match records.next() {
-        None => {
-            return Err(Error::invalid(
-                file,
-                Some(1),
-                "-",
-                "empty file: no header row",
-            ));
-        }
-        Some(Err(e)) => {
-            return Err(Error::invalid(
-                file,
-                Some(1),
-                "-",
-                format!("unreadable header: {e}"),
-            ));
-        }
-        Some(Ok(h)) => h,
+    parse_with(data, file, &LoadOptions::default())
+}
+
+/// Parses `dpl.txt` with options: partial loading of a cut-off file, and the
+/// latest believable date.
+///
+/// Rows with the same name and effective date are one denial order: they
+/// become one entity keeping every row's period (effective and expiration
+/// dates, Federal Register citation, action) and address, so the entity is
+/// in force while any of its orders is.
+pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Imported> {
+    let rows = read_rows(data, b'\t');
+    let Some(header) = rows.first() else {
+        return Err(Error::invalid(
+            file,
+            Some(1),
+            "-",
+            "empty file: no header row",
+        ));
     };
     let names: Vec<String> = header
+        .record
         .iter()
         .map(|h| String::from_utf8_lossy(h).trim().to_string())
         .collect();
@@ -91,17 +89,15 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: HashMap<(String, String), usize> = HashMap::new();
     let mut latest: Option<Date> = None;
-    for record in records {
+    let last = rows.len() - 1;
+    for (n, row) in rows.iter().enumerate().skip(1) {
         report.read += 1;
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                report.reject(line, "-", format!("unreadable record: {e}"));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = row.line;
+        let record = &row.record;
+        if n == last && is_cut(row, COLUMNS.len(), data) {
+            truncated(&mut report, options, row, &COLUMNS, 0)?;
+            continue;
+        }
         if record.len() != COLUMNS.len() {
             report.reject(
                 line,
@@ -112,9 +108,9 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
         }
         let mut f: Vec<String> = Vec::with_capacity(12);
         for (i, v) in record.iter().enumerate() {
-            match std::str::from_utf8(v) {
-                Ok(s) => f.push(s.trim().to_string()),
-                Err(_) => {
+            match text(v) {
+                Some(s) => f.push(s.to_string()),
+                None => {
                     report.reject(line, COLUMNS[i], "invalid UTF-8");
                     break;
                 }
@@ -128,18 +124,25 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
             report.reject(line, "Name", "empty name");
             continue;
         }
-        let mut date = |i: usize| -> Option<Date> {
+        let mut date = |i: usize, check: bool| -> Option<Date> {
             if f[i].is_empty() {
                 return None;
             }
-            us_date(&f[i])
+            let d = us_date(&f[i])
+                .or_else(|e| f[i].parse::<Date>().map_err(|_| e))
                 .map_err(|e| report.note(line, COLUMNS[i], format!("date not read: {e}")))
-                .ok()
+                .ok()?;
+            if let Some(why) = check.then(|| options.implausible(d)).flatten() {
+                report.note(line, COLUMNS[i], why);
+                return None;
+            }
+            Some(d)
         };
-        let start = date(6);
-        let end = date(7);
-        if let Some(s) = start {
-            latest = Some(latest.map_or(s, |l: Date| l.max(s)));
+        let start = date(6, true);
+        let end = date(7, false);
+        let updated = date(9, true);
+        for d in [start, updated].into_iter().flatten() {
+            latest = Some(latest.map_or(d, |l: Date| l.max(d)));
         }
         let address = [&f[1], &f[2], &f[3], &f[5], &f[4]]
             .iter()
@@ -148,50 +151,48 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
             .collect::<Vec<_>>()
             .join(", ");
         let key = (name.to_uppercase(), f[6].clone());
-        if let Some(&i) = by_key.get(&key) {
-            let e: &mut Entity = &mut entities[i];
-            if !address.is_empty() && !e.addresses.contains(&address) {
-                e.addresses.push(address);
-            }
-            report.note(
-                line,
-                "Name",
-                format!("same denial order as entity {}: address added", e.id),
-            );
-            continue;
-        }
         let country = if f[4].is_empty() {
             "US".to_string()
         } else {
             f[4].clone()
         };
-        let id = super::stable_id(&[&key.0, &key.1]);
-        by_key.insert(key, entities.len());
-        entities.push(Entity {
-            id,
-            name,
-            aliases: Vec::new(),
-            former_names: Vec::new(),
-            original_names: Vec::new(),
-            kind: EntityKind::Organization,
-            countries: vec![country],
-            addresses: if address.is_empty() {
-                Vec::new()
-            } else {
-                vec![address]
-            },
-            identifiers: Vec::new(),
-            programs: Vec::new(),
-            periods: vec![Period {
-                start,
-                end,
-                citation: (!f[11].is_empty()).then(|| f[11].clone()),
-                action: (!f[10].is_empty()).then(|| f[10].clone()),
-            }],
-            relations: Vec::new(),
-            citation: format!("BIS Denied Persons List: {}", f[11]),
-            notes: (!f[10].is_empty()).then(|| f[10].clone()),
+        let mut entity = Entity::new(
+            &super::stable_id(&[&key.0, &key.1]),
+            &name,
+            &format!("BIS Denied Persons List: {}", f[11]),
+        );
+        entity.countries = vec![country];
+        if !address.is_empty() {
+            entity.addresses.push(address);
+        }
+        entity.periods.push(Period {
+            start,
+            end,
+            citation: (!f[11].is_empty()).then(|| f[11].clone()),
+            action: (!f[10].is_empty()).then(|| f[10].clone()),
         });
+        entity.notes = (!f[10].is_empty()).then(|| f[10].clone());
+        if let Some(&i) = by_key.get(&key) {
+            let kept: &mut Entity = &mut entities[i];
+            let added = kept.absorb(entity);
+            report.merged += 1;
+            let what = if added.is_empty() {
+                "nothing new".to_string()
+            } else {
+                added.join(", ")
+            };
+            report.note(
+                line,
+                "Name",
+                format!(
+                    "same denial order as entity {}: merged, adding {what}",
+                    kept.id
+                ),
+            );
+            continue;
+        }
+        by_key.insert(key, entities.len());
+        entities.push(entity);
     }
     let lists = vec![DesignationList {
         meta: ListMeta {

@@ -15,8 +15,11 @@
 
 mod date;
 mod entity;
+mod merge;
 mod meta;
+mod rows;
 
+pub mod check;
 pub mod csl;
 pub mod dpl;
 pub mod load;
@@ -30,7 +33,8 @@ pub use entity::{
     RelationKind,
 };
 pub use meta::{AsOfBasis, Category, Companion, ListMeta, Reach, SourceFile, sha256_hex};
-pub use report::{ImportReport, Imported, Rejection};
+pub use report::{CompanionReport, ImportReport, Imported, ProseCounts, Rejection, Truncation};
+pub use rows::{FAR_FUTURE_YEAR, LoadOptions};
 
 use serde::{Deserialize, Serialize};
 
