@@ -31,6 +31,14 @@ enum Command {
         /// A list file or a directory (searched recursively).
         path: PathBuf,
     },
+    /// Screen every name and alias of a CSL file, as the file writes them
+    /// (the raw `name` field and each `; `-separated piece of `alt_names`),
+    /// against that file, and print each that does not hit its own entity
+    /// at 0.99 or more.
+    SelfMatch {
+        /// A CSL CSV file (loaded partially if cut off).
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -53,5 +61,58 @@ fn run(args: Args) -> Result<bool, Box<dyn std::error::Error>> {
             }
             Ok(checks.iter().all(|c| c.balanced()))
         }
+        Command::SelfMatch { file } => self_match(&file),
     }
+}
+
+fn self_match(file: &std::path::Path) -> Result<bool, Box<dyn std::error::Error>> {
+    use vendor_screen::list::{LoadOptions, load::load_path_with};
+    use vendor_screen::{ScreenerBuilder, Vendor};
+    let imported = load_path_with(file, None, &LoadOptions::partial())?;
+    // Each CSL entity cites its source first: find its list by (id, source).
+    let mut list_of = std::collections::HashMap::new();
+    for l in &imported.lists {
+        for e in &l.entities {
+            let source = e.citation.split(": ").next().unwrap_or("").to_string();
+            list_of.insert((e.id.clone(), source), l.meta.id.clone());
+        }
+    }
+    let screener = ScreenerBuilder::new()
+        .lists(imported.lists)
+        .threshold(0.3)
+        .build()?;
+    let as_of = "2023-12-01".parse()?;
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_path(file)?;
+    let header = reader.headers()?.clone();
+    let col = |n: &str| header.iter().position(|h| h == n);
+    let (src, name, alt, id) = (col("source"), col("name"), col("alt_names"), col("_id"));
+    let (mut total, mut failed) = (0, 0);
+    for record in reader.records() {
+        let Ok(r) = record else { continue };
+        if r.len() != header.len() || r.get(1) == Some("source") {
+            continue;
+        }
+        let get = |c: Option<usize>| c.and_then(|c| r.get(c)).unwrap_or("");
+        let entity = get(id);
+        let Some(list) = list_of.get(&(entity.to_string(), get(src).to_string())) else {
+            continue;
+        };
+        let raw = std::iter::once(get(name)).chain(get(alt).split("; "));
+        for n in raw.map(str::trim).filter(|n| !n.is_empty()) {
+            total += 1;
+            let report = screener.screen(&Vendor::new(n), as_of);
+            let best = report
+                .hits
+                .iter()
+                .filter(|h| &h.list == list && h.entity_id == entity)
+                .map(|h| h.score)
+                .fold(0.0, f64::max);
+            if best < 0.99 {
+                failed += 1;
+                println!("{best:.3}\t{list}\t{entity}\t{n}");
+            }
+        }
+    }
+    println!("{failed} of {total} names below 0.99 against their own entity");
+    Ok(failed == 0)
 }

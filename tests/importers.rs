@@ -505,3 +505,81 @@ fn imported_lists_record_their_source_file_and_digest() {
     let alt = std::fs::read("tests/fixtures/ofac/alt.csv").unwrap();
     assert_eq!(s.companions[1].sha256, sha256_hex(&alt));
 }
+
+/// Issue 11: Entity List and State names written as prose are read, not
+/// tokenised. Every name and alias of the BIS and State rows of the real
+/// extract, as the file writes it (the `name` field and each `; `-separated
+/// `alt_names` piece), hits its own entity at 0.99 or more; the only
+/// exceptions are a parenthesised remark that is no name and two pieces
+/// joined by `;` without a space (read as two names).
+#[test]
+fn prose_names_of_the_real_extract_match_themselves_as_written() {
+    let path = "../shared/data/csl/consolidated-2023-11-partial.csv";
+    let i = load_partial(path);
+    let p = &i.report.prose;
+    assert!(
+        p.parenthetical_aliases > 100
+            && p.aka > 0
+            && p.former > 10
+            && p.reach_notes > 0
+            && p.related > 0
+            && p.and_fragments > 0
+            && p.tight_separators >= 2,
+        "{p:?}"
+    );
+    let mut list_of = std::collections::HashMap::new();
+    for l in &i.lists {
+        for e in &l.entities {
+            let source = e.citation.split(": ").next().unwrap().to_string();
+            list_of.insert((e.id.clone(), source), l.meta.id.clone());
+        }
+    }
+    let s = vendor_screen::ScreenerBuilder::new()
+        .lists(i.lists)
+        .threshold(0.5)
+        .build()
+        .unwrap();
+    let as_of = "2023-12-01".parse().unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(path)
+        .unwrap();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for r in reader.records().map(Result::unwrap) {
+        if r.len() != 29 || r[1].contains("Treasury") || &r[1] == "source" {
+            continue;
+        }
+        let list = &list_of[&(r[0].to_string(), r[1].to_string())];
+        for n in std::iter::once(&r[5])
+            .chain(r[22].split("; "))
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            checked += 1;
+            let best = s
+                .screen(&vendor_screen::Vendor::new(n), as_of)
+                .hits
+                .iter()
+                .filter(|h| &h.list == list && h.entity_id == r[0])
+                .map(|h| h.score)
+                .fold(0.0, f64::max);
+            if best < 0.99 {
+                failures.push(format!("{best:.3} {list} {n}"));
+            }
+        }
+    }
+    assert!(checked > 3000, "{checked}");
+    let expected = [
+        "(all of preceding located in or near Mianyang, Sichuan Province)",
+        "Beihang University Ningbo Innovation Institute;Beihang University Qingdao Research Institute",
+        "NPO Izhmash OAO;OJSC Concern Kalashnikov",
+    ];
+    assert!(
+        failures.len() == expected.len()
+            && expected
+                .iter()
+                .all(|e| failures.iter().any(|f| f.ends_with(e))),
+        "{failures:#?}"
+    );
+}

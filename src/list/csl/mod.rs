@@ -28,7 +28,7 @@ use super::{
 };
 use crate::error::{Error, Result};
 use fields::{parse_id, split_multi, trailing_country};
-use prose::{ParsedName, clean_alias, split_commas, split_prose};
+use prose::read_names;
 use sources::ListBuilder;
 use std::collections::HashMap;
 
@@ -160,19 +160,29 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
             continue;
         }
         let treasury = source.contains("Treasury");
-        let parsed = if treasury {
-            ParsedName::plain(raw_name)
-        } else {
-            split_prose(raw_name)
-        };
+        let parsed = read_names(
+            raw_name,
+            get("alt_names"),
+            treasury,
+            source.starts_with("Nonproliferation"),
+        );
         if parsed.primary.is_empty() {
             report.reject(
                 line,
                 "name",
-                format!("no name left after reading `{raw_name}`"),
+                format!("no name left after reading `{}`", escape_control(raw_name)),
             );
             continue;
         }
+        let c = &parsed.counts;
+        let t = &mut report.prose;
+        t.parenthetical_aliases += c.parenthetical_aliases;
+        t.aka += c.aka;
+        t.former += c.former;
+        t.reach_notes += c.reach_notes;
+        t.related += c.related;
+        t.and_fragments += c.and_fragments;
+        t.tight_separators += c.tight_separators;
         let mut date = |field: &str| -> Option<Date> {
             let v = get(field);
             if v.is_empty() {
@@ -205,37 +215,7 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
             latest = Some(latest.map_or(s, |l: Date| l.max(s)));
         }
 
-        let mut aliases = parsed.aliases;
-        let mut former = parsed.former;
-        for a in split_multi(get("alt_names")) {
-            // Treasury aliases are names as given; State and BIS aliases carry
-            // prose, and the Nonproliferation list joins its aliases with commas.
-            let parts = if source.starts_with("Nonproliferation") {
-                split_commas(&a)
-            } else {
-                vec![a]
-            };
-            for part in parts {
-                let p = if treasury {
-                    ParsedName::plain(&clean_alias(&part))
-                } else {
-                    split_prose(&part)
-                };
-                for (name, is_former) in std::iter::once((p.primary, false))
-                    .chain(p.aliases.into_iter().map(|x| (x, false)))
-                    .chain(p.former.into_iter().map(|x| (x, true)))
-                {
-                    let target = if is_former { &mut former } else { &mut aliases };
-                    if !name.is_empty()
-                        && !name.starts_with('(')
-                        && !target.contains(&name)
-                        && name != parsed.primary
-                    {
-                        target.push(name);
-                    }
-                }
-            }
-        }
+        let (aliases, former) = (parsed.aliases, parsed.former);
         let addresses: Vec<String> = split_multi(get("addresses"))
             .into_iter()
             .map(|a| a.trim_start_matches("and ").trim().to_string())
@@ -311,9 +291,12 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
                 })
                 .collect(),
             citation,
-            notes: match get("remarks") {
-                "" => None,
-                r => Some(r.to_string()),
+            notes: {
+                let mut notes: Vec<String> = parsed.notes;
+                if !get("remarks").is_empty() {
+                    notes.push(get("remarks").to_string());
+                }
+                (!notes.is_empty()).then(|| notes.join(" | "))
             },
         };
 

@@ -1,12 +1,12 @@
 //! Names written as prose (Entity List, State lists): aliases, former names
 //! and related entities read out of the name.
 
-use crate::list::RelationKind;
+use crate::list::{ProseCounts, RelationKind};
 
 /// An alias as published, without the prose around it ("and X.", trailing period).
 pub(super) fn clean_alias(a: &str) -> String {
-    let a = a.trim();
-    let a = a.strip_prefix("and ").unwrap_or(a);
+    let a = collapse_spaces(a);
+    let a = a.strip_prefix("and ").unwrap_or(&a);
     let a = a.trim_end_matches([';', ',']).trim();
     // A trailing period ends the prose, unless it closes an abbreviation ("Co.", "Ltd.").
     let a = match a.strip_suffix('.') {
@@ -50,6 +50,15 @@ pub(super) struct ParsedName {
     pub(super) aliases: Vec<String>,
     pub(super) former: Vec<String>,
     pub(super) relations: Vec<(RelationKind, String)>,
+    /// Reach clauses as published ("and its sub-units and successors").
+    pub(super) reach: Vec<String>,
+    /// The name as written without the prose clauses, parentheticals kept
+    /// ("Chengdu GaStone Technology Co., Ltd. (CGTC)").
+    pub(super) written: String,
+    /// Aliases read from parenthesised acronyms.
+    pub(super) acronyms: usize,
+    /// Names read after `a.k.a.` / `aka`.
+    pub(super) aka: usize,
 }
 
 impl ParsedName {
@@ -75,7 +84,8 @@ pub(super) fn split_prose(name: &str) -> ParsedName {
     let mut p = ParsedName::default();
     let mut s = collapse_spaces(name);
 
-    // "and its sub-units and successors" and the like end the name.
+    // "and its sub-units and successors" and the like end the name: a note
+    // on the listing's reach.
     for tail in [
         ", and its sub-units and successors",
         " and its sub-units and successors",
@@ -83,6 +93,8 @@ pub(super) fn split_prose(name: &str) -> ParsedName {
         ", and successors",
     ] {
         if let Some(i) = find_ci(&s, tail) {
+            let clause = s[i..].trim_start_matches(',').trim().to_string();
+            p.reach.push(clause.trim_end_matches('.').to_string());
             s.truncate(i);
         }
     }
@@ -145,6 +157,7 @@ pub(super) fn split_prose(name: &str) -> ParsedName {
         s.truncate(s.trim_end_matches([' ', '(', ',', ';']).len());
         aka_list(&rest, &mut p);
     }
+    p.written = clean_alias(&s);
     // Parentheticals.
     let mut out = String::new();
     let mut rest = s.as_str();
@@ -169,6 +182,7 @@ pub(super) fn split_prose(name: &str) -> ParsedName {
                 format!("{inner} {tail_clean}")
             };
             p.aliases.push(clean_alias(&alias));
+            p.acronyms += 1;
             out.push_str(before);
         } else if at_end && descriptive(inner) {
             out.push_str(before);
@@ -287,6 +301,7 @@ pub(super) fn push_names(chunk: &str, former: bool, p: &mut ParsedName) {
         if former {
             p.former.push(n);
         } else {
+            p.aka += 1;
             p.aliases.push(n);
         }
     }
@@ -447,4 +462,219 @@ mod tests {
             ["CITC", "Technology Cooperation Office", "TCO"]
         );
     }
+    #[test]
+    fn a_parenthesised_acronym_is_an_alias_and_the_written_name_stays() {
+        let r = read_names(
+            "Chengdu GaStone Technology Co., Ltd. (CGTC)",
+            "",
+            false,
+            false,
+        );
+        assert_eq!(r.primary, "Chengdu GaStone Technology Co., Ltd.");
+        assert_eq!(
+            r.aliases,
+            ["Chengdu GaStone Technology Co., Ltd. (CGTC)", "CGTC"]
+        );
+        assert_eq!(r.counts.parenthetical_aliases, 1);
+    }
+
+    #[test]
+    fn prose_in_names_is_read_and_counted() {
+        let r = read_names(
+            "Poly Technologies Incorporated (PTI), and its sub-units and successors",
+            "",
+            false,
+            false,
+        );
+        assert_eq!(r.primary, "Poly Technologies Incorporated");
+        assert!(r.aliases.contains(&"PTI".to_string()));
+        assert!(
+            r.aliases
+                .contains(&"Poly Technologies Incorporated (PTI)".to_string())
+        );
+        assert_eq!(r.notes, ["and its sub-units and successors"]);
+        assert_eq!(r.counts.reach_notes, 1);
+
+        let r = read_names(
+            "Gazprom Promgaz, AO (f.k.a. Otkrytoe Aktsionernoe Obshchestvo Gazprom Promgaz)",
+            "",
+            false,
+            false,
+        );
+        assert_eq!(r.primary, "Gazprom Promgaz, AO");
+        assert_eq!(
+            r.former,
+            ["Otkrytoe Aktsionernoe Obshchestvo Gazprom Promgaz"]
+        );
+        assert_eq!(r.counts.former, 1);
+
+        let r = read_names(
+            "Pakistan Atomic Energy Commission (PAEC), and subordinate entity National Development Complex (NDC)",
+            "",
+            false,
+            false,
+        );
+        assert_eq!(r.primary, "Pakistan Atomic Energy Commission");
+        assert_eq!(
+            r.relations,
+            [(
+                RelationKind::Subsidiary,
+                "National Development Complex (NDC)".to_string()
+            )]
+        );
+        assert_eq!(r.counts.related, 1);
+
+        let r = read_names(
+            "Department of Atomic Energy entity: Bhabha Atomic Research Center (BARC)",
+            "",
+            false,
+            false,
+        );
+        assert_eq!(r.primary, "Bhabha Atomic Research Center");
+        assert_eq!(
+            r.relations,
+            [(
+                RelationKind::Parent,
+                "Department of Atomic Energy".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn alias_fragments_and_tight_separators() {
+        let r = read_names(
+            "Beihang University",
+            "and  Beijing Power Machinery Institute; NPO Izhmash OAO;OJSC Concern Kalashnikov; (all of preceding located in Beijing)",
+            false,
+            false,
+        );
+        for a in [
+            "Beijing Power Machinery Institute",
+            "NPO Izhmash OAO",
+            "OJSC Concern Kalashnikov",
+        ] {
+            assert!(r.aliases.contains(&a.to_string()), "{a}: {:?}", r.aliases);
+        }
+        assert!(
+            r.aliases
+                .contains(&"and Beijing Power Machinery Institute".to_string()),
+            "as written"
+        );
+        assert_eq!(r.notes, ["(all of preceding located in Beijing)"]);
+        assert_eq!((r.counts.and_fragments, r.counts.tight_separators), (1, 1));
+    }
+}
+
+/// The names read out of a record's `name` and `alt_names` fields.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct NameReading {
+    pub(super) primary: String,
+    pub(super) aliases: Vec<String>,
+    pub(super) former: Vec<String>,
+    pub(super) relations: Vec<(RelationKind, String)>,
+    /// Reach clauses and parenthesised remarks, kept as notes.
+    pub(super) notes: Vec<String>,
+    pub(super) counts: ProseCounts,
+}
+
+impl NameReading {
+    fn add(&mut self, name: &str, former: bool) {
+        let name = collapse_spaces(name);
+        if name.is_empty() || name == self.primary {
+            return;
+        }
+        let target = if former {
+            &mut self.former
+        } else {
+            &mut self.aliases
+        };
+        if !target.contains(&name) {
+            target.push(name);
+        }
+    }
+
+    fn absorb(&mut self, p: ParsedName) {
+        self.counts.parenthetical_aliases += p.acronyms;
+        self.counts.aka += p.aka;
+        self.counts.former += p.former.len();
+        self.counts.reach_notes += p.reach.len();
+        self.counts.related += p.relations.len();
+        for r in p.reach {
+            if !self.notes.contains(&r) {
+                self.notes.push(r);
+            }
+        }
+        for r in p.relations {
+            if !self.relations.contains(&r) {
+                self.relations.push(r);
+            }
+        }
+        self.add(&p.primary, false);
+        self.add(&p.written, false);
+        for a in p.aliases {
+            self.add(&a, false);
+        }
+        for f in p.former {
+            self.add(&f, true);
+        }
+    }
+}
+
+/// Reads a record's names. Treasury names and aliases are names as given;
+/// State and BIS ones are prose, read for aliases (a parenthesised acronym
+/// is an alias, and the name as written with it stays a name too), former
+/// names, reach notes and related entities. `alt_names` pieces are split on
+/// `;` (with or without a space), and Nonproliferation pieces on commas too.
+/// Every name as the file writes it (the `name` field, each `alt_names`
+/// piece) stays a name of the entity, so a vendor copying it finds it.
+pub(super) fn read_names(
+    name: &str,
+    alt_names: &str,
+    treasury: bool,
+    comma_joined: bool,
+) -> NameReading {
+    let mut r = NameReading::default();
+    let parsed = if treasury {
+        ParsedName::plain(name)
+    } else {
+        split_prose(name)
+    };
+    r.primary = parsed.primary.clone();
+    r.absorb(parsed);
+    r.add(name, false);
+    r.counts.tight_separators += alt_names
+        .match_indices(';')
+        .filter(|(i, _)| !alt_names[i + 1..].starts_with(' '))
+        .count();
+    for piece in alt_names
+        .split(';')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+    {
+        let squeezed = collapse_spaces(piece);
+        if squeezed.starts_with('(') && squeezed.ends_with(')') {
+            // "(all of preceding located in or near Mianyang, Sichuan
+            // Province)": a remark on the names, not a name.
+            r.notes.push(squeezed);
+            continue;
+        }
+        if squeezed.to_ascii_lowercase().starts_with("and ") {
+            r.counts.and_fragments += 1;
+        }
+        let parts = if comma_joined {
+            split_commas(&squeezed)
+        } else {
+            vec![squeezed.clone()]
+        };
+        for part in parts {
+            let p = if treasury {
+                ParsedName::plain(&clean_alias(&part))
+            } else {
+                split_prose(&part)
+            };
+            r.absorb(p);
+        }
+        r.add(&squeezed, false);
+    }
+    r
 }
