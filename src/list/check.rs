@@ -197,7 +197,18 @@ pub fn rows_in_file(data: &[u8], format: Format) -> usize {
             .filter(|l| l.trim() == "[[entity]]")
             .count(),
         _ => {
-            let rows = read_rows(data, format.delimiter()).len();
+            let delimiter = match format {
+                Format::Fcc
+                    if data
+                        .split(|&b| b == b'\n')
+                        .next()
+                        .is_some_and(|l| l.contains(&b';')) =>
+                {
+                    b';'
+                }
+                f => f.delimiter(),
+            };
+            let rows = read_rows(data, delimiter).len();
             rows.saturating_sub(usize::from(format.has_header()))
         }
     }

@@ -21,8 +21,12 @@ mod rows;
 
 pub mod check;
 pub mod csl;
+pub mod dod1260h;
 pub mod dpl;
+pub mod fcc;
 pub mod load;
+pub mod mieu;
+pub mod ndaa889;
 pub mod ofac;
 pub mod report;
 pub mod toml;

@@ -196,6 +196,108 @@ pub(crate) fn is_cut(row: &Row, columns: usize, data: &[u8]) -> bool {
     row.record.len() < columns || ends_in_open_quote(data)
 }
 
+/// A delimited file with a header row, read into records of trimmed UTF-8
+/// fields: every row after the header is counted in the report as read; a
+/// row with the wrong number of fields or invalid UTF-8 is rejected with its
+/// line; a last row cut off is a truncation (an error unless partial
+/// loading is on). `name_column` says whose record a cut one was.
+pub(crate) struct Table {
+    /// Column names (a UTF-8 BOM removed).
+    pub header: Vec<String>,
+    /// (line, fields) of each usable record.
+    pub records: Vec<(usize, Vec<String>)>,
+}
+
+impl Table {
+    pub(crate) fn read(
+        data: &[u8],
+        delimiter: u8,
+        report: &mut ImportReport,
+        options: &LoadOptions,
+        name_column: usize,
+    ) -> Result<Table> {
+        let rows = read_rows(data, delimiter);
+        let Some(first) = rows.first() else {
+            return Err(Error::invalid(
+                &report.file,
+                Some(1),
+                "-",
+                "empty file: no header row",
+            ));
+        };
+        let header: Vec<String> = first
+            .record
+            .iter()
+            .map(|h| {
+                String::from_utf8_lossy(h)
+                    .trim()
+                    .trim_start_matches('\u{feff}')
+                    .to_string()
+            })
+            .collect();
+        let mut records = Vec::with_capacity(rows.len());
+        let last = rows.len() - 1;
+        for (n, row) in rows.iter().enumerate().skip(1) {
+            report.read += 1;
+            if n == last && is_cut(row, header.len(), data) {
+                truncated(report, options, row, &header, name_column)?;
+                continue;
+            }
+            if row.record.len() != header.len() {
+                report.reject(
+                    row.line,
+                    "-",
+                    format!(
+                        "expected {} fields, found {}",
+                        header.len(),
+                        row.record.len()
+                    ),
+                );
+                continue;
+            }
+            let fields: Option<Vec<String>> = row
+                .record
+                .iter()
+                .map(|f| text(f).map(str::to_string))
+                .collect();
+            match fields {
+                Some(f) => records.push((row.line, f)),
+                None => report.reject(row.line, "-", "invalid UTF-8"),
+            }
+        }
+        Ok(Table { header, records })
+    }
+
+    /// The index of column `name`, or an error naming the file's header.
+    pub(crate) fn column(&self, file: &str, name: &str) -> Result<usize> {
+        self.header.iter().position(|h| h == name).ok_or_else(|| {
+            Error::invalid(
+                file,
+                Some(1),
+                name,
+                format!(
+                    "missing column `{name}` (header: {})",
+                    escape_control(&self.header.join(", "))
+                ),
+            )
+        })
+    }
+}
+
+/// A date written `March 12, 2021` (`Sept.`-style abbreviations too).
+pub(crate) fn prose_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let (month, rest) = s.split_once(' ')?;
+    let m = month.trim_end_matches('.').to_ascii_lowercase();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let month = months.iter().position(|p| m.starts_with(p))? as u8 + 1;
+    let (day, year) = rest.split_once(',')?;
+    let year: String = year.trim().chars().take(4).collect();
+    Date::new(year.parse().ok()?, month, day.trim().parse().ok()?)
+}
+
 /// Input text for a message, control characters escaped (`\u{1b}`), so a
 /// list file cannot drive the terminal that prints an error.
 pub(crate) fn escape_control(s: &str) -> String {

@@ -115,6 +115,10 @@ fn parse_bytes(
         Format::Csl => super::csl::parse_with(data, name, options)?,
         Format::Ofac => super::ofac::load(path, data, options)?,
         Format::Dpl => super::dpl::parse_with(data, name, options)?,
+        Format::Mieu => super::mieu::parse_with(data, name, options)?,
+        Format::Dod1260h => super::dod1260h::parse_with(data, name, options)?,
+        Format::Fcc => super::fcc::parse_with(data, name, options)?,
+        Format::Ndaa889 => super::ndaa889::parse_with(data, name, options)?,
         Format::Toml => {
             let text = std::str::from_utf8(data).map_err(|e| {
                 let line = crate::error::line_of(&String::from_utf8_lossy(data), e.valid_up_to());
