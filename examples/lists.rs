@@ -1,7 +1,9 @@
-//! List lifecycle from the command line: check that every file reconciles.
+//! List lifecycle from the command line: check that every file reconciles,
+//! compare two versions of a list.
 //!
 //! ```text
 //! cargo run --example lists -- check ../shared/data
+//! cargo run --example lists -- diff OLD NEW [--json]
 //! ```
 //!
 //! A thin shell over `vendor_screen::list`; exit status 0 when every file
@@ -11,6 +13,7 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use vendor_screen::list::check::check_path;
+use vendor_screen::list::{LoadOptions, load::load_path_with};
 
 #[derive(Parser)]
 #[command(
@@ -35,6 +38,20 @@ enum Command {
     /// (the raw `name` field and each `; `-separated piece of `alt_names`),
     /// against that file, and print each that does not hit its own entity
     /// at 0.99 or more.
+    /// Entities added, removed and changed (names, aliases, dates,
+    /// relations) between two versions of a list file (or directory).
+    Diff {
+        /// The older version.
+        old: PathBuf,
+        /// The newer version.
+        new: PathBuf,
+        /// JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Load files cut off mid-record, keeping the records before the cut.
+        #[arg(long)]
+        partial: bool,
+    },
     SelfMatch {
         /// A CSL CSV file (loaded partially if cut off).
         file: PathBuf,
@@ -61,12 +78,41 @@ fn run(args: Args) -> Result<bool, Box<dyn std::error::Error>> {
             }
             Ok(checks.iter().all(|c| c.balanced()))
         }
+        Command::Diff {
+            old,
+            new,
+            json,
+            partial,
+        } => {
+            let options = LoadOptions {
+                partial,
+                ..LoadOptions::default()
+            };
+            let old = load_path_with(&old, None, &options)?;
+            let new = load_path_with(&new, None, &options)?;
+            let d = vendor_screen::list::diff::diff(&old.lists, &new.lists);
+            let text = if json {
+                format!("{}\n", serde_json::to_string(&d)?)
+            } else {
+                d.to_string()
+            };
+            write_out(&text)?;
+            Ok(true)
+        }
         Command::SelfMatch { file } => self_match(&file),
     }
 }
 
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+fn write_out(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 fn self_match(file: &std::path::Path) -> Result<bool, Box<dyn std::error::Error>> {
-    use vendor_screen::list::{LoadOptions, load::load_path_with};
     use vendor_screen::{ScreenerBuilder, Vendor};
     let imported = load_path_with(file, None, &LoadOptions::partial())?;
     // Each CSL entity cites its source first: find its list by (id, source).

@@ -21,6 +21,7 @@ mod rows;
 
 pub mod check;
 pub mod csl;
+pub mod diff;
 pub mod dod1260h;
 pub mod dpl;
 pub mod fcc;

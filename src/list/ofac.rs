@@ -309,6 +309,9 @@ pub fn parse_set_with(
             "no OFAC records (expected 12 columns: ent_num, SDN_Name, SDN_Type, ...)",
         ));
     }
+    // Cited by file name, not path: the same entry in another copy of the
+    // file cites the same.
+    let base_name = file.rsplit(['/', '\\']).next().unwrap_or(file);
     let mut entities: Vec<Entity> = Vec::with_capacity(prim.rows.len());
     let mut lines: Vec<usize> = Vec::with_capacity(prim.rows.len());
     let mut index: HashMap<String, usize> = HashMap::new();
@@ -339,7 +342,7 @@ pub fn parse_set_with(
         let mut e = Entity::new(
             &f[0],
             &f[1].split_whitespace().collect::<Vec<_>>().join(" "),
-            &format!("OFAC entry {} ({})", f[0], file),
+            &format!("OFAC entry {} ({})", f[0], base_name),
         );
         e.kind = kind;
         e.programs = f[3]
