@@ -93,6 +93,11 @@ fn lists_bin() -> std::path::PathBuf {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut cmd = std::process::Command::new(cargo);
     cmd.args(["build", "-q", "--example", "lists"]);
+    // The features this test was built with, so the example is not rebuilt
+    // without them.
+    if cfg!(feature = "fetch") {
+        cmd.args(["--features", "fetch"]);
+    }
     if p.ends_with("release") {
         cmd.arg("--release");
     }

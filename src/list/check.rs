@@ -29,7 +29,8 @@ pub enum Outcome {
         report: Box<ImportReport>,
     },
     /// Read as part of another file's set (OFAC's alias, address and
-    /// comments files); its counts are in that file's report.
+    /// comments files; a fetch manifest); its counts are in that file's
+    /// report.
     Companion {
         /// The primary file it was read with.
         primary: PathBuf,
@@ -153,9 +154,14 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 
 /// Checks one file.
 pub fn check_file(path: &Path) -> FileCheck {
-    let outcome = match companion_of(path) {
-        Some(primary) => Outcome::Companion { primary },
-        None => check_loaded(path),
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let manifest_of = name
+        .strip_suffix(".manifest.toml")
+        .map(|list| path.with_file_name(list));
+    let outcome = match (companion_of(path), manifest_of) {
+        (Some(primary), _) => Outcome::Companion { primary },
+        (None, Some(primary)) => Outcome::Companion { primary },
+        (None, None) => check_loaded(path),
     };
     FileCheck {
         file: path.to_path_buf(),

@@ -25,7 +25,10 @@ pub mod diff;
 pub mod dod1260h;
 pub mod dpl;
 pub mod fcc;
+#[cfg(feature = "fetch")]
+pub mod fetch;
 pub mod load;
+pub mod manifest;
 pub mod mieu;
 pub mod ndaa889;
 pub mod ofac;

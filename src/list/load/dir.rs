@@ -43,6 +43,15 @@ pub fn load_dir(dir: &Path, format: Option<Format>, options: &LoadOptions) -> Re
     };
     for path in &paths {
         let file_name = path.file_name().and_then(|f| f.to_str()).unwrap_or("");
+        if file_name.ends_with(".manifest.toml") {
+            let list = file_name.trim_end_matches(".manifest.toml");
+            skip(
+                &mut report,
+                path,
+                format!("a fetch manifest, read with {list}"),
+            );
+            continue;
+        }
         if path.is_dir() {
             skip(
                 &mut report,

@@ -17,8 +17,9 @@ pub use dir::load_dir;
 pub use format::Format;
 pub(crate) use format::OFAC_COMPANIONS;
 
+use super::manifest::Manifest;
 use super::report::{ImportReport, Imported};
-use super::{Date, LoadOptions, SourceFile};
+use super::{AsOfBasis, Date, LoadOptions, SourceFile};
 use crate::error::{Error, Result};
 use std::path::Path;
 
@@ -93,14 +94,40 @@ pub(crate) fn load_file(
             ));
         }
     };
-    let mut imported = parse_bytes(path, &name, &data, format, options)?;
+    // A fetch manifest beside the file, when it describes these bytes, says
+    // when they were retrieved: no entry can start after that.
+    let manifest = match Manifest::read_for(path)? {
+        Some(m) if m.describes(&data) => Some(m),
+        Some(_) => None,
+        None => None,
+    };
+    let mut options = options.clone();
+    if let Some(day) = manifest.as_ref().and_then(Manifest::retrieved_date) {
+        options.not_after = Some(options.not_after.map_or(day, |d| d.min(day)));
+    }
+    let mut imported = parse_bytes(path, &name, &data, format, &options)?;
     let source = SourceFile::of(&name, &imported.report.format, &data);
     for list in &mut imported.lists {
         if list.meta.source.is_none() {
             list.meta.source = Some(source.clone());
         }
     }
-    note_undated_lists(&mut imported, path);
+    match manifest {
+        Some(m) => date_by_manifest(&mut imported, &m),
+        None => {
+            if Manifest::path_for(path).exists() {
+                imported.report.note(
+                    1,
+                    "manifest",
+                    format!(
+                        "{} does not describe this file (size or SHA-256 differs): ignored",
+                        Manifest::path_for(path).display()
+                    ),
+                );
+            }
+            note_undated_lists(&mut imported, path);
+        }
+    }
     Ok(imported)
 }
 
@@ -132,6 +159,18 @@ fn parse_bytes(
             Imported { lists, report }
         }
     })
+}
+
+/// A fetched file: the manifest's retrieval date is the as-of date of a
+/// list whose content states none, and its check date the verification date.
+fn date_by_manifest(imported: &mut Imported, m: &Manifest) {
+    for list in &mut imported.lists {
+        if list.meta.as_of.is_none() {
+            list.meta.as_of = m.retrieved_date();
+            list.meta.as_of_basis = AsOfBasis::Retrieved;
+        }
+        list.meta.verified = m.checked_date();
+    }
 }
 
 /// Official files that state no date (OFAC's CSV set has none; a CSL or DPL
