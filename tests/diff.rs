@@ -108,3 +108,37 @@ fn lists_bin() -> std::path::PathBuf {
     p.join("examples")
         .join(format!("lists{}", std::env::consts::EXE_SUFFIX))
 }
+
+/// A change to a listed parent touches the entities listed under it: a
+/// screener over the touched entities finds the relation hits the change
+/// can make.
+#[test]
+fn touched_lists_bring_the_related_entities_along() {
+    use vendor_screen::list::diff::touched_lists;
+    let old = vendor_screen::lists::bundled().unwrap();
+    let mut new = old.clone();
+    let l = new.iter_mut().find(|l| l.meta.id == "dod-1260h").unwrap();
+    let parent = "china-electronics-technology-group-corporation";
+    let e = l.entities.iter_mut().find(|e| e.id == parent).unwrap();
+    e.aliases.push("CETC Group".into());
+    let children: Vec<String> = l
+        .entities
+        .iter()
+        .filter(|e| {
+            e.relations
+                .iter()
+                .any(|r| r.target.as_deref() == Some(parent))
+        })
+        .map(|e| e.id.clone())
+        .collect();
+    assert!(children.len() > 5, "{children:?}");
+    let d = diff(&old, &new);
+    let delta = touched_lists(&new, &d);
+    assert_eq!(delta.len(), 1, "only dod-1260h is touched");
+    let ids: Vec<&str> = delta[0].entities.iter().map(|e| e.id.as_str()).collect();
+    assert!(ids.contains(&parent));
+    for c in &children {
+        assert!(ids.contains(&c.as_str()), "{c}");
+    }
+    assert!(ids.len() < 40, "not the whole list: {}", ids.len());
+}

@@ -287,3 +287,77 @@ impl fmt::Display for Diff {
         Ok(())
     }
 }
+
+/// The entities of `new` that a change touches: those added or changed
+/// (per `diff`), with every entity of the same list related to one of them
+/// (a relation to it, or from it, by id or by name), so a screener built
+/// over them finds every hit the change can make, relation hits included.
+/// Lists keep their metadata; lists with nothing touched are left out.
+///
+/// ```
+/// use vendor_screen::list::{DesignationList, Entity, ListMeta, diff::{diff, touched_lists}};
+/// let old = vec![DesignationList { meta: ListMeta::new("l", "L"), entities: vec![Entity::new("1", "Alpha Co.", "n")] }];
+/// let mut new = old.clone();
+/// new[0].entities.push(Entity::new("2", "Beta Co.", "n"));
+/// let delta = touched_lists(&new, &diff(&old, &new));
+/// assert_eq!(delta[0].entities.len(), 1);
+/// assert_eq!(delta[0].entities[0].id, "2");
+/// ```
+pub fn touched_lists(new: &[DesignationList], diff: &Diff) -> Vec<DesignationList> {
+    let mut out = Vec::new();
+    for list in new {
+        let Some(d) = diff.lists.iter().find(|d| d.list == list.meta.id) else {
+            continue;
+        };
+        let mut ids: BTreeSet<&str> = d
+            .added
+            .iter()
+            .map(|e| e.id.as_str())
+            .chain(d.changed.iter().map(|e| e.id.as_str()))
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        // Removed entities' names, so relations to them by name count too.
+        let removed: BTreeSet<&str> = d.removed.iter().map(|e| e.id.as_str()).collect();
+        let names: BTreeSet<String> = list
+            .entities
+            .iter()
+            .filter(|e| ids.contains(e.id.as_str()))
+            .map(|e| e.name.to_lowercase())
+            .collect();
+        let touched = |e: &Entity, ids: &BTreeSet<&str>| {
+            e.relations.iter().any(|r| {
+                r.target
+                    .as_deref()
+                    .is_some_and(|t| ids.contains(t) || removed.contains(t))
+                    || names.contains(&r.name.to_lowercase())
+            })
+        };
+        // Entities pointing at a touched one, and those a touched one points at.
+        let mut more: Vec<&str> = Vec::new();
+        for e in &list.entities {
+            if touched(e, &ids) {
+                more.push(&e.id);
+            }
+            if ids.contains(e.id.as_str()) {
+                for r in &e.relations {
+                    if let Some(t) = &r.target {
+                        more.push(t);
+                    }
+                }
+            }
+        }
+        ids.extend(more);
+        out.push(DesignationList {
+            meta: list.meta.clone(),
+            entities: list
+                .entities
+                .iter()
+                .filter(|e| ids.contains(e.id.as_str()))
+                .cloned()
+                .collect(),
+        });
+    }
+    out
+}
