@@ -408,3 +408,26 @@ fn the_readme_example_list_loads() {
     assert!(!labs.in_force("2024-01-01".parse().unwrap()));
     assert!(list.meta.verified.is_some() && list.meta.amended.is_some());
 }
+
+/// YMTC was removed from the §1260H list on 2026-02-17 and named again in
+/// the 2026-06-08 edition: not in force in between (one period from 2024
+/// said it was).
+#[test]
+fn a_1260h_company_removed_and_named_again_is_out_of_force_in_between() {
+    use vendor_screen::list::NotInForce;
+    let lists = vendor_screen::lists::bundled().unwrap();
+    let ymtc = list(&lists, "dod-1260h")
+        .entities
+        .iter()
+        .find(|e| e.id == "yangtze-memory-technologies-co-ltd")
+        .unwrap();
+    let d = |s: &str| s.parse::<vendor_screen::list::Date>().unwrap();
+    assert_eq!(ymtc.periods.len(), 2);
+    assert!(ymtc.in_force(d("2025-06-01")) && ymtc.in_force(d("2026-07-01")));
+    assert_eq!(
+        ymtc.why_not_in_force(d("2026-03-01")),
+        Some(NotInForce::Ended {
+            on: d("2026-02-17")
+        })
+    );
+}

@@ -104,21 +104,40 @@ def gen_1260h():
         editions = sorted({r["Start date"] for r in rs})
         urls = sorted({r["Source Url"] for r in rs if r["Source Url"]})
         start = editions[0]
-        ends = [r["End date"] for r in rs if r["End date"]]
+        ends = sorted({r["End date"] for r in rs if r["End date"]})
         end = None
         note = None
+        # Listing periods: from an edition naming the company to a removal
+        # (or, for a company the complete latest edition leaves out, to that
+        # edition); a later edition naming it again opens a new period.
+        periods = []
+        open_from, prev = None, None
+        for ed in editions:
+            if open_from is None:
+                open_from = ed
+            else:
+                removed = [x for x in ends if prev < x <= ed]
+                if removed:
+                    periods.append((open_from, max(removed), prev))
+                    open_from = ed
+            prev = ed
+        after = [x for x in ends if x > prev]
+        if after:
+            periods.append((open_from, max(after), prev))
+        elif not latest:
+            periods.append((open_from, LATEST_1260H, prev))
+        else:
+            periods.append((open_from, None, prev))
         if not latest:
+            end = periods[-1][1]
             if ends:
-                end = max(ends)
                 note = f"Removed from the list on {end}."
             else:
-                end = LATEST_1260H
                 note = ("Not named in the 2026-06-08 edition, which is published as the complete list; "
                         "no separate removal notice is recorded.")
-        else:
-            later_ends = [e for e in ends if e > start]
-            if later_ends:
-                note = (f"Removed on {max(later_ends)} and named again in the {LATEST_1260H} edition.")
+        elif len(periods) > 1:
+            gaps = ", ".join(f"removed on {p[1]}" for p in periods[:-1])
+            note = f"Listed again in the {periods[-1][0]} edition ({gaps})."
         parents = []
         for r in rs:
             p = clean(r["Parent Name"])
@@ -130,7 +149,8 @@ def gen_1260h():
         else:
             cite += "; " + RELEASES_1260H
         entities.append(dict(id=slug(name), name=name, aliases=aliases, former=former, start=start,
-                             end=end, parents=parents, citation=cite, notes=note, key=k))
+                             end=end, periods=periods, parents=parents, citation=cite, notes=note,
+                             key=k))
         names_by_key[k] = slug(name)
     ids = [e["id"] for e in entities]
     assert len(ids) == len(set(ids)), "duplicate ids"
@@ -145,12 +165,22 @@ def gen_1260h():
         if e["former"]:
             out.append(f"former_names = {qlist(e['former'])}")
         out.append('countries = ["CN"]')
-        out.append(f"start = {q(e['start'])}")
-        if e["end"]:
-            out.append(f"end = {q(e['end'])}")
+        if len(e["periods"]) == 1:
+            out.append(f"start = {q(e['start'])}")
+            if e["end"]:
+                out.append(f"end = {q(e['end'])}")
         out.append(f"citation = {q(e['citation'])}")
         if e["notes"]:
             out.append(f"notes = {q(e['notes'])}")
+        if len(e["periods"]) > 1:
+            for (s0, e0, last_ed) in e["periods"]:
+                out.append("[[entity.periods]]")
+                out.append(f"start = {q(s0)}")
+                if e0:
+                    out.append(f"end = {q(e0)}")
+                out.append(f"citation = {q(f'DoD Section 1260H list, edition of {s0}')}")
+                action = "named" if e0 is None else f"named; removed on {e0}"
+                out.append(f"action = {q(action)}")
         for p in e["parents"]:
             out.append("[[entity.relations]]")
             out.append('kind = "parent"')
