@@ -293,3 +293,32 @@ fn every_file_in_shared_data_reconciles_or_is_refused_with_a_reason() {
     .unwrap();
     assert!(partial.report.truncated.is_some());
 }
+
+/// Messages that quote input escape its control characters, so a list
+/// file cannot drive the terminal that prints them (issue 12, item 8).
+#[test]
+fn messages_quoting_list_input_escape_control_characters() {
+    let csv = "\"_id\",\"source\",\"name\",\"start_date\"\n\"1\",\"Entity List (EL)\",\"Alpha Co.\",\"\x1b[2J2020-01-01\"\n";
+    let i = csl::parse(csv.as_bytes(), "esc.csv").unwrap();
+    let note = i
+        .report
+        .notes
+        .iter()
+        .find(|n| n.field == "start_date")
+        .unwrap();
+    assert!(!note.reason.contains('\x1b'), "{:?}", note.reason);
+    assert!(note.reason.contains("\\u{1b}[2J"), "{:?}", note.reason);
+    let dpl_head = "\"Name\"\t\"\x1b]0;pwned\x07\"\n";
+    let err = dpl::parse(dpl_head.as_bytes(), "d.txt")
+        .unwrap_err()
+        .to_string();
+    assert!(!err.contains('\x1b') && !err.contains('\x07'), "{err:?}");
+    let cut = "\"_id\",\"source\",\"name\",\"start_date\"\n\"1\",\"Entity List (EL)\",\"Evil\x1b[31m Co.\",\"20";
+    let err = csl::parse(cut.as_bytes(), "cut.csv")
+        .unwrap_err()
+        .to_string();
+    assert!(!err.contains('\x1b'), "{err:?}");
+    let i = csl::parse_with(cut.as_bytes(), "cut.csv", &LoadOptions::partial()).unwrap();
+    let lost = &i.report.truncated.unwrap().lost;
+    assert!(lost.contains("Evil\\u{1b}[31m Co."), "{lost:?}");
+}

@@ -92,7 +92,8 @@ impl FromStr for Date {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Date, String> {
-        let bad = || format!("`{s}` is not a date of the form YYYY-MM-DD");
+        let shown = crate::list::rows::escape_control(s);
+        let bad = || format!("`{shown}` is not a date of the form YYYY-MM-DD");
         let b = s.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(bad());
@@ -106,7 +107,8 @@ impl FromStr for Date {
             }
         };
         let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        Date::new(y, m as u8, d as u8).ok_or_else(|| format!("`{s}` is not a real calendar date"))
+        Date::new(y, m as u8, d as u8)
+            .ok_or_else(|| format!("`{shown}` is not a real calendar date"))
     }
 }
 

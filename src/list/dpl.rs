@@ -14,7 +14,7 @@
 //! ```
 
 use super::report::{ImportReport, Imported};
-use super::rows::{is_cut, read_rows, text, truncated};
+use super::rows::{escape_control, is_cut, read_rows, text, truncated};
 use super::{AsOfBasis, Date, DesignationList, Entity, ListMeta, LoadOptions, Period, Reach};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
@@ -37,7 +37,12 @@ const COLUMNS: [&str; 12] = [
 /// `MM/DD/YYYY` to a date.
 fn us_date(s: &str) -> std::result::Result<Date, String> {
     let parts: Vec<&str> = s.split('/').collect();
-    let bad = || format!("`{s}` is not a date of the form MM/DD/YYYY");
+    let bad = || {
+        format!(
+            "`{}` is not a date of the form MM/DD/YYYY",
+            escape_control(s)
+        )
+    };
     let [m, d, y] = parts.as_slice() else {
         return Err(bad());
     };
@@ -81,7 +86,7 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
             format!(
                 "not a Denied Persons List header: expected {} got {}",
                 COLUMNS.join("\t"),
-                names.join("\t")
+                escape_control(&names.join("\t"))
             ),
         ));
     }

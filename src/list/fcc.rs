@@ -22,7 +22,7 @@
 //! ```
 
 use super::report::{ImportReport, Imported};
-use super::rows::{Table, prose_date};
+use super::rows::{Table, escape_control, prose_date};
 use super::{
     AsOfBasis, Category, Date, DesignationList, Entity, ListMeta, LoadOptions, Period, Reach,
     Relation, RelationKind,
@@ -79,9 +79,11 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
         let (description, date_text) = (&f[0], &f[1]);
         let date = prose_date(date_text);
         match date {
-            None if !date_text.is_empty() => {
-                report.note(*line, &t.header[1], format!("date not read: `{date_text}`"))
-            }
+            None if !date_text.is_empty() => report.note(
+                *line,
+                &t.header[1],
+                format!("date not read: `{}`", escape_control(date_text)),
+            ),
             Some(d) if date_text.len() > d.to_string().len() + 10 => report.note(
                 *line,
                 &t.header[1],

@@ -12,7 +12,7 @@
 //! ```
 
 use super::report::{ImportReport, Imported};
-use super::rows::Table;
+use super::rows::{Table, escape_control};
 use super::{AsOfBasis, Date, DesignationList, Entity, ListMeta, LoadOptions, Period, Reach};
 use crate::error::Result;
 
@@ -61,7 +61,11 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
         let mut date = |col: usize, field: &str, check: bool| -> Option<Date> {
             let d = f[col].parse::<Date>().ok().filter(|_| !f[col].is_empty());
             if d.is_none() && !f[col].is_empty() {
-                report.note(*line, field, format!("date not read: `{}`", f[col]));
+                report.note(
+                    *line,
+                    field,
+                    format!("date not read: `{}`", escape_control(&f[col])),
+                );
             }
             let d = d?;
             match check.then(|| options.implausible(d)).flatten() {

@@ -329,7 +329,11 @@ pub fn parse_set_with(
             continue;
         }
         if index.contains_key(&f[0]) {
-            report.reject(line, "ent_num", format!("duplicate ent_num {}", f[0]));
+            report.reject(
+                line,
+                "ent_num",
+                format!("duplicate ent_num {}", escape_control(&f[0])),
+            );
             continue;
         }
         let kind = match f[2].to_ascii_lowercase().as_str() {

@@ -347,7 +347,10 @@ impl Checker<'_> {
                         return Err(self.err(
                             t,
                             "entity.relations.target",
-                            format!("relation to unknown entity id `{}`", t.get_ref()),
+                            format!(
+                                "relation to unknown entity id `{}`",
+                                super::rows::escape_control(t.get_ref())
+                            ),
                         ));
                     };
                     Some((t.get_ref().trim().to_string(), idx))
