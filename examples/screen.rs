@@ -14,9 +14,11 @@ use serde::Serialize;
 use std::io::{BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use vendor_screen::clearance::{ClearanceSet, read_clearances};
 use vendor_screen::list::load::{Format, load_path};
 use vendor_screen::list::{Date, DesignationList};
-use vendor_screen::{Clearance, Owner, Report, Screener, ScreenerBuilder, Status, Vendor};
+use vendor_screen::vendor_file::{Row, VendorReader};
+use vendor_screen::{Owner, Report, Screener, ScreenerBuilder, Status, Vendor};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -89,7 +91,7 @@ fn run(args: &Args) -> Result<bool, Fatal> {
         Some(d) => d
             .parse::<Date>()
             .map_err(|e| Fatal(format!("--as-of: {e}")))?,
-        None => today(),
+        None => Date::today(),
     };
     if !args.parents.is_empty() && args.names.len() != 1 {
         return Err(Fatal("--parent applies to exactly one NAME".into()));
@@ -104,10 +106,6 @@ fn run(args: &Args) -> Result<bool, Fatal> {
             "nothing to screen: give a NAME or --input FILE".into(),
         ));
     }
-    let clearances = match &args.cleared {
-        Some(path) => read_clearances(path)?,
-        None => Vec::new(),
-    };
 
     let (lists, rejected_records) = load_lists(&args.lists)?;
     if args.strict && rejected_records > 0 {
@@ -129,6 +127,13 @@ fn run(args: &Args) -> Result<bool, Fatal> {
         builder = builder.threshold(t);
     }
     let screener = builder.build()?;
+    let clearances = match &args.cleared {
+        Some(path) => {
+            let data = std::fs::read(path).map_err(|e| Fatal(format!("{path}: {e}")))?;
+            ClearanceSet::new(read_clearances(&data, path)?, &screener, as_of)?
+        }
+        None => ClearanceSet::new(Vec::new(), &screener, as_of)?,
+    };
 
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -139,18 +144,13 @@ fn run(args: &Args) -> Result<bool, Fatal> {
         )?;
     }
     let mut summary = Summary::default();
-    let mut used = vec![false; clearances.len()];
+    let mut used = vec![false; clearances.rows().len()];
     let batch_mode = args.input.is_some();
     let mut emit =
         |vendors: &[Vendor], out: &mut BufWriter<_>, summary: &mut Summary| -> Result<(), Fatal> {
             let mut reports = screener.screen_batch(vendors, as_of);
             for (v, report) in vendors.iter().zip(&mut reports) {
-                let keys: Vec<&str> =
-                    v.id.iter()
-                        .map(String::as_str)
-                        .chain([v.name.as_str()])
-                        .collect();
-                for i in report.apply_clearances(&keys, &clearances) {
+                for i in clearances.apply(v, report) {
                     used[i] = true;
                 }
                 summary.add(report);
@@ -166,7 +166,8 @@ fn run(args: &Args) -> Result<bool, Fatal> {
         };
     match &args.input {
         Some(path) => {
-            let rejected = stream_input(path, args.strict, |chunk| {
+            let unique = args.cleared.is_some();
+            let rejected = stream_input(path, args.strict, unique, |chunk| {
                 emit(chunk, &mut out, &mut summary)
             })?;
             summary.rejected_rows = rejected;
@@ -180,13 +181,8 @@ fn run(args: &Args) -> Result<bool, Fatal> {
             emit(&vendors, &mut out, &mut summary)?;
         }
     }
-    for (c, used) in clearances.iter().zip(&used) {
-        if !used {
-            eprintln!(
-                "stale clearance: vendor {:?}, {} {} no longer matches anything",
-                c.vendor, c.list, c.entity_id
-            );
-        }
+    for stale in clearances.stale(&used) {
+        eprintln!("stale clearance: {stale}");
     }
     if batch_mode {
         if args.json || args.csv {
@@ -256,61 +252,11 @@ impl std::fmt::Display for Summary {
     }
 }
 
-/// Reads `--cleared`: CSV with header vendor,list,entity_id,reason,reviewer,date.
-fn read_clearances(path: &str) -> Result<Vec<Clearance>, Fatal> {
-    let data = std::fs::read(path).map_err(|e| Fatal(format!("{path}: {e}")))?;
-    let mut reader = csv::Reader::from_reader(data.as_slice());
-    let headers = reader
-        .headers()
-        .map_err(|e| Fatal(format!("{path}:1: header: {e}")))?
-        .clone();
-    let expected = ["vendor", "list", "entity_id", "reason", "reviewer", "date"];
-    if headers.iter().map(str::trim).collect::<Vec<_>>() != expected {
-        return Err(Fatal(format!(
-            "{path}:1: field `header`: expected {}",
-            expected.join(",")
-        )));
-    }
-    let mut out = Vec::new();
-    for record in reader.deserialize::<Clearance>() {
-        match record {
-            Ok(c) => out.push(c),
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                return Err(Fatal(format!("{path}:{line}: {e}")));
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// Today's date in UTC, from the system clock.
-fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    Date::from_days_since_epoch((secs / 86_400) as i64)
-}
-
 /// A vendor from the command line: NAME with an optional `--parent` chain.
 fn cli_vendor(name: &str, parents: &[String]) -> Vendor {
-    let shares = vec![None; parents.len()];
     let mut v = Vendor::new(name);
-    v.owners = owner_chain(parents, &shares);
+    v.owners = Owner::chain(parents.iter().map(|p| (p.as_str(), None)));
     v
-}
-
-/// Turns a chain of owners (nearest first) into nested owners.
-fn owner_chain(names: &[String], shares: &[Option<f64>]) -> Vec<Owner> {
-    let mut chain: Option<Owner> = None;
-    for (name, share) in names.iter().zip(shares).rev() {
-        let mut owner = Owner::new(name.clone());
-        owner.share = *share;
-        owner.owners.extend(chain.take());
-        chain = Some(owner);
-    }
-    chain.into_iter().collect()
 }
 
 /// Loads the `--list` files (or the bundled lists), printing one summary line
@@ -356,21 +302,12 @@ fn load_lists(specs: &[String]) -> Result<(Vec<DesignationList>, usize), Fatal> 
     Ok((lists, rejected))
 }
 
-const INPUT_COLUMNS: [&str; 6] = [
-    "id",
-    "name",
-    "aliases",
-    "parents",
-    "parent_shares",
-    "country",
-];
-
-/// Streams the `--input` CSV in chunks to `screen`. Rows that cannot be used
-/// are reported on standard error with their line and skipped; returns how
-/// many. Shows progress on standard error when it is a terminal.
+/// Streams the `--input` CSV in chunks to `screen`. Rejected rows are
+/// reported on standard error with their line; returns how many.
 fn stream_input(
     path: &str,
     strict: bool,
+    unique_ids: bool,
     mut screen: impl FnMut(&[Vendor]) -> Result<(), Fatal>,
 ) -> Result<usize, Fatal> {
     let reader: Box<dyn Read> = if path == "-" {
@@ -380,76 +317,19 @@ fn stream_input(
             std::fs::File::open(PathBuf::from(path)).map_err(|e| Fatal(format!("{path}: {e}")))?,
         )
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(std::io::BufReader::new(reader));
-    let headers = reader
-        .headers()
-        .map_err(|e| Fatal(format!("{path}:1: header: {e}")))?
-        .clone();
-    let mut col = std::collections::HashMap::new();
-    for (i, h) in headers.iter().enumerate() {
-        let h = h.trim().trim_start_matches('\u{feff}');
-        if !INPUT_COLUMNS.contains(&h) {
-            return Err(Fatal(format!(
-                "{path}:1: field `{h}`: unknown column (expected {})",
-                INPUT_COLUMNS.join(", ")
-            )));
-        }
-        col.insert(h.to_string(), i);
-    }
-    if !col.contains_key("name") {
-        return Err(Fatal(format!(
-            "{path}:1: field `name`: required column missing"
-        )));
-    }
+    let mut rows = VendorReader::new(reader, path)?.unique_ids(unique_ids);
     let progress = std::io::stderr().is_terminal();
     let mut chunk: Vec<Vendor> = Vec::with_capacity(CHUNK);
-    let (mut rejected, mut done) = (0, 0);
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                rejected += 1;
-                let line = e.position().map_or(0, |p| p.line());
-                eprintln!("rejected {path}:{line}: {e}");
-                continue;
+    let mut done = 0;
+    for row in rows.by_ref() {
+        match row? {
+            Row::Vendor { vendor, .. } => chunk.push(vendor),
+            Row::Rejected(r) => {
+                if strict {
+                    return Err(Fatal(format!("--strict: input row rejected: {r}")));
+                }
+                eprintln!("rejected {r}");
             }
-        };
-        let line = record.position().map_or(0, |p| p.line());
-        if record.len() != headers.len() {
-            rejected += 1;
-            eprintln!(
-                "rejected {path}:{line}: {} fields where the header has {}",
-                record.len(),
-                headers.len()
-            );
-            continue;
-        }
-        let get = |c: &str| {
-            col.get(c)
-                .and_then(|&i| record.get(i))
-                .map(str::trim)
-                .unwrap_or("")
-        };
-        match vendor_from_row(
-            get("id"),
-            get("name"),
-            get("aliases"),
-            get("parents"),
-            get("parent_shares"),
-            get("country"),
-        ) {
-            Ok(v) => chunk.push(v),
-            Err((field, message)) => {
-                rejected += 1;
-                eprintln!("rejected {path}:{line}: field `{field}`: {message}");
-            }
-        }
-        if strict && rejected > 0 {
-            return Err(Fatal(format!(
-                "--strict: input row rejected ({path}:{line})"
-            )));
         }
         if chunk.len() == CHUNK {
             screen(&chunk)?;
@@ -464,66 +344,18 @@ fn stream_input(
     if progress && done > 0 {
         eprintln!("\rscreened {} vendors", done + chunk.len());
     }
-    Ok(rejected)
+    let counts = rows.counts();
+    if counts.vendors == 0 {
+        return Err(Fatal(format!(
+            "{path}: no vendor could be screened ({} rows read, {} rejected)",
+            counts.rows, counts.rejected
+        )));
+    }
+    Ok(counts.rejected)
 }
 
 /// Vendors screened at a time (in parallel).
 const CHUNK: usize = 4096;
-
-fn split_list(s: &str) -> Vec<String> {
-    s.split(';')
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn vendor_from_row(
-    id: &str,
-    name: &str,
-    aliases: &str,
-    parents: &str,
-    shares: &str,
-    country: &str,
-) -> Result<Vendor, (&'static str, String)> {
-    if name.is_empty() {
-        return Err(("name", "empty name".into()));
-    }
-    let parents = split_list(parents);
-    let mut share_values = vec![None; parents.len()];
-    if !shares.is_empty() {
-        let parts: Vec<&str> = shares.split(';').map(str::trim).collect();
-        if parts.len() > parents.len() {
-            return Err((
-                "parent_shares",
-                format!("{} shares for {} parents", parts.len(), parents.len()),
-            ));
-        }
-        for (i, p) in parts.iter().enumerate() {
-            if p.is_empty() {
-                continue;
-            }
-            let v: f64 = p
-                .trim_end_matches('%')
-                .parse()
-                .map_err(|_| ("parent_shares", format!("`{p}` is not a percentage")))?;
-            if !(0.0..=100.0).contains(&v) {
-                return Err(("parent_shares", format!("{v} is not between 0 and 100")));
-            }
-            share_values[i] = Some(v);
-        }
-    }
-    let mut v = Vendor::new(name);
-    if !id.is_empty() {
-        v.id = Some(id.to_string());
-    }
-    if !country.is_empty() {
-        v.country = Some(country.to_ascii_uppercase());
-    }
-    v.aliases = split_list(aliases);
-    v.owners = owner_chain(&parents, &share_values);
-    Ok(v)
-}
 
 /// The `input` object of a JSON line.
 #[derive(Serialize)]

@@ -1,0 +1,475 @@
+//! Clearances: reviewed false positives, applied exactly.
+//!
+//! A clearance says "this vendor is not this listed entity, on this list,
+//! along this path", with who decided, when and why. It covers precisely:
+//!
+//! - **one vendor**: the vendor whose id is `vendor` when the input has ids
+//!   (the name is then not consulted, so two vendors of the same name are
+//!   never cleared together); otherwise the vendor whose name normalises to
+//!   the same text as `vendor` (case, punctuation, spacing and legal forms
+//!   spelled differently still agree);
+//! - **one list and one entity**: `list` and `entity_id` exactly; a list id
+//!   that is not loaded is an error;
+//! - **one path**: `path` is `self` (the vendor's own name; the default when
+//!   the column is absent), `alias:NAME` (that alias of the vendor),
+//!   `owner:NAME` (that owner of the vendor, at any level) or
+//!   `identifier:KIND` (an identifier match of that kind). A hit reached
+//!   through a list's relation (a listed parent) takes the path of the name
+//!   that matched: clearing the vendor's own-name hit on a parent does not
+//!   clear the same parent reached through an owner.
+//!
+//! `reason` and `reviewer` must be non-empty and `date` a real date not after
+//! the as-of date of the screening. A cleared hit keeps its place in the
+//! report with status `cleared`; clearances that cleared nothing are
+//! reported as stale ([`ClearanceSet::stale`]).
+//!
+//! ```
+//! use vendor_screen::clearance::{ClearanceSet, read_clearances};
+//! use vendor_screen::{ScreenerBuilder, Status, Vendor, lists, list::Date};
+//!
+//! let screener = ScreenerBuilder::new().lists(lists::bundled()?).build()?;
+//! let as_of = Date::new(2026, 11, 22).unwrap();
+//! let csv = "vendor,list,entity_id,path,reason,reviewer,date\n\
+//!            v7,ndaa-889,zte,self,reviewed: a different ZTE,alice,2026-11-01\n";
+//! let set = ClearanceSet::new(read_clearances(csv.as_bytes(), "cleared.csv")?, &screener, as_of)?;
+//! let vendor = Vendor::new("ZTE Corp").with_id("v7");
+//! let mut report = screener.screen(&vendor, as_of);
+//! let used = set.apply(&vendor, &mut report);
+//! assert_eq!(used, [0]);
+//! let ndaa = report.hits.iter().find(|h| h.list == "ndaa-889").unwrap();
+//! assert_eq!(ndaa.status, Status::Cleared);
+//! assert!(report.hits.iter().any(|h| h.list == "fcc-covered" && h.status == Status::Match));
+//! # Ok::<(), vendor_screen::Error>(())
+//! ```
+
+use crate::error::{Error, Result, escape_controls};
+use crate::list::Date;
+use crate::normalize::Normalizer;
+use crate::records::{Records, RecordsError, detect_delimiter};
+use crate::screen::vendor::IdentifierKind;
+use crate::screen::{Report, Screener, Status, Vendor, Via};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+/// The path a clearance covers.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ClearancePath {
+    /// The vendor's own name (and relations reached from it).
+    SelfName,
+    /// This alias of the vendor (and relations reached from it).
+    Alias(String),
+    /// This owner of the vendor, at any level.
+    Owner(String),
+    /// An identifier match of this kind.
+    Identifier(IdentifierKind),
+}
+
+impl fmt::Display for ClearancePath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClearancePath::SelfName => write!(f, "self"),
+            ClearancePath::Alias(n) => write!(f, "alias:{n}"),
+            ClearancePath::Owner(n) => write!(f, "owner:{n}"),
+            ClearancePath::Identifier(k) => write!(f, "identifier:{}", k.as_str()),
+        }
+    }
+}
+
+impl FromStr for ClearancePath {
+    type Err = String;
+
+    /// ```
+    /// use vendor_screen::clearance::ClearancePath;
+    /// assert_eq!("owner:Hikvision".parse(), Ok(ClearancePath::Owner("Hikvision".into())));
+    /// assert_eq!("".parse(), Ok(ClearancePath::SelfName));
+    /// assert!("parent".parse::<ClearancePath>().is_err());
+    /// ```
+    fn from_str(s: &str) -> std::result::Result<ClearancePath, String> {
+        let s = s.trim();
+        let named = |rest: &str, what: &str| {
+            let n = rest.trim();
+            if n.is_empty() {
+                Err(format!("`{s}`: the {what}'s name is missing"))
+            } else {
+                Ok(n.to_string())
+            }
+        };
+        if s.is_empty() || s.eq_ignore_ascii_case("self") {
+            Ok(ClearancePath::SelfName)
+        } else if let Some(rest) = strip_prefix_ci(s, "alias:") {
+            named(rest, "alias").map(ClearancePath::Alias)
+        } else if let Some(rest) = strip_prefix_ci(s, "owner:") {
+            named(rest, "owner").map(ClearancePath::Owner)
+        } else if let Some(rest) = strip_prefix_ci(s, "identifier:") {
+            IdentifierKind::ALL
+                .into_iter()
+                .find(|k| k.as_str().eq_ignore_ascii_case(rest.trim()))
+                .map(ClearancePath::Identifier)
+                .ok_or_else(|| {
+                    format!(
+                        "`{s}`: the identifier kind must be one of uei, cage, lei, duns, tax_id"
+                    )
+                })
+        } else {
+            Err(format!(
+                "`{s}` is not a path (self, alias:NAME, owner:NAME or identifier:KIND)"
+            ))
+        }
+    }
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    (s.len() >= prefix.len()
+        && s.is_char_boundary(prefix.len())
+        && s[..prefix.len()].eq_ignore_ascii_case(prefix))
+    .then(|| &s[prefix.len()..])
+}
+
+impl Serialize for ClearancePath {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ClearancePath {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// A reviewed false positive: this vendor is not this listed entity, along
+/// this path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clearance {
+    /// The vendor's id, or its name when the input has no ids.
+    pub vendor: String,
+    /// The list id.
+    pub list: String,
+    /// The entity id within the list.
+    pub entity_id: String,
+    /// The path it covers.
+    pub path: ClearancePath,
+    /// Why it is not a match.
+    pub reason: String,
+    /// Who decided.
+    pub reviewer: String,
+    /// When.
+    pub date: Date,
+}
+
+/// Where a clearance was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// The clearance.
+    pub clearance: Clearance,
+    /// The file.
+    pub file: String,
+    /// Its line.
+    pub line: usize,
+}
+
+const REQUIRED: [&str; 6] = ["vendor", "list", "entity_id", "reason", "reviewer", "date"];
+
+/// Reads a clearance file: CSV (`,`, `;` or tab) with header
+/// `vendor,list,entity_id,reason,reviewer,date` and optionally `path`, in
+/// any order. Any malformed row is an error naming its line and field: a
+/// clearance file is a reviewed record, not data to screen around.
+///
+/// ```
+/// use vendor_screen::clearance::read_clearances;
+/// let bad = "vendor,list,entity_id,reason,reviewer,date\nv1,ndaa-889,zte,,alice,2026-01-01\n";
+/// let err = read_clearances(bad.as_bytes(), "c.csv").unwrap_err();
+/// assert_eq!(err.to_string(), "c.csv:2: field `reason`: empty: a clearance needs a reason");
+/// ```
+pub fn read_clearances(data: &[u8], file: &str) -> Result<Vec<Located>> {
+    let mut records = Records::new(data, detect_delimiter(data));
+    let err = |line: usize, field: &str, msg: String| Error::invalid(file, Some(line), field, msg);
+    let next = |r: &mut Records<&[u8]>| {
+        r.next_record().map_err(|e| match e {
+            RecordsError::UnclosedQuote { line } => err(line, "-", e.to_string()),
+            RecordsError::Io(e) => Error::Io {
+                path: file.into(),
+                source: e,
+            },
+        })
+    };
+    let header = next(&mut records)?
+        .ok_or_else(|| err(1, "-", "empty file: a header row is needed".into()))?;
+    let mut col: HashMap<String, usize> = HashMap::new();
+    for (i, h) in header.fields.iter().enumerate() {
+        let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
+        if !REQUIRED.contains(&h.as_str()) && h != "path" {
+            return Err(err(
+                header.line,
+                &h,
+                format!("unknown column (expected {}, path)", REQUIRED.join(", ")),
+            ));
+        }
+        if col.insert(h.clone(), i).is_some() {
+            return Err(err(header.line, &h, "column given twice".into()));
+        }
+    }
+    if let Some(missing) = REQUIRED.iter().find(|c| !col.contains_key(**c)) {
+        return Err(err(header.line, missing, "required column missing".into()));
+    }
+    let mut out: Vec<Located> = Vec::new();
+    let mut first: HashMap<(String, String, String, ClearancePath), usize> = HashMap::new();
+    while let Some(r) = next(&mut records)? {
+        if let Some(p) = &r.problem {
+            return Err(err(r.line, "-", p.clone()));
+        }
+        if r.fields.len() != header.fields.len() {
+            return Err(err(
+                r.line,
+                "-",
+                format!(
+                    "{} fields where the header has {}",
+                    r.fields.len(),
+                    header.fields.len()
+                ),
+            ));
+        }
+        let get = |c: &str| col.get(c).map_or("", |&i| r.fields[i].trim());
+        for c in REQUIRED {
+            if get(c).is_empty() {
+                let why = match c {
+                    "reason" => "a clearance needs a reason",
+                    "reviewer" => "a clearance needs the reviewer who decided",
+                    "date" => "a clearance needs the date it was decided",
+                    _ => "required",
+                };
+                return Err(err(r.line, c, format!("empty: {why}")));
+            }
+        }
+        let date: Date = get("date")
+            .parse()
+            .map_err(|e: String| err(r.line, "date", e))?;
+        let path: ClearancePath = get("path").parse().map_err(|e| err(r.line, "path", e))?;
+        let clearance = Clearance {
+            vendor: get("vendor").to_string(),
+            list: get("list").to_string(),
+            entity_id: get("entity_id").to_string(),
+            path,
+            reason: get("reason").to_string(),
+            reviewer: get("reviewer").to_string(),
+            date,
+        };
+        let key = (
+            clearance.vendor.clone(),
+            clearance.list.clone(),
+            clearance.entity_id.clone(),
+            clearance.path.clone(),
+        );
+        if let Some(l) = first.insert(key, r.line) {
+            return Err(err(
+                r.line,
+                "-",
+                format!("the same vendor, list, entity and path as line {l}"),
+            ));
+        }
+        out.push(Located {
+            clearance,
+            file: file.to_string(),
+            line: r.line,
+        });
+    }
+    Ok(out)
+}
+
+/// The key a name is compared by: its normalised text.
+fn name_key(normalizer: &Normalizer, name: &str) -> String {
+    normalizer.normalize(name).text()
+}
+
+/// Clearances checked against a screener and an as-of date, ready to apply.
+#[derive(Debug, Clone)]
+pub struct ClearanceSet {
+    rows: Vec<Located>,
+    /// Per row: the normalised vendor name and path name.
+    keys: Vec<(String, Option<String>)>,
+    /// Per row: why it can never apply (its entity is not on the list).
+    unknown_entity: Vec<bool>,
+    normalizer: Normalizer,
+}
+
+/// A clearance that cleared nothing, and why that may be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaleClearance<'a> {
+    /// The clearance and where it is.
+    pub row: &'a Located,
+    /// Why it is stale.
+    pub reason: String,
+}
+
+impl fmt::Display for StaleClearance<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = &self.row.clearance;
+        write!(
+            f,
+            "{}:{}: clearance of vendor {:?} on {} {} ({}) cleared nothing: {}",
+            escape_controls(&self.row.file),
+            self.row.line,
+            escape_controls(&c.vendor),
+            escape_controls(&c.list),
+            escape_controls(&c.entity_id),
+            escape_controls(&c.path.to_string()),
+            self.reason
+        )
+    }
+}
+
+impl ClearanceSet {
+    /// Checks the clearances against the screener's lists (an unknown list
+    /// id is an error) and the as-of date (a clearance dated after it is an
+    /// error: it had not been decided yet).
+    pub fn new(rows: Vec<Located>, screener: &Screener, as_of: Date) -> Result<ClearanceSet> {
+        let normalizer = screener.normalizer().clone();
+        let mut keys = Vec::new();
+        let mut unknown_entity = Vec::new();
+        for r in &rows {
+            let c = &r.clearance;
+            let err = |field: &str, msg: String| Error::invalid(&r.file, Some(r.line), field, msg);
+            if !screener.lists().iter().any(|l| l.meta.id == c.list) {
+                let ids: Vec<&str> = screener
+                    .lists()
+                    .iter()
+                    .map(|l| l.meta.id.as_str())
+                    .collect();
+                return Err(err(
+                    "list",
+                    format!(
+                        "no list `{}` is loaded (loaded: {})",
+                        c.list,
+                        ids.join(", ")
+                    ),
+                ));
+            }
+            if c.date > as_of {
+                return Err(err(
+                    "date",
+                    format!(
+                        "{} is after the as-of date {as_of}: the clearance had not been decided yet",
+                        c.date
+                    ),
+                ));
+            }
+            unknown_entity.push(screener.entity(&c.list, &c.entity_id).is_none());
+            let path_name = match &c.path {
+                ClearancePath::Alias(n) | ClearancePath::Owner(n) => Some(name_key(&normalizer, n)),
+                _ => None,
+            };
+            keys.push((name_key(&normalizer, &c.vendor), path_name));
+        }
+        Ok(ClearanceSet {
+            rows,
+            keys,
+            unknown_entity,
+            normalizer,
+        })
+    }
+
+    /// The clearances.
+    pub fn rows(&self) -> &[Located] {
+        &self.rows
+    }
+
+    /// Whether clearance `i` covers this vendor.
+    fn covers_vendor(&self, i: usize, vendor: &Vendor, name_key: &str) -> bool {
+        let c = &self.rows[i].clearance;
+        match &vendor.id {
+            Some(id) => c.vendor.trim() == id.trim(),
+            None => !name_key.is_empty() && self.keys[i].0 == name_key,
+        }
+    }
+
+    /// Marks the hits of `report` (screened for `vendor`) that
+    /// a clearance covers as `cleared`, with the clearance attached, and
+    /// updates the findings. Returns the indexes of the clearances that
+    /// cleared something.
+    pub fn apply(&self, vendor: &Vendor, report: &mut Report) -> Vec<usize> {
+        let key = |s: &str| name_key(&self.normalizer, s);
+        let name_key = if vendor.id.is_none() {
+            key(&vendor.name)
+        } else {
+            String::new()
+        };
+        let candidates: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| self.covers_vendor(i, vendor, &name_key))
+            .collect();
+        let mut used = Vec::new();
+        if candidates.is_empty() {
+            return used;
+        }
+        let path_key = |via: &Via| -> (u8, Option<String>) {
+            match via {
+                Via::SelfName | Via::Relation { alias: None, .. } => (0, None),
+                Via::Alias { name }
+                | Via::Relation {
+                    alias: Some(name), ..
+                } => (1, Some(key(name))),
+                Via::Parent { name, .. } => (2, Some(key(name))),
+            }
+        };
+        for h in &mut report.hits {
+            let (kind, name) = path_key(&h.via);
+            let found = candidates.iter().copied().find(|&i| {
+                let c = &self.rows[i].clearance;
+                let path_ok = match (&c.path, kind) {
+                    (ClearancePath::SelfName, 0) => true,
+                    (ClearancePath::Alias(_), 1) | (ClearancePath::Owner(_), 2) => {
+                        self.keys[i].1 == name
+                    }
+                    _ => false,
+                };
+                path_ok && c.list == h.list && c.entity_id == h.entity_id
+            });
+            if let Some(i) = found {
+                h.status = Status::Cleared;
+                h.cleared = Some(self.rows[i].clearance.clone());
+                used.push(i);
+            }
+        }
+        for h in &mut report.identifier_hits {
+            let found = candidates.iter().copied().find(|&i| {
+                let c = &self.rows[i].clearance;
+                c.path == ClearancePath::Identifier(h.vendor_identifier.kind)
+                    && c.list == h.list
+                    && c.entity_id == h.entity_id
+            });
+            if let Some(i) = found {
+                h.status = Status::Cleared;
+                h.cleared = Some(self.rows[i].clearance.clone());
+                used.push(i);
+            }
+        }
+        crate::findings::refresh(report);
+        used.sort_unstable();
+        used.dedup();
+        used
+    }
+
+    /// The clearances whose index is not in `used`, each with the likely
+    /// reason.
+    pub fn stale(&self, used: &[bool]) -> Vec<StaleClearance<'_>> {
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !used.get(*i).copied().unwrap_or(false))
+            .map(|(i, row)| StaleClearance {
+                row,
+                reason: if self.unknown_entity[i] {
+                    format!(
+                        "list {} has no entity {} (removed, or its id changed)",
+                        row.clearance.list, row.clearance.entity_id
+                    )
+                } else {
+                    "no screened vendor has that hit any more (renamed, removed from the input, or no longer matching)".to_string()
+                },
+            })
+            .collect()
+    }
+}
