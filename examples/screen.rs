@@ -2,66 +2,70 @@
 //!
 //! ```text
 //! cargo run --release --example screen -- "Hik Vision USA Inc"
-//! cargo run --release --example screen -- --json --input vendors.csv --list lists/
+//! cargo run --release --example screen -- --json --input vendors.csv --list csl.csv
 //! ```
 //!
 //! Exit status: 0 when no vendor has a hit with status `match` or `review`,
 //! 1 when at least one has, 2 on any error (the message names the file, line
-//! and field).
+//! and field). A thin shell over the library: reading vendors
+//! (`vendor_file`), lists (`sources`), clearances (`clearance`) and every
+//! output format (`output`) live there.
 
 use clap::Parser;
-use serde::Serialize;
-use std::io::{BufWriter, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
-use vendor_screen::clearance::{ClearanceSet, read_clearances};
-use vendor_screen::list::load::{Format, load_path};
-use vendor_screen::list::{Date, DesignationList};
-use vendor_screen::vendor_file::{Row, VendorReader};
-use vendor_screen::{Owner, Report, Screener, ScreenerBuilder, Status, Vendor};
+use vendor_screen::clearance::ClearanceSet;
+use vendor_screen::list::Date;
+use vendor_screen::output::{ScreenLine, csv as csv_out, human, summary::BatchSummary};
+use vendor_screen::sources::{ListSpec, load_lists};
+use vendor_screen::vendor_file::{Row, RowRejection, VendorReader};
+use vendor_screen::{DEFAULT_THRESHOLD, Owner, ScreenerBuilder, Vendor};
 
+/// Screen vendors against US designation lists.
 #[derive(Parser, Debug)]
-#[command(
-    name = "screen",
-    about = "Screen vendors against US designation lists",
-    long_about = None
-)]
+#[command(name = "screen", version)]
 struct Args {
     /// Names to screen, each one vendor.
     names: Vec<String>,
-    /// An owner of the single NAME given, nearest first (repeatable).
-    #[arg(long = "parent", value_name = "NAME")]
+    /// An owner of the single NAME given, nearest first (repeatable); `NAME=SHARE` gives its share in percent.
+    #[arg(long = "parent", value_name = "NAME[=SHARE]")]
     parents: Vec<String>,
-    /// CSV with a header row: name (required), id, aliases, parents, parent_shares, country; `-` reads standard input.
+    /// Vendor CSV with a header row (`name` or `Vendor Name`, `Supplier`, `Company`; optional id, aliases, parents, parent_shares, country, uei, cage, lei, duns, tax_id); `,` `;` or tab; `-` reads standard input.
     #[arg(long, value_name = "FILE")]
     input: Option<String>,
-    /// A list file (TOML, CSL CSV, OFAC CSV, BIS DPL; format detected) or a directory of TOML lists; `FORMAT:PATH` forces a format (toml, csl, ofac, dpl). Repeatable. Default: the bundled lists.
+    /// A list added to the bundled ones: `bundled`, a TOML list or directory, an official file (CSL CSV, OFAC CSV, BIS DPL; format detected) or FORMAT:PATH. Repeatable.
     #[arg(long = "list", value_name = "PATH")]
     lists: Vec<String>,
+    /// Leave the bundled lists out (unless `--list bundled` names them).
+    #[arg(long)]
+    no_bundled: bool,
     /// Report hits scoring at least this (0..1).
     #[arg(long, value_name = "F")]
     threshold: Option<f64>,
     /// JSON Lines: one object per input vendor, in input order.
     #[arg(long)]
     json: bool,
-    /// Print full explanations.
+    /// A page per finding: listings, rules, legal basis, citations, how the names compare, clearance rows.
     #[arg(long)]
     explain: bool,
     /// Screen against the entries in force on this date (YYYY-MM-DD, default today).
     #[arg(long = "as-of", value_name = "DATE")]
     as_of: Option<String>,
-    /// Reviewed vendor-entity pairs to suppress: CSV with header vendor,list,entity_id,reason,reviewer,date.
+    /// Reviewed clearances: CSV with header vendor,list,entity_id,reason,reviewer,date and optionally path.
     #[arg(long, value_name = "FILE")]
     cleared: Option<String>,
-    /// One CSV row per hit (for spreadsheets) instead of the human output.
+    /// CSV: a row per hit, a `clean` row per vendor without hits, a `rejected` row per unusable input row.
     #[arg(long, conflicts_with = "json")]
     csv: bool,
-    /// Warn when a loaded list is older than this many days.
+    /// Count a list as stale when older than this many days.
     #[arg(long, value_name = "DAYS", default_value_t = 90)]
     max_list_age: i64,
     /// Any rejected list record or input row is an error (exit 2).
     #[arg(long)]
     strict: bool,
+    /// Every list loaded, rejected record, note and stale list, instead of one summary line.
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 /// A fatal error: printed, exit status 2.
@@ -74,8 +78,7 @@ impl<E: std::fmt::Display> From<E> for Fatal {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    match run(&args) {
+    match run(&Args::parse()) {
         Ok(true) => ExitCode::from(1),
         Ok(false) => ExitCode::SUCCESS,
         Err(Fatal(message)) => {
@@ -85,414 +88,162 @@ fn main() -> ExitCode {
     }
 }
 
-/// Runs the screening; `Ok(true)` when some vendor has a counting hit.
-fn run(args: &Args) -> Result<bool, Fatal> {
-    let as_of = match &args.as_of {
-        Some(d) => d
-            .parse::<Date>()
-            .map_err(|e| Fatal(format!("--as-of: {e}")))?,
-        None => Date::today(),
-    };
-    if !args.parents.is_empty() && args.names.len() != 1 {
-        return Err(Fatal("--parent applies to exactly one NAME".into()));
-    }
-    if args.input.is_some() && !args.names.is_empty() {
-        return Err(Fatal(
-            "give either NAME arguments or --input, not both".into(),
-        ));
-    }
-    if args.input.is_none() && args.names.is_empty() {
-        return Err(Fatal(
-            "nothing to screen: give a NAME or --input FILE".into(),
-        ));
-    }
+/// Where each vendor's result goes.
+struct Output<'a, W: Write> {
+    out: W,
+    args: &'a Args,
+    screener: &'a vendor_screen::Screener,
+    clearances: &'a ClearanceSet,
+    used: Vec<bool>,
+    summary: BatchSummary,
+}
 
-    let (lists, rejected_records) = load_lists(&args.lists)?;
-    if args.strict && rejected_records > 0 {
-        return Err(Fatal(format!(
-            "--strict: {rejected_records} list record(s) rejected"
-        )));
-    }
-    for l in &lists {
-        let age = as_of.days_since_epoch() - l.meta.as_of.days_since_epoch();
-        if age > args.max_list_age {
-            eprintln!(
-                "warning: list {} is {age} days old (as of {}), more than {} days",
-                l.meta.id, l.meta.as_of, args.max_list_age
-            );
-        }
-    }
-    let mut builder = ScreenerBuilder::new().lists(lists);
-    if let Some(t) = args.threshold {
-        builder = builder.threshold(t);
-    }
-    let screener = builder.build()?;
-    let clearances = match &args.cleared {
-        Some(path) => {
-            let data = std::fs::read(path).map_err(|e| Fatal(format!("{path}: {e}")))?;
-            ClearanceSet::new(read_clearances(&data, path)?, &screener, as_of)?
-        }
-        None => ClearanceSet::new(Vec::new(), &screener, as_of)?,
-    };
-
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    if args.csv {
-        writeln!(
-            out,
-            "vendor_id,vendor_name,list,entity_id,entity_name,matched_name,score,status,via,reason"
-        )?;
-    }
-    let mut summary = Summary::default();
-    let mut used = vec![false; clearances.rows().len()];
-    let batch_mode = args.input.is_some();
-    let mut emit =
-        |vendors: &[Vendor], out: &mut BufWriter<_>, summary: &mut Summary| -> Result<(), Fatal> {
-            let mut reports = screener.screen_batch(vendors, as_of);
-            for (v, report) in vendors.iter().zip(&mut reports) {
-                for i in clearances.apply(v, report) {
-                    used[i] = true;
-                }
-                summary.add(report);
-                if args.json {
-                    write_json(out, v, report)?;
-                } else if args.csv {
-                    write_csv(out, v, report)?;
-                } else if !batch_mode || !report.hits.is_empty() {
-                    write_human(out, v, report, &screener, args.explain)?;
-                }
+impl<W: Write> Output<'_, W> {
+    /// Screens a chunk of vendors and writes each result, in order.
+    fn screen(&mut self, vendors: &[Vendor], as_of: Date) -> Result<(), Fatal> {
+        let mut reports = self.screener.screen_batch(vendors, as_of);
+        for (v, report) in vendors.iter().zip(&mut reports) {
+            for i in self.clearances.apply(v, report) {
+                self.used[i] = true;
             }
-            Ok(())
-        };
-    match &args.input {
-        Some(path) => {
-            let unique = args.cleared.is_some();
-            let rejected = stream_input(path, args.strict, unique, |chunk| {
-                emit(chunk, &mut out, &mut summary)
-            })?;
-            summary.rejected_rows = rejected;
+            self.summary.add(report);
+            if self.args.json {
+                let line = ScreenLine::new(v, report.clone(), self.screener);
+                serde_json::to_writer(&mut self.out, &line)?;
+                writeln!(self.out)?;
+            } else if self.args.csv {
+                csv_out::write_rows(&mut self.out, v, report)?;
+            } else if self.args.explain {
+                human::write_explain(&mut self.out, v, report)?;
+            } else if self.args.input.is_none() || !report.findings.is_empty() {
+                human::write_report(&mut self.out, v, report)?;
+            }
         }
-        None => {
-            let vendors: Vec<Vendor> = args
-                .names
-                .iter()
-                .map(|n| cli_vendor(n, &args.parents))
-                .collect();
-            emit(&vendors, &mut out, &mut summary)?;
-        }
+        Ok(())
     }
-    for stale in clearances.stale(&used) {
-        eprintln!("stale clearance: {stale}");
-    }
-    if batch_mode {
-        if args.json || args.csv {
-            eprintln!("{summary}");
-        } else {
-            writeln!(out, "{summary}")?;
-        }
-    }
-    out.flush()?;
-    if args.strict && summary.rejected_rows > 0 {
-        return Err(Fatal(format!(
-            "--strict: {} input row(s) rejected",
-            summary.rejected_rows
-        )));
-    }
-    Ok(summary.flagged > 0)
-}
 
-/// Counts for the closing summary of a batch.
-#[derive(Default)]
-struct Summary {
-    screened: usize,
-    flagged: usize,
-    with_cleared: usize,
-    rejected_rows: usize,
-    by_list: std::collections::BTreeMap<String, usize>,
-}
-
-impl Summary {
-    fn add(&mut self, r: &Report) {
-        self.screened += 1;
-        if r.flagged() {
-            self.flagged += 1;
+    fn rejected(&mut self, r: &RowRejection) -> Result<(), Fatal> {
+        self.summary.rejected += 1;
+        if self.args.strict {
+            return Err(Fatal(format!("--strict: input row rejected: {r}")));
         }
-        if r.hits.iter().any(|h| h.status == Status::Cleared) {
-            self.with_cleared += 1;
-        }
-        let mut lists: Vec<&str> = r
-            .hits
-            .iter()
-            .filter(|h| h.status.counts())
-            .map(|h| h.list.as_str())
-            .collect();
-        lists.dedup();
-        for l in lists {
-            *self.by_list.entry(l.to_string()).or_default() += 1;
-        }
-    }
-}
-
-impl std::fmt::Display for Summary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "summary: {} vendors screened, {} with hits (match or review), {} with cleared hits, {} input rows rejected",
-            self.screened, self.flagged, self.with_cleared, self.rejected_rows
-        )?;
-        if !self.by_list.is_empty() {
-            let by: Vec<String> = self
-                .by_list
-                .iter()
-                .map(|(l, n)| format!("{l} {n}"))
-                .collect();
-            write!(f, "; by list: {}", by.join(", "))?;
+        eprintln!("rejected {r}");
+        if self.args.csv {
+            csv_out::write_rejected(&mut self.out, r)?;
         }
         Ok(())
     }
 }
 
-/// A vendor from the command line: NAME with an optional `--parent` chain.
-fn cli_vendor(name: &str, parents: &[String]) -> Vendor {
-    let mut v = Vendor::new(name);
-    v.owners = Owner::chain(parents.iter().map(|p| (p.as_str(), None)));
-    v
-}
-
-/// Loads the `--list` files (or the bundled lists), printing one summary line
-/// per list and every rejected record to standard error. Returns the lists and
-/// the number of rejected records.
-fn load_lists(specs: &[String]) -> Result<(Vec<DesignationList>, usize), Fatal> {
-    if specs.is_empty() {
-        return Ok((vendor_screen::lists::bundled()?, 0));
-    }
-    let mut lists = Vec::new();
-    let mut rejected = 0;
-    for spec in specs {
-        let (format, path) = match spec.split_once(':') {
-            Some((f, p)) if Format::parse(f).is_some() => (Format::parse(f), p),
-            _ => (None, spec.as_str()),
-        };
-        let imported = load_path(Path::new(path), format)?;
-        let file = Path::new(path)
-            .file_name()
-            .map_or(path.to_string(), |f| f.to_string_lossy().into_owned());
-        for (id, n) in &imported.report.kept_per_list {
-            eprintln!("loaded {id} from {file}: {n} entities");
-        }
-        eprintln!("{}", imported.report);
-        for r in &imported.report.rejected {
-            eprintln!("rejected {r}");
-        }
-        // Notes are records kept with a remark (merged duplicates, an
-        // undated file): show the first few; the library's report has all.
-        const NOTES_SHOWN: usize = 10;
-        for r in imported.report.notes.iter().take(NOTES_SHOWN) {
-            eprintln!("note {r}");
-        }
-        if imported.report.notes.len() > NOTES_SHOWN {
-            eprintln!(
-                "note {file}: {} more notes of the same kinds",
-                imported.report.notes.len() - NOTES_SHOWN
-            );
-        }
-        rejected += imported.report.rejected.len();
-        lists.extend(imported.lists);
-    }
-    Ok((lists, rejected))
-}
-
-/// Streams the `--input` CSV in chunks to `screen`. Rejected rows are
-/// reported on standard error with their line; returns how many.
-fn stream_input(
-    path: &str,
-    strict: bool,
-    unique_ids: bool,
-    mut screen: impl FnMut(&[Vendor]) -> Result<(), Fatal>,
-) -> Result<usize, Fatal> {
-    let reader: Box<dyn Read> = if path == "-" {
-        Box::new(std::io::stdin())
-    } else {
-        Box::new(
-            std::fs::File::open(PathBuf::from(path)).map_err(|e| Fatal(format!("{path}: {e}")))?,
-        )
+/// Runs the screening; `Ok(true)` when some vendor has a counting hit.
+fn run(args: &Args) -> Result<bool, Fatal> {
+    let as_of = match &args.as_of {
+        Some(d) => d.parse().map_err(|e| Fatal(format!("--as-of: {e}")))?,
+        None => Date::today(),
     };
-    let mut rows = VendorReader::new(reader, path)?.unique_ids(unique_ids);
+    if !args.parents.is_empty() && args.names.len() != 1 {
+        return Err(Fatal("--parent applies to exactly one NAME".into()));
+    }
+    if args.input.is_some() != args.names.is_empty() {
+        return Err(Fatal("give either NAME arguments or --input FILE".into()));
+    }
+    let vendors = cli_vendors(args)?;
+    let loaded = load_lists(&ListSpec::parse_all(&args.lists)?, !args.no_bundled)?;
+    for line in loaded.report_lines(args.verbose, as_of, args.max_list_age) {
+        eprintln!("{line}");
+    }
+    if args.strict && loaded.rejected() > 0 {
+        return Err(Fatal(format!(
+            "--strict: {} list record(s) rejected",
+            loaded.rejected()
+        )));
+    }
+    let screener = ScreenerBuilder::new()
+        .lists(loaded.lists)
+        .threshold(args.threshold.unwrap_or(DEFAULT_THRESHOLD))
+        .build()?;
+    let clearances = ClearanceSet::load(args.cleared.as_deref(), &screener, as_of)?;
+    let stdout = std::io::stdout();
+    let mut o = Output {
+        out: BufWriter::new(stdout.lock()),
+        args,
+        screener: &screener,
+        clearances: &clearances,
+        used: vec![false; clearances.rows().len()],
+        summary: BatchSummary::default(),
+    };
+    if args.csv {
+        csv_out::write_header(&mut o.out)?;
+    }
+    match &args.input {
+        Some(path) => stream_input(path, &mut o, as_of)?,
+        None => o.screen(&vendors, as_of)?,
+    }
+    for stale in clearances.stale(&o.used) {
+        eprintln!("stale clearance: {stale}");
+    }
+    if args.input.is_some() {
+        if args.json || args.csv {
+            eprintln!("{}", o.summary);
+        } else {
+            writeln!(o.out, "{}", o.summary)?;
+        }
+    }
+    o.out.flush()?;
+    if o.summary.screened == 0 {
+        return Err(Fatal(format!(
+            "no vendor could be screened ({} input rows rejected)",
+            o.summary.rejected
+        )));
+    }
+    Ok(o.summary.flagged > 0)
+}
+
+/// The vendors named on the command line, each checked like an input row.
+fn cli_vendors(args: &Args) -> Result<Vec<Vendor>, Fatal> {
+    let chain = args
+        .parents
+        .iter()
+        .map(|p| Owner::parse_spec(p))
+        .collect::<Result<Vec<_>, _>>();
+    let chain = chain.map_err(|e| Fatal(format!("--parent {e}")))?;
+    let vendor = |name: &String| {
+        let v = Vendor {
+            owners: Owner::chain(chain.clone()),
+            ..Vendor::new(name.as_str())
+        };
+        v.validate().map(|()| v)
+    };
+    Ok(args.names.iter().map(vendor).collect::<Result<_, _>>()?)
+}
+
+/// Streams the `--input` CSV in chunks screened in parallel, in input order.
+fn stream_input<W: Write>(path: &str, o: &mut Output<'_, W>, as_of: Date) -> Result<(), Fatal> {
+    const CHUNK: usize = 4096;
+    let mut rows = VendorReader::open(path)?.unique_ids(o.args.cleared.is_some());
+    if let Some(note) = rows.ignored_note() {
+        eprintln!("{note}");
+    }
     let progress = std::io::stderr().is_terminal();
     let mut chunk: Vec<Vendor> = Vec::with_capacity(CHUNK);
-    let mut done = 0;
     for row in rows.by_ref() {
         match row? {
             Row::Vendor { vendor, .. } => chunk.push(vendor),
             Row::Rejected(r) => {
-                if strict {
-                    return Err(Fatal(format!("--strict: input row rejected: {r}")));
-                }
-                eprintln!("rejected {r}");
+                o.screen(&std::mem::take(&mut chunk), as_of)?;
+                o.rejected(&r)?;
             }
         }
         if chunk.len() == CHUNK {
-            screen(&chunk)?;
-            done += chunk.len();
-            chunk.clear();
+            o.screen(&std::mem::take(&mut chunk), as_of)?;
             if progress {
-                eprint!("\rscreened {done} vendors");
+                eprint!("\rscreened {} vendors", o.summary.screened);
             }
         }
     }
-    screen(&chunk)?;
-    if progress && done > 0 {
-        eprintln!("\rscreened {} vendors", done + chunk.len());
-    }
-    let counts = rows.counts();
-    if counts.vendors == 0 {
-        return Err(Fatal(format!(
-            "{path}: no vendor could be screened ({} rows read, {} rejected)",
-            counts.rows, counts.rejected
-        )));
-    }
-    Ok(counts.rejected)
-}
-
-/// Vendors screened at a time (in parallel).
-const CHUNK: usize = 4096;
-
-/// The `input` object of a JSON line.
-#[derive(Serialize)]
-struct InputEcho<'a> {
-    id: Option<&'a str>,
-    name: &'a str,
-    aliases: &'a [String],
-    parents: Vec<&'a str>,
-    country: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonLine<'a> {
-    input: InputEcho<'a>,
-    as_of: vendor_screen::list::Date,
-    lists: &'a [vendor_screen::ListUsed],
-    hits: &'a [vendor_screen::Hit],
-}
-
-fn parent_names(v: &Vendor) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut level = &v.owners;
-    while let Some(o) = level.first() {
-        out.push(o.name.as_str());
-        level = &o.owners;
-    }
-    out
-}
-
-fn write_json(out: &mut impl Write, v: &Vendor, report: &Report) -> Result<(), Fatal> {
-    let line = JsonLine {
-        input: InputEcho {
-            id: v.id.as_deref(),
-            name: &v.name,
-            aliases: &v.aliases,
-            parents: parent_names(v),
-            country: v.country.as_deref(),
-        },
-        as_of: report.as_of,
-        lists: &report.lists,
-        hits: &report.hits,
-    };
-    serde_json::to_writer(&mut *out, &line)?;
-    writeln!(out)?;
-    Ok(())
-}
-
-fn write_human(
-    out: &mut impl Write,
-    v: &Vendor,
-    report: &Report,
-    screener: &Screener,
-    explain: bool,
-) -> Result<(), Fatal> {
-    let label = match &v.id {
-        Some(id) => format!("{id} {:?}", v.name),
-        None => format!("{:?}", v.name),
-    };
-    if report.hits.is_empty() {
-        writeln!(out, "{label}: no hits")?;
-        return Ok(());
-    }
-    writeln!(out, "{label}: {} hit(s)", report.hits.len())?;
-    for h in &report.hits {
-        let via = via_text(&h.via);
-        writeln!(
-            out,
-            "  {:<13} {:<8} {:.3}  {} [{}] matched {:?} via {}",
-            h.list,
-            status_text(h.status),
-            h.score,
-            h.entity_name,
-            h.entity_id,
-            h.matched_name,
-            via
-        )?;
-        if explain {
-            if let Some(list) = screener.lists().iter().find(|l| l.meta.id == h.list) {
-                writeln!(
-                    out,
-                    "      list: {} ({}), as of {}",
-                    list.meta.name, list.meta.legal_basis, list.meta.as_of
-                )?;
-            }
-            for line in h.explanation.to_string().lines() {
-                writeln!(out, "      {line}")?;
-            }
-        }
+    o.screen(&chunk, as_of)?;
+    if progress && o.summary.screened >= CHUNK {
+        eprintln!("\rscreened {} vendors", o.summary.screened);
     }
     Ok(())
-}
-
-/// How a hit was reached, in words.
-fn via_text(via: &vendor_screen::Via) -> String {
-    match via {
-        vendor_screen::Via::SelfName => "vendor name".to_string(),
-        vendor_screen::Via::Alias { name } => format!("alias {name:?}"),
-        vendor_screen::Via::Parent { level, name, share } => match share {
-            Some(s) => format!("parent {name:?} (level {level}, {s}% owner)"),
-            None => format!("parent {name:?} (level {level}, share unknown)"),
-        },
-        vendor_screen::Via::Relation {
-            entity_name, link, ..
-        } => {
-            format!("relation: matched {entity_name:?}, listed as its {link}")
-        }
-    }
-}
-
-/// One CSV row per hit.
-fn write_csv(out: &mut impl Write, v: &Vendor, report: &Report) -> Result<(), Fatal> {
-    let mut w = csv::Writer::from_writer(out);
-    for h in &report.hits {
-        let reason = match &h.cleared {
-            Some(c) => format!("cleared by {} on {}: {}", c.reviewer, c.date, c.reason),
-            None => h.explanation.rule.clone().unwrap_or_default(),
-        };
-        w.write_record([
-            v.id.as_deref().unwrap_or(""),
-            &v.name,
-            &h.list,
-            &h.entity_id,
-            &h.entity_name,
-            &h.matched_name,
-            &format!("{:.3}", h.score),
-            &status_text(h.status),
-            &via_text(&h.via),
-            &reason,
-        ])?;
-    }
-    w.flush()?;
-    Ok(())
-}
-
-/// A status as the JSON contract spells it (`out_of_reach`).
-fn status_text(s: Status) -> String {
-    serde_json::to_string(&s)
-        .map(|x| x.trim_matches('"').to_string())
-        .unwrap_or_default()
 }

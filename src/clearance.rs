@@ -372,6 +372,22 @@ impl ClearanceSet {
         })
     }
 
+    /// Reads the clearance file at `path` (none: an empty set) and checks it
+    /// as [`ClearanceSet::new`] does.
+    pub fn load(path: Option<&str>, screener: &Screener, as_of: Date) -> Result<ClearanceSet> {
+        let rows = match path {
+            Some(p) => {
+                let data = std::fs::read(p).map_err(|source| Error::Io {
+                    path: p.into(),
+                    source,
+                })?;
+                read_clearances(&data, p)?
+            }
+            None => Vec::new(),
+        };
+        ClearanceSet::new(rows, screener, as_of)
+    }
+
     /// The clearances.
     pub fn rows(&self) -> &[Located] {
         &self.rows

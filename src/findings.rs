@@ -208,49 +208,88 @@ fn identifying(kind: &str) -> bool {
     .any(|w| k.contains(w))
 }
 
+/// A link key of an entity: what it is, how strong, and in words.
+struct Key {
+    key: String,
+    /// 0 for an identifier, 1 for a primary name, 2 for an alias (links
+    /// only to a primary name).
+    strength: u8,
+    words: String,
+}
+
 /// The link keys of an entity: identifiers, and normalised names.
-fn keys(entity: &Entity, normalizer: &Normalizer) -> Vec<(String, String)> {
+fn keys(entity: &Entity, normalizer: &Normalizer) -> Vec<Key> {
     let mut out = Vec::new();
     for i in &entity.identifiers {
         let v = compare_form(&i.value);
         if identifying(&i.kind) && v.len() >= 6 && v.bytes().any(|b| b.is_ascii_digit()) {
-            out.push((
-                format!("id:{v}"),
-                format!("the identifier {} {}", i.kind, i.value),
-            ));
+            out.push(Key {
+                key: format!("id:{v}"),
+                strength: 0,
+                words: format!("the identifier {} {}", i.kind, i.value),
+            });
         }
     }
-    let names = std::iter::once((true, entity.name.as_str()))
-        .chain(entity.aliases.iter().map(|a| (false, a.as_str())));
-    for (primary, name) in names {
+    let names = std::iter::once((1, entity.name.as_str()))
+        .chain(entity.aliases.iter().map(|a| (2, a.as_str())));
+    for (strength, name) in names {
         let n = normalizer.normalize(name);
+        if !n.has_distinctive() {
+            continue;
+        }
         let words: Vec<&str> = n
             .tokens
             .iter()
             .filter(|t| t.kind != TokenKind::LegalForm)
             .map(|t| t.text.as_str())
             .collect();
-        let distinctive = n
-            .tokens
-            .iter()
-            .any(|t| matches!(t.kind, TokenKind::Distinctive | TokenKind::Number));
-        if words.is_empty() || !distinctive {
-            continue;
-        }
         let text = words.join(" ");
-        let key = format!("name:{:?}:{text}", entity.kind);
-        let words_of_one = words.len() == 1;
-        // A one-word key links only as a primary name (checked at union time).
-        out.push((
-            if words_of_one && !primary {
-                format!("{key}:alias")
-            } else {
-                key
-            },
-            format!("the name \"{text}\" (legal forms aside)"),
-        ));
+        out.push(Key {
+            key: format!("name:{:?}:{text}", entity.kind),
+            strength,
+            words: format!("the name \"{text}\" (legal forms aside)"),
+        });
     }
     out
+}
+
+/// Items holding one key: (item, strength, words).
+type Holders = Vec<(usize, u8, String)>;
+
+/// A link between two items: (item, item, strength, words).
+type Edge = (usize, usize, u8, String);
+
+/// The links between items: pairs of the same path class sharing a key,
+/// identifiers first; a name links only when it is one side's primary name.
+fn links(items: &[Item<'_>], normalizer: &Normalizer) -> Vec<Edge> {
+    let mut by_key: HashMap<(&str, String), Holders> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        for k in keys(item.entity, normalizer) {
+            by_key
+                .entry((item.class.as_str(), k.key))
+                .or_default()
+                .push((i, k.strength, k.words));
+        }
+    }
+    let mut edges: Vec<Edge> = Vec::new();
+    for holders in by_key.values() {
+        for (x, a) in holders.iter().enumerate() {
+            for b in &holders[x + 1..] {
+                if a.0 != b.0 && a.1.min(b.1) < 2 {
+                    edges.push((a.0.min(b.0), a.0.max(b.0), a.1.max(b.1), a.2.clone()));
+                }
+            }
+        }
+    }
+    // The strongest link of each pair, identifiers first, in item order.
+    edges.sort_by(|a, b| {
+        (a.0, a.1, a.2)
+            .cmp(&(b.0, b.1, b.2))
+            .then_with(|| a.3.cmp(&b.3))
+    });
+    edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    edges.sort_by_key(|e| (e.2, e.0, e.1));
+    edges
 }
 
 /// Groups a report's hits into findings.
@@ -292,40 +331,28 @@ pub(crate) fn build(ctx: &Context<'_>, hits: &[Hit], id_hits: &[IdentifierHit]) 
         }
     }
 
-    // Link items of the same path class that share a key.
+    // Link items of the same path class that share a key; two entries of
+    // one list are two entities, so a link that would join them is skipped.
     let mut uf = UnionFind((0..items.len()).collect());
+    let mut lists_of: Vec<Vec<usize>> = items.iter().map(|it| vec![it.list]).collect();
     let mut reasons: HashMap<usize, Vec<String>> = HashMap::new();
-    let mut first_with: HashMap<(String, String), (usize, bool)> = HashMap::new();
-    let mut edges: Vec<(usize, usize, String)> = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        for (key, words) in keys(item.entity, ctx.normalizer) {
-            let (base, alias_only) = match key.strip_suffix(":alias") {
-                Some(b) => (b.to_string(), true),
-                None => (key.clone(), false),
-            };
-            match first_with.get(&(item.class.clone(), base.clone())) {
-                Some(&(j, j_alias_only)) => {
-                    if !(alias_only && j_alias_only) {
-                        edges.push((j, i, words));
-                    }
-                }
-                None => {
-                    first_with.insert((item.class.clone(), base), (i, alias_only));
-                }
-            }
+    for (a, b, _, words) in links(&items, ctx.normalizer) {
+        let (ra, rb) = (uf.find(a), uf.find(b));
+        if ra == rb || lists_of[ra].iter().any(|l| lists_of[rb].contains(l)) {
+            continue;
         }
-    }
-    for (a, b, words) in edges {
-        if uf.union(a, b) {
-            let describe = |k: usize| {
-                format!(
-                    "{} {}",
-                    ctx.lists[items[k].list].meta.id, items[k].entity.id
-                )
-            };
-            let text = format!("{} and {} share {words}", describe(a), describe(b));
-            reasons.entry(a).or_default().push(text);
-        }
+        uf.union(ra, rb);
+        let root = uf.find(ra);
+        let merged: Vec<usize> = lists_of[ra].iter().chain(&lists_of[rb]).copied().collect();
+        lists_of[root] = merged;
+        let describe = |k: usize| {
+            format!(
+                "{} {}",
+                ctx.lists[items[k].list].meta.id, items[k].entity.id
+            )
+        };
+        let text = format!("{} and {} share {words}", describe(a), describe(b));
+        reasons.entry(a).or_default().push(text);
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_of: HashMap<usize, usize> = HashMap::new();
@@ -338,7 +365,8 @@ pub(crate) fn build(ctx: &Context<'_>, hits: &[Hit], id_hits: &[IdentifierHit]) 
         groups[g].push(i);
     }
 
-    let mut findings: Vec<(Vec<usize>, Finding)> = groups
+    let group_of_item: Vec<usize> = (0..items.len()).map(|i| group_of[&uf.find(i)]).collect();
+    let mut findings: Vec<Option<Finding>> = groups
         .iter()
         .map(|members| {
             let mut linked: Vec<String> = members
@@ -348,44 +376,57 @@ pub(crate) fn build(ctx: &Context<'_>, hits: &[Hit], id_hits: &[IdentifierHit]) 
                 .cloned()
                 .collect();
             linked.sort();
-            (members.clone(), finding(ctx, &items, members, linked))
+            Some(finding(ctx, &items, members, linked))
         })
         .collect();
 
-    // Nest each relation finding under the finding of the entity it was
-    // reached from.
-    let mut top: Vec<Finding> = Vec::new();
-    let mut nested: Vec<(usize, Finding)> = Vec::new();
-    for (members, f) in findings.drain(..) {
-        let from = match &f.via {
-            Via::Relation { entity_id, .. } => members.iter().find_map(|&m| {
-                let list = &ctx.lists[items[m].list].meta.id;
-                items.iter().position(|it| {
-                    it.class == "own"
-                        && &ctx.lists[it.list].meta.id == list
-                        && it.entity.id == *entity_id
-                })
-            }),
-            _ => None,
+    // Nest each relation finding under the finding holding the entity it
+    // was reached from (itself perhaps reached through a relation).
+    let parent_of: Vec<Option<usize>> = groups
+        .iter()
+        .enumerate()
+        .map(|(g, members)| {
+            members.iter().find_map(|&m| {
+                let it = &items[m];
+                let Some(Via::Relation { entity_id, .. }) = it.hit.map(|h| &h.via) else {
+                    return None;
+                };
+                let src = items
+                    .iter()
+                    .position(|o| o.list == it.list && o.entity.id == *entity_id)?;
+                let pg = group_of_item[src];
+                (pg != g).then_some(pg)
+            })
+        })
+        .collect();
+    // Attach children before parents, deepest first; a cycle stays on top.
+    let depth = |mut g: usize| {
+        let mut d = 0;
+        while let Some(p) = parent_of[g] {
+            d += 1;
+            g = p;
+            if d > groups.len() {
+                return None;
+            }
+        }
+        Some(d)
+    };
+    let mut by_depth: Vec<(usize, usize)> = (0..groups.len())
+        .filter_map(|g| Some((depth(g)?, g)))
+        .filter(|(d, _)| *d > 0)
+        .collect();
+    by_depth.sort_by(|a, b| b.cmp(a));
+    for (_, g) in by_depth {
+        let (Some(p), Some(mut child)) = (parent_of[g], findings[g].take()) else {
+            continue;
         };
-        match from {
-            Some(item) => nested.push((item, f)),
-            None => top.push(f),
+        child.relations.sort_by(order);
+        match findings[p].as_mut() {
+            Some(parent) => parent.relations.push(child),
+            None => findings[g] = Some(child),
         }
     }
-    for (item, f) in nested {
-        let list = &ctx.lists[items[item].list].meta.id;
-        let id = &items[item].entity.id;
-        let parent = top.iter_mut().find(|t| {
-            t.listings
-                .iter()
-                .any(|l| &l.list == list && &l.entity_id == id)
-        });
-        match parent {
-            Some(p) => p.relations.push(f),
-            None => top.push(f),
-        }
-    }
+    let mut top: Vec<Finding> = findings.into_iter().flatten().collect();
     for f in &mut top {
         f.relations.sort_by(order);
     }

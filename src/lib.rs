@@ -30,9 +30,11 @@ pub mod list;
 pub mod lists;
 mod matcher;
 pub mod normalize;
+pub mod output;
 pub mod records;
 pub mod score;
 pub mod screen;
+pub mod sources;
 pub mod vendor_file;
 
 pub use clearance::{Clearance, ClearanceSet};

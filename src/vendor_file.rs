@@ -164,6 +164,18 @@ pub struct VendorReader<R> {
     counts: VendorCounts,
 }
 
+impl VendorReader<Box<dyn Read>> {
+    /// Opens the vendor file at `path` (`-`: standard input).
+    pub fn open(path: &str) -> Result<VendorReader<Box<dyn Read>>> {
+        let input: Box<dyn Read> = if path == "-" {
+            Box::new(std::io::stdin())
+        } else {
+            Box::new(std::fs::File::open(path).map_err(|e| io_error(path, e))?)
+        };
+        VendorReader::new(input, path)
+    }
+}
+
 impl<R: Read> VendorReader<R> {
     /// Reads the header of `input` (named `file` in messages) and detects
     /// the delimiter.
@@ -241,6 +253,17 @@ impl<R: Read> VendorReader<R> {
     /// Header columns that are not vendor columns, ignored.
     pub fn ignored_columns(&self) -> &[String] {
         &self.ignored
+    }
+
+    /// A note naming the ignored columns, if any.
+    pub fn ignored_note(&self) -> Option<String> {
+        (!self.ignored.is_empty()).then(|| {
+            format!(
+                "note: {}: columns ignored: {}",
+                escape_controls(&self.file),
+                escape_controls(&self.ignored.join(", "))
+            )
+        })
     }
 
     /// The counts so far (final once the reader is exhausted).

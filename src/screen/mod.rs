@@ -34,6 +34,7 @@ use crate::limits::check_name;
 use crate::list::{Date, DesignationList, Entity, NameKind};
 use crate::matcher::Matcher;
 use crate::normalize::Normalizer;
+pub(crate) use reach::relation_words;
 use reach::{Ownership, decide, listing_state, not_in_force};
 use relations::{Link, related_parties};
 use report::round3;

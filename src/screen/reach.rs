@@ -150,7 +150,7 @@ pub(crate) fn decide(
 }
 
 /// The relation, from the hit's entity's point of view, in words.
-fn relation_words(link: &str) -> String {
+pub(crate) fn relation_words(link: &str) -> String {
     if let Some(share) = link.strip_prefix("parent, ") {
         format!("listed as the {share} parent of")
     } else if link == "parent" {

@@ -222,6 +222,26 @@ impl Owner {
         self
     }
 
+    /// Reads an owner as the command line gives it: `NAME` (share unknown)
+    /// or `NAME=SHARE` with SHARE a percentage.
+    ///
+    /// ```
+    /// use vendor_screen::Owner;
+    /// assert_eq!(Owner::parse_spec("Hikvision=51%"), Ok(("Hikvision".to_string(), Some(51.0))));
+    /// assert_eq!(Owner::parse_spec("CETC"), Ok(("CETC".to_string(), None)));
+    /// assert!(Owner::parse_spec("CETC=most").is_err());
+    /// ```
+    pub fn parse_spec(spec: &str) -> std::result::Result<(String, Option<f64>), String> {
+        match spec.rsplit_once('=') {
+            Some((name, share)) => {
+                let share = crate::vendor_file::parse_share(share)
+                    .map_err(|e| format!("\"{}\": {e} (write NAME=SHARE)", shorten(spec, 80)))?;
+                Ok((name.trim().to_string(), Some(share)))
+            }
+            None => Ok((spec.trim().to_string(), None)),
+        }
+    }
+
     /// Nests a chain of owners, nearest first, each holding the next:
     /// `[(A, 100%), (B, None)]` is A (100% of the vendor), owned by B.
     ///
