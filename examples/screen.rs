@@ -94,18 +94,18 @@ struct Output<'a, W: Write> {
     args: &'a Args,
     screener: &'a vendor_screen::Screener,
     clearances: &'a ClearanceSet,
-    used: Vec<bool>,
+    used: std::collections::BTreeSet<usize>,
     summary: BatchSummary,
 }
 
 impl<W: Write> Output<'_, W> {
     /// Screens a chunk of vendors and writes each result, in order.
     fn screen(&mut self, vendors: &[Vendor], as_of: Date) -> Result<(), Fatal> {
-        let mut reports = self.screener.screen_batch(vendors, as_of);
-        for (v, report) in vendors.iter().zip(&mut reports) {
-            for i in self.clearances.apply(v, report) {
-                self.used[i] = true;
-            }
+        let results = self
+            .screener
+            .screen_batch_cleared(vendors, as_of, self.clearances);
+        for (v, (report, used)) in vendors.iter().zip(&results) {
+            self.used.extend(used);
             self.summary.add(report);
             if self.args.json {
                 let line = ScreenLine::new(v, report.clone(), self.screener);
@@ -169,7 +169,7 @@ fn run(args: &Args) -> Result<bool, Fatal> {
         args,
         screener: &screener,
         clearances: &clearances,
-        used: vec![false; clearances.rows().len()],
+        used: Default::default(),
         summary: BatchSummary::default(),
     };
     if args.csv {
@@ -179,7 +179,7 @@ fn run(args: &Args) -> Result<bool, Fatal> {
         Some(path) => stream_input(path, &mut o, as_of)?,
         None => o.screen(&vendors, as_of)?,
     }
-    for stale in clearances.stale(&o.used) {
+    for stale in clearances.stale(o.used.iter().copied()) {
         eprintln!("stale clearance: {stale}");
     }
     if args.input.is_some() {

@@ -21,7 +21,10 @@
 //! `reason` and `reviewer` must be non-empty and `date` a real date not after
 //! the as-of date of the screening. A cleared hit keeps its place in the
 //! report with status `cleared`; clearances that cleared nothing are
-//! reported as stale ([`ClearanceSet::stale`]).
+//! reported as stale ([`ClearanceSet::stale`]). Clearances are applied while
+//! screening ([`Screener::screen_cleared`]), path by path, so a cleared path
+//! never hides another path to the same entity: clearing the vendor's own
+//! name on an entity leaves its owner's hit on that entity standing.
 //!
 //! ```
 //! use vendor_screen::clearance::{ClearanceSet, read_clearances};
@@ -33,8 +36,7 @@
 //!            v7,ndaa-889,zte,self,reviewed: a different ZTE,alice,2026-11-01\n";
 //! let set = ClearanceSet::new(read_clearances(csv.as_bytes(), "cleared.csv")?, &screener, as_of)?;
 //! let vendor = Vendor::new("ZTE Corp").with_id("v7");
-//! let mut report = screener.screen(&vendor, as_of);
-//! let used = set.apply(&vendor, &mut report);
+//! let (report, used) = screener.screen_cleared(&vendor, as_of, &set);
 //! assert_eq!(used, [0]);
 //! let ndaa = report.hits.iter().find(|h| h.list == "ndaa-889").unwrap();
 //! assert_eq!(ndaa.status, Status::Cleared);
@@ -47,7 +49,7 @@ use crate::list::Date;
 use crate::normalize::Normalizer;
 use crate::records::{Records, RecordsError, detect_delimiter};
 use crate::screen::vendor::IdentifierKind;
-use crate::screen::{Report, Screener, Status, Vendor, Via};
+use crate::screen::{Screener, Vendor, Via};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -393,88 +395,36 @@ impl ClearanceSet {
         &self.rows
     }
 
-    /// Whether clearance `i` covers this vendor.
-    fn covers_vendor(&self, i: usize, vendor: &Vendor, name_key: &str) -> bool {
-        let c = &self.rows[i].clearance;
-        match &vendor.id {
-            Some(id) => c.vendor.trim() == id.trim(),
-            None => !name_key.is_empty() && self.keys[i].0 == name_key,
-        }
-    }
-
-    /// Marks the hits of `report` (screened for `vendor`) that
-    /// a clearance covers as `cleared`, with the clearance attached, and
-    /// updates the findings. Returns the indexes of the clearances that
-    /// cleared something.
-    pub fn apply(&self, vendor: &Vendor, report: &mut Report) -> Vec<usize> {
-        let key = |s: &str| name_key(&self.normalizer, s);
-        let name_key = if vendor.id.is_none() {
-            key(&vendor.name)
-        } else {
-            String::new()
+    /// The clearances that cover `vendor`, ready to test its hits against.
+    pub(crate) fn for_vendor(&self, vendor: &Vendor) -> VendorClearances<'_> {
+        let name_key = match &vendor.id {
+            Some(_) => String::new(),
+            None => name_key(&self.normalizer, &vendor.name),
         };
-        let candidates: Vec<usize> = (0..self.rows.len())
-            .filter(|&i| self.covers_vendor(i, vendor, &name_key))
+        let candidates = (0..self.rows.len())
+            .filter(|&i| {
+                let c = &self.rows[i].clearance;
+                match &vendor.id {
+                    Some(id) => c.vendor.trim() == id.trim(),
+                    None => !name_key.is_empty() && self.keys[i].0 == name_key,
+                }
+            })
             .collect();
-        let mut used = Vec::new();
-        if candidates.is_empty() {
-            return used;
+        VendorClearances {
+            set: self,
+            candidates,
         }
-        let path_key = |via: &Via| -> (u8, Option<String>) {
-            match via {
-                Via::SelfName | Via::Relation { alias: None, .. } => (0, None),
-                Via::Alias { name }
-                | Via::Relation {
-                    alias: Some(name), ..
-                } => (1, Some(key(name))),
-                Via::Parent { name, .. } => (2, Some(key(name))),
-            }
-        };
-        for h in &mut report.hits {
-            let (kind, name) = path_key(&h.via);
-            let found = candidates.iter().copied().find(|&i| {
-                let c = &self.rows[i].clearance;
-                let path_ok = match (&c.path, kind) {
-                    (ClearancePath::SelfName, 0) => true,
-                    (ClearancePath::Alias(_), 1) | (ClearancePath::Owner(_), 2) => {
-                        self.keys[i].1 == name
-                    }
-                    _ => false,
-                };
-                path_ok && c.list == h.list && c.entity_id == h.entity_id
-            });
-            if let Some(i) = found {
-                h.status = Status::Cleared;
-                h.cleared = Some(self.rows[i].clearance.clone());
-                used.push(i);
-            }
-        }
-        for h in &mut report.identifier_hits {
-            let found = candidates.iter().copied().find(|&i| {
-                let c = &self.rows[i].clearance;
-                c.path == ClearancePath::Identifier(h.vendor_identifier.kind)
-                    && c.list == h.list
-                    && c.entity_id == h.entity_id
-            });
-            if let Some(i) = found {
-                h.status = Status::Cleared;
-                h.cleared = Some(self.rows[i].clearance.clone());
-                used.push(i);
-            }
-        }
-        crate::findings::refresh(report);
-        used.sort_unstable();
-        used.dedup();
-        used
     }
 
-    /// The clearances whose index is not in `used`, each with the likely
+    /// The clearances whose index is not among `used` (the indexes
+    /// [`Screener::screen_cleared`] returned, in any order), each with the likely
     /// reason.
-    pub fn stale(&self, used: &[bool]) -> Vec<StaleClearance<'_>> {
+    pub fn stale(&self, used: impl IntoIterator<Item = usize>) -> Vec<StaleClearance<'_>> {
+        let used: std::collections::HashSet<usize> = used.into_iter().collect();
         self.rows
             .iter()
             .enumerate()
-            .filter(|(i, _)| !used.get(*i).copied().unwrap_or(false))
+            .filter(|(i, _)| !used.contains(i))
             .map(|(i, row)| StaleClearance {
                 row,
                 reason: if self.unknown_entity[i] {
@@ -487,5 +437,60 @@ impl ClearanceSet {
                 },
             })
             .collect()
+    }
+}
+
+/// The clearances covering one vendor.
+#[derive(Debug)]
+pub(crate) struct VendorClearances<'a> {
+    set: &'a ClearanceSet,
+    candidates: Vec<usize>,
+}
+
+impl VendorClearances<'_> {
+    /// The clearance of a name hit on `list`/`entity_id` reached along
+    /// `via`, if one covers it.
+    pub(crate) fn hit(&self, via: &Via, list: &str, entity_id: &str) -> Option<usize> {
+        if self.candidates.is_empty() {
+            return None;
+        }
+        let key = |s: &str| name_key(&self.set.normalizer, s);
+        let (kind, name) = match via {
+            Via::SelfName | Via::Relation { alias: None, .. } => (0, None),
+            Via::Alias { name }
+            | Via::Relation {
+                alias: Some(name), ..
+            } => (1, Some(key(name))),
+            Via::Parent { name, .. } => (2, Some(key(name))),
+        };
+        self.candidates.iter().copied().find(|&i| {
+            let c = &self.set.rows[i].clearance;
+            let path_ok = match (&c.path, kind) {
+                (ClearancePath::SelfName, 0) => true,
+                (ClearancePath::Alias(_), 1) | (ClearancePath::Owner(_), 2) => {
+                    self.set.keys[i].1 == name
+                }
+                _ => false,
+            };
+            path_ok && c.list == list && c.entity_id == entity_id
+        })
+    }
+
+    /// The clearance of an identifier hit, if one covers it.
+    pub(crate) fn identifier(
+        &self,
+        kind: IdentifierKind,
+        list: &str,
+        entity_id: &str,
+    ) -> Option<usize> {
+        self.candidates.iter().copied().find(|&i| {
+            let c = &self.set.rows[i].clearance;
+            c.path == ClearancePath::Identifier(kind) && c.list == list && c.entity_id == entity_id
+        })
+    }
+
+    /// Clearance `i`.
+    pub(crate) fn clearance(&self, i: usize) -> &Clearance {
+        &self.set.rows[i].clearance
     }
 }

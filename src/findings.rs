@@ -45,7 +45,7 @@
 
 use crate::list::{DesignationList, Entity};
 use crate::normalize::{Normalizer, TokenKind};
-use crate::screen::report::{Hit, IdentifierHit, Report};
+use crate::screen::report::{Hit, IdentifierHit};
 use crate::screen::vendor::compare_form;
 use crate::screen::{Status, Via};
 use serde::{Deserialize, Serialize};
@@ -538,42 +538,4 @@ fn finding(
         linked_by,
         relations: Vec::new(),
     }
-}
-
-/// Brings the findings' statuses up to date with the hits' (after
-/// clearances were applied).
-pub(crate) fn refresh(report: &mut Report) {
-    let status_of = |list: &str, id: &str| -> Option<Status> {
-        let a = report
-            .hits
-            .iter()
-            .filter(|h| h.list == list && h.entity_id == id)
-            .map(|h| h.status);
-        let b = report
-            .identifier_hits
-            .iter()
-            .filter(|h| h.list == list && h.entity_id == id)
-            .map(|h| h.status);
-        a.chain(b).max_by_key(|s| s.severity())
-    };
-    fn walk(f: &mut Finding, status_of: &dyn Fn(&str, &str) -> Option<Status>) {
-        for l in &mut f.listings {
-            if let Some(s) = status_of(&l.list, &l.entity_id) {
-                l.status = s;
-            }
-        }
-        f.listings.sort_by(listing_order);
-        if let Some(first) = f.listings.first() {
-            f.status = first.status;
-        }
-        for r in &mut f.relations {
-            walk(r, status_of);
-        }
-    }
-    let mut findings = std::mem::take(&mut report.findings);
-    for f in &mut findings {
-        walk(f, &status_of);
-    }
-    findings.sort_by(order);
-    report.findings = findings;
 }

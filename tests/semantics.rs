@@ -261,8 +261,7 @@ fn cleared_hits_stay_visible_and_stop_counting() {
     )
     .unwrap();
     let v7 = Vendor::new("ZTE Corp").with_id("v7");
-    let mut r = s.screen(&v7, d);
-    let used = set.apply(&v7, &mut r);
+    let (r, used) = s.screen_cleared(&v7, d, &set);
     assert_eq!(used, vec![0, 1], "the dod-1260h clearance is stale");
     assert!(
         r.hits
@@ -276,8 +275,8 @@ fn cleared_hits_stay_visible_and_stop_counting() {
         Vendor::new("ZTE Corp").with_id("v8"),
         Vendor::new("ZTE Corporation").with_id("v9"),
     ] {
-        let mut r = s.screen(&other, d);
-        assert!(set.apply(&other, &mut r).is_empty());
+        let (r, used) = s.screen_cleared(&other, d, &set);
+        assert!(used.is_empty());
         assert!(r.flagged());
     }
 }

@@ -27,6 +27,7 @@ pub mod vendor;
 pub use report::{Hit, IdentifierHit, ListUsed, Report, Status, Via};
 pub use vendor::{IdentifierKind, Owner, Vendor, VendorIdentifier};
 
+use crate::clearance::ClearanceSet;
 use crate::error::{Error, Result};
 use crate::explain::Explanation;
 use crate::findings;
@@ -270,7 +271,46 @@ impl Screener {
     /// [`crate::limits`]) is left out, so the cost of any input is bounded;
     /// use [`Screener::try_screen`] to reject such a vendor instead.
     pub fn screen(&self, vendor: &Vendor, as_of: Date) -> Report {
-        self.screen_with(vendor, as_of, false)
+        self.screen_with(vendor, as_of, false, None).0
+    }
+
+    /// Screens a vendor as [`Screener::screen`] does, with reviewed
+    /// clearances applied path by path (see [`crate::clearance`]): a
+    /// cleared hit keeps its place with status `cleared`, and another path
+    /// to the same entity that is not cleared is reported instead. Returns
+    /// the report and the indexes of the clearances that cleared a hit.
+    pub fn screen_cleared(
+        &self,
+        vendor: &Vendor,
+        as_of: Date,
+        clearances: &ClearanceSet,
+    ) -> (Report, Vec<usize>) {
+        self.screen_with(vendor, as_of, false, Some(clearances))
+    }
+
+    /// [`Screener::screen_cleared`] for many vendors, across all cores with
+    /// the `parallel` feature; results in input order.
+    pub fn screen_batch_cleared(
+        &self,
+        vendors: &[Vendor],
+        as_of: Date,
+        clearances: &ClearanceSet,
+    ) -> Vec<(Report, Vec<usize>)> {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            vendors
+                .par_iter()
+                .map(|v| self.screen_cleared(v, as_of, clearances))
+                .collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            vendors
+                .iter()
+                .map(|v| self.screen_cleared(v, as_of, clearances))
+                .collect()
+        }
     }
 
     /// Checks the vendor ([`Vendor::validate`]) and screens it.
@@ -325,15 +365,31 @@ impl Screener {
     /// # Ok::<(), vendor_screen::Error>(())
     /// ```
     pub fn screen_brute_force(&self, vendor: &Vendor, as_of: Date) -> Report {
-        self.screen_with(vendor, as_of, true)
+        self.screen_with(vendor, as_of, true, None).0
     }
 
-    fn screen_with(&self, vendor: &Vendor, as_of: Date, brute_force: bool) -> Report {
+    fn screen_with(
+        &self,
+        vendor: &Vendor,
+        as_of: Date,
+        brute_force: bool,
+        clearances: Option<&ClearanceSet>,
+    ) -> (Report, Vec<usize>) {
         let queries = queries(vendor);
         let raw = self.name_matches(&queries, as_of, brute_force);
+        let cleared = clearances.map(|c| c.for_vendor(vendor));
+        let mut used = Vec::new();
         let mut best: HashMap<(usize, usize), Hit> = HashMap::new();
         for h in &raw {
-            let hit = self.hit(h, vendor, &queries, &raw, as_of);
+            let mut hit = self.hit(h, vendor, &queries, &raw, as_of);
+            if let Some(i) = cleared
+                .as_ref()
+                .and_then(|c| c.hit(&hit.via, &hit.list, &hit.entity_id))
+            {
+                hit.status = Status::Cleared;
+                hit.cleared = cleared.as_ref().map(|c| c.clearance(i).clone());
+                used.push(i);
+            }
             let key = (h.list, h.entity);
             if best.get(&key).is_none_or(|old| rank(&hit) > rank(old)) {
                 best.insert(key, hit);
@@ -347,7 +403,18 @@ impl Screener {
                 .then_with(|| a.list.cmp(&b.list))
                 .then_with(|| a.entity_id.cmp(&b.entity_id))
         });
-        let identifier_hits = self.identifier_hits(vendor, as_of);
+        let mut identifier_hits = self.identifier_hits(vendor, as_of);
+        if let Some(c) = &cleared {
+            for h in &mut identifier_hits {
+                if let Some(i) = c.identifier(h.vendor_identifier.kind, &h.list, &h.entity_id) {
+                    h.status = Status::Cleared;
+                    h.cleared = Some(c.clearance(i).clone());
+                    used.push(i);
+                }
+            }
+        }
+        used.sort_unstable();
+        used.dedup();
         let ctx = findings::Context {
             lists: &self.lists,
             list_index: &self.list_index,
@@ -355,13 +422,14 @@ impl Screener {
             normalizer: &self.normalizer,
         };
         let findings = findings::build(&ctx, &hits, &identifier_hits);
-        Report {
+        let report = Report {
             as_of,
             lists: self.lists_used(),
             hits,
             identifier_hits,
             findings,
-        }
+        };
+        (report, used)
     }
 
     /// Name matches of every query, and the listed parties they lead to
