@@ -312,7 +312,7 @@ impl fmt::Display for StaleClearance<'_> {
         let c = &self.row.clearance;
         write!(
             f,
-            "{}:{}: clearance of vendor {:?} on {} {} ({}) cleared nothing: {}",
+            "{}:{}: clearance of vendor \"{}\" on {} {} ({}) cleared nothing: {}",
             escape_controls(&self.row.file),
             self.row.line,
             escape_controls(&c.vendor),
