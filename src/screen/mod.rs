@@ -19,153 +19,37 @@
 //! # Ok::<(), vendor_screen::Error>(())
 //! ```
 
+mod builder;
+mod identifiers;
+mod query;
 mod reach;
 mod relations;
 pub mod report;
 pub mod vendor;
 
+pub use builder::ScreenerBuilder;
 pub use report::{Hit, IdentifierHit, ListUsed, Report, Status, Via};
 pub use vendor::{IdentifierKind, Owner, Vendor, VendorIdentifier};
 
 use crate::clearance::ClearanceSet;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::explain::Explanation;
 use crate::findings;
-use crate::limits::check_name;
 use crate::list::{Date, DesignationList, Entity, NameKind};
 use crate::matcher::Matcher;
 use crate::normalize::Normalizer;
+use query::Query;
 pub(crate) use reach::relation_words;
 use reach::{Ownership, decide, listing_state, not_in_force};
-use relations::{Link, related_parties};
+use relations::Link;
 use report::round3;
 use std::collections::HashMap;
 
 /// The default threshold: hits scoring below it are not reported.
 pub const DEFAULT_THRESHOLD: f64 = 0.85;
 
-/// Collects lists and settings, then builds a [`Screener`].
-///
-/// ```
-/// use vendor_screen::{ScreenerBuilder, lists};
-/// let s = ScreenerBuilder::new().lists(lists::bundled()?).threshold(0.9).build()?;
-/// assert_eq!(s.threshold(), 0.9);
-/// assert!(ScreenerBuilder::new().threshold(1.5).build().is_err());
-/// # Ok::<(), vendor_screen::Error>(())
-/// ```
 #[derive(Debug, Clone)]
-pub struct ScreenerBuilder {
-    lists: Vec<DesignationList>,
-    threshold: f64,
-}
-
-impl Default for ScreenerBuilder {
-    fn default() -> Self {
-        ScreenerBuilder::new()
-    }
-}
-
-impl ScreenerBuilder {
-    /// An empty builder with the default threshold.
-    pub fn new() -> ScreenerBuilder {
-        ScreenerBuilder {
-            lists: Vec::new(),
-            threshold: DEFAULT_THRESHOLD,
-        }
-    }
-
-    /// Adds one list.
-    pub fn list(mut self, list: DesignationList) -> ScreenerBuilder {
-        self.lists.push(list);
-        self
-    }
-
-    /// Adds several lists.
-    pub fn lists(mut self, lists: impl IntoIterator<Item = DesignationList>) -> ScreenerBuilder {
-        self.lists.extend(lists);
-        self
-    }
-
-    /// Sets the reporting threshold (0 to 1).
-    pub fn threshold(mut self, threshold: f64) -> ScreenerBuilder {
-        self.threshold = threshold;
-        self
-    }
-
-    /// Validates the settings and prepares every listed name for matching.
-    pub fn build(self) -> Result<Screener> {
-        if !(0.0..=1.0).contains(&self.threshold) {
-            return Err(Error::Argument {
-                name: "threshold".into(),
-                message: format!("{} is not between 0 and 1", self.threshold),
-            });
-        }
-        let mut list_index = HashMap::new();
-        for (i, l) in self.lists.iter().enumerate() {
-            if let Some(j) = list_index.insert(l.meta.id.clone(), i) {
-                return Err(Error::Argument {
-                    name: "list".into(),
-                    message: format!(
-                        "list id `{}` is loaded twice (lists {} and {})",
-                        l.meta.id,
-                        j + 1,
-                        i + 1
-                    ),
-                });
-            }
-        }
-        let mut names = Vec::new();
-        let mut identifiers: HashMap<String, Vec<(usize, usize, usize)>> = HashMap::new();
-        for (li, list) in self.lists.iter().enumerate() {
-            for (ei, entity) in list.entities.iter().enumerate() {
-                for (kind, _) in entity.names() {
-                    names.push(NameRef {
-                        list: li,
-                        entity: ei,
-                        kind,
-                    });
-                }
-                for (ii, id) in entity.identifiers.iter().enumerate() {
-                    let key = vendor::compare_form(&id.value);
-                    if !key.is_empty() {
-                        identifiers.entry(key).or_default().push((li, ei, ii));
-                    }
-                }
-            }
-        }
-        let texts = self
-            .lists
-            .iter()
-            .flat_map(|l| &l.entities)
-            .flat_map(|e| e.names().map(|(_, n)| n));
-        let matcher = Matcher::new(texts);
-        let related = self.lists.iter().map(related_parties).collect();
-        let entity_index = self
-            .lists
-            .iter()
-            .map(|l| {
-                l.entities
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| (e.id.clone(), i))
-                    .collect()
-            })
-            .collect();
-        Ok(Screener {
-            lists: self.lists,
-            names,
-            matcher,
-            threshold: self.threshold,
-            related,
-            list_index,
-            entity_index,
-            identifiers,
-            normalizer: Normalizer::new(),
-        })
-    }
-}
-
-#[derive(Debug, Clone)]
+/// A listed name: its list, entity and kind.
 struct NameRef {
     list: usize,
     entity: usize,
@@ -186,17 +70,6 @@ pub struct Screener {
     /// Identifier compare form → (list, entity, identifier).
     identifiers: HashMap<String, Vec<(usize, usize, usize)>>,
     normalizer: Normalizer,
-}
-
-/// One name screened for a vendor: its own, an alias, or an owner's.
-#[derive(Debug, Clone)]
-struct Query {
-    text: String,
-    via: Via,
-    /// Shares along the ownership chain, from the vendor up to this owner.
-    chain: Vec<Option<f64>>,
-    /// Which direct owner the chain starts at.
-    direct_owner: Option<usize>,
 }
 
 /// A match before its status is decided.
@@ -375,7 +248,7 @@ impl Screener {
         brute_force: bool,
         clearances: Option<&ClearanceSet>,
     ) -> (Report, Vec<usize>) {
-        let queries = queries(vendor);
+        let queries = query::queries(vendor);
         let raw = self.name_matches(&queries, as_of, brute_force);
         let cleared = clearances.map(|c| c.for_vendor(vendor));
         let mut used = Vec::new();
@@ -576,129 +449,13 @@ impl Screener {
             _ => Some(Ownership::Chain(q.chain.clone())),
         }
     }
-
-    /// Exact identifier matches, one per (list, entity).
-    fn identifier_hits(&self, vendor: &Vendor, as_of: Date) -> Vec<IdentifierHit> {
-        let mut out: Vec<IdentifierHit> = Vec::new();
-        for vi in &vendor.identifiers {
-            let key = vi.compare_form();
-            for &(li, ei, ii) in self.identifiers.get(&key).into_iter().flatten() {
-                let list = &self.lists[li];
-                let entity = &list.entities[ei];
-                let listed = &entity.identifiers[ii];
-                if !vi.kind.accepts(&listed.kind) {
-                    continue;
-                }
-                if out
-                    .iter()
-                    .any(|h| h.list == list.meta.id && h.entity_id == entity.id)
-                {
-                    continue;
-                }
-                let state = listing_state(entity, as_of);
-                let compared = format!(
-                    "the vendor's {} {} equals the listed {} {}",
-                    vi.kind,
-                    crate::error::shorten(&vi.value, 60),
-                    listed.kind,
-                    listed.value
-                );
-                let (status, rule) = match not_in_force(&list.meta.id, state, as_of) {
-                    Some((s, r)) => (s, format!("{r}; {compared}")),
-                    None => (
-                        Status::Match,
-                        format!(
-                            "{}: {}; {compared}",
-                            list.meta.id,
-                            reach::listed_words(state)
-                        ),
-                    ),
-                };
-                out.push(IdentifierHit {
-                    list: list.meta.id.clone(),
-                    entity_id: entity.id.clone(),
-                    entity_name: entity.name.clone(),
-                    vendor_identifier: vi.clone(),
-                    listed_kind: listed.kind.clone(),
-                    listed_value: listed.value.clone(),
-                    status,
-                    rule,
-                    legal_basis: list.meta.legal_basis.clone(),
-                    citation: entity.citation.clone(),
-                    cleared: None,
-                });
-            }
-        }
-        out
-    }
 }
 
-/// Every name to screen for a vendor: its own, its aliases, its owners at
-/// every level; names that cannot be screened (see [`crate::limits`]) are
-/// left out.
-fn queries(vendor: &Vendor) -> Vec<Query> {
-    let mut queries = Vec::new();
-    let mut push = |q: Query| {
-        if check_name(&q.text).is_ok() && queries.len() < crate::limits::MAX_NAMES {
-            queries.push(q);
-        }
-    };
-    push(Query {
-        text: vendor.name.clone(),
-        via: Via::SelfName,
-        chain: Vec::new(),
-        direct_owner: None,
-    });
-    for a in &vendor.aliases {
-        push(Query {
-            text: a.clone(),
-            via: Via::Alias { name: a.clone() },
-            chain: Vec::new(),
-            direct_owner: None,
-        });
-    }
-    let mut owners = Vec::new();
-    for (i, o) in vendor.owners.iter().enumerate() {
-        collect_owners(o, 1, i, &mut Vec::new(), &mut owners);
-    }
-    for q in owners {
-        push(q);
-    }
-    queries
-}
-
-fn collect_owners(
-    o: &Owner,
-    level: usize,
-    direct: usize,
-    chain: &mut Vec<Option<f64>>,
-    out: &mut Vec<Query>,
-) {
-    if out.len() >= crate::limits::MAX_NAMES {
-        return;
-    }
-    chain.push(o.share);
-    out.push(Query {
-        text: o.name.clone(),
-        via: Via::Parent {
-            level,
-            name: o.name.clone(),
-            share: o.share,
-        },
-        chain: chain.clone(),
-        direct_owner: Some(direct),
-    });
-    for up in &o.owners {
-        collect_owners(up, level + 1, direct, chain, out);
-    }
-    chain.pop();
-}
-
-/// Ordering of two hits on the same entity: a counting status first, then the
-/// higher score, then the nearer path.
-fn rank(hit: &Hit) -> (bool, u64, i64) {
+/// Ordering of two hits on the same entity: the more serious status first,
+/// then the higher score, then the nearer path.
+fn rank(hit: &Hit) -> (u8, u64, i64) {
     (
-        hit.status.counts(),
+        hit.status.severity(),
         (hit.score * 1e9) as u64,
         -(hit.via.depth() as i64),
     )

@@ -43,12 +43,15 @@
 //! # Ok::<(), vendor_screen::Error>(())
 //! ```
 
+mod link;
+
 use crate::list::{DesignationList, Entity};
-use crate::normalize::{Normalizer, TokenKind};
+use crate::normalize::Normalizer;
 use crate::screen::report::{Hit, IdentifierHit};
-use crate::screen::vendor::compare_form;
 use crate::screen::{Status, Via};
+use link::{UnionFind, links};
 use serde::{Deserialize, Serialize};
+
 use std::collections::HashMap;
 
 /// What a finding rests on.
@@ -141,32 +144,13 @@ pub(crate) struct Context<'a> {
 }
 
 /// One (list, entity) of a report, with its hits.
-struct Item<'a> {
+pub(super) struct Item<'a> {
     list: usize,
     entity: &'a Entity,
     hit: Option<&'a Hit>,
     id_hit: Option<&'a IdentifierHit>,
     /// Path class: hits are only linked along the same path.
     class: String,
-}
-
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.0[i] != i {
-            self.0[i] = self.0[self.0[i]];
-            i = self.0[i];
-        }
-        i
-    }
-    fn union(&mut self, a: usize, b: usize) -> bool {
-        let (a, b) = (self.find(a), self.find(b));
-        if a != b {
-            self.0[a.max(b)] = a.min(b);
-        }
-        a != b
-    }
 }
 
 fn class_of(via: &Via) -> String {
@@ -177,126 +161,25 @@ fn class_of(via: &Via) -> String {
     }
 }
 
-/// Whether an identifier kind is one that names one party (not a date, a
-/// ticker, a web site or a remark).
-fn identifying(kind: &str) -> bool {
-    let k = kind.to_ascii_lowercase();
-    ![
-        "date",
-        "ticker",
-        "website",
-        "web site",
-        "email",
-        "e-mail",
-        "phone",
-        "fax",
-        "directive",
-        "sanction",
-        "gender",
-        "type",
-        "issuer",
-        "nationality",
-        "established",
-        "information",
-        "title",
-        "vessel",
-        "tonnage",
-        "flag",
-        "call sign",
-    ]
-    .iter()
-    .any(|w| k.contains(w))
-}
-
-/// A link key of an entity: what it is, how strong, and in words.
-struct Key {
-    key: String,
-    /// 0 for an identifier, 1 for a primary name, 2 for an alias (links
-    /// only to a primary name).
-    strength: u8,
-    words: String,
-}
-
-/// The link keys of an entity: identifiers, and normalised names.
-fn keys(entity: &Entity, normalizer: &Normalizer) -> Vec<Key> {
-    let mut out = Vec::new();
-    for i in &entity.identifiers {
-        let v = compare_form(&i.value);
-        if identifying(&i.kind) && v.len() >= 6 && v.bytes().any(|b| b.is_ascii_digit()) {
-            out.push(Key {
-                key: format!("id:{v}"),
-                strength: 0,
-                words: format!("the identifier {} {}", i.kind, i.value),
-            });
-        }
-    }
-    let names = std::iter::once((1, entity.name.as_str()))
-        .chain(entity.aliases.iter().map(|a| (2, a.as_str())));
-    for (strength, name) in names {
-        let n = normalizer.normalize(name);
-        if !n.has_distinctive() {
-            continue;
-        }
-        let words: Vec<&str> = n
-            .tokens
-            .iter()
-            .filter(|t| t.kind != TokenKind::LegalForm)
-            .map(|t| t.text.as_str())
-            .collect();
-        let text = words.join(" ");
-        out.push(Key {
-            key: format!("name:{:?}:{text}", entity.kind),
-            strength,
-            words: format!("the name \"{text}\" (legal forms aside)"),
-        });
-    }
-    out
-}
-
-/// Items holding one key: (item, strength, words).
-type Holders = Vec<(usize, u8, String)>;
-
-/// A link between two items: (item, item, strength, words).
-type Edge = (usize, usize, u8, String);
-
-/// The links between items: pairs of the same path class sharing a key,
-/// identifiers first; a name links only when it is one side's primary name.
-fn links(items: &[Item<'_>], normalizer: &Normalizer) -> Vec<Edge> {
-    let mut by_key: HashMap<(&str, String), Holders> = HashMap::new();
-    for (i, item) in items.iter().enumerate() {
-        for k in keys(item.entity, normalizer) {
-            by_key
-                .entry((item.class.as_str(), k.key))
-                .or_default()
-                .push((i, k.strength, k.words));
-        }
-    }
-    let mut edges: Vec<Edge> = Vec::new();
-    for holders in by_key.values() {
-        for (x, a) in holders.iter().enumerate() {
-            for b in &holders[x + 1..] {
-                if a.0 != b.0 && a.1.min(b.1) < 2 {
-                    edges.push((a.0.min(b.0), a.0.max(b.0), a.1.max(b.1), a.2.clone()));
-                }
-            }
-        }
-    }
-    // The strongest link of each pair, identifiers first, in item order.
-    edges.sort_by(|a, b| {
-        (a.0, a.1, a.2)
-            .cmp(&(b.0, b.1, b.2))
-            .then_with(|| a.3.cmp(&b.3))
-    });
-    edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
-    edges.sort_by_key(|e| (e.2, e.0, e.1));
-    edges
-}
-
 /// Groups a report's hits into findings.
 pub(crate) fn build(ctx: &Context<'_>, hits: &[Hit], id_hits: &[IdentifierHit]) -> Vec<Finding> {
-    let mut items: Vec<Item<'_>> = Vec::new();
-    let mut at: HashMap<(&str, &str, String), usize> = HashMap::new();
-    let lookup = |list: &str, id: &str| -> Option<(usize, &Entity)> {
+    let items = items_of(ctx, hits, id_hits);
+    let groups = group(ctx, &items);
+    let findings: Vec<Option<Finding>> = groups
+        .members
+        .iter()
+        .zip(&groups.linked_by)
+        .map(|(members, linked)| Some(finding(ctx, &items, members, linked.clone())))
+        .collect();
+    nest(&items, &groups, findings)
+}
+
+/// One item per (list, entity) hit, an identifier hit joining the name hit
+/// of the same entity reached by the vendor's own names.
+fn items_of<'a>(ctx: &Context<'a>, hits: &'a [Hit], id_hits: &'a [IdentifierHit]) -> Vec<Item<'a>> {
+    let mut items: Vec<Item<'a>> = Vec::new();
+    let mut own: HashMap<(&str, &str), usize> = HashMap::new();
+    let lookup = |list: &str, id: &str| -> Option<(usize, &'a Entity)> {
         let li = *ctx.list_index.get(list)?;
         let ei = *ctx.entity_index[li].get(id)?;
         Some((li, &ctx.lists[li].entities[ei]))
@@ -306,7 +189,9 @@ pub(crate) fn build(ctx: &Context<'_>, hits: &[Hit], id_hits: &[IdentifierHit]) 
             continue;
         };
         let class = class_of(&h.via);
-        at.insert((&h.list, &h.entity_id, class.clone()), items.len());
+        if class == "own" {
+            own.insert((&h.list, &h.entity_id), items.len());
+        }
         items.push(Item {
             list,
             entity,
@@ -319,7 +204,7 @@ pub(crate) fn build(ctx: &Context<'_>, hits: &[Hit], id_hits: &[IdentifierHit]) 
         let Some((list, entity)) = lookup(&h.list, &h.entity_id) else {
             continue;
         };
-        match at.get(&(h.list.as_str(), h.entity_id.as_str(), "own".to_string())) {
+        match own.get(&(h.list.as_str(), h.entity_id.as_str())) {
             Some(&i) => items[i].id_hit = Some(h),
             None => items.push(Item {
                 list,
@@ -330,59 +215,75 @@ pub(crate) fn build(ctx: &Context<'_>, hits: &[Hit], id_hits: &[IdentifierHit]) 
             }),
         }
     }
+    items
+}
 
-    // Link items of the same path class that share a key; two entries of
-    // one list are two entities, so a link that would join them is skipped.
+/// Items grouped into entities.
+struct Groups {
+    /// Each group's items.
+    members: Vec<Vec<usize>>,
+    /// Each group's links, in words.
+    linked_by: Vec<Vec<String>>,
+    /// Each item's group.
+    group_of: Vec<usize>,
+}
+
+/// Links items of the same path class that share a key; two entries of one
+/// list are two entities, so a link that would join them is skipped.
+fn group(ctx: &Context<'_>, items: &[Item<'_>]) -> Groups {
     let mut uf = UnionFind((0..items.len()).collect());
     let mut lists_of: Vec<Vec<usize>> = items.iter().map(|it| vec![it.list]).collect();
-    let mut reasons: HashMap<usize, Vec<String>> = HashMap::new();
-    for (a, b, _, words) in links(&items, ctx.normalizer) {
+    let mut reasons: Vec<(usize, String)> = Vec::new();
+    for (a, b, _, words) in links(items, ctx.normalizer) {
         let (ra, rb) = (uf.find(a), uf.find(b));
         if ra == rb || lists_of[ra].iter().any(|l| lists_of[rb].contains(l)) {
             continue;
         }
         uf.union(ra, rb);
-        let root = uf.find(ra);
         let merged: Vec<usize> = lists_of[ra].iter().chain(&lists_of[rb]).copied().collect();
-        lists_of[root] = merged;
+        lists_of[uf.find(ra)] = merged;
         let describe = |k: usize| {
             format!(
                 "{} {}",
                 ctx.lists[items[k].list].meta.id, items[k].entity.id
             )
         };
-        let text = format!("{} and {} share {words}", describe(a), describe(b));
-        reasons.entry(a).or_default().push(text);
+        reasons.push((
+            a,
+            format!("{} and {} share {words}", describe(a), describe(b)),
+        ));
     }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut g = Groups {
+        members: Vec::new(),
+        linked_by: Vec::new(),
+        group_of: Vec::with_capacity(items.len()),
+    };
+    let mut by_root: HashMap<usize, usize> = HashMap::new();
     for i in 0..items.len() {
-        let root = uf.find(i);
-        let g = *group_of.entry(root).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[g].push(i);
+        let n = by_root.len();
+        let k = *by_root.entry(uf.find(i)).or_insert(n);
+        if k == g.members.len() {
+            g.members.push(Vec::new());
+            g.linked_by.push(Vec::new());
+        }
+        g.members[k].push(i);
+        g.group_of.push(k);
     }
+    for (a, text) in reasons {
+        g.linked_by[g.group_of[a]].push(text);
+    }
+    for l in &mut g.linked_by {
+        l.sort();
+    }
+    g
+}
 
-    let group_of_item: Vec<usize> = (0..items.len()).map(|i| group_of[&uf.find(i)]).collect();
-    let mut findings: Vec<Option<Finding>> = groups
-        .iter()
-        .map(|members| {
-            let mut linked: Vec<String> = members
-                .iter()
-                .filter_map(|m| reasons.get(m))
-                .flatten()
-                .cloned()
-                .collect();
-            linked.sort();
-            Some(finding(ctx, &items, members, linked))
-        })
-        .collect();
-
-    // Nest each relation finding under the finding holding the entity it
-    // was reached from (itself perhaps reached through a relation).
+/// Nests each relation finding under the finding holding the entity it was
+/// reached from (itself perhaps reached through a relation), deepest first;
+/// a cycle stays at the top. Returns the top findings in reading order.
+fn nest(items: &[Item<'_>], groups: &Groups, mut findings: Vec<Option<Finding>>) -> Vec<Finding> {
     let parent_of: Vec<Option<usize>> = groups
+        .members
         .iter()
         .enumerate()
         .map(|(g, members)| {
@@ -394,24 +295,23 @@ pub(crate) fn build(ctx: &Context<'_>, hits: &[Hit], id_hits: &[IdentifierHit]) 
                 let src = items
                     .iter()
                     .position(|o| o.list == it.list && o.entity.id == *entity_id)?;
-                let pg = group_of_item[src];
+                let pg = groups.group_of[src];
                 (pg != g).then_some(pg)
             })
         })
         .collect();
-    // Attach children before parents, deepest first; a cycle stays on top.
     let depth = |mut g: usize| {
         let mut d = 0;
         while let Some(p) = parent_of[g] {
             d += 1;
             g = p;
-            if d > groups.len() {
+            if d > parent_of.len() {
                 return None;
             }
         }
         Some(d)
     };
-    let mut by_depth: Vec<(usize, usize)> = (0..groups.len())
+    let mut by_depth: Vec<(usize, usize)> = (0..parent_of.len())
         .filter_map(|g| Some((depth(g)?, g)))
         .filter(|(d, _)| *d > 0)
         .collect();
