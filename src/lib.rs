@@ -6,6 +6,13 @@
 //! Vendor (name, aliases, owners) ──Screener::screen──▶ Report { hits, explanations }
 //! ```
 //!
+//! Around the core, everything a screening run needs is library API:
+//! [`sources`] (which lists, their age), [`vendor_file`] (vendor masters,
+//! every row accounted for), [`limits`] (bounded cost), [`clearance`]
+//! (reviewed false positives, applied exactly), [`findings`] (one per real
+//! entity), [`output`] (the JSON line, CSV rows, human pages) and [`error`]
+//! (messages safe to print).
+//!
 //! # Example
 //! ```
 //! use vendor_screen::{ScreenerBuilder, Vendor, lists, list::Date};
