@@ -2,7 +2,7 @@
 //! with `../shared` beside it):
 //!
 //! ```text
-//! cargo run --release --example evaluate -- [--json FILE] [--show N] [--only SECTION]...
+//! cargo run --release --example evaluate -- [--json FILE] [--cases FILE] [--show N] [--only SECTION]...
 //! ```
 //!
 //! Sections (all by default; `--only` picks some):
@@ -12,28 +12,52 @@
 //! - `fp`: false positives. Every real vendor name (`../shared/data/vendors`)
 //!   against (a) the CSL plus the bundled lists and (b) every shared list:
 //!   the share with any hit, SEC names apart, and the threshold at which 1%
-//!   of vendor names hit (`evaluate/vendors.rs`).
-//! - `perturb`: the earlier single-perturbation detection rates on the CSL
-//!   (`evaluate/perturb.rs`; to be replaced by compound variations).
+//!   of vendor names hit (`evaluate/vendors.rs`). Always measured: the other
+//!   sections report recall at that threshold.
+//! - `compound`: organisation names of the OFAC, DPL and bundled lists (the
+//!   tuning set) and, apart, of the CSL (held out: do not tune on it), varied
+//!   one, two and three ways at once as vendor masters write them
+//!   (`evaluate/variants.rs`, vocabulary in `evaluate/words.rs`); names
+//!   without a distinctive word as their own group.
+//! - `aliases`: alias hold-out. For organisations with two or more names in
+//!   the OFAC SDN (2021 with its alias file, 2024) and non-SDN files, one name
+//!   is hidden and screened against the file's lists without it, by kind of
+//!   alias (`evaluate/holdout.rs`).
+//! - `groups`: group members. Real subsidiary and affiliate names from the
+//!   bundled lists' relations and the OFAC and CSL links, screened with the
+//!   member's own entry removed; found when the group is hit as `match` or
+//!   `review` (`evaluate/groups.rs`).
+//!
+//! Compound variations are screened against every shared list (the union the
+//! false-positive threshold (b) is measured on); a case is found when the
+//! expected entity is hit at the threshold.
 
-#[allow(dead_code)] // shared with tests/evaluation.rs
-#[path = "evaluate/data.rs"]
-mod data;
-#[path = "evaluate/perturb.rs"]
-mod perturb;
+#[path = "evaluate/cases.rs"]
+mod cases;
+#[path = "evaluate/compound.rs"]
+mod compound;
+#[path = "evaluate/groups.rs"]
+mod groups;
+#[path = "evaluate/holdout.rs"]
+mod holdout;
 #[path = "evaluate/self_match.rs"]
 mod self_match;
-#[allow(dead_code)] // the raw records' kinds and relations serve later sections
+#[allow(dead_code)] // the raw records' kinds serve the tests' own checks
 #[path = "evaluate/sources.rs"]
 mod sources;
+#[path = "evaluate/variants.rs"]
+mod variants;
 #[path = "evaluate/vendors.rs"]
 mod vendors;
+#[path = "evaluate/words.rs"]
+mod words;
 
+use cases::{Case, Outcome, Table};
 use clap::Parser;
 use serde::Serialize;
 use std::time::Instant;
 use vendor_screen::list::{Date, DesignationList};
-use vendor_screen::{DEFAULT_THRESHOLD, ScreenerBuilder};
+use vendor_screen::{DEFAULT_THRESHOLD, Screener, ScreenerBuilder};
 
 #[derive(Parser)]
 struct Args {
@@ -43,12 +67,21 @@ struct Args {
     /// Worst misses (and top false-positive pairs) printed per set.
     #[arg(long, default_value_t = 20)]
     show: usize,
-    /// Run only these sections (`self`, `fp`, `perturb`); repeatable.
+    /// Run only these sections (`self`, `fp`, `compound`, `aliases`, `groups`); repeatable.
     #[arg(long)]
     only: Vec<String>,
     /// Lowest score screened for, so recall can be read at any threshold above it.
-    #[arg(long, default_value_t = 0.70)]
+    #[arg(long, default_value_t = 0.75)]
     floor: f64,
+    /// Cases per row of the compound-variation tables (a deterministic sample).
+    #[arg(long, default_value_t = 500)]
+    per_row: usize,
+    /// Write every case and its outcome to this file (tab-separated).
+    #[arg(long)]
+    cases: Option<std::path::PathBuf>,
+    /// Random seed of the variations.
+    #[arg(long, default_value_t = 20261122)]
+    seed: u64,
 }
 
 /// Everything measured, for `--json`.
@@ -57,6 +90,8 @@ struct Figures {
     default_threshold: f64,
     self_match: Vec<SelfMatchFigures>,
     false_positives: Vec<FalsePositiveFigures>,
+    contractions: Vec<(String, Vec<String>, usize, usize)>,
+    tables: Vec<Table>,
     seconds: f64,
 }
 
@@ -82,6 +117,17 @@ struct FalsePositiveFigures {
     seconds: f64,
 }
 
+/// A set of cases screened, waiting for its table.
+struct Set {
+    title: String,
+    pinned: Vec<&'static str>,
+    cases: Vec<Case>,
+    outcomes: Vec<Outcome>,
+}
+
+/// Cases of a set in `files`' screening, given by `make`.
+const CSL: &str = "csl/consolidated-2023-11-partial.csv";
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
     let started = Instant::now();
@@ -94,139 +140,218 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (files, skipped) = sources::all_files()?;
 
     if run("self") {
-        println!("## Self-match: every listed name as written, against its own file (>= 0.99)");
-        for (path, why) in &skipped {
-            println!("  not loaded (no importer yet): {path}: {why}");
-        }
-        println!(
-            "  {:<52} {:>7} {:>7}  failures by class",
-            "file", "names", "fail"
-        );
-        let (mut names, mut failures) = (0, 0);
-        for f in &files {
-            let r = self_match::run(f, as_of)?;
-            names += r.names;
-            failures += r.failures.len();
-            let label = if r.raw {
-                r.file.clone()
-            } else {
-                format!("{} (as imported)", r.file)
-            };
-            println!(
-                "  {label:<52} {:>7} {:>7}  {}",
-                r.names,
-                r.failures.len(),
-                r.by_class
-                    .iter()
-                    .map(|(c, n)| format!("{c} {n}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-            figures.self_match.push(SelfMatchFigures {
-                file: r.file,
-                names: r.names,
-                failures: r.failures.len(),
-                by_class: r.by_class,
-                seconds: r.seconds,
-                failed: r.failures,
-            });
-        }
-        println!("  all: {failures} of {names} names fail");
-        let mut worst: Vec<&self_match::Failure> =
-            figures.self_match.iter().flat_map(|f| &f.failed).collect();
-        worst.sort_by(|a, b| {
-            a.own_score
-                .unwrap_or(0.0)
-                .total_cmp(&b.own_score.unwrap_or(0.0))
-        });
-        if !worst.is_empty() {
-            println!(
-                "  worst {} (all: cargo test --release --test self_match -- --ignored --nocapture):",
-                args.show.min(worst.len())
-            );
-        }
-        for x in worst.iter().take(args.show) {
-            println!(
-                "    {:.3} {:?} [{} {}; {}] instead: {}",
-                x.own_score.unwrap_or(0.0),
-                x.name,
-                x.file,
-                x.id,
-                x.class,
-                x.instead
-                    .as_ref()
-                    .map_or("nothing".into(), |(l, _, n, s)| format!("{l} {n:?} {s:.3}"))
-            );
-        }
+        figures.self_match = self_matches(&files, &skipped, as_of, args.show)?;
     }
 
-    if run("fp") {
-        println!();
-        println!("## False positives: every real vendor name (SEC held out)");
-        let vendor_names = vendors::names()?;
-        let csl_bundled = files
+    println!();
+    println!("## False positives: every real vendor name (SEC held out)");
+    let vendor_names = vendors::names()?;
+    let csl_bundled: Vec<DesignationList> = files
+        .iter()
+        .filter(|f| f.label == CSL || f.label.starts_with("lists/"))
+        .flat_map(|f| f.lists.clone())
+        .collect();
+    let every = sources::every_list(&files);
+    let (fp_a, _) = false_positives(
+        "CSL 2023 + bundled",
+        csl_bundled,
+        &vendor_names,
+        &args,
+        as_of,
+        run("fp"),
+    )?;
+    let (fp_b, union) = false_positives(
+        "every shared list",
+        every.clone(),
+        &vendor_names,
+        &args,
+        as_of,
+        run("fp"),
+    )?;
+    let t1 = fp_b.threshold_1pct;
+    figures.false_positives = vec![fp_a, fp_b];
+
+    let cx = variants::Context::new(&vendor_names);
+    if run("compound") {
+        figures.contractions = contractions(&vendor_names);
+    }
+    let mut sets: Vec<Set> = Vec::new();
+    if run("compound") {
+        let t = Instant::now();
+        let tuning_ids: Vec<&str> = every
             .iter()
-            .filter(|f| {
-                f.label == "csl/consolidated-2023-11-partial.csv" || f.label.starts_with("lists/")
+            .map(|l| l.meta.id.as_str())
+            .filter(|id| {
+                matches!(*id, "ofac-sdn" | "ofac-non-sdn" | "bis-dpl")
+                    || ["ndaa-889", "fcc-covered", "dod-1260h", "ofac-ns-cmic"].contains(id)
             })
-            .flat_map(|f| f.lists.clone())
-            .collect::<Vec<DesignationList>>();
-        let every = sources::every_list(&files);
-        for (label, lists) in [
-            ("CSL 2023 + bundled", csl_bundled),
-            ("every shared list", every),
+            .collect();
+        let csl_ids: Vec<&str> = files
+            .iter()
+            .filter(|f| f.label == CSL)
+            .flat_map(|f| f.lists.iter().map(|l| l.meta.id.as_str()))
+            .collect();
+        for (label, ids) in [
+            ("tuning: OFAC SDN 2024, non-SDN, DPL, bundled", &tuning_ids),
+            ("held out: CSL 2023", &csl_ids),
         ] {
-            let t = Instant::now();
-            let names: usize = lists
+            let sources = compound::organisations(&every, ids);
+            let with = compound::with_distinctive(&sources, &cx, args.per_row, args.seed);
+            let without = compound::without_distinctive(&sources, &cx, args.seed);
+            let n_without = sources
                 .iter()
-                .flat_map(|l| &l.entities)
-                .map(|e| e.names().count())
-                .sum();
-            let screener = ScreenerBuilder::new()
-                .lists(lists)
-                .threshold(args.floor)
-                .build()?;
-            let tops = vendors::top_hits(&screener, &vendor_names, as_of);
-            let t1 = vendors::threshold_for_share(&tops, 0.01, args.floor);
-            let mut at_default = Vec::new();
-            println!("  against {label} ({names} names):");
-            for file in [Some("fpds"), Some("sec"), None] {
-                let (h, n) = vendors::flagged(&vendor_names, &tops, file, DEFAULT_THRESHOLD);
-                let (h1, _) = vendors::flagged(&vendor_names, &tops, file, t1);
-                println!(
-                    "    {:<5} {h:>5} of {n:>6} = {:>5.2}% hit at {DEFAULT_THRESHOLD:.2};  {h1:>5} = {:>5.2}% at {t1:.3}",
-                    file.unwrap_or("all"),
-                    pct(h, n),
-                    pct(h1, n)
-                );
-                at_default.push((file.unwrap_or("all").to_string(), h, n));
+                .filter(|s| cx.without_distinctive(&s.name))
+                .count();
+            for (title, pinned, cases) in [
+                (
+                    format!(
+                        "Compound variations, {label}: {} names with a distinctive word",
+                        sources.len() - n_without
+                    ),
+                    vec![compound::COMPOUND],
+                    with,
+                ),
+                (
+                    format!("Names without a distinctive word, {label}: {n_without} names"),
+                    vec![
+                        compound::COMPOUND,
+                        compound::CONTRACTIONS,
+                        compound::LEGAL,
+                        compound::OTHER_NAME,
+                    ],
+                    without,
+                ),
+            ] {
+                let outcomes = cases::screen(&union, &cases, as_of);
+                sets.push(Set {
+                    title,
+                    pinned,
+                    cases,
+                    outcomes,
+                });
             }
-            let top = vendors::worst(&vendor_names, &tops, DEFAULT_THRESHOLD, args.show);
-            println!("    top pairs:");
-            for (v, x) in &top {
-                println!(
-                    "      {:.3} {:?} ({}) ~ {:?} [{} {}]",
-                    x.score, v.name, v.file, x.matched_name, x.list, x.entity_id
+        }
+        eprintln!("compound variations screened in {:.1?}", t.elapsed());
+    }
+
+    if run("aliases") {
+        let t = Instant::now();
+        let mut cases = Vec::new();
+        let mut outcomes = Vec::new();
+        for path in [
+            "ofac-sdn/2021-07-07/sdn.csv",
+            "ofac-sdn/2024-05-03/sdn.csv",
+            "ofac-non-sdn/cons_prim.csv",
+        ] {
+            let Some(file) = files.iter().find(|f| f.label == path) else {
+                continue;
+            };
+            for fold in holdout::folds(file, 3, args.seed) {
+                let screener = ScreenerBuilder::new()
+                    .lists(fold.lists)
+                    .threshold(args.floor)
+                    .build()?;
+                outcomes.extend(cases::screen(&screener, &fold.cases, as_of));
+                cases.extend(fold.cases);
+            }
+        }
+        eprintln!("alias hold-out screened in {:.1?}", t.elapsed());
+        sets.push(Set {
+            title: "Alias hold-out, OFAC SDN 2021 and 2024, non-SDN organisations: one name hidden"
+                .to_string(),
+            pinned: vec!["all aliases"],
+            cases,
+            outcomes,
+        });
+    }
+
+    if run("groups") {
+        let t = Instant::now();
+        let mut by_set: Vec<(String, Vec<Case>, Vec<Outcome>)> = Vec::new();
+        for f in &files {
+            let (set, source) = if f.label.starts_with("lists/") {
+                ("tuning", "bundled")
+            } else if f.label.starts_with("ofac") {
+                ("tuning", "OFAC")
+            } else if f.label == CSL {
+                ("held out", "CSL 2023")
+            } else {
+                continue;
+            };
+            let (folds, not_in_force) = groups::folds(f, source, as_of, &cx);
+            if not_in_force > 0 {
+                eprintln!(
+                    "{}: {not_in_force} members left out: their group's listing is not in force on {as_of}",
+                    f.label
                 );
             }
-            println!("    ({:.1}s)", t.elapsed().as_secs_f64());
-            figures.false_positives.push(FalsePositiveFigures {
-                lists: label.to_string(),
-                names,
-                at_default,
-                threshold_1pct: t1,
-                top: top
-                    .into_iter()
-                    .map(|(v, x)| (v.file.to_string(), v.name.clone(), x.clone()))
-                    .collect(),
-                seconds: t.elapsed().as_secs_f64(),
+            let entry = match by_set.iter().position(|(s, _, _)| s == set) {
+                Some(i) => i,
+                None => {
+                    by_set.push((set.to_string(), Vec::new(), Vec::new()));
+                    by_set.len() - 1
+                }
+            };
+            for fold in folds {
+                let screener = ScreenerBuilder::new()
+                    .lists(fold.lists)
+                    .threshold(args.floor)
+                    .build()?;
+                by_set[entry]
+                    .2
+                    .extend(cases::screen(&screener, &fold.cases, as_of));
+                by_set[entry].1.extend(fold.cases);
+            }
+        }
+        eprintln!("group members screened in {:.1?}", t.elapsed());
+        for (set, cases, outcomes) in by_set {
+            sets.push(Set {
+                title: format!(
+                    "Group members ({set}): the group hit as match or review, the member's own entry removed"
+                ),
+                pinned: vec!["all: carries its group's name", "all: a name of its own"],
+                cases,
+                outcomes,
             });
         }
     }
 
-    if run("perturb") {
-        println!();
-        old_perturbations(as_of)?;
+    if let Some(path) = &args.cases {
+        let mut out = String::from(
+            "set\trows\tbest score on the expected entity\tquery\texpected list\texpected entity\texpected name\tbest other hit\n",
+        );
+        for s in &sets {
+            for (c, o) in s.cases.iter().zip(&s.outcomes) {
+                out.push_str(&format!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                    s.title,
+                    c.rows.join("|"),
+                    o.own.map_or("-".into(), |x| format!("{x:.3}")),
+                    c.query,
+                    c.list,
+                    c.entity,
+                    c.source,
+                    o.instead
+                        .as_ref()
+                        .map_or("-".into(), |(l, _, n, x)| format!("{n} ({l}) {x:.3}"))
+                ));
+            }
+        }
+        std::fs::write(path, out)?;
+    }
+    for s in &sets {
+        let table = cases::table(
+            &s.title,
+            &s.pinned,
+            &s.cases,
+            &s.outcomes,
+            DEFAULT_THRESHOLD,
+            t1,
+            &[],
+            args.show,
+        );
+        cases::print(&table, DEFAULT_THRESHOLD, t1, &[]);
+        figures.tables.push(table);
     }
 
     figures.seconds = started.elapsed().as_secs_f64();
@@ -242,19 +367,171 @@ fn pct(a: usize, b: usize) -> f64 {
     100.0 * a as f64 / b.max(1) as f64
 }
 
-/// The earlier evaluation: one perturbation at a time of CSL names.
-fn old_perturbations(as_of: Date) -> Result<(), Box<dyn std::error::Error>> {
-    let csl = data::csl_lists()?;
-    let positives = data::organisation_names(&csl);
-    let screener = ScreenerBuilder::new().lists(csl).build()?;
-    println!("## Single perturbations of CSL organisation names (earlier generator)");
-    let mut rng = perturb::Rng::new(20261122);
-    for kind in perturb::KINDS {
-        let (tried, found, _) = data::detect(&screener, &positives, kind, 400, &mut rng, as_of);
+/// The self-match section.
+fn self_matches(
+    files: &[sources::ListFile],
+    skipped: &sources::Skipped,
+    as_of: Date,
+    show: usize,
+) -> Result<Vec<SelfMatchFigures>, Box<dyn std::error::Error>> {
+    println!("## Self-match: every listed name as written, against its own file (>= 0.99)");
+    for (path, why) in skipped {
+        println!("  not loaded (no importer yet): {path}: {why}");
+    }
+    println!(
+        "  {:<52} {:>7} {:>7}  failures by class",
+        "file", "names", "fail"
+    );
+    let (mut names, mut failures) = (0, 0);
+    let mut out = Vec::new();
+    for f in files {
+        let r = self_match::run(f, as_of)?;
+        names += r.names;
+        failures += r.failures.len();
+        let label = if r.raw {
+            r.file.clone()
+        } else {
+            format!("{} (as imported)", r.file)
+        };
         println!(
-            "  {kind:<18} {tried:>7} {found:>9} {:>7.1}%",
-            pct(found, tried)
+            "  {label:<52} {:>7} {:>7}  {}",
+            r.names,
+            r.failures.len(),
+            r.by_class
+                .iter()
+                .map(|(c, n)| format!("{c} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        out.push(SelfMatchFigures {
+            file: r.file,
+            names: r.names,
+            failures: r.failures.len(),
+            by_class: r.by_class,
+            seconds: r.seconds,
+            failed: r.failures,
+        });
+    }
+    println!("  all: {failures} of {names} names fail");
+    let mut worst: Vec<&self_match::Failure> = out.iter().flat_map(|f| &f.failed).collect();
+    worst.sort_by(|a, b| {
+        a.own_score
+            .unwrap_or(0.0)
+            .total_cmp(&b.own_score.unwrap_or(0.0))
+    });
+    if !worst.is_empty() {
+        println!(
+            "  worst {} (all of them: cargo test --release --test self_match -- --ignored --nocapture):",
+            show.min(worst.len())
         );
     }
-    Ok(())
+    for x in worst.iter().take(show) {
+        println!(
+            "    {} {:?} [{} {}; {}] instead: {}",
+            x.own_score.map_or("  -  ".into(), |s| format!("{s:.3}")),
+            x.name,
+            x.file,
+            x.id,
+            x.class,
+            x.instead
+                .as_ref()
+                .map_or("nothing".into(), |(l, _, n, s)| format!(
+                    "{n:?} ({l}) {s:.3}"
+                ))
+        );
+    }
+    Ok(out)
+}
+
+/// Screens every vendor name against `lists` at the floor threshold; prints
+/// the shares when `print`; returns the figures and the screener.
+fn false_positives(
+    label: &str,
+    lists: Vec<DesignationList>,
+    vendor_names: &[vendors::VendorName],
+    args: &Args,
+    as_of: Date,
+    print: bool,
+) -> Result<(FalsePositiveFigures, Screener), Box<dyn std::error::Error>> {
+    let t = Instant::now();
+    let names: usize = lists
+        .iter()
+        .flat_map(|l| &l.entities)
+        .map(|e| e.names().count())
+        .sum();
+    let screener = ScreenerBuilder::new()
+        .lists(lists)
+        .threshold(args.floor)
+        .build()?;
+    let tops = vendors::top_hits(&screener, vendor_names, as_of);
+    let t1 = vendors::threshold_for_share(&tops, 0.01, args.floor);
+    let mut at_default = Vec::new();
+    if print {
+        println!("  against {label} ({names} names):");
+    }
+    for file in [Some("fpds"), Some("sec"), None] {
+        let (h, n) = vendors::flagged(vendor_names, &tops, file, DEFAULT_THRESHOLD);
+        let (h1, _) = vendors::flagged(vendor_names, &tops, file, t1);
+        if print {
+            println!(
+                "    {:<5} {h:>5} of {n:>6} = {:>5.2}% hit at {DEFAULT_THRESHOLD:.2};  {h1:>5} = {:>5.2}% at {t1:.3}",
+                file.unwrap_or("all"),
+                pct(h, n),
+                pct(h1, n)
+            );
+        }
+        at_default.push((file.unwrap_or("all").to_string(), h, n));
+    }
+    let top = vendors::worst(vendor_names, &tops, DEFAULT_THRESHOLD, args.show);
+    if print {
+        println!("    top pairs:");
+        for (v, x) in &top {
+            println!(
+                "      {:.3} {:?} ({}) ~ {:?} [{} {}]",
+                x.score, v.name, v.file, x.matched_name, x.list, x.entity_id
+            );
+        }
+        println!("    ({:.1}s)", t.elapsed().as_secs_f64());
+    }
+    let figures = FalsePositiveFigures {
+        lists: label.to_string(),
+        names,
+        at_default,
+        threshold_1pct: t1,
+        top: top
+            .into_iter()
+            .map(|(v, x)| (v.file.to_string(), v.name.clone(), x.clone()))
+            .collect(),
+        seconds: t.elapsed().as_secs_f64(),
+    };
+    Ok((figures, screener))
+}
+
+/// Prints which contractions occur in real vendor names, and how often.
+fn contractions(vendor_names: &[vendors::VendorName]) -> Vec<(String, Vec<String>, usize, usize)> {
+    println!();
+    println!("## Contractions in real vendor names (used for variants when seen at least once)");
+    let counts = words::contraction_counts(vendor_names);
+    let mut line = String::from("  ");
+    for (c, _, fpds, sec) in &counts {
+        let item = format!("{c} {fpds}/{sec}");
+        if line.len() + item.len() > 100 {
+            println!("{line}");
+            line = String::from("  ");
+        }
+        line.push_str(&format!("{item:<16}"));
+    }
+    println!("{line}");
+    println!("  (word: FPDS count/SEC count)");
+    counts
+        .into_iter()
+        .map(|(c, w, a, b)| {
+            (
+                c.to_string(),
+                w.iter().map(|s| s.to_string()).collect(),
+                a,
+                b,
+            )
+        })
+        .collect()
 }

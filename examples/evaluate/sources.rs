@@ -597,10 +597,12 @@ fn toml_records(text: &str) -> Result<Vec<RawRecord>, Error> {
                     "subsidiary" => "subsidiary",
                     _ => "affiliate",
                 };
-                Some(Link {
+                let name = r.get("name").and_then(|n| n.as_str()).unwrap_or("");
+                let target = r.get("target").and_then(|t| t.as_str()).map(str::to_string);
+                (!name.is_empty() || target.is_some()).then(|| Link {
                     kind,
-                    name: r.get("name")?.as_str()?.to_string(),
-                    target: r.get("target").and_then(|t| t.as_str()).map(str::to_string),
+                    name: name.to_string(),
+                    target,
                 })
             })
             .collect();
