@@ -40,11 +40,15 @@ mod compound;
 mod groups;
 #[path = "evaluate/holdout.rs"]
 mod holdout;
+#[path = "evaluate/peers.rs"]
+mod peers;
 #[path = "evaluate/self_match.rs"]
 mod self_match;
 #[allow(dead_code)] // the raw records' kinds serve the tests' own checks
 #[path = "evaluate/sources.rs"]
 mod sources;
+#[path = "evaluate/suite.rs"]
+mod suite;
 #[path = "evaluate/variants.rs"]
 mod variants;
 #[path = "evaluate/vendors.rs"]
@@ -52,10 +56,11 @@ mod vendors;
 #[path = "evaluate/words.rs"]
 mod words;
 
-use cases::{Case, Outcome, Table};
+use cases::{Case, Table};
 use clap::Parser;
 use serde::Serialize;
 use std::time::Instant;
+use suite::{CSL, Set};
 use vendor_screen::list::{Date, DesignationList};
 use vendor_screen::{DEFAULT_THRESHOLD, Screener, ScreenerBuilder};
 
@@ -79,6 +84,14 @@ struct Args {
     /// Write every case and its outcome to this file (tab-separated).
     #[arg(long)]
     cases: Option<std::path::PathBuf>,
+    /// Leave out the peers (rapidfuzz, through `benches/peer_eval.py`).
+    #[arg(long)]
+    no_peers: bool,
+    /// The peers' false-positive threshold is measured on every N-th vendor
+    /// name (Jaro-Winkler; token_set_ratio, which scores about 30 vendor names
+    /// a second against every shared list, on every 4th of those).
+    #[arg(long, default_value_t = 8)]
+    peer_vendor_step: usize,
     /// Random seed of the variations.
     #[arg(long, default_value_t = 20261122)]
     seed: u64,
@@ -91,6 +104,7 @@ struct Figures {
     self_match: Vec<SelfMatchFigures>,
     false_positives: Vec<FalsePositiveFigures>,
     contractions: Vec<(String, Vec<String>, usize, usize)>,
+    peers: Vec<peers::Peer>,
     tables: Vec<Table>,
     seconds: f64,
 }
@@ -116,17 +130,6 @@ struct FalsePositiveFigures {
     top: Vec<(String, String, vendors::Top)>,
     seconds: f64,
 }
-
-/// A set of cases screened, waiting for its table.
-struct Set {
-    title: String,
-    pinned: Vec<&'static str>,
-    cases: Vec<Case>,
-    outcomes: Vec<Outcome>,
-}
-
-/// Cases of a set in `files`' screening, given by `make`.
-const CSL: &str = "csl/consolidated-2023-11-partial.csv";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
@@ -178,142 +181,32 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut sets: Vec<Set> = Vec::new();
     if run("compound") {
         let t = Instant::now();
-        let tuning_ids: Vec<&str> = every
-            .iter()
-            .map(|l| l.meta.id.as_str())
-            .filter(|id| {
-                matches!(*id, "ofac-sdn" | "ofac-non-sdn" | "bis-dpl")
-                    || ["ndaa-889", "fcc-covered", "dod-1260h", "ofac-ns-cmic"].contains(id)
-            })
-            .collect();
-        let csl_ids: Vec<&str> = files
-            .iter()
-            .filter(|f| f.label == CSL)
-            .flat_map(|f| f.lists.iter().map(|l| l.meta.id.as_str()))
-            .collect();
-        for (label, ids) in [
-            ("tuning: OFAC SDN 2024, non-SDN, DPL, bundled", &tuning_ids),
-            ("held out: CSL 2023", &csl_ids),
-        ] {
-            let sources = compound::organisations(&every, ids);
-            let with = compound::with_distinctive(&sources, &cx, args.per_row, args.seed);
-            let without = compound::without_distinctive(&sources, &cx, args.seed);
-            let n_without = sources
-                .iter()
-                .filter(|s| cx.without_distinctive(&s.name))
-                .count();
-            for (title, pinned, cases) in [
-                (
-                    format!(
-                        "Compound variations, {label}: {} names with a distinctive word",
-                        sources.len() - n_without
-                    ),
-                    vec![compound::COMPOUND],
-                    with,
-                ),
-                (
-                    format!("Names without a distinctive word, {label}: {n_without} names"),
-                    vec![
-                        compound::COMPOUND,
-                        compound::CONTRACTIONS,
-                        compound::LEGAL,
-                        compound::OTHER_NAME,
-                    ],
-                    without,
-                ),
-            ] {
-                let outcomes = cases::screen(&union, &cases, as_of);
-                sets.push(Set {
-                    title,
-                    pinned,
-                    cases,
-                    outcomes,
-                });
-            }
-        }
+        sets.extend(suite::compound_sets(
+            &files,
+            &every,
+            &union,
+            &cx,
+            args.per_row,
+            args.seed,
+            as_of,
+        ));
         eprintln!("compound variations screened in {:.1?}", t.elapsed());
     }
-
     if run("aliases") {
         let t = Instant::now();
-        let mut cases = Vec::new();
-        let mut outcomes = Vec::new();
-        for path in [
-            "ofac-sdn/2021-07-07/sdn.csv",
-            "ofac-sdn/2024-05-03/sdn.csv",
-            "ofac-non-sdn/cons_prim.csv",
-        ] {
-            let Some(file) = files.iter().find(|f| f.label == path) else {
-                continue;
-            };
-            for fold in holdout::folds(file, 3, args.seed) {
-                let screener = ScreenerBuilder::new()
-                    .lists(fold.lists)
-                    .threshold(args.floor)
-                    .build()?;
-                outcomes.extend(cases::screen(&screener, &fold.cases, as_of));
-                cases.extend(fold.cases);
-            }
-        }
+        sets.push(suite::alias_set(&files, args.floor, args.seed, as_of)?);
         eprintln!("alias hold-out screened in {:.1?}", t.elapsed());
-        sets.push(Set {
-            title: "Alias hold-out, OFAC SDN 2021 and 2024, non-SDN organisations: one name hidden"
-                .to_string(),
-            pinned: vec!["all aliases"],
-            cases,
-            outcomes,
-        });
     }
-
     if run("groups") {
         let t = Instant::now();
-        let mut by_set: Vec<(String, Vec<Case>, Vec<Outcome>)> = Vec::new();
-        for f in &files {
-            let (set, source) = if f.label.starts_with("lists/") {
-                ("tuning", "bundled")
-            } else if f.label.starts_with("ofac") {
-                ("tuning", "OFAC")
-            } else if f.label == CSL {
-                ("held out", "CSL 2023")
-            } else {
-                continue;
-            };
-            let (folds, not_in_force) = groups::folds(f, source, as_of, &cx);
-            if not_in_force > 0 {
-                eprintln!(
-                    "{}: {not_in_force} members left out: their group's listing is not in force on {as_of}",
-                    f.label
-                );
-            }
-            let entry = match by_set.iter().position(|(s, _, _)| s == set) {
-                Some(i) => i,
-                None => {
-                    by_set.push((set.to_string(), Vec::new(), Vec::new()));
-                    by_set.len() - 1
-                }
-            };
-            for fold in folds {
-                let screener = ScreenerBuilder::new()
-                    .lists(fold.lists)
-                    .threshold(args.floor)
-                    .build()?;
-                by_set[entry]
-                    .2
-                    .extend(cases::screen(&screener, &fold.cases, as_of));
-                by_set[entry].1.extend(fold.cases);
-            }
+        let (group_sets, left_out) = suite::group_sets(&files, &cx, args.floor, as_of, false)?;
+        if left_out > 0 {
+            eprintln!(
+                "{left_out} group members left out: their group's listing is not in force on {as_of}"
+            );
         }
+        sets.extend(group_sets);
         eprintln!("group members screened in {:.1?}", t.elapsed());
-        for (set, cases, outcomes) in by_set {
-            sets.push(Set {
-                title: format!(
-                    "Group members ({set}): the group hit as match or review, the member's own entry removed"
-                ),
-                pinned: vec!["all: carries its group's name", "all: a name of its own"],
-                cases,
-                outcomes,
-            });
-        }
     }
 
     if let Some(path) = &args.cases {
@@ -339,7 +232,61 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         std::fs::write(path, out)?;
     }
+    if !args.no_peers && !sets.is_empty() {
+        let t = Instant::now();
+        let all: Vec<&Case> = sets.iter().flat_map(|s| &s.cases).collect();
+        let names: Vec<String> = every
+            .iter()
+            .flat_map(|l| &l.entities)
+            .flat_map(|e| e.names().map(|(_, n)| n.to_string()))
+            .collect();
+        match peers::run(&all, &names, &vendor_names, args.peer_vendor_step) {
+            Ok(p) => figures.peers = p,
+            Err(e) => eprintln!("peers left out: {e}"),
+        }
+        eprintln!("peers scored in {:.1?}", t.elapsed());
+    }
+    if !figures.peers.is_empty() {
+        println!();
+        println!("## Peers, on the same cases (each at its own threshold: 1% of vendor names hit)");
+        println!(
+            "  vendor-screen: threshold {t1:.3} on all {} vendor names against every shared list",
+            vendor_names.len()
+        );
+        for p in &figures.peers {
+            let t = if p.threshold > 1.0 {
+                format!(
+                    "none: {:.1}% of vendor names score 1.0, so it finds nothing at 1%",
+                    pct(p.vendors_at_1, p.vendors)
+                )
+            } else {
+                format!("{:.3}", p.threshold)
+            };
+            println!(
+                "  {}: threshold {t}, {} of {} sampled vendor names hit",
+                p.name, p.vendors_hit, p.vendors
+            );
+        }
+    }
+    let peer_thresholds: Vec<(String, f64)> = figures
+        .peers
+        .iter()
+        .map(|p| (p.name.clone(), p.threshold))
+        .collect();
+    let mut offset = 0;
     for s in &sets {
+        let scores: Vec<(String, f64, &[f64])> = figures
+            .peers
+            .iter()
+            .map(|p| {
+                (
+                    p.name.clone(),
+                    p.threshold,
+                    &p.cases[offset..offset + s.cases.len()],
+                )
+            })
+            .collect();
+        offset += s.cases.len();
         let table = cases::table(
             &s.title,
             &s.pinned,
@@ -347,13 +294,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             &s.outcomes,
             DEFAULT_THRESHOLD,
             t1,
-            &[],
+            &scores,
             args.show,
         );
-        cases::print(&table, DEFAULT_THRESHOLD, t1, &[]);
+        cases::print(&table, DEFAULT_THRESHOLD, t1, &peer_thresholds);
         figures.tables.push(table);
     }
 
+    targets(&figures, &sets, t1);
     figures.seconds = started.elapsed().as_secs_f64();
     println!();
     println!("total {:.1}s", figures.seconds);
@@ -534,4 +482,74 @@ fn contractions(vendor_names: &[vendors::VendorName]) -> Vec<(String, Vec<String
             )
         })
         .collect()
+}
+
+/// The issue's targets, measured in this run, at the default threshold.
+fn targets(figures: &Figures, sets: &[Set], t1: f64) {
+    println!();
+    println!("## Targets (issue 11), at the default threshold {DEFAULT_THRESHOLD:.2}");
+    let line = |what: String, got: String, ok: bool| {
+        println!("  [{}] {what}: {got}", if ok { "ok" } else { "NO" });
+    };
+    if !figures.self_match.is_empty() {
+        let fails: usize = figures.self_match.iter().map(|f| f.failures).sum();
+        let names: usize = figures.self_match.iter().map(|f| f.names).sum();
+        line(
+            "self-match: 0 failures".into(),
+            format!("{fails} of {names} names fail"),
+            fails == 0,
+        );
+    }
+    for (fp, bound) in figures.false_positives.iter().zip([0.5, 1.0]) {
+        if let Some((_, h, n)) = fp.at_default.iter().find(|(f, _, _)| f == "all") {
+            line(
+                format!("vendor names hitting {}: at most {bound}%", fp.lists),
+                format!("{h} of {n} = {:.2}%", pct(*h, *n)),
+                pct(*h, *n) <= bound,
+            );
+        }
+    }
+    for s in sets {
+        let rows: &[(&str, f64)] = if s.title.starts_with("Group members") {
+            &[(suite::CARRIES, 95.0)]
+        } else if s.title.starts_with("Names without") {
+            &[
+                (compound::COMPOUND, 98.0),
+                (compound::CONTRACTIONS, 98.0),
+                (compound::LEGAL, 98.0),
+            ]
+        } else if s.title.starts_with("Compound") {
+            &[(compound::COMPOUND, 98.0)]
+        } else {
+            &[]
+        };
+        for (row, bound) in rows {
+            let (f, n) = s.row(row, DEFAULT_THRESHOLD);
+            if n > 0 {
+                line(
+                    format!("{}: {row}: at least {bound}%", short_title(&s.title)),
+                    format!("{f} of {n} = {:.1}%", pct(f, n)),
+                    pct(f, n) >= *bound,
+                );
+            }
+        }
+        if s.title.starts_with("Alias") && !figures.peers.is_empty() {
+            let (f, n) = s.row("all aliases", t1);
+            let ours = pct(f, n);
+            let table = figures.tables.iter().find(|t| t.title == s.title);
+            let best_peer = table
+                .and_then(|t| t.rows.iter().find(|r| r.label == "all aliases"))
+                .map(|r| r.peers.iter().map(|(_, k)| pct(*k, n)).fold(0.0, f64::max))
+                .unwrap_or(0.0);
+            line(
+                "alias hold-out on OFAC at 1% vendor false positives: beats both peers".into(),
+                format!("{ours:.1}% vs best peer {best_peer:.1}%"),
+                ours > best_peer,
+            );
+        }
+    }
+}
+
+fn short_title(t: &str) -> String {
+    t.split(':').next().unwrap_or(t).to_string()
 }

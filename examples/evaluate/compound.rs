@@ -164,10 +164,15 @@ pub fn with_distinctive(sources: &[Source], cx: &Context, per_row: usize, seed: 
 }
 
 /// Cases for names without a distinctive word: the kinds that keep the same
-/// name, alone and combined (every name, no sampling), with rows for the
-/// issue's targets (compound, contraction, legal-form variants), and the
-/// negatives: one whole word dropped or swapped.
-pub fn without_distinctive(sources: &[Source], cx: &Context, seed: u64) -> Vec<Case> {
+/// name, alone and combined, with rows for the targets (compound,
+/// contraction, legal-form variants), and the negatives: one whole word
+/// dropped or swapped. At most `per_row` cases per kind or combination.
+pub fn without_distinctive(
+    sources: &[Source],
+    cx: &Context,
+    per_row: usize,
+    seed: u64,
+) -> Vec<Case> {
     let mut rng = Rng::new(seed);
     let mut out = Vec::new();
     let same = &Kind::SAME_NAME;
@@ -222,6 +227,21 @@ pub fn without_distinctive(sources: &[Source], cx: &Context, seed: u64) -> Vec<C
                 out.push(case(s, v, vec![OTHER_NAME.to_string()], true));
             }
         }
+    }
+    let mut buckets: BTreeMap<String, Vec<Case>> = BTreeMap::new();
+    let mut order = Vec::new();
+    for c in out {
+        let row = c.rows[0].clone();
+        if !buckets.contains_key(&row) {
+            order.push(row.clone());
+        }
+        buckets.entry(row).or_default().push(c);
+    }
+    let mut out = Vec::new();
+    for row in order {
+        let mut cases = buckets.remove(&row).unwrap_or_default();
+        sample(&mut cases, per_row, &mut rng);
+        out.extend(cases);
     }
     out
 }

@@ -1,3 +1,6 @@
+//! Kept for `examples/job.rs` and `tests/index_recall.rs`; the evaluation
+//! itself now uses `variants.rs` (compound variations, its own vocabulary).
+//!
 //! The evaluation's data and measurements, shared by `examples/evaluate.rs`
 //! and `tests/evaluation.rs`.
 

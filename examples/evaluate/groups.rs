@@ -173,6 +173,22 @@ fn pairs(file: &ListFile) -> Vec<Pair> {
     out
 }
 
+/// A member's names: its entry's primary name and aliases, or the name the
+/// relation gives.
+fn member_names(file: &ListFile, member: &Member) -> Vec<String> {
+    match member {
+        Member::Entry(m) => {
+            let e = &file.lists[m.0].entities[m.1];
+            let mut seen = HashSet::new();
+            std::iter::once(e.name.clone())
+                .chain(e.aliases.iter().cloned())
+                .filter(|n| seen.insert(squeeze(n)))
+                .collect()
+        }
+        Member::Named(n) => vec![n.clone()],
+    }
+}
+
 /// One screening of a file with some members removed.
 pub struct Fold {
     /// The file's lists less the fold's members (and the group names equal to theirs).
@@ -182,11 +198,27 @@ pub struct Fold {
 }
 
 /// The file's members in folds: no fold removes an entity that is another
-/// member's group in the same fold. `source` names the file in the rows.
+/// member's group in the same fold. `source` names the file in the rows;
+/// `carries_only` keeps only names that carry their group's name.
 /// Returns the folds and how many pairs were left out because the group's
 /// listing is not in force on `as_of`.
-pub fn folds(file: &ListFile, source: &str, as_of: Date, cx: &Context) -> (Vec<Fold>, usize) {
-    let all = pairs(file);
+pub fn folds(
+    file: &ListFile,
+    source: &str,
+    as_of: Date,
+    cx: &Context,
+    carries_only: bool,
+) -> (Vec<Fold>, usize) {
+    let mut all = pairs(file);
+    if carries_only {
+        all.retain(|p| {
+            let group = &file.lists[p.group.0].entities[p.group.1];
+            let group_names: Vec<String> = group.names().map(|(_, n)| n.to_string()).collect();
+            member_names(file, &p.member)
+                .iter()
+                .any(|n| carries_group_name(n, &group_names, cx))
+        });
+    }
     let mut not_in_force = 0;
     let mut assigned: Vec<Vec<Pair>> = Vec::new();
     for p in all {
@@ -194,12 +226,13 @@ pub fn folds(file: &ListFile, source: &str, as_of: Date, cx: &Context) -> (Vec<F
             not_in_force += 1;
             continue;
         }
+        // A fold removes its members' entries: none may be another pair's
+        // group in the same fold. (One member linked to several groups is
+        // removed once for all of them.)
         let fits = |fold: &Vec<Pair>| {
-            !fold.iter().any(|q| {
-                q.member == Member::Entry(p.group)
-                    || Member::Entry(q.group) == p.member
-                    || q.member == p.member
-            })
+            !fold
+                .iter()
+                .any(|q| q.member == Member::Entry(p.group) || Member::Entry(q.group) == p.member)
         };
         match assigned.iter_mut().find(|f| fits(f)) {
             Some(f) => f.push(p),
@@ -212,17 +245,7 @@ pub fn folds(file: &ListFile, source: &str, as_of: Date, cx: &Context) -> (Vec<F
             let mut lists = file.lists.clone();
             let mut cases = Vec::new();
             for p in &fold {
-                let names: Vec<String> = match &p.member {
-                    Member::Entry(m) => {
-                        let member = &file.lists[m.0].entities[m.1];
-                        let mut seen = HashSet::new();
-                        std::iter::once(member.name.clone())
-                            .chain(member.aliases.iter().cloned())
-                            .filter(|n| seen.insert(squeeze(n)))
-                            .collect()
-                    }
-                    Member::Named(n) => vec![n.clone()],
-                };
+                let names = member_names(file, &p.member);
                 let gl = &mut lists[p.group.0];
                 let list_id = gl.meta.id.clone();
                 let group = &mut gl.entities[p.group.1];
@@ -235,6 +258,9 @@ pub fn folds(file: &ListFile, source: &str, as_of: Date, cx: &Context) -> (Vec<F
                 let group_names: Vec<String> = group.names().map(|(_, n)| n.to_string()).collect();
                 for n in names {
                     let carries = carries_group_name(&n, &group_names, cx);
+                    if carries_only && !carries {
+                        continue;
+                    }
                     let subset = if carries {
                         "carries its group's name"
                     } else {
