@@ -525,7 +525,12 @@ fn targets(figures: &Figures, sets: &[Set], t1: f64) {
         };
         for (row, bound) in rows {
             let (f, n) = s.row(row, DEFAULT_THRESHOLD);
-            if n > 0 {
+            if n > 0 && n < 20 {
+                println!(
+                    "  [--] {}: {row}: {f} of {n}, too few cases to hold to a target",
+                    short_title(&s.title)
+                );
+            } else if n > 0 {
                 line(
                     format!("{}: {row}: at least {bound}%", short_title(&s.title)),
                     format!("{f} of {n} = {:.1}%", pct(f, n)),

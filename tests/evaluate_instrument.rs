@@ -316,3 +316,70 @@ fn variations_screened_against_the_wrong_lists_are_not_found() {
         cases.len()
     );
 }
+
+/// The raw readers of the CSV lists follow each file's PROVENANCE.md counts.
+#[test]
+fn csv_lists_read_raw() {
+    for (path, format, records, names_at_least) in [
+        ("bis-mieu/mieu.csv", "mieu", 13, 13),
+        // 234 distinct clean names, two of them one company in two cases
+        // (AVIC JONHON / Jonhon), both kept as names.
+        (
+            "dod-1260h/chinese_military_companies_1260h.csv",
+            "dod1260h",
+            233,
+            234,
+        ),
+        (
+            "fcc-covered-list/covered_list_entities-2024-04.csv",
+            "fcc-entities",
+            10,
+            10,
+        ),
+        ("ndaa-889/section_889.csv", "ndaa889", 5, 5),
+    ] {
+        let spec = sources::TABLES.iter().find(|t| t.format == format).unwrap();
+        let data = std::fs::read(format!("{}/{path}", sources::DATA)).unwrap();
+        let r = sources::table_records(&data, spec).unwrap();
+        let names: usize = r.iter().map(|r| r.names.len()).sum();
+        assert_eq!(r.len(), records, "{path}");
+        assert!(names >= names_at_least, "{path}: {names} names");
+    }
+    let spec = sources::TABLES
+        .iter()
+        .find(|t| t.format == "fcc-entities")
+        .unwrap();
+    let data = std::fs::read(format!(
+        "{}/fcc-covered-list/covered_list_entities-2024-04.csv",
+        sources::DATA
+    ))
+    .unwrap();
+    let r = sources::table_records(&data, spec).unwrap();
+    let pacific = r
+        .iter()
+        .find(|r| r.names[0].text == "Pacific Networks Corp")
+        .unwrap();
+    assert_eq!(pacific.links[0].name, "ComNet (USA) LLC");
+}
+
+#[test]
+fn a_dropped_word_leaves_no_connective_at_either_end() {
+    let cx = cx(&[]);
+    for seed in 0..40 {
+        for name in [
+            "CENTER FOR INNOVATION AND TECHNOLOGY COOPERATION",
+            "ADVANCED TECHNOLOGIES COMPANY OF IRAN",
+        ] {
+            let vs = [
+                variants::apply(name, &[Kind::GenericDropped], &mut Rng::new(seed), &cx),
+                variants::other_name(name, &mut Rng::new(seed)),
+            ];
+            for v in vs.into_iter().flatten() {
+                let words: Vec<&str> = v.split(' ').collect();
+                for w in [words[0], words[words.len() - 1]] {
+                    assert!(!["OF", "FOR", "AND"].contains(&w), "{name} -> {v}");
+                }
+            }
+        }
+    }
+}

@@ -217,7 +217,12 @@ pub fn print(t: &Table, default: f64, t1: f64, peer_thresholds: &[(String, f64)]
         format!("@{t1:.3}")
     );
     for (p, pt) in peer_thresholds {
-        header.push_str(&format!(" {:>16}", format!("{p}@{pt:.3}")));
+        let at = if *pt > 1.0 {
+            "none".to_string()
+        } else {
+            format!("{pt:.3}")
+        };
+        header.push_str(&format!(" {:>16}", format!("{p}@{at}")));
     }
     println!("{header}");
     for r in &t.rows {

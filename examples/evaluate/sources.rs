@@ -140,7 +140,16 @@ pub fn official(path: &str, format: &str) -> Result<ListFile, Error> {
         "csl" => (csl_records(&std::fs::read(&full)?)?, true),
         "ofac" => (ofac_records(&full)?, true),
         "dpl" => (dpl_records(&std::fs::read(&full)?)?, true),
-        _ => (imported_records(&lists), false),
+        "imported" => (imported_records(&lists), false),
+        table => {
+            let spec = TABLES
+                .iter()
+                .find(|t| t.format == table)
+                .ok_or("no such table format")?;
+            let mut records = table_records(&std::fs::read(&full)?, spec)?;
+            map_by_names(&mut records, &lists);
+            (records, true)
+        }
     };
     Ok(ListFile {
         label: path.to_string(),
@@ -218,6 +227,184 @@ fn relation_word(k: vendor_screen::list::RelationKind) -> &'static str {
         Parent => "parent",
         Subsidiary => "subsidiary",
         Affiliate => "affiliate",
+    }
+}
+
+/// The layout of a CSV list file with a header, from its PROVENANCE.md:
+/// which columns hold the primary name, other names and former names (each
+/// split on `;`), the parent's name, and which column groups rows into one
+/// record (one company across editions).
+pub struct TableSpec {
+    /// The format's name in [`OFFICIAL`].
+    pub format: &'static str,
+    /// Field delimiter.
+    pub delimiter: u8,
+    /// The primary name's column.
+    pub name: &'static str,
+    /// Columns of other names.
+    pub aliases: &'static [&'static str],
+    /// Columns of former names.
+    pub former: &'static [&'static str],
+    /// A column naming the parent (a `subsidiary of` link), if any.
+    pub parent: Option<&'static str>,
+    /// A column naming subsidiaries, if any.
+    pub subsidiaries: Option<&'static str>,
+}
+
+/// The CSV list files read raw by header.
+pub const TABLES: &[TableSpec] = &[
+    TableSpec {
+        format: "mieu",
+        delimiter: b',',
+        name: "Name",
+        aliases: &["Alias"],
+        former: &[],
+        parent: None,
+        subsidiaries: None,
+    },
+    TableSpec {
+        format: "dod1260h",
+        delimiter: b',',
+        name: "Clean Name",
+        aliases: &["Name", "Alias"],
+        former: &["Previous Name"],
+        parent: Some("Parent Name"),
+        subsidiaries: None,
+    },
+    TableSpec {
+        format: "fcc-entities",
+        delimiter: b';',
+        name: "Entity Name",
+        aliases: &[],
+        former: &[],
+        parent: None,
+        subsidiaries: Some("Subsidiary Names"),
+    },
+    TableSpec {
+        format: "ndaa889",
+        delimiter: b',',
+        name: "name",
+        aliases: &["aliases"],
+        former: &[],
+        parent: None,
+        subsidiaries: None,
+    },
+];
+
+/// Records of a CSV list file with a header; rows with the same primary
+/// name (case aside) are one record. Ids are left empty for [`map_by_names`].
+pub fn table_records(data: &[u8], spec: &TableSpec) -> Result<Vec<RawRecord>, Error> {
+    let data = data.strip_prefix("\u{feff}".as_bytes()).unwrap_or(data);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(spec.delimiter)
+        .flexible(true)
+        .from_reader(data);
+    let header: Vec<String> = reader
+        .headers()?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let col = |n: &str| header.iter().position(|h| h == n);
+    let name = col(spec.name).ok_or_else(|| format!("no column {}", spec.name))?;
+    let mut out: Vec<RawRecord> = Vec::new();
+    for row in reader.records() {
+        let row = row?;
+        let line = row.position().map_or(0, |p| p.line() as usize);
+        let get = |c: Option<usize>| c.and_then(|c| row.get(c)).unwrap_or("");
+        let primary = get(Some(name));
+        if primary.trim().is_empty() {
+            continue;
+        }
+        let i = match out
+            .iter()
+            .position(|r| r.names[0].text.trim().eq_ignore_ascii_case(primary.trim()))
+        {
+            Some(i) => i,
+            None => {
+                out.push(RawRecord {
+                    id: String::new(),
+                    list: None,
+                    line,
+                    party: Party::Organization,
+                    names: vec![RawName {
+                        text: primary.to_string(),
+                        field: spec.name,
+                        primary: true,
+                        former: false,
+                    }],
+                    links: Vec::new(),
+                });
+                out.len() - 1
+            }
+        };
+        let r = &mut out[i];
+        if !r.names.iter().any(|x| x.text == primary) {
+            // The same company written another way in another row.
+            r.names.push(RawName {
+                text: primary.to_string(),
+                field: spec.name,
+                primary: false,
+                former: false,
+            });
+        }
+        for (cols, former) in [(spec.aliases, false), (spec.former, true)] {
+            for c in cols {
+                for n in get(col(c)).split(';').filter(|n| !n.trim().is_empty()) {
+                    if !r.names.iter().any(|x| x.text == n) {
+                        r.names.push(RawName {
+                            text: n.to_string(),
+                            field: c,
+                            primary: false,
+                            former,
+                        });
+                    }
+                }
+            }
+        }
+        for (c, kind) in [(spec.parent, "parent"), (spec.subsidiaries, "subsidiary")] {
+            for n in get(c.and_then(col))
+                .split(';')
+                .filter(|n| !n.trim().is_empty())
+            {
+                if !r.links.iter().any(|l| l.name == n.trim()) {
+                    r.links.push(Link {
+                        kind,
+                        name: n.trim().to_string(),
+                        target: None,
+                    });
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Gives each record the id and list of the imported entity that carries
+/// one of its names (spaces squeezed, case aside; the primary name first).
+/// A record no entity carries keeps an empty id: the self-match reports it
+/// as lost by the importer.
+fn map_by_names(records: &mut [RawRecord], lists: &[DesignationList]) {
+    let squeeze = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let mut by_name: HashMap<String, (String, String)> = HashMap::new();
+    for l in lists {
+        for e in &l.entities {
+            for (_, n) in e.names() {
+                by_name
+                    .entry(squeeze(n))
+                    .or_insert_with(|| (l.meta.id.clone(), e.id.clone()));
+            }
+        }
+    }
+    for r in records {
+        if let Some((list, id)) = r.names.iter().find_map(|n| by_name.get(&squeeze(&n.text))) {
+            r.list = Some(list.clone());
+            r.id = id.clone();
+        }
     }
 }
 

@@ -535,6 +535,7 @@ fn one(ws: &mut Vec<Word>, kind: Kind, rng: &mut Rng, cx: &Context) -> bool {
                 return false;
             };
             ws.remove(i);
+            trim_connectives(ws);
             true
         }
         Kind::Qualifier => {
@@ -607,6 +608,21 @@ fn one(ws: &mut Vec<Word>, kind: Kind, rng: &mut Rng, cx: &Context) -> bool {
             true
         }
     }
+}
+
+/// Drops connectives left at either end of the name's words, legal form
+/// aside ("Center for X" less "Center" is "X", not "for X").
+fn trim_connectives(ws: &mut Vec<Word>) {
+    let stop = |w: &Word| !w.legal && words::STOP_WORDS.contains(&words::key(&w.text).as_str());
+    while ws.first().is_some_and(stop) {
+        ws.remove(0);
+    }
+    let end = ws.iter().rposition(|w| !w.legal).map_or(0, |i| i + 1);
+    let mut k = end;
+    while k > 0 && stop(&ws[k - 1]) {
+        k -= 1;
+    }
+    ws.drain(k..end);
 }
 
 /// The name's most distinctive word (the longest distinctive one, else the
@@ -779,6 +795,7 @@ pub fn other_name(name: &str, rng: &mut Rng) -> Option<String> {
     let &i = rng.pick(&options)?;
     if rng.below(2) == 0 && content >= 3 {
         ws.remove(i);
+        trim_connectives(&mut ws);
     } else {
         let k = words::key(&ws[i].text);
         let swaps = [
