@@ -91,17 +91,19 @@ pub const OFFICIAL: &[(&str, &str)] = &[
     ("ofac-sdn/2021-07-07/sdn.csv", "ofac"),
     ("ofac-non-sdn/cons_prim.csv", "ofac"),
     ("bis-dpl/dpl.txt", "dpl"),
-    ("bis-mieu/mieu.csv", "imported"),
-    ("dod-1260h/chinese_military_companies_1260h.csv", "imported"),
+    ("bis-mieu/mieu.csv", "mieu"),
+    ("dod-1260h/chinese_military_companies_1260h.csv", "dod1260h"),
     (
         "fcc-covered-list/covered_list_entities-2024-04.csv",
-        "imported",
+        "fcc-entities",
     ),
+    // Entity names inside prose: there is no name as written to read, so
+    // the importer's names are used.
     (
         "fcc-covered-list/covered_list_table-2026-08.csv",
         "imported",
     ),
-    ("ndaa-889/section_889.csv", "imported"),
+    ("ndaa-889/section_889.csv", "ndaa889"),
 ];
 
 type Error = Box<dyn std::error::Error>;
