@@ -382,12 +382,13 @@ pub fn table_records(data: &[u8], spec: &TableSpec) -> Result<Vec<RawRecord>, Er
 }
 
 /// Gives each record the id and list of the imported entity that carries
-/// one of its names (spaces squeezed, case aside; the primary name first).
-/// A record no entity carries keeps an empty id: the self-match reports it
-/// as lost by the importer.
+/// one of its names (spaces squeezed, case and the kind of apostrophe aside;
+/// the primary name first). A record no entity carries keeps an empty id:
+/// the self-match reports it as lost by the importer.
 fn map_by_names(records: &mut [RawRecord], lists: &[DesignationList]) {
     let squeeze = |s: &str| {
-        s.split_whitespace()
+        s.replace(['\u{2019}', '\u{2018}', '`'], "'")
+            .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase()
