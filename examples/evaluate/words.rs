@@ -29,6 +29,13 @@ pub const LEGAL_FORMS: &[&[&str]] = &[
         "CO  LTD",
     ],
     &[
+        "Corp., Ltd.",
+        "Corporation Limited",
+        "Corp. Ltd.",
+        "Corp Ltd",
+        "Corporation Ltd.",
+    ],
+    &[
         "Public Joint Stock Company",
         "PJSC",
         "PAO",
@@ -77,6 +84,18 @@ pub const LEGAL_FORMS: &[&[&str]] = &[
     &["FZCO", "FZ Co"],
     &["AG"],
     &["Ltda.", "Ltda"],
+    &["S.A.S.", "SAS"],
+    &["S.P.R.L.", "SPRL"],
+    &["LLP", "L.L.P."],
+    &["Oy", "OY"],
+    &["A.S.", "AS"],
+    &["d.o.o.", "DOO", "D.O.O."],
+    &["s.r.o.", "SRO", "S.R.O."],
+    &["Sp. z o.o.", "Sp. z.o.o.", "SP Z OO"],
+    &["EOOD"],
+    &["OOD"],
+    &["Kft.", "KFT"],
+    &["PT", "P.T."],
 ];
 
 /// Contractions of organisation words, from reading vendor names; `used`
