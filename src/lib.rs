@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod background;
 pub mod error;
 pub mod explain;
 pub mod index;
