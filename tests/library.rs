@@ -4,7 +4,6 @@
 use vendor_screen::clearance::{ClearanceSet, read_clearances};
 use vendor_screen::findings::FindingKind;
 use vendor_screen::list::Date;
-use vendor_screen::list::load::load_path;
 use vendor_screen::output::ScreenLine;
 use vendor_screen::{
     Finding, Hit, IdentifierKind, Owner, Report, Screener, ScreenerBuilder, Status, Vendor, Via,
