@@ -9,11 +9,11 @@ use crate::score::{Prepared, Weights, align};
 
 /// The index finds every name that can score above this; below it (a caller
 /// asking for weak hits), every name is scored. A listed name none of whose
-/// distinctive words (or, without one, not all of whose words) pair with the
-/// query has a word left unpaired while the names share no rare word, which
-/// caps its score at 0.6 ([`crate::score::evidence`]); the index looks such
-/// names up by those words.
-pub(crate) const INDEX_MIN_THRESHOLD: f64 = 0.6;
+/// distinctive words pair with the query (or, without one, two of whose
+/// words are left out) shares no rare word with it, which caps its score at
+/// 0.64 ([`crate::score::evidence`]); the index looks names up by those
+/// words.
+pub(crate) const INDEX_MIN_THRESHOLD: f64 = 0.65;
 
 /// A listed name to prepare: its text, the entity it names (names of an
 /// entity come together, its primary name first) and whether a vendor named

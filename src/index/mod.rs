@@ -1,16 +1,17 @@
 //! Candidate generation over all listed names, so that a query is scored
 //! against a few names instead of all of them, without ever missing a name
 //! that brute-force scoring would report at a threshold above
-//! the matcher's index minimum (0.6).
+//! the matcher's index minimum (0.65).
 //!
 //! # Why no hit is missed
 //! Above that threshold a listed name is reported only if one of its
-//! distinctive words or numbers is paired, or, when it has none, if all its
-//! words are, its rarest one included ([`crate::score::evidence`]: an
-//! unpaired word while the names share no rare word caps the score at 0.6);
-//! a group member pairs its core, which holds those words. So each listed
-//! name is indexed under its *anchors* (its distinctive words and numbers,
-//! those in parentheses aside unless it has no other; else its rarest word),
+//! distinctive words or numbers is paired, or, when it has none, if at most
+//! one of its words is left out ([`crate::score::evidence`]: while the names
+//! share no rare word, an unpaired distinctive word caps the score at 0.6,
+//! two generic words or places of the listed name left out at 0.64); a
+//! group member pairs its core, which holds those words. So each listed name
+//! is indexed under its *anchors* (its distinctive words and numbers, those
+//! in parentheses aside unless it has no other; else its two rarest words),
 //! each under every form a pair rule reads:
 //! - the word as compared, as written, its variant key and its stem;
 //! - its tail after the first letter (first-letter typos, 7 letters or more);
