@@ -26,6 +26,7 @@ pub mod list;
 pub mod lists;
 mod matcher;
 pub mod normalize;
+pub mod rescreen;
 pub mod score;
 pub mod screen;
 

@@ -1,0 +1,176 @@
+//! Re-screening only what changed: after the lists change, a vendor master
+//! screened earlier needs screening again only where the change can alter a
+//! result.
+//!
+//! A vendor's hits each concern one listed entity, and a score does not
+//! depend on which other entities are loaded (names are weighed by how
+//! common their words are among real company names, not in the lists). So
+//! a vendor's result can change only through an entity the change
+//! *touches*: one added or changed (with the entities related to it), one
+//! removed, or one whose listing starts or ends between the earlier run's
+//! date and this one's. [`Rescreener`] builds a small screener over the
+//! touched entities of the new lists and screens every vendor against it;
+//! a vendor that hits it, or whose earlier hits name a touched entity, is
+//! screened again in full (its statuses can depend on each other, e.g.
+//! under the 50% rule); every other vendor's earlier result stands.
+//!
+//! The screener over every new list is built only when some vendor needs
+//! it. (A screener over just the touched entities and those the vendors'
+//! earlier hits name would do, and is faster, once a name's score no longer
+//! depends on the other names loaded; today the word weights still count
+//! the loaded lists, so scores would move.)
+//!
+//! ```
+//! use vendor_screen::{Vendor, lists, list::Date, rescreen::Rescreener};
+//! let old = lists::bundled()?;
+//! let mut new = old.clone();
+//! let ndaa = new.iter_mut().find(|l| l.meta.id == "ndaa-889").unwrap();
+//! ndaa.entities[0].aliases.push("Huawei Tech Co".into());
+//! let day = Date::new(2026, 11, 25).unwrap();
+//! let r = Rescreener::new(&old, new, day, day, None)?;
+//! let vendors = [Vendor::new("Acme Widgets LLC"), Vendor::new("Huawei Technologies")];
+//! // Their earlier hits: none, and the entity that changed.
+//! let earlier = vec![vec![], vec![("ndaa-889".to_string(), "huawei".to_string())]];
+//! let again = r.rescreen(&vendors, &earlier)?;
+//! assert!(again[0].is_none(), "the earlier result stands");
+//! assert!(again[1].as_ref().is_some_and(|report| !report.hits.is_empty()));
+//! # Ok::<(), vendor_screen::Error>(())
+//! ```
+
+use crate::error::Result;
+use crate::list::diff::{diff, touched_lists};
+use crate::list::{Date, DesignationList};
+use crate::screen::{Report, Screener, ScreenerBuilder, Vendor, Via};
+use std::collections::HashSet;
+
+/// A list id and an entity id.
+pub type EntityKey = (String, String);
+
+/// Screens only what a change of lists can alter. See the module docs.
+pub struct Rescreener {
+    new: Vec<DesignationList>,
+    delta: Option<Screener>,
+    touched: HashSet<EntityKey>,
+    threshold: Option<f64>,
+    as_of: Date,
+}
+
+impl Rescreener {
+    /// Prepares re-screening: `old` are the lists of the earlier run (as of
+    /// `earlier_as_of`), `new` the lists now (as of `as_of`), `threshold`
+    /// the earlier run's (the crate's default when `None`).
+    pub fn new(
+        old: &[DesignationList],
+        new: Vec<DesignationList>,
+        earlier_as_of: Date,
+        as_of: Date,
+        threshold: Option<f64>,
+    ) -> Result<Rescreener> {
+        let d = diff(old, &new);
+        let mut delta_lists = touched_lists(&new, &d);
+        let mut touched: HashSet<EntityKey> = delta_lists
+            .iter()
+            .flat_map(|l| l.entities.iter().map(|e| (l.meta.id.clone(), e.id.clone())))
+            .collect();
+        for l in &d.lists {
+            for e in &l.removed {
+                touched.insert((l.list.clone(), e.id.clone()));
+            }
+        }
+        // Listings that start or end between the two dates: their hits'
+        // statuses change although the entries did not.
+        for list in &new {
+            let flips: Vec<_> = list
+                .entities
+                .iter()
+                .filter(|e| e.in_force(earlier_as_of) != e.in_force(as_of))
+                .filter(|e| touched.insert((list.meta.id.clone(), e.id.clone())))
+                .cloned()
+                .collect();
+            if flips.is_empty() {
+                continue;
+            }
+            match delta_lists.iter_mut().find(|l| l.meta.id == list.meta.id) {
+                Some(l) => l.entities.extend(flips),
+                None => delta_lists.push(DesignationList {
+                    meta: list.meta.clone(),
+                    entities: flips,
+                }),
+            }
+        }
+        let delta = if delta_lists.is_empty() {
+            None
+        } else {
+            Some(build(delta_lists, threshold)?)
+        };
+        Ok(Rescreener {
+            new,
+            delta,
+            touched,
+            threshold,
+            as_of,
+        })
+    }
+
+    /// The entities an earlier report's hits name: each hit's entity, and
+    /// the entity a relation hit was matched through.
+    pub fn keys(report: &Report) -> Vec<EntityKey> {
+        let mut keys = Vec::new();
+        for h in &report.hits {
+            keys.push((h.list.clone(), h.entity_id.clone()));
+            if let Via::Relation { entity_id, .. } = &h.via {
+                keys.push((h.list.clone(), entity_id.clone()));
+            }
+        }
+        keys
+    }
+
+    /// Whether the change can alter this vendor's result: its earlier hits
+    /// (`earlier`, from [`Rescreener::keys`]) name a touched entity, or it
+    /// hits a touched entity now.
+    pub fn needs_full(&self, vendor: &Vendor, earlier: &[EntityKey]) -> bool {
+        earlier.iter().any(|k| self.touched.contains(k))
+            || self
+                .delta
+                .as_ref()
+                .is_some_and(|d| !d.screen(vendor, self.as_of).hits.is_empty())
+    }
+
+    /// Re-screens a vendor master: for each vendor (with the keys of its
+    /// earlier hits, in the same order), its new report when the change can
+    /// alter it, `None` when its earlier result stands.
+    pub fn rescreen(
+        &self,
+        vendors: &[Vendor],
+        earlier: &[Vec<EntityKey>],
+    ) -> Result<Vec<Option<Report>>> {
+        let mut out: Vec<Option<Report>> = vec![None; vendors.len()];
+        let again: Vec<usize> = (0..vendors.len())
+            .filter(|&i| {
+                let keys = earlier.get(i).map_or(&[][..], Vec::as_slice);
+                self.needs_full(&vendors[i], keys)
+            })
+            .collect();
+        if again.is_empty() {
+            return Ok(out);
+        }
+        let screener = build(self.new.clone(), self.threshold)?;
+        for i in again {
+            out[i] = Some(screener.screen(&vendors[i], self.as_of));
+        }
+        Ok(out)
+    }
+
+    /// How many entities the change touches.
+    pub fn touched(&self) -> usize {
+        self.touched.len()
+    }
+}
+
+fn build(lists: Vec<DesignationList>, threshold: Option<f64>) -> Result<Screener> {
+    let mut b = ScreenerBuilder::new().lists(lists);
+    if let Some(t) = threshold {
+        b = b.threshold(t);
+    }
+    b.build()
+}
