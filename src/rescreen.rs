@@ -40,7 +40,7 @@
 use crate::error::Result;
 use crate::list::diff::{diff, touched_lists};
 use crate::list::{Date, DesignationList};
-use crate::screen::{Report, Screener, ScreenerBuilder, Vendor, Via};
+use crate::screen::{Report, Screener, ScreenerBuilder, Status, Vendor, Via};
 use std::collections::HashSet;
 
 /// A list id and an entity id.
@@ -51,6 +51,8 @@ pub struct Rescreener {
     new: Vec<DesignationList>,
     delta: Option<Screener>,
     touched: HashSet<EntityKey>,
+    /// Every entity of the new lists.
+    present: HashSet<EntityKey>,
     threshold: Option<f64>,
     as_of: Date,
 }
@@ -103,10 +105,15 @@ impl Rescreener {
         } else {
             Some(build(delta_lists, threshold)?)
         };
+        let present = new
+            .iter()
+            .flat_map(|l| l.entities.iter().map(|e| (l.meta.id.clone(), e.id.clone())))
+            .collect();
         Ok(Rescreener {
             new,
             delta,
             touched,
+            present,
             threshold,
             as_of,
         })
@@ -126,10 +133,14 @@ impl Rescreener {
     }
 
     /// Whether the change can alter this vendor's result: its earlier hits
-    /// (`earlier`, from [`Rescreener::keys`]) name a touched entity, or it
-    /// hits a touched entity now.
+    /// (`earlier`, from [`Rescreener::keys`]) name a touched entity or one
+    /// the new lists do not hold (a list whose earlier version is unknown
+    /// can be passed as absent from `old`: all its entities count as added),
+    /// or it hits a touched entity now.
     pub fn needs_full(&self, vendor: &Vendor, earlier: &[EntityKey]) -> bool {
-        earlier.iter().any(|k| self.touched.contains(k))
+        earlier
+            .iter()
+            .any(|k| self.touched.contains(k) || !self.present.contains(k))
             || self
                 .delta
                 .as_ref()
@@ -173,4 +184,154 @@ fn build(lists: Vec<DesignationList>, threshold: Option<f64>) -> Result<Screener
         b = b.threshold(t);
     }
     b.build()
+}
+
+/// A hit as an earlier run's JSON line states it (the fields `--since`
+/// needs; others are ignored).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct EarlierHit {
+    /// The list id.
+    pub list: String,
+    /// The entity id.
+    pub entity_id: String,
+    /// The entity's name.
+    #[serde(default)]
+    pub entity_name: String,
+    /// Its status then.
+    pub status: Status,
+    /// How it was reached (`kind`, and for a relation the entity matched).
+    #[serde(default)]
+    pub via: Option<EarlierVia>,
+}
+
+/// The `via` of an earlier hit.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct EarlierVia {
+    /// `self`, `alias`, `parent` or `relation`.
+    pub kind: String,
+    /// For a relation: the entity the vendor matched.
+    #[serde(default)]
+    pub entity_id: Option<String>,
+}
+
+/// What changed for one vendor between an earlier run and now.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum Change {
+    /// A hit that was not there before.
+    New {
+        /// The list id.
+        list: String,
+        /// The entity id.
+        entity_id: String,
+        /// The entity's name.
+        entity_name: String,
+        /// Its status now.
+        status: Status,
+    },
+    /// A hit that is gone.
+    Gone {
+        /// The list id.
+        list: String,
+        /// The entity id.
+        entity_id: String,
+        /// The entity's name.
+        entity_name: String,
+        /// Its status before.
+        status: Status,
+    },
+    /// A hit whose status changed.
+    Status {
+        /// The list id.
+        list: String,
+        /// The entity id.
+        entity_id: String,
+        /// The entity's name.
+        entity_name: String,
+        /// Before.
+        from: Status,
+        /// Now.
+        to: Status,
+    },
+}
+
+impl Change {
+    /// Whether the change asks for a review: a new hit, or a status that
+    /// became `match` or `review`.
+    pub fn needs_review(&self) -> bool {
+        match self {
+            Change::New { status, .. } | Change::Status { to: status, .. } => {
+                matches!(status, Status::Match | Status::Review)
+            }
+            Change::Gone { .. } => false,
+        }
+    }
+}
+
+/// The keys of an earlier run's hits (see [`Rescreener::keys`]).
+pub fn earlier_keys(hits: &[EarlierHit]) -> Vec<EntityKey> {
+    let mut keys = Vec::new();
+    for h in hits {
+        keys.push((h.list.clone(), h.entity_id.clone()));
+        if let Some(id) = h.via.as_ref().and_then(|v| v.entity_id.clone()) {
+            keys.push((h.list.clone(), id));
+        }
+    }
+    keys
+}
+
+/// What changed between a vendor's earlier hits and its report now: new
+/// hits, hits gone, status changes (by list and entity).
+///
+/// ```
+/// use vendor_screen::rescreen::{Change, EarlierHit, changes};
+/// use vendor_screen::{ScreenerBuilder, Status, Vendor, lists, list::Date};
+/// let s = ScreenerBuilder::new().lists(lists::bundled()?).build()?;
+/// let now = s.screen(&Vendor::new("ZTE Corporation"), Date::new(2026, 11, 25).unwrap());
+/// let c = changes(&[], &now);
+/// assert!(c.iter().all(|c| matches!(c, Change::New { .. })) && c.iter().any(Change::needs_review));
+/// let before: Vec<EarlierHit> = now.hits.iter().map(|h| EarlierHit {
+///     list: h.list.clone(), entity_id: h.entity_id.clone(), entity_name: h.entity_name.clone(),
+///     status: h.status, via: None }).collect();
+/// assert!(changes(&before, &now).is_empty());
+/// # Ok::<(), vendor_screen::Error>(())
+/// ```
+pub fn changes(earlier: &[EarlierHit], now: &Report) -> Vec<Change> {
+    let mut out = Vec::new();
+    for h in &now.hits {
+        match earlier
+            .iter()
+            .find(|e| e.list == h.list && e.entity_id == h.entity_id)
+        {
+            None => out.push(Change::New {
+                list: h.list.clone(),
+                entity_id: h.entity_id.clone(),
+                entity_name: h.entity_name.clone(),
+                status: h.status,
+            }),
+            Some(e) if e.status != h.status => out.push(Change::Status {
+                list: h.list.clone(),
+                entity_id: h.entity_id.clone(),
+                entity_name: h.entity_name.clone(),
+                from: e.status,
+                to: h.status,
+            }),
+            Some(_) => {}
+        }
+    }
+    for e in earlier {
+        if !now
+            .hits
+            .iter()
+            .any(|h| h.list == e.list && h.entity_id == e.entity_id)
+        {
+            out.push(Change::Gone {
+                list: e.list.clone(),
+                entity_id: e.entity_id.clone(),
+                entity_name: e.entity_name.clone(),
+                status: e.status,
+            });
+        }
+    }
+    out
 }

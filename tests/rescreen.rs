@@ -179,3 +179,63 @@ fn a_later_screening_date_rescreens_listings_that_started_or_ended() {
         d("2023-12-01"),
     );
 }
+
+/// The hits of an earlier run's JSON line read back as EarlierHit: their
+/// keys are the report's, and comparing them with the same report finds no
+/// change; with a later date, a hit whose listing ended shows as a status
+/// change needing no review.
+#[test]
+fn earlier_json_hits_read_back_and_compare() {
+    use vendor_screen::rescreen::{Change, EarlierHit, changes, earlier_keys};
+    let s = ScreenerBuilder::new()
+        .lists(vendor_screen::lists::bundled().unwrap())
+        .build()
+        .unwrap();
+    let v = Vendor::new("Hikvision USA Inc")
+        .with_alias("Hangzhou Hikvision Digital Technology Co., Ltd.");
+    let then = s.screen(&v, d("2026-01-01"));
+    assert!(!then.hits.is_empty());
+    let json = serde_json::to_string(&then.hits).unwrap();
+    let earlier: Vec<EarlierHit> = serde_json::from_str(&json).unwrap();
+    assert_eq!(earlier_keys(&earlier), Rescreener::keys(&then));
+    assert!(changes(&earlier, &then).is_empty());
+    let megvii = Vendor::new("Beijing Megvii Technology Co., Ltd.");
+    let before = s.screen(&megvii, d("2024-06-01"));
+    let earlier: Vec<EarlierHit> =
+        serde_json::from_str(&serde_json::to_string(&before.hits).unwrap()).unwrap();
+    let after = s.screen(&megvii, d("2026-01-01"));
+    let c = changes(&earlier, &after);
+    assert!(
+        c.iter()
+            .any(|c| matches!(c, Change::Status { list, .. } if list == "dod-1260h")),
+        "{c:?}"
+    );
+    assert!(!c.iter().any(Change::needs_review), "{c:?}");
+}
+
+/// When the earlier version of a list is unknown (absent from `old`), every
+/// entity of it counts as added, and a vendor whose earlier hit is on an
+/// entity the new lists lack is screened again: the result still equals a
+/// full re-screen.
+#[test]
+fn an_unknown_earlier_version_of_a_list_counts_as_all_new() {
+    let old = lists();
+    let (new, names) = changed(&old);
+    let vendors = vendors(&names[..20]);
+    let then = d("2023-12-01");
+    let earlier_screener = ScreenerBuilder::new().lists(old.to_vec()).build().unwrap();
+    let earlier: Vec<_> = earlier_screener.screen_batch(&vendors, then);
+    let keys: Vec<_> = earlier.iter().map(Rescreener::keys).collect();
+    let known: Vec<DesignationList> = old
+        .iter()
+        .filter(|l| l.meta.id != "csl-sdn")
+        .cloned()
+        .collect();
+    let r = Rescreener::new(&known, new.clone(), then, then, None).unwrap();
+    let again = r.rescreen(&vendors, &keys).unwrap();
+    let full = ScreenerBuilder::new().lists(new).build().unwrap();
+    for ((v, a), e) in vendors.iter().zip(&again).zip(&earlier) {
+        let got = a.as_ref().map_or_else(|| summary(e), summary);
+        assert!(same(&got, &summary(&full.screen(v, then))), "{:?}", v.name);
+    }
+}
