@@ -335,3 +335,92 @@ pub fn changes(earlier: &[EarlierHit], now: &Report) -> Vec<Change> {
     }
     out
 }
+
+/// A list as an earlier run's JSON line names it (`lists`): its id and,
+/// when the run recorded them, its source file and SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Deserialize)]
+pub struct EarlierList {
+    /// The list id.
+    pub id: String,
+    /// The file it was read from.
+    #[serde(default, alias = "source_file", alias = "source")]
+    pub file: Option<String>,
+    /// SHA-256 of the file's bytes.
+    #[serde(default)]
+    pub sha256: Option<String>,
+}
+
+/// The vendor an earlier JSON line is about.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Deserialize)]
+pub struct EarlierInput {
+    /// The vendor's id, when the input had one.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Its name.
+    pub name: String,
+}
+
+/// One line of an earlier run's JSON Lines output (the fields `--since`
+/// needs; others are ignored).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct EarlierLine {
+    /// The vendor.
+    pub input: EarlierInput,
+    /// The date it was screened as of.
+    pub as_of: Date,
+    /// The threshold of that run, when recorded.
+    #[serde(default)]
+    pub threshold: Option<f64>,
+    /// The lists it was screened against.
+    #[serde(default)]
+    pub lists: Vec<EarlierList>,
+    /// Its hits.
+    #[serde(default)]
+    pub hits: Vec<EarlierHit>,
+}
+
+/// The lists an earlier run screened against, as far as they can be found:
+/// a list whose source SHA-256 is that of the current list is the current
+/// one; otherwise the earlier bytes are looked for where the run read them
+/// (the file, or the version the fetch cache kept beside it,
+/// [`crate::list::manifest::Manifest::find_version`]). A list found nowhere
+/// is left out, so [`Rescreener`] counts all its entities as new. So is a
+/// list read from a set of files (OFAC's primary file with its alias,
+/// address and comments files): one SHA-256 cannot say the set is the same.
+pub fn earlier_lists(earlier: &[EarlierList], current: &[DesignationList]) -> Vec<DesignationList> {
+    use crate::list::LoadOptions;
+    use crate::list::load::load_path_with;
+    use crate::list::manifest::Manifest;
+    let mut out: Vec<DesignationList> = Vec::new();
+    for e in earlier {
+        if out.iter().any(|l| l.meta.id == e.id) {
+            continue;
+        }
+        let current_source = current
+            .iter()
+            .find(|l| l.meta.id == e.id)
+            .and_then(|l| l.meta.source.as_ref());
+        if current_source.is_some_and(|s| !s.companions.is_empty()) {
+            continue;
+        }
+        let same = current.iter().find(|l| {
+            l.meta.id == e.id
+                && e.sha256.is_some()
+                && l.meta.source.as_ref().map(|s| &s.sha256) == e.sha256.as_ref()
+        });
+        if let Some(l) = same {
+            out.push(l.clone());
+            continue;
+        }
+        let (Some(file), Some(sha)) = (&e.file, &e.sha256) else {
+            continue;
+        };
+        let Some(path) = Manifest::find_version(std::path::Path::new(file), sha) else {
+            continue;
+        };
+        if let Ok(i) = load_path_with(&path, None, &LoadOptions::partial()) {
+            out.extend(i.lists.into_iter().filter(|l| l.meta.id == e.id));
+        }
+    }
+    out
+}

@@ -239,3 +239,50 @@ fn an_unknown_earlier_version_of_a_list_counts_as_all_new() {
         assert!(same(&got, &summary(&full.screen(v, then))), "{:?}", v.name);
     }
 }
+
+/// An earlier run's lists are found by their SHA-256: the current list when
+/// it is the same, the fetch cache's kept version when it is not; a list
+/// found nowhere, or read from a set of files, is left out (all new).
+#[test]
+fn earlier_lists_are_found_by_their_digest() {
+    use vendor_screen::list::{load::load_path, manifest::Manifest, sha256_hex};
+    use vendor_screen::rescreen::{EarlierLine, EarlierList, earlier_lists};
+    let dir = std::env::temp_dir().join(format!("vs-since-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("dpl.txt");
+    let old = std::fs::read("tests/fixtures/dpl/dpl.txt").unwrap();
+    let new = std::fs::read("tests/fixtures/dpl/merged-orders.txt").unwrap();
+    std::fs::write(Manifest::previous_of(&file), &old).unwrap();
+    std::fs::write(&file, &new).unwrap();
+    let current = load_path(&file, None).unwrap().lists;
+    let entry = |sha: &[u8]| EarlierList {
+        id: "bis-dpl".into(),
+        file: Some(file.display().to_string()),
+        sha256: Some(sha256_hex(sha)),
+    };
+    let found = earlier_lists(&[entry(&old)], &current);
+    assert_eq!(found[0].entities.len(), 3, "the kept version");
+    let found = earlier_lists(&[entry(&new)], &current);
+    assert_eq!(found, current, "the current version");
+    assert!(earlier_lists(&[entry(b"other")], &current).is_empty());
+    // A JSON line names its lists so.
+    let line: EarlierLine = serde_json::from_str(&format!(
+        r#"{{"input": {{"id": "v1", "name": "Acme"}}, "as_of": "2026-01-01", "threshold": 0.85,
+            "lists": [{{"id": "bis-dpl", "source_file": {:?}, "sha256": "{}"}}], "hits": []}}"#,
+        file.display().to_string(),
+        sha256_hex(&old)
+    ))
+    .unwrap();
+    assert_eq!(earlier_lists(&line.lists, &current)[0].entities.len(), 3);
+    std::fs::remove_dir_all(&dir).ok();
+    // OFAC's set: one digest cannot vouch for the alias file.
+    let sdn = load_path("tests/fixtures/ofac/sdn.csv".as_ref(), None)
+        .unwrap()
+        .lists;
+    let e = EarlierList {
+        id: "ofac-sdn".into(),
+        file: Some("tests/fixtures/ofac/sdn.csv".into()),
+        sha256: sdn[0].meta.source.as_ref().map(|s| s.sha256.clone()),
+    };
+    assert!(earlier_lists(&[e], &sdn).is_empty());
+}
