@@ -19,11 +19,11 @@
 
 use crate::normalize::{Normalized, Step, TokenKind};
 use crate::score::{Alignment, PairKind, Prepared, Side};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// One name as written, normalised, and the steps that changed it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NameExplained {
     /// As written.
     pub written: String,
@@ -44,7 +44,7 @@ impl NameExplained {
 }
 
 /// One pair of the alignment, in words.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PairExplained {
     /// The query's tokens, as written.
     pub query: String,
@@ -59,7 +59,7 @@ pub struct PairExplained {
 }
 
 /// A leftover token, in words.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LeftoverExplained {
     /// Which name it is from.
     pub side: Side,
@@ -72,7 +72,7 @@ pub struct LeftoverExplained {
 }
 
 /// Why a listed name matched a query.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Explanation {
     /// The query.
     pub query: NameExplained,

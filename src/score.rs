@@ -62,7 +62,7 @@
 //! ```
 
 use crate::normalize::{Normalized, Token, TokenKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Token weights learned from the loaded lists (inverse document frequency).
@@ -215,7 +215,7 @@ impl Prepared {
 }
 
 /// How two sides of a pair are alike.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PairKind {
     /// Identical compare forms.
@@ -249,7 +249,7 @@ pub struct Pair {
 }
 
 /// Which name a leftover token belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     /// The vendor's name.

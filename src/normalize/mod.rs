@@ -36,7 +36,7 @@
 
 mod tables;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use tables::{ABBREVIATIONS, CONFUSABLES, GENERIC, HAN_WORDS, HanKind, LEGAL_FORMS_TSV, PLACES};
@@ -44,7 +44,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// What a token is, which decides how much it weighs in a comparison.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TokenKind {
     /// A legal form ("Co., Ltd.", "GmbH", "ООО", "股份有限公司"): weighs almost nothing.
@@ -83,7 +83,7 @@ impl Token {
 }
 
 /// What a normalisation step did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StepKind {
     /// An invisible or control character was deleted.
@@ -107,7 +107,7 @@ pub enum StepKind {
 }
 
 /// One recorded step, with a readable detail.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     /// What kind of step.
     pub kind: StepKind,
