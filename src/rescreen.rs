@@ -172,6 +172,13 @@ impl Rescreener {
         Ok(out)
     }
 
+    /// Counts these entities as touched too (e.g. those a clearance names:
+    /// a clearance added or changed since the earlier run alters a status
+    /// without any list changing).
+    pub fn touch(&mut self, keys: impl IntoIterator<Item = EntityKey>) {
+        self.touched.extend(keys);
+    }
+
     /// How many entities the change touches.
     pub fn touched(&self) -> usize {
         self.touched.len()
@@ -423,4 +430,81 @@ pub fn earlier_lists(earlier: &[EarlierList], current: &[DesignationList]) -> Ve
         }
     }
     out
+}
+
+/// One vendor's outcome under `--since`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SinceResult {
+    /// Whether it was screened again (else its earlier result stands).
+    pub screened_again: bool,
+    /// What changed since the earlier run (empty when nothing did).
+    pub changes: Vec<Change>,
+    /// The new report, when it was screened again.
+    pub report: Option<Report>,
+}
+
+/// `screen --since`: given the lines of an earlier run and a screener over
+/// the lists now, screens again only the vendors the change can alter (see
+/// [`Rescreener`]) and says, per vendor, what changed. Vendors are matched
+/// to earlier lines by id when they have one, else by name (each line used
+/// once); a vendor the earlier run did not have is screened in full.
+/// `screen` screens one vendor in full with the caller's options (e.g. its
+/// clearances); `cleared` are the entities the caller's clearances name,
+/// counted as touched.
+pub fn since(
+    earlier: &[EarlierLine],
+    screener: &Screener,
+    vendors: &[Vendor],
+    as_of: Date,
+    cleared: &[EntityKey],
+    screen: impl Fn(&Vendor) -> Report,
+) -> Result<Vec<SinceResult>> {
+    let current = screener.lists();
+    let (old, then) = match earlier.first() {
+        Some(first) => (earlier_lists(&first.lists, current), first.as_of),
+        None => (Vec::new(), as_of),
+    };
+    let mut r = Rescreener::new(
+        &old,
+        current.to_vec(),
+        then,
+        as_of,
+        Some(screener.threshold()),
+    )?;
+    r.touch(cleared.iter().cloned());
+    let mut used = vec![false; earlier.len()];
+    let mut out = Vec::with_capacity(vendors.len());
+    for v in vendors {
+        let found = earlier.iter().enumerate().position(|(i, l)| {
+            !used[i]
+                && match (&v.id, &l.input.id) {
+                    (Some(a), Some(b)) => a == b,
+                    (None, _) => l.input.name == v.name,
+                    (Some(_), None) => l.input.name == v.name,
+                }
+        });
+        let hits: &[EarlierHit] = match found {
+            Some(i) => {
+                used[i] = true;
+                &earlier[i].hits
+            }
+            None => &[],
+        };
+        let keys = earlier_keys(hits);
+        if found.is_some() && !r.needs_full(v, &keys) {
+            out.push(SinceResult {
+                screened_again: false,
+                changes: Vec::new(),
+                report: None,
+            });
+            continue;
+        }
+        let report = screen(v);
+        out.push(SinceResult {
+            screened_again: true,
+            changes: changes(hits, &report),
+            report: Some(report),
+        });
+    }
+    Ok(out)
 }

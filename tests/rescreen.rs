@@ -286,3 +286,94 @@ fn earlier_lists_are_found_by_their_digest() {
     };
     assert!(earlier_lists(&[e], &sdn).is_empty());
 }
+
+/// `screen --since EARLIER.jsonl`: only what changed per vendor, exit 1
+/// when a change needs review.
+#[test]
+fn screen_since_reports_only_what_changed() {
+    let dir = std::env::temp_dir().join(format!("vs-since-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let old = std::fs::read_to_string("tests/fixtures/dpl/dpl.txt").unwrap();
+    let orders = std::fs::read_to_string("tests/fixtures/dpl/merged-orders.txt").unwrap();
+    let mut new: Vec<String> = old
+        .lines()
+        .filter(|l| !l.starts_with("\" I. ASH\""))
+        .map(|l| l.replace("\"11/19/2025\"", "\"12/01/2023\""))
+        .collect();
+    // AL NASER AIRLINES, from the real DPL.
+    new.push(orders.lines().nth(3).unwrap().to_string());
+    let (old_path, new_path) = (dir.join("old.txt"), dir.join("new.txt"));
+    std::fs::write(&old_path, old).unwrap();
+    std::fs::write(&new_path, new.join("\n") + "\n").unwrap();
+    let vendors = dir.join("vendors.csv");
+    std::fs::write(
+        &vendors,
+        "id,name\nv1,Dahua Electronics Corp\nv2,I. Ash\nv3,Al Naser Airlines\nv4,Acme Widgets LLC\n",
+    )
+    .unwrap();
+    let run = |list: &std::path::Path, extra: &[&str]| {
+        std::process::Command::new(screen_bin())
+            .args(["--no-bundled", "--as-of", "2024-01-01", "--json", "--input"])
+            .arg(&vendors)
+            .arg("--list")
+            .arg(list)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let earlier = run(&old_path, &[]);
+    let earlier_file = dir.join("earlier.jsonl");
+    std::fs::write(&earlier_file, &earlier.stdout).unwrap();
+    let out = run(&new_path, &["--since", earlier_file.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a new match needs review: {stderr}"
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let changes = |id: &str| {
+        lines
+            .iter()
+            .find(|l| l["input"]["id"] == id)
+            .map(|l| l["changes"].clone())
+    };
+    assert_eq!(changes("v1").unwrap()[0]["change"], "status", "{lines:?}");
+    assert_eq!(changes("v1").unwrap()[0]["to"], "expired");
+    assert_eq!(changes("v2").unwrap()[0]["change"], "gone");
+    assert_eq!(changes("v3").unwrap()[0]["change"], "new");
+    assert!(changes("v4").is_none(), "nothing changed for Acme");
+    assert!(stderr.contains("4 vendors"), "{stderr}");
+    // Against the same lists, nothing changed: exit 0, no lines.
+    let same = run(&old_path, &["--since", earlier_file.to_str().unwrap()]);
+    assert_eq!(same.status.code(), Some(0));
+    assert!(same.stdout.is_empty());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The `screen` example, built with this test's features.
+fn screen_bin() -> std::path::PathBuf {
+    let mut p = std::env::current_exe().unwrap();
+    p.pop();
+    if p.ends_with("deps") {
+        p.pop();
+    }
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut cmd = std::process::Command::new(cargo);
+    cmd.args(["build", "-q", "--example", "screen"]);
+    if cfg!(feature = "fetch") {
+        cmd.args(["--features", "fetch"]);
+    }
+    if p.ends_with("release") {
+        cmd.arg("--release");
+    }
+    assert!(
+        cmd.status().unwrap().success(),
+        "building the screen example"
+    );
+    p.join("examples")
+        .join(format!("screen{}", std::env::consts::EXE_SUFFIX))
+}
