@@ -42,16 +42,14 @@ fn summary(r: &Report) -> Vec<(String, String, String, f64)> {
     v
 }
 
-/// The same hits with the same statuses, and scores within 1e-3. On this
-/// code, scores still move by up to about 1e-6 with the entities loaded
-/// (word weights still count the loaded lists); once weights depend only on
-/// the crate's table of vendor-name words (issue 11), they are equal to the
-/// bit and this tolerance can go.
+/// The same hits with the same statuses and the same scores, to the bit:
+/// word weights come from the crate's table of vendor-name words, not from
+/// the lists loaded, so a score does not depend on the other entities.
 fn same(a: &[(String, String, String, f64)], b: &[(String, String, String, f64)]) -> bool {
     a.len() == b.len()
-        && a.iter()
-            .zip(b)
-            .all(|(x, y)| (&x.0, &x.1, &x.2) == (&y.0, &y.1, &y.2) && (x.3 - y.3).abs() < 1e-3)
+        && a.iter().zip(b).all(|(x, y)| {
+            (&x.0, &x.1, &x.2) == (&y.0, &y.1, &y.2) && x.3.to_bits() == y.3.to_bits()
+        })
 }
 
 /// 100 changes: 30 entities removed, 30 changed (15 ended, 15 with a new
