@@ -22,7 +22,7 @@ fn lists_hit(line: &serde_json::Value) -> Vec<String> {
 
 #[test]
 fn a_list_file_adds_to_the_bundled_lists() {
-    let out = run(&["--json", "--list", CSL, "Hik Vision USA Inc"]);
+    let out = run(&["--json", "--partial", "--list", CSL, "Hik Vision USA Inc"]);
     assert_eq!(out.status.code(), Some(1));
     let lists = lists_hit(&json_lines(&out)[0]);
     for l in ["ndaa-889", "fcc-covered", "dod-1260h", "csl-ns-cmic"] {
@@ -31,6 +31,7 @@ fn a_list_file_adds_to_the_bundled_lists() {
     let only = run(&[
         "--json",
         "--no-bundled",
+        "--partial",
         "--list",
         CSL,
         "Hik Vision USA Inc",
@@ -46,15 +47,24 @@ fn a_list_file_adds_to_the_bundled_lists() {
 
 #[test]
 fn loading_lists_prints_at_most_one_line() {
-    let out = run(&["--json", "--list", CSL, "Acme Widgets LLC"]);
+    let out = run(&["--json", "--partial", "--list", CSL, "Acme Widgets LLC"]);
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
-        err.contains("consolidated-2023-11-partial.csv: 4,226 kept, 1 rejected"),
+        err.contains(
+            "consolidated-2023-11-partial.csv: 4,226 kept, 1 rejected, cut off at line 4233"
+        ),
         "{err}"
     );
     assert!(err.contains("details with --verbose"), "{err}");
-    let verbose = run(&["--json", "--verbose", "--list", CSL, "Acme Widgets LLC"]);
+    let verbose = run(&[
+        "--json",
+        "--verbose",
+        "--partial",
+        "--list",
+        CSL,
+        "Acme Widgets LLC",
+    ]);
     let err = stderr(&verbose);
     assert!(
         err.contains("rejected ") && err.contains("loaded csl-sdn"),
@@ -82,7 +92,7 @@ fn the_seed_company_reads_in_under_ten_lines_naming_four_lists_and_its_listed_pa
 
 #[test]
 fn one_finding_per_entity_across_lists_with_relations_nested() {
-    let out = run(&["--json", "--list", CSL, HIKVISION]);
+    let out = run(&["--json", "--partial", "--list", CSL, HIKVISION]);
     let line = &json_lines(&out)[0];
     let findings = line["findings"].as_array().expect("findings");
     assert_eq!(findings.len(), 1, "{findings:#?}");
@@ -178,7 +188,14 @@ fn numbers(v: &serde_json::Value, out: &mut Vec<f64>) {
 
 #[test]
 fn json_lines_record_the_run_with_rounded_scores_and_citations() {
-    let out = run(&["--json", "--list", CSL, "Hik Vision USA Inc", "SMIC"]);
+    let out = run(&[
+        "--json",
+        "--partial",
+        "--list",
+        CSL,
+        "Hik Vision USA Inc",
+        "SMIC",
+    ]);
     let lines = json_lines(&out);
     assert_eq!(lines.len(), 2);
     for line in &lines {

@@ -5,7 +5,7 @@
 //! ([`listing_state`]), and does the list's rule reach the vendor along the
 //! hit's path ([`decide`])?
 
-use crate::list::{Date, Entity, Reach};
+use crate::list::{Date, Entity, NotInForce, Reach};
 use crate::screen::report::{Status, Via};
 
 /// Where an entry stands on the as-of date.
@@ -19,12 +19,30 @@ pub(crate) enum ListingState {
     Ended { from: Option<Date>, on: Date },
 }
 
-/// Where `entity`'s listing stands on `as_of`.
+/// Where `entity`'s listing stands on `as_of`, from all its periods.
 pub(crate) fn listing_state(entity: &Entity, as_of: Date) -> ListingState {
-    match (entity.start, entity.end) {
-        (Some(from), _) if as_of < from => ListingState::NotYetListed { from },
-        (from, Some(on)) if on <= as_of => ListingState::Ended { from, on },
-        (from, _) => ListingState::InForce { from },
+    match entity.why_not_in_force(as_of) {
+        Some(NotInForce::NotYetListed { from }) => ListingState::NotYetListed { from },
+        Some(NotInForce::Ended { on }) => {
+            // The start of the period that ended then.
+            let from = entity
+                .periods
+                .iter()
+                .filter(|p| p.end == Some(on))
+                .filter_map(|p| p.start)
+                .max();
+            ListingState::Ended { from, on }
+        }
+        None => {
+            // The latest start among the periods in force.
+            let from = entity
+                .periods
+                .iter()
+                .filter(|p| p.in_force(as_of))
+                .filter_map(|p| p.start)
+                .max();
+            ListingState::InForce { from }
+        }
     }
 }
 
