@@ -26,6 +26,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod background;
 pub mod clearance;
 mod clock;
 pub mod error;

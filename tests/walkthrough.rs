@@ -46,6 +46,15 @@ fn a_list_file_adds_to_the_bundled_lists() {
 }
 
 #[test]
+fn a_list_file_cut_off_mid_record_is_an_error_unless_partial() {
+    let out = run(&["--json", "--list", CSL, "Acme Widgets LLC"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("consolidated-2023-11-partial.csv"), "{err}");
+    assert!(err.contains("cut off"), "{err}");
+}
+
+#[test]
 fn loading_lists_prints_at_most_one_line() {
     let out = run(&["--json", "--partial", "--list", CSL, "Acme Widgets LLC"]);
     let err = stderr(&out);

@@ -139,19 +139,10 @@ fn labelled_explanation(h: &Hit) -> String {
     };
     // The name-level rendering is explain.rs's; only the side label is ours.
     h.explanation
-        .to_string()
+        .render(&label)
         .lines()
         .filter(|l| !l.starts_with("rule: "))
-        .map(|l| {
-            if let Some(rest) = l.strip_prefix("vendor ") {
-                format!("{label} {rest}")
-            } else if let Some(rest) = l.strip_prefix("  vendor ") {
-                format!("  {label} {rest}")
-            } else {
-                l.to_string()
-            }
-        })
-        .map(|l| escape_controls(&l).into_owned())
+        .map(|l| escape_controls(l).into_owned())
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -98,11 +98,10 @@ impl ScreenerBuilder {
                 }
             }
         }
-        let texts = self
-            .lists
-            .iter()
-            .flat_map(|l| &l.entities)
-            .flat_map(|e| e.names().map(|(_, n)| n));
+        let texts = self.lists.iter().flat_map(|l| &l.entities).flat_map(|e| {
+            let org = e.kind == crate::list::EntityKind::Organization;
+            e.names().map(move |(_, n)| (n, org))
+        });
         let matcher = Matcher::new(texts);
         let related = self.lists.iter().map(related_parties).collect();
         let entity_index = self

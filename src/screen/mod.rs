@@ -40,7 +40,7 @@ use crate::matcher::Matcher;
 use crate::normalize::Normalizer;
 use query::Query;
 pub(crate) use reach::relation_words;
-use reach::{Ownership, decide, listing_state, not_in_force};
+use reach::{Ownership, decide, group_member, listing_state, not_in_force};
 use relations::Link;
 use report::round3;
 use std::collections::HashMap;
@@ -368,13 +368,17 @@ impl Screener {
         let state = listing_state(entity, as_of);
         let (status, rule) = not_in_force(&list.meta.id, state, as_of).unwrap_or_else(|| {
             let ownership = self.ownership(h, queries, raw, as_of);
-            decide(
+            let decided = decide(
                 &list.meta.id,
                 list.meta.reach,
                 &h.via,
                 ownership.as_ref(),
                 state,
-            )
+            );
+            match &h.explanation.containment {
+                Some(c) => group_member(list.meta.reach, &h.via, c, decided),
+                None => decided,
+            }
         });
         let mut explanation = h.explanation.clone().with_rule(rule);
         let mut score = h.score;
@@ -463,6 +467,13 @@ fn round_explanation(e: &mut Explanation) {
     }
     for x in &mut e.leftovers {
         x.cost = round3(x.cost);
+    }
+    for x in &mut e.evidence {
+        x.factor = round3(x.factor);
+    }
+    if let Some(c) = &mut e.containment {
+        c.rarity = round3(c.rarity);
+        c.score = round3(c.score);
     }
     e.matched = round3(e.matched);
     e.total = round3(e.total);

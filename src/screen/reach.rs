@@ -250,3 +250,45 @@ fn fifty_percent(how: &str, ownership: Option<&Ownership>) -> (Status, String) {
         ),
     }
 }
+
+/// A hit through a name that only contains a listed organisation's core
+/// with words of its own ([`crate::score::Containment`]: "Huawei Marine
+/// Networks" against Huawei Technologies) is a possible member of its group:
+/// at most `review`, with the core and the list's reach in the rule.
+pub(crate) fn group_member(
+    reach: Reach,
+    via: &Via,
+    containment: &crate::score::Containment,
+    (status, rule): (Status, String),
+) -> (Status, String) {
+    let whose = via.whose_name();
+    let own = containment
+        .extra
+        .iter()
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let reaches = match reach {
+        Reach::SubsidiariesAndAffiliates => {
+            "the list reaches subsidiaries and affiliates: review whether the vendor is one"
+        }
+        Reach::Owned50Percent => {
+            "the list reaches entities owned 50% or more by listed parties: review the vendor's owners"
+        }
+        Reach::NamedWithListedParents | Reach::NamedOnly => {
+            "the list reaches the entities it names: review whether the vendor is this one"
+        }
+    };
+    let status = if status == Status::Match {
+        Status::Review
+    } else {
+        status
+    };
+    (
+        status,
+        format!(
+            "{rule}; but {whose} only contains \"{}\", the core of the listed name, with words of its own ({own}): a possible member of its group; {reaches}",
+            containment.core
+        ),
+    )
+}
