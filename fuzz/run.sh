@@ -12,7 +12,8 @@
 # committed). A crash is saved in fuzz/artifacts/TARGET and makes the script
 # exit 1; replay it with `cargo fuzz run TARGET fuzz/artifacts/TARGET/crash-...`
 # (the targets are built once, then each binary runs for SECONDS),
-# or add it to the target's seeds so `cargo test --test fuzz_bodies` keeps it.
+# and keep it in fuzz/findings/TARGET until it is fixed (tests/fuzz_bodies.rs
+# replays those with --ignored), then in fuzz/seeds/TARGET, which every run replays.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
