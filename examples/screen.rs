@@ -18,7 +18,7 @@ use vendor_screen::clearance::ClearanceSet;
 use vendor_screen::list::{Date, LoadOptions};
 use vendor_screen::output::{ScreenLine, csv as csv_out, human, summary::BatchSummary};
 use vendor_screen::sources::{ListSpec, load_lists_with};
-use vendor_screen::vendor_file::{Row, RowRejection, VendorReader};
+use vendor_screen::vendor_file::{RowRejection, VendorReader};
 use vendor_screen::{DEFAULT_THRESHOLD, Owner, ScreenerBuilder, Vendor};
 
 /// Screen vendors against US designation lists.
@@ -39,6 +39,9 @@ struct Args {
     /// Leave the bundled lists out (unless `--list bundled` names them).
     #[arg(long)]
     no_bundled: bool,
+    /// Load a list file cut off mid-record: the records before the cut are kept, the summary says where it was cut.
+    #[arg(long)]
+    partial: bool,
     /// Report hits scoring at least this (0..1).
     #[arg(long, value_name = "F")]
     threshold: Option<f64>,
@@ -63,9 +66,6 @@ struct Args {
     /// Any rejected list record or input row is an error (exit 2).
     #[arg(long)]
     strict: bool,
-    /// Accept a list file cut off inside its last record (the cut record is rejected, the rest kept).
-    #[arg(long)]
-    partial: bool,
     /// Every list loaded, rejected record, note and stale list, instead of one summary line.
     #[arg(long, short)]
     verbose: bool,
@@ -367,31 +367,19 @@ fn cli_vendors(args: &Args) -> Result<Vec<Vendor>, Fatal> {
 
 /// Streams the `--input` CSV in chunks screened in parallel, in input order.
 fn stream_input<W: Write>(path: &str, o: &mut Output<'_, W>, as_of: Date) -> Result<(), Fatal> {
-    const CHUNK: usize = 4096;
     let mut rows = VendorReader::open(path)?.unique_ids(o.args.cleared.is_some());
     if let Some(note) = rows.ignored_note() {
         eprintln!("{note}");
     }
     let progress = std::io::stderr().is_terminal();
-    let mut chunk: Vec<Vendor> = Vec::with_capacity(CHUNK);
-    for row in rows.by_ref() {
-        match row? {
-            Row::Vendor { vendor, .. } => chunk.push(vendor),
-            Row::Rejected(r) => {
-                o.screen(&std::mem::take(&mut chunk), as_of)?;
-                o.rejected(&r)?;
-            }
+    while let Some(chunk) = rows.next_chunk(4096)? {
+        o.screen(&chunk.vendors, as_of)?;
+        if let Some(r) = &chunk.rejected {
+            o.rejected(r)?;
         }
-        if chunk.len() == CHUNK {
-            o.screen(&std::mem::take(&mut chunk), as_of)?;
-            if progress {
-                eprint!("\rscreened {} vendors", o.summary.screened);
-            }
+        if progress {
+            eprint!("\rscreened {} vendors\r", o.summary.screened);
         }
-    }
-    o.screen(&chunk, as_of)?;
-    if progress && o.summary.screened >= CHUNK {
-        eprintln!("\rscreened {} vendors", o.summary.screened);
     }
     Ok(())
 }
