@@ -349,15 +349,24 @@ fn self_matches(
         } else {
             format!("{} (as imported)", r.file)
         };
+        let mut classes: Vec<String> = r.by_class.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        if r.notes > 0 {
+            classes.push(format!(
+                "({} notes among the aliases not screened)",
+                r.notes
+            ));
+        }
+        if r.rejected_names > 0 {
+            classes.push(format!(
+                "({} names of records the importer rejected)",
+                r.rejected_names
+            ));
+        }
         println!(
             "  {label:<52} {:>7} {:>7}  {}",
             r.names,
             r.failures.len(),
-            r.by_class
-                .iter()
-                .map(|(c, n)| format!("{c} {n}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            classes.join(", ")
         );
         out.push(SelfMatchFigures {
             file: r.file,

@@ -63,6 +63,12 @@ fn every_listed_name_hits_its_own_entity() {
             r.by_class,
             r.seconds
         );
+        if r.notes > 0 {
+            println!(
+                "    {} notes among the aliases (not names) not screened",
+                r.notes
+            );
+        }
         if r.rejected_names > 0 {
             println!(
                 "    {} names of records the importer rejected (and reported) not screened",
