@@ -448,6 +448,12 @@ fn false_positives(
         at_default.push((file.unwrap_or("all").to_string(), h, n));
     }
     let top = vendors::worst(vendor_names, &tops, DEFAULT_THRESHOLD, args.show);
+    if print && t1 <= args.floor {
+        println!(
+            "    (fewer than 1% hit even at the floor {:.3}: the 1% threshold is lower; --floor to see it)",
+            args.floor
+        );
+    }
     if print {
         println!("    top pairs:");
         for (v, x) in &top {

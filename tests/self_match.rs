@@ -6,11 +6,11 @@
 //! more. Not a sample. Prints every failure with its score and the hit it got
 //! instead, counts by file and class, and fails while any remain.
 //!
-//! Ignored until the matcher and importers pass it (on main of 2026-11-25:
-//! 191 of 56,028 names fail; 172 are OFAC remark aliases the importer cuts
-//! at an apostrophe, `a.k.a. 'ABU-'UMAR'` read as `ABU-`, the rest aliases
-//! such as `KHK`, `ASC`, `OOO MTU` that match nothing, and two CSL alias
-//! fields joined by `;` without a space). Run it with
+//! Ignored until the importers pass it (on main of 2026-11-25, 78d6d21: 174
+//! of 56,028 names fail; 172 are OFAC remark aliases the OFAC importer cuts
+//! at an apostrophe, `a.k.a. 'ABU-'UMAR'` read as `ABU-`, `a.k.a. 'LLC
+//! 'DSD''` as `LLC `; 2 are CSL alias fields joined by `;` without a
+//! space). Run it with
 //!
 //! ```text
 //! cargo test --release --test self_match -- --ignored --nocapture
@@ -27,7 +27,7 @@ mod sources;
 use vendor_screen::list::Date;
 
 #[test]
-#[ignore = "191 of 56,028 names fail on main of 2026-11-25 (issue 11); run with --ignored"]
+#[ignore = "174 of 56,028 names fail on main of 2026-11-25, 172 of them OFAC aliases the importer cuts (issue 11); run with --ignored"]
 fn every_listed_name_hits_its_own_entity() {
     let as_of = Date::new(2026, 11, 22).unwrap();
     let (files, skipped) = sources::all_files().expect("list files");
