@@ -1,0 +1,111 @@
+//! `GET /healthz`, `GET /readyz`, `GET /lists`, `GET /metrics`.
+
+use crate::error::ApiError;
+use crate::state::{AppState, Source};
+use axum::Json;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use std::sync::Arc;
+use vendor_screen::list::{Date, Reach};
+
+/// Today in UTC.
+pub fn today() -> Date {
+    Date::from_days_since_epoch((crate::state::unix_now() / 86_400) as i64)
+}
+
+/// Liveness: the process answers.
+pub async fn healthz() -> Json<serde_json::Value> {
+    Json(serde_json::json!({"status": "ok"}))
+}
+
+/// Readiness: lists loaded and not shutting down.
+pub async fn readyz(State(state): State<Arc<AppState>>) -> Response {
+    if !state.ready() {
+        return ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "shutting down").into_response();
+    }
+    let loaded = state.loaded();
+    Json(serde_json::json!({
+        "status": "ok",
+        "generation": loaded.generation,
+        "lists": loaded.screener.lists().len(),
+    }))
+    .into_response()
+}
+
+/// One list in `GET /lists`.
+#[derive(Serialize)]
+struct ListInfo<'a> {
+    id: &'a str,
+    name: &'a str,
+    authority: &'a str,
+    legal_basis: &'a str,
+    effect: &'a str,
+    reach: Reach,
+    reach_rule: &'static str,
+    as_of: Date,
+    age_days: i64,
+    entities: usize,
+    source_urls: &'a [String],
+    /// The file it was loaded from (`<bundled>` for the compiled-in lists).
+    file: &'a str,
+}
+
+#[derive(Serialize)]
+struct ListsBody<'a> {
+    generation: u64,
+    loaded_at: u64,
+    threshold: f64,
+    lists: Vec<ListInfo<'a>>,
+    sources: &'a [Source],
+}
+
+/// The lists in service, their dates and the import reports.
+pub async fn lists(State(state): State<Arc<AppState>>) -> Response {
+    let loaded = state.loaded();
+    let today = today();
+    let file_of = |id: &str| {
+        loaded
+            .sources
+            .iter()
+            .find(|s| s.lists.iter().any(|l| l == id))
+            .map_or("", |s| s.file.as_str())
+    };
+    let lists = loaded
+        .screener
+        .lists()
+        .iter()
+        .map(|l| ListInfo {
+            id: &l.meta.id,
+            name: &l.meta.name,
+            authority: &l.meta.authority,
+            legal_basis: &l.meta.legal_basis,
+            effect: &l.meta.effect,
+            reach: l.meta.reach,
+            reach_rule: l.meta.reach.rule(),
+            as_of: l.meta.as_of,
+            age_days: today.days_since_epoch() - l.meta.as_of.days_since_epoch(),
+            entities: l.entities.len(),
+            source_urls: &l.meta.source_urls,
+            file: file_of(&l.meta.id),
+        })
+        .collect();
+    Json(ListsBody {
+        generation: loaded.generation,
+        loaded_at: loaded.loaded_at,
+        threshold: loaded.screener.threshold(),
+        lists,
+        sources: &loaded.sources,
+    })
+    .into_response()
+}
+
+/// Prometheus metrics.
+pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        state.metrics.render(&state, today()),
+    )
+        .into_response()
+}

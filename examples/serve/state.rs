@@ -1,0 +1,215 @@
+//! The service's state: the current screener behind an atomic pointer, and
+//! how a new one is loaded beside it.
+
+use crate::auth::{Keys, Limiter};
+use crate::config::{ListSources, Settings};
+use crate::metrics::Metrics;
+use arc_swap::ArcSwap;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use vendor_screen::list::load::{Format, load_path};
+use vendor_screen::list::{Entity, ImportReport};
+use vendor_screen::{Screener, ScreenerBuilder};
+
+/// One loaded file (or the bundled set) and what its import reported.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    /// The file's name (never its directory), or `<bundled>`.
+    pub file: String,
+    /// The format it was read as.
+    pub format: String,
+    /// The list ids it gave.
+    pub lists: Vec<String>,
+    /// The importer's report, with file paths cut to file names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report: Option<ImportReport>,
+}
+
+/// A screener with what it was built from. Immutable; replaced whole on reload.
+pub struct Loaded {
+    /// The screener.
+    pub screener: Screener,
+    /// Files loaded, in order.
+    pub sources: Vec<Source>,
+    /// 1 for the lists loaded at start, then +1 per successful reload.
+    pub generation: u64,
+    /// When it was built (seconds since 1970-01-01, UTC).
+    pub loaded_at: u64,
+    /// (list id, entity id) → (list index, entity index).
+    entities: HashMap<(String, String), (usize, usize)>,
+}
+
+impl Loaded {
+    /// Loads every list and builds a screener; any error leaves nothing built.
+    pub fn load(sources: &ListSources, generation: u64) -> Result<Loaded, String> {
+        let mut lists = Vec::new();
+        let mut loaded = Vec::new();
+        if sources.bundled {
+            let bundled = vendor_screen::lists::bundled().map_err(|e| e.to_string())?;
+            loaded.push(Source {
+                file: "<bundled>".into(),
+                format: "toml".into(),
+                lists: bundled.iter().map(|l| l.meta.id.clone()).collect(),
+                report: None,
+            });
+            lists.extend(bundled);
+        }
+        for spec in &sources.specs {
+            let (format, path) = split_spec(spec);
+            let imported =
+                load_path(Path::new(path), format).map_err(|e| redact(&e.to_string(), path))?;
+            let mut report = imported.report;
+            report.file = file_name(path);
+            for r in report.rejected.iter_mut().chain(report.notes.iter_mut()) {
+                r.file = file_name(&r.file);
+            }
+            loaded.push(Source {
+                file: file_name(path),
+                format: report.format.clone(),
+                lists: imported.lists.iter().map(|l| l.meta.id.clone()).collect(),
+                report: Some(report),
+            });
+            lists.extend(imported.lists);
+        }
+        let mut builder = ScreenerBuilder::new().lists(lists);
+        if let Some(t) = sources.threshold {
+            builder = builder.threshold(t);
+        }
+        let screener = builder.build().map_err(|e| e.to_string())?;
+        let mut entities = HashMap::new();
+        for (li, l) in screener.lists().iter().enumerate() {
+            for (ei, e) in l.entities.iter().enumerate() {
+                entities.insert((l.meta.id.clone(), e.id.clone()), (li, ei));
+            }
+        }
+        Ok(Loaded {
+            screener,
+            sources: loaded,
+            generation,
+            loaded_at: unix_now(),
+            entities,
+        })
+    }
+
+    /// The listed entity `entity_id` of list `list`.
+    pub fn entity(&self, list: &str, entity_id: &str) -> Option<&Entity> {
+        let &(li, ei) = self
+            .entities
+            .get(&(list.to_string(), entity_id.to_string()))?;
+        self.screener.lists().get(li)?.entities.get(ei)
+    }
+
+    /// One line per loaded file, for the start-up log.
+    pub fn summary_lines(&self) -> Vec<String> {
+        self.sources
+            .iter()
+            .map(|s| match &s.report {
+                Some(r) => r.to_string(),
+                None => format!("{}: lists {}", s.file, s.lists.join(", ")),
+            })
+            .collect()
+    }
+}
+
+/// `FORMAT:PATH` or `PATH`.
+fn split_spec(spec: &str) -> (Option<Format>, &str) {
+    match spec.split_once(':') {
+        Some((f, p)) if Format::parse(f).is_some() => (Format::parse(f), p),
+        _ => (None, spec),
+    }
+}
+
+/// The last component of a path.
+pub fn file_name(path: &str) -> String {
+    Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |f| f.to_string_lossy().into_owned())
+}
+
+/// An error message with the configured path cut to its file name, so no
+/// directory of the server reaches a client.
+fn redact(message: &str, path: &str) -> String {
+    let dir = Path::new(path)
+        .parent()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut out = message.replace(path, &file_name(path));
+    if !dir.is_empty() {
+        out = out.replace(&format!("{dir}/"), "");
+    }
+    out
+}
+
+/// Seconds since 1970-01-01.
+pub fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// Everything the handlers share.
+pub struct AppState {
+    /// The screener in service; swapped whole by a reload.
+    pub current: ArcSwap<Loaded>,
+    /// Settings from the command line.
+    pub settings: Settings,
+    /// API keys, when a keys file was given.
+    pub keys: Option<Keys>,
+    /// Prometheus counters.
+    pub metrics: Metrics,
+    /// Per-caller request rates.
+    pub limiter: Limiter,
+    /// False while shutting down.
+    ready: AtomicBool,
+    /// One reload at a time.
+    pub reload_lock: tokio::sync::Mutex<()>,
+}
+
+impl AppState {
+    /// State serving `loaded`.
+    pub fn new(settings: Settings, keys: Option<Keys>, loaded: Loaded) -> AppState {
+        AppState {
+            current: ArcSwap::from_pointee(loaded),
+            settings,
+            keys,
+            metrics: Metrics::default(),
+            limiter: Limiter::default(),
+            ready: AtomicBool::new(true),
+            reload_lock: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// Whether new requests should be sent here.
+    pub fn ready(&self) -> bool {
+        self.ready.load(Ordering::SeqCst)
+    }
+
+    /// Marks the service (not) ready.
+    pub fn set_ready(&self, ready: bool) {
+        self.ready.store(ready, Ordering::SeqCst);
+    }
+
+    /// The screener in service now; requests keep the one they started with.
+    pub fn loaded(&self) -> Arc<Loaded> {
+        self.current.load_full()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redaction_cuts_directories_from_messages() {
+        let m = redact(
+            "/srv/lists/data/csl.csv:7: field `name`: empty",
+            "/srv/lists/data/csl.csv",
+        );
+        assert_eq!(m, "csl.csv:7: field `name`: empty");
+        assert_eq!(split_spec("csl:/a/b.csv").1, "/a/b.csv");
+        assert_eq!(split_spec("/a:b.csv").1, "/a:b.csv");
+    }
+}
