@@ -219,30 +219,3 @@ impl Limiter {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_file_lines_and_errors() {
-        let h = hash("secret");
-        let keys = Keys::parse(&format!("# ops\n{h} ops admin rate=5\n"), "k", 0).unwrap();
-        let k = keys.find("secret").unwrap();
-        assert!(k.admin && k.rate == 5 && k.label == "ops");
-        assert!(keys.find("Secret").is_none());
-        let e = Keys::parse("abc ops\n", "keys.txt", 0).unwrap_err();
-        assert!(e.starts_with("keys.txt:1: field `hash`"), "{e}");
-        let e = Keys::parse(&format!("\n{h} ops root\n"), "keys.txt", 0).unwrap_err();
-        assert!(e.starts_with("keys.txt:2: field `option`"), "{e}");
-        assert!(Keys::parse("", "keys.txt", 0).is_err());
-    }
-
-    #[test]
-    fn token_bucket_allows_the_rate_then_refuses() {
-        let l = Limiter::default();
-        let allowed = (0..10).filter(|_| l.allow("a", 3)).count();
-        assert_eq!(allowed, 3);
-        assert!(l.allow("b", 3), "buckets are per caller");
-    }
-}

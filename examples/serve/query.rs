@@ -57,19 +57,3 @@ pub fn all(pairs: &[(String, String)], key: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn repeated_keys_and_decoding() {
-        let p = pairs(Some("a=1&b=x+y&a=2%2C3&c=%zz&d=%4"));
-        assert_eq!(all(&p, "a"), ["1", "2", "3"]);
-        assert_eq!(last(&p, "a"), Some("2,3"));
-        assert_eq!(last(&p, "b"), Some("x y"));
-        assert_eq!(last(&p, "c"), Some("%zz"));
-        assert_eq!(last(&p, "d"), Some("%4"));
-        assert!(pairs(None).is_empty());
-    }
-}

@@ -197,19 +197,3 @@ impl AppState {
         self.current.load_full()
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn redaction_cuts_directories_from_messages() {
-        let m = redact(
-            "/srv/lists/data/csl.csv:7: field `name`: empty",
-            "/srv/lists/data/csl.csv",
-        );
-        assert_eq!(m, "csl.csv:7: field `name`: empty");
-        assert_eq!(split_spec("csl:/a/b.csv").1, "/a/b.csv");
-        assert_eq!(split_spec("/a:b.csv").1, "/a:b.csv");
-    }
-}
