@@ -85,12 +85,18 @@ fn source_text(e: &dyn std::error::Error) -> String {
 /// Turns every error response that is not already JSON (the router's 404 and
 /// 405, the body limit's 413, the timeout's 503, a caught panic's 500) into
 /// `{"detail": "..."}`.
+///
+/// An error may come before the request body was read (a missing key, a
+/// body over the limit): the answer then says `Connection: close`, so a
+/// client does not send its next request on a connection the server drops.
 pub async fn json_errors(req: Request, next: Next) -> Response {
-    let res = next.run(req).await;
+    let mut res = next.run(req).await;
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error()) {
         return res;
     }
+    res.headers_mut()
+        .insert(header::CONNECTION, header::HeaderValue::from_static("close"));
     let is_json = res
         .headers()
         .get(header::CONTENT_TYPE)
