@@ -95,8 +95,10 @@ pub async fn json_errors(req: Request, next: Next) -> Response {
     if !(status.is_client_error() || status.is_server_error()) {
         return res;
     }
-    res.headers_mut()
-        .insert(header::CONNECTION, header::HeaderValue::from_static("close"));
+    res.headers_mut().insert(
+        header::CONNECTION,
+        header::HeaderValue::from_static("close"),
+    );
     let is_json = res
         .headers()
         .get(header::CONTENT_TYPE)
