@@ -40,6 +40,10 @@ mod screen;
 mod state;
 #[path = "serve/yente.rs"]
 mod yente;
+#[path = "serve/yente_request.rs"]
+mod yente_request;
+#[path = "serve/yente_result.rs"]
+mod yente_result;
 
 use clap::Parser;
 use std::process::ExitCode;
