@@ -115,9 +115,15 @@ fn screen_answers_the_clis_json_line() {
 #[test]
 fn screen_rejects_bad_input_with_a_json_detail() {
     let s = Server::start(&["--max-body", "4096", "--max-batch", "3"]);
-    let cases: [(&str, u16, &str); 8] = [
+    let cases: [(&str, u16, &str); 10] = [
         ("{\"name\": ", 400, "malformed JSON"),
-        ("{\"nmae\": \"x\"}", 422, "invalid request"),
+        ("{\"nmae\": \"x\"}", 422, "unknown field `nmae`"),
+        (
+            "[{\"name\": \"a\"}, {\"name\": 7}]",
+            422,
+            "[1]: invalid type: integer `7`",
+        ),
+        ("\"Acme\"", 422, "expected a vendor object or an array"),
         ("{\"name\": \"  \"}", 400, "name: empty name"),
         (
             "[{\"name\": \"a\"}, {\"name\": \"\"}]",
@@ -142,7 +148,7 @@ fn screen_rejects_bad_input_with_a_json_detail() {
         ("{\"name\": \"a\"}", 400, "as_of"),
     ];
     for (i, (body, status, detail)) in cases.iter().enumerate() {
-        let path = if i == 7 {
+        let path = if i == 9 {
             "/screen?as_of=2026-13-01"
         } else {
             "/screen"

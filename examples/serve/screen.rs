@@ -40,14 +40,27 @@ pub struct VendorIn {
     country: Option<String>,
 }
 
-/// One vendor or a batch.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-pub enum ScreenBody {
-    /// `{...}`
-    One(VendorIn),
-    /// `[{...}, ...]`
-    Many(Vec<VendorIn>),
+/// The vendors of a body: one object, or an array of them (`single` false).
+/// Read in two steps so an error names the vendor and the field (serde's
+/// untagged enums only say that nothing matched).
+fn vendors_in(body: serde_json::Value) -> Result<(Vec<VendorIn>, bool), ApiError> {
+    let unprocessable = |m: String| ApiError::new(axum::http::StatusCode::UNPROCESSABLE_ENTITY, m);
+    match body {
+        serde_json::Value::Array(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| {
+                serde_json::from_value(v).map_err(|e| unprocessable(format!("[{i}]: {e}")))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(|v| (v, false)),
+        v @ serde_json::Value::Object(_) => serde_json::from_value(v)
+            .map(|v| (vec![v], true))
+            .map_err(|e| unprocessable(e.to_string())),
+        _ => Err(unprocessable(
+            "expected a vendor object or an array of them".into(),
+        )),
+    }
 }
 
 impl VendorIn {
@@ -165,22 +178,18 @@ pub fn as_of(pairs: &[(String, String)]) -> Result<Date, ApiError> {
 pub async fn screen(
     State(state): State<Arc<AppState>>,
     RawQuery(raw): RawQuery,
-    body: Result<Json<ScreenBody>, JsonRejection>,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(body) = body?;
     let pairs = query::pairs(raw.as_deref());
     let as_of = as_of(&pairs)?;
-    let (inputs, single) = match body {
-        ScreenBody::One(v) => (vec![v], true),
-        ScreenBody::Many(v) => (v, false),
-    };
     let max = state.settings.max_batch;
-    if inputs.len() > max {
+    if let Some(n) = body.as_array().map(Vec::len).filter(|&n| n > max) {
         return Err(ApiError::bad_request(format!(
-            "{} vendors in one request, at most {max}",
-            inputs.len()
+            "{n} vendors in one request, at most {max}"
         )));
     }
+    let (inputs, single) = vendors_in(body)?;
     let mut vendors = Vec::with_capacity(inputs.len());
     for (i, v) in inputs.into_iter().enumerate() {
         let v = v
