@@ -8,7 +8,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use std::sync::Arc;
-use vendor_screen::list::{Date, Reach};
+use vendor_screen::list::{Date, ListMeta};
 
 /// Today in UTC.
 pub fn today() -> Date {
@@ -34,20 +34,15 @@ pub async fn readyz(State(state): State<Arc<AppState>>) -> Response {
     .into_response()
 }
 
-/// One list in `GET /lists`.
+/// One list in `GET /lists`: the library's metadata as it serializes
+/// (so fields the library adds appear here too), and what the service knows.
 #[derive(Serialize)]
 struct ListInfo<'a> {
-    id: &'a str,
-    name: &'a str,
-    authority: &'a str,
-    legal_basis: &'a str,
-    effect: &'a str,
-    reach: Reach,
+    #[serde(flatten)]
+    meta: &'a ListMeta,
     reach_rule: &'static str,
-    as_of: Date,
     age_days: i64,
     entities: usize,
-    source_urls: &'a [String],
     /// The file it was loaded from (`<bundled>` for the compiled-in lists).
     file: &'a str,
 }
@@ -77,17 +72,10 @@ pub async fn lists(State(state): State<Arc<AppState>>) -> Response {
         .lists()
         .iter()
         .map(|l| ListInfo {
-            id: &l.meta.id,
-            name: &l.meta.name,
-            authority: &l.meta.authority,
-            legal_basis: &l.meta.legal_basis,
-            effect: &l.meta.effect,
-            reach: l.meta.reach,
+            meta: &l.meta,
             reach_rule: l.meta.reach.rule(),
-            as_of: l.meta.as_of,
             age_days: today.days_since_epoch() - l.meta.as_of.days_since_epoch(),
             entities: l.entities.len(),
-            source_urls: &l.meta.source_urls,
             file: file_of(&l.meta.id),
         })
         .collect();
