@@ -92,16 +92,22 @@ fn screen_answers_the_clis_json_line() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let batch = s.post(
-        &format!("/screen?as_of={AS_OF}"),
-        r#"[{"id": "v1", "name": "Acme Widgets LLC", "country": "US"},
+    let batch_body = r#"[{"id": "v1", "name": "Acme Widgets LLC", "country": "US"},
             {"id": "v2", "name": "Shenzhen Example Devices Co", "aliases": ["EZVIZ"],
              "parents": ["Hangzhou Hikvision Digital Technology Co.", "China Electronics Technology Group Corporation"],
              "parent_shares": [60, null], "country": "CN"},
-            {"id": "v3", "name": "ZTE Corporation"}]"#,
-    );
+            {"id": "v3", "name": "ZTE Corporation"}]"#;
+    let batch = s.post(&format!("/screen?as_of={AS_OF}"), batch_body);
     assert_eq!(batch.status, 200, "{}", batch.body);
     assert_eq!(batch.json(), Value::Array(cli_lines.clone()));
+    // Asked for JSON Lines, the answer is the CLI's output byte for byte.
+    let lines = s.post_with(
+        &format!("/screen?as_of={AS_OF}"),
+        batch_body,
+        &[("accept", "application/x-ndjson")],
+    );
+    assert_eq!(lines.header("content-type"), Some("application/x-ndjson"));
+    assert_eq!(lines.body, String::from_utf8_lossy(&cli.stdout));
     assert_eq!(cli_lines.len(), 3);
     assert!(
         cli_lines[1]["hits"]

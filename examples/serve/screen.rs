@@ -3,7 +3,8 @@
 //! the same order (an object for an object, an array for an array).
 //!
 //! Query parameter `as_of=YYYY-MM-DD` screens against the entries in force
-//! on that date (default today, UTC).
+//! on that date (default today, UTC). With `Accept: application/x-ndjson`
+//! the answer is JSON Lines, exactly what the CLI's `--json` prints.
 
 use crate::error::ApiError;
 use crate::info::today;
@@ -12,6 +13,7 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -164,6 +166,15 @@ fn line<'a>(v: &'a Vendor, r: &'a Report) -> JsonLine<'a> {
     }
 }
 
+/// Whether the client asked for JSON Lines (`Accept: application/x-ndjson`).
+fn wants_json_lines(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.contains("application/x-ndjson") || v.contains("application/jsonl"))
+}
+
 /// The `as_of` query parameter, default today.
 pub fn as_of(pairs: &[(String, String)]) -> Result<Date, ApiError> {
     match query::last(pairs, "as_of") {
@@ -178,6 +189,7 @@ pub fn as_of(pairs: &[(String, String)]) -> Result<Date, ApiError> {
 pub async fn screen(
     State(state): State<Arc<AppState>>,
     RawQuery(raw): RawQuery,
+    headers: HeaderMap,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(body) = body?;
@@ -221,6 +233,20 @@ pub async fn screen(
         .zip(&reports)
         .map(|(v, r)| line(v, r))
         .collect();
+    if wants_json_lines(&headers) {
+        // The CLI's standard output, byte for byte: one line per vendor.
+        let mut out = Vec::new();
+        for l in &lines {
+            serde_json::to_writer(&mut out, l).map_err(|_| {
+                ApiError::new(
+                    axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal error",
+                )
+            })?;
+            out.push(b'\n');
+        }
+        return Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], out).into_response());
+    }
     Ok(if single && lines.len() == 1 {
         Json(lines.remove(0)).into_response()
     } else {
