@@ -5,7 +5,7 @@ mod common;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use vendor_screen::list::{csl, ofac};
+use vendor_screen::list::{LoadOptions, csl, ofac};
 
 fn load(c: &mut Criterion) {
     let read = |f: &str| std::fs::read(format!("{}/{f}", common::DATA)).expect(f);
@@ -14,7 +14,7 @@ fn load(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(data.len() as u64));
     g.bench_function("csl_partial_2.7MB", |b| {
         b.iter(|| {
-            csl::parse(black_box(&data), "csl")
+            csl::parse_with(black_box(&data), "csl", &LoadOptions::partial())
                 .expect("parses")
                 .lists
                 .len()

@@ -60,7 +60,7 @@ key_hash=$(printf 'bench-key' | sha256sum | cut -d' ' -f1)
 admin_hash=$(printf 'bench-admin' | sha256sum | cut -d' ' -f1)
 printf '%s bench\n%s ops admin\n' "$key_hash" "$admin_hash" >"$out/keys.txt"
 
-./target/release/examples/serve --port 0 --list "csl:$csl" --keys "$out/keys.txt" \
+./target/release/examples/serve --port 0 --partial --list "csl:$csl" --keys "$out/keys.txt" \
   --max-body 4194304 2>"$out/serve.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
@@ -99,11 +99,13 @@ wait "$reloader"
 echo "generation after: $(curl -s "$base/readyz")"
 
 echo "== CLI batch throughput, same vendors, same lists"
-if ./target/release/examples/screen --help | grep -q -- '--no-bundled'; then
+help=$(./target/release/examples/screen --help)
+if grep -q -- '--no-bundled' <<<"$help"; then
   cli_lists=(--list "csl:$csl")
 else
   cli_lists=(--list lists --list "csl:$csl") # this CLI replaces the bundled lists with --list
 fi
+if grep -q -- '--partial' <<<"$help"; then cli_lists=(--partial "${cli_lists[@]}"); fi
 n=$(($(wc -l <"$out/vendors.csv") - 1))
 start=$(date +%s.%N)
 ./target/release/examples/screen --json --as-of 2026-11-22 --max-list-age 100000 "${cli_lists[@]}" \

@@ -8,7 +8,7 @@
 //! ```
 
 use std::sync::Arc;
-use vendor_screen::list::{Date, load::load_path};
+use vendor_screen::list::Date;
 use vendor_screen::{Owner, Report, Screener, ScreenerBuilder, Status, Vendor};
 
 /// What onboarding does with a supplier.
@@ -45,7 +45,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let csl = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "../shared/data/csl/consolidated-2023-11-partial.csv".into());
-    let imported = load_path(csl.as_ref(), None)?;
+    // The shared extract is cut off inside its last record: load the rest.
+    let partial = vendor_screen::list::LoadOptions::partial();
+    let imported = vendor_screen::list::load::load_path_with(csl.as_ref(), None, &partial)?;
     eprintln!("{}", imported.report);
     let screener: Arc<Screener> = Arc::new(
         ScreenerBuilder::new()

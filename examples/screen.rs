@@ -116,11 +116,16 @@ fn run(args: &Args) -> Result<bool, Fatal> {
         )));
     }
     for l in &lists {
-        let age = as_of.days_since_epoch() - l.meta.as_of.days_since_epoch();
-        if age > args.max_list_age {
+        if l.meta.is_stale(as_of, args.max_list_age) {
+            let age = match l.meta.age_days(as_of) {
+                Some(days) => format!("{days} days old"),
+                None => "of unknown age".to_string(),
+            };
             eprintln!(
-                "warning: list {} is {age} days old (as of {}), more than {} days",
-                l.meta.id, l.meta.as_of, args.max_list_age
+                "warning: list {} is {age} ({}), more than {} days",
+                l.meta.id,
+                l.meta.dates_text(),
+                args.max_list_age
             );
         }
     }
@@ -604,8 +609,10 @@ fn write_human(
             if let Some(list) = screener.lists().iter().find(|l| l.meta.id == h.list) {
                 writeln!(
                     out,
-                    "      list: {} ({}), as of {}",
-                    list.meta.name, list.meta.legal_basis, list.meta.as_of
+                    "      list: {} ({}), {}",
+                    list.meta.name,
+                    list.meta.legal_basis,
+                    list.meta.dates_text()
                 )?;
             }
             for line in h.explanation.to_string().lines() {

@@ -95,7 +95,7 @@ async fn run(args: config::Args) -> Result<(), String> {
     .map_err(|e| e.to_string())?
     .map_err(|e| e.to_string())?;
     for line in loaded.summary_lines() {
-        log::info("lists", &line);
+        log::info("lists", line);
     }
     let addr = std::net::SocketAddr::new(settings.bind, settings.port);
     let listener = tokio::net::TcpListener::bind(addr)

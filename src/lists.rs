@@ -8,7 +8,7 @@
 //! ```
 
 use crate::error::Result;
-use crate::list::{DesignationList, toml::parse_list};
+use crate::list::{DesignationList, SourceFile, toml::parse_list};
 
 /// The bundled list files: (file name, TOML text).
 pub const BUNDLED_FILES: [(&str, &str); 4] = [
@@ -34,6 +34,11 @@ pub const BUNDLED_FILES: [(&str, &str); 4] = [
 pub fn bundled() -> Result<Vec<DesignationList>> {
     BUNDLED_FILES
         .iter()
-        .map(|(file, text)| parse_list(text, &format!("<bundled:lists/{file}>")))
+        .map(|(file, text)| {
+            let name = format!("<bundled:lists/{file}>");
+            let mut list = parse_list(text, &name)?;
+            list.meta.source = Some(SourceFile::of(&name, "toml", text.as_bytes()));
+            Ok(list)
+        })
         .collect()
 }

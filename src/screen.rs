@@ -253,8 +253,8 @@ impl Clearance {
 pub struct ListUsed {
     /// The list's id.
     pub id: String,
-    /// The date its content is current to.
-    pub as_of: Date,
+    /// The date its content is current to; `None` when unknown.
+    pub as_of: Option<Date>,
 }
 
 /// The result of screening one vendor.
@@ -579,11 +579,9 @@ impl Screener {
             let (status, rule) = if entity.in_force(as_of) {
                 self.status(h, query, &queries, &raw, as_of)
             } else {
-                let when = match (entity.start, entity.end) {
-                    (Some(s), _) if as_of < s => format!("listed only from {s}"),
-                    (_, Some(e)) => format!("removed or expired on {e}"),
-                    _ => "not in force".to_string(),
-                };
+                let when = entity
+                    .why_not_in_force(as_of)
+                    .map_or("not in force".to_string(), |w| w.to_string());
                 (
                     Status::Expired,
                     format!("{}: {when}, before the as-of date {as_of}", list.meta.id),

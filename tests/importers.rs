@@ -3,11 +3,20 @@
 //! loaded with an accurate report.
 
 use std::path::Path;
-use vendor_screen::list::load::{Format, load_path};
-use vendor_screen::list::{DesignationList, Entity, EntityKind, Imported, RelationKind};
+use vendor_screen::list::load::{Format, load_path, load_path_with};
+use vendor_screen::list::{
+    DesignationList, Entity, EntityKind, Imported, LoadOptions, RelationKind,
+};
 
 fn load(path: &str) -> Imported {
     load_path(Path::new(path), None).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Loads a file that is cut off inside its last record (the shared CSL
+/// extract and the fixture cut from it), keeping the records before it.
+fn load_partial(path: &str) -> Imported {
+    load_path_with(Path::new(path), None, &LoadOptions::partial())
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 fn entity<'a>(lists: &'a [DesignationList], list: &str, name: &str) -> &'a Entity {
@@ -23,15 +32,29 @@ fn entity<'a>(lists: &'a [DesignationList], list: &str, name: &str) -> &'a Entit
 
 #[test]
 fn csl_current_layout_repeated_header_and_truncated_last_record() {
-    let i = load("tests/fixtures/csl/partial-quirks.csv");
+    // Cut off mid-record: an error naming the line and the field it ends in.
+    let err = load_path(Path::new("tests/fixtures/csl/partial-quirks.csv"), None)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("tests/fixtures/csl/partial-quirks.csv:13: field `addresses`")
+            && err.contains("8 of 29 fields")
+            && err.contains("partial loading"),
+        "{err}"
+    );
+    let i = load_partial("tests/fixtures/csl/partial-quirks.csv");
     assert_eq!(i.report.format, "csl");
     // After the header: the repeated header, 7 complete records, 1 truncated.
-    assert_eq!(i.report.read, 8);
-    assert_eq!(i.report.kept(), 7);
+    assert_eq!(i.report.read, 9);
+    assert_eq!((i.report.kept(), i.report.skipped), (7, 1));
+    assert!(i.report.reconciles());
     assert_eq!(i.report.rejected.len(), 1);
     let r = &i.report.rejected[0];
     assert_eq!(r.line, 13, "{r}");
-    assert!(r.reason.contains("expected 29 fields, found 8"), "{r}");
+    assert!(r.reason.contains("8 of 29 fields"), "{r}");
+    let t = i.report.truncated.as_ref().unwrap();
+    assert_eq!((t.line, t.field.as_str()), (13, "addresses"));
+    assert!(t.lost.contains("line 13"), "{}", t.lost);
     assert!(
         i.report
             .notes
@@ -42,7 +65,7 @@ fn csl_current_layout_repeated_header_and_truncated_last_record() {
 
 #[test]
 fn csl_embedded_newlines_stay_inside_their_field() {
-    let i = load("tests/fixtures/csl/partial-quirks.csv");
+    let i = load_partial("tests/fixtures/csl/partial-quirks.csv");
     let e = entity(&i.lists, "csl-meu", "Government Flying Service");
     assert_eq!(
         e.name, "Government Flying Service",
@@ -52,7 +75,7 @@ fn csl_embedded_newlines_stay_inside_their_field() {
 
 #[test]
 fn csl_multi_valued_fields_ids_countries_and_dates() {
-    let i = load("tests/fixtures/csl/partial-quirks.csv");
+    let i = load_partial("tests/fixtures/csl/partial-quirks.csv");
     let e = entity(&i.lists, "csl-ns-cmic", "China Telecom Corporation Limited");
     assert!(
         e.identifiers
@@ -69,7 +92,7 @@ fn csl_multi_valued_fields_ids_countries_and_dates() {
     assert!(e.countries.contains(&"CN".to_string()));
     assert!(e.programs.iter().any(|p| p == "CMIC-EO13959"));
     assert_eq!(
-        e.start.map(|d| d.to_string()).as_deref(),
+        e.first_start().map(|d| d.to_string()).as_deref(),
         Some("2021-06-03")
     );
     assert_eq!(e.id, "30882", "the CSL _id is the entity id");
@@ -77,7 +100,7 @@ fn csl_multi_valued_fields_ids_countries_and_dates() {
 
 #[test]
 fn csl_mojibake_question_mark_is_kept_and_still_matches() {
-    let i = load("tests/fixtures/csl/partial-quirks.csv");
+    let i = load_partial("tests/fixtures/csl/partial-quirks.csv");
     let e = entity(
         &i.lists,
         "csl-el",
@@ -98,7 +121,7 @@ fn csl_mojibake_question_mark_is_kept_and_still_matches() {
 
 #[test]
 fn csl_entity_list_prose_becomes_aliases() {
-    let i = load("tests/fixtures/csl/partial-quirks.csv");
+    let i = load_partial("tests/fixtures/csl/partial-quirks.csv");
     let e = entity(&i.lists, "csl-el", "Chitron Electronics");
     assert!(
         e.aliases
@@ -170,10 +193,13 @@ fn csl_legacy_layout_without_id_and_c1_mojibake() {
 fn ofac_sdn_set_aliases_remarks_addresses_comments_and_eof_byte() {
     let i = load("tests/fixtures/ofac/sdn.csv");
     assert_eq!(i.report.format, "ofac");
+    // Four records and the end-of-file byte, a row that is not a record.
     assert_eq!(
-        (i.report.read, i.report.kept(), i.report.rejected.len()),
-        (4, 4, 0)
+        (i.report.read, i.report.kept(), i.report.skipped),
+        (5, 4, 1)
     );
+    assert!(i.report.rejected.is_empty(), "{:?}", i.report.rejected);
+    assert!(i.report.reconciles());
     let bnc = entity(&i.lists, "ofac-sdn", "BANCO NACIONAL DE CUBA");
     assert_eq!(bnc.id, "306");
     assert!(
@@ -196,11 +222,12 @@ fn ofac_sdn_set_aliases_remarks_addresses_comments_and_eof_byte() {
     assert_eq!(airline.notes, None, "-0- is empty");
 }
 
-/// OFAC's CSV set states no publication date: the list's as-of date is the
-/// file's modification time (when it was downloaded), said in a note, never
-/// 1970-01-01.
+/// OFAC's CSV set states no publication date: the list's as-of date is
+/// unknown (and so stale), and the file's modification time is shown as such,
+/// never taken for an as-of date (issue 14: the 2021 SDN file screened "as of"
+/// the day it was copied).
 #[test]
-fn an_undated_file_is_dated_by_its_modification_time_with_a_note() {
+fn an_undated_file_has_an_unknown_as_of_date_and_its_mtime_shown_as_such() {
     let dir = std::env::temp_dir().join(format!("vs-undated-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let sdn = dir.join("sdn.csv");
@@ -215,19 +242,34 @@ fn an_undated_file_is_dated_by_its_modification_time_with_a_note() {
         .unwrap();
     let i = load(sdn.to_str().unwrap());
     std::fs::remove_dir_all(&dir).ok();
-    assert_eq!(i.lists[0].meta.as_of.to_string(), "2024-05-03");
+    // The modification time is shown as such, never taken for an as-of date.
+    let meta = &i.lists[0].meta;
+    assert_eq!(meta.as_of, None);
+    assert_eq!(meta.as_of_basis, vendor_screen::list::AsOfBasis::Unknown);
+    assert_eq!(
+        meta.file_modified.map(|d| d.to_string()).as_deref(),
+        Some("2024-05-03")
+    );
+    assert!(
+        meta.is_stale("2024-05-04".parse().unwrap(), 90),
+        "unknown counts as stale"
+    );
     assert!(
         i.report
             .notes
             .iter()
-            .any(|n| n.field == "as_of" && n.reason.contains("modification time")),
+            .any(|n| n.field == "as_of" && n.reason.contains("modified on 2024-05-03")),
         "{:?}",
         i.report.notes
     );
     // A dated file keeps the date it states.
     let csl = load("tests/fixtures/csl/sample-2025.csv");
     assert!(csl.report.notes.iter().all(|n| n.field != "as_of"));
-    assert!(csl.lists.iter().all(|l| l.meta.as_of.year < 2026));
+    assert!(
+        csl.lists
+            .iter()
+            .all(|l| l.meta.as_of.is_some_and(|d| d.year < 2026))
+    );
 }
 
 #[test]
@@ -238,7 +280,7 @@ fn ofac_consolidated_non_sdn_set() {
     assert!(hik.aliases.contains(&"HIKVISION".to_string()));
     assert!(hik.programs == ["CMIC-EO13959"]);
     assert_eq!(
-        hik.start.map(|d| d.to_string()).as_deref(),
+        hik.first_start().map(|d| d.to_string()).as_deref(),
         Some("2021-06-03")
     );
     let cetc = entity(
@@ -274,11 +316,11 @@ fn dpl_dates_leading_spaces_and_merged_orders() {
     assert_eq!(i.report.notes.len(), 1, "the second address of one order");
     let dahua = entity(&i.lists, "bis-dpl", "DAHUA ELECTRONICS");
     assert_eq!(
-        dahua.start.map(|d| d.to_string()).as_deref(),
+        dahua.first_start().map(|d| d.to_string()).as_deref(),
         Some("2017-09-28")
     );
     assert_eq!(
-        dahua.end.map(|d| d.to_string()).as_deref(),
+        dahua.last_end().map(|d| d.to_string()).as_deref(),
         Some("2025-11-19")
     );
     let ash = entity(&i.lists, "bis-dpl", "I. ASH");
@@ -323,52 +365,67 @@ fn malformed_input_is_an_error_or_a_rejection_never_a_panic() {
 /// its PROVENANCE.md gives.
 #[test]
 fn every_real_file_loads_with_an_accurate_report() {
-    let cases: &[(&str, usize, usize, usize)] = &[
-        // (file, records read, entities kept, rejected)
+    // (file, rows read after the header, entities kept, rejected, rows that
+    // are not records); every report reconciles: read = kept + merged +
+    // rejected + skipped.
+    let cases: &[(&str, usize, usize, usize, usize)] = &[
+        // A repeated header, 4,226 records and one cut off.
         (
             "../shared/data/csl/consolidated-2023-11-partial.csv",
-            4227,
+            4228,
             4226,
             1,
+            1,
         ),
-        ("../shared/data/csl/consolidated-sample-2025.csv", 13, 13, 0),
+        (
+            "../shared/data/csl/consolidated-sample-2025.csv",
+            13,
+            13,
+            0,
+            0,
+        ),
+        // Two rows repeat an entity number of the same source: merged.
         (
             "../shared/data/csl/consolidated-legacy-format-2019-sample.csv",
             115,
             113,
             0,
-        ),
-        ("../shared/data/ofac-sdn/2021-07-07/sdn.csv", 8976, 8976, 0),
-        (
-            "../shared/data/ofac-sdn/2024-05-03/sdn.csv",
-            14965,
-            14965,
             0,
         ),
-        ("../shared/data/ofac-non-sdn/cons_prim.csv", 442, 442, 0),
-        ("../shared/data/bis-dpl/dpl.txt", 665, 0, 0),
+        // OFAC files end with an end-of-file byte.
+        (
+            "../shared/data/ofac-sdn/2021-07-07/sdn.csv",
+            8977,
+            8976,
+            0,
+            1,
+        ),
+        (
+            "../shared/data/ofac-sdn/2024-05-03/sdn.csv",
+            14966,
+            14965,
+            0,
+            1,
+        ),
+        ("../shared/data/ofac-non-sdn/cons_prim.csv", 443, 442, 0, 1),
+        // Rows of one denial order are merged into one entity.
+        ("../shared/data/bis-dpl/dpl.txt", 665, 0, 0, 0),
     ];
-    for &(file, read, kept, rejected) in cases {
-        let i = load(file);
-        assert_eq!(i.report.read, read, "{file}: read");
+    for &(file, read, kept, rejected, skipped) in cases {
+        let i = load_partial(file);
+        let r = &i.report;
+        assert_eq!(r.read, read, "{file}: read");
         if kept > 0 {
-            assert_eq!(i.report.kept(), kept, "{file}: kept");
-        } else {
-            // DPL: rows of one order are merged, each merge noted.
-            assert_eq!(
-                i.report.kept() + i.report.notes.len(),
-                read,
-                "{file}: kept + merged"
-            );
+            assert_eq!(r.kept(), kept, "{file}: kept");
         }
-        assert_eq!(
-            i.report.rejected.len(),
-            rejected,
-            "{file}: {:?}",
-            i.report.rejected
-        );
+        assert_eq!(r.rejected.len(), rejected, "{file}: {:?}", r.rejected);
+        assert_eq!(r.skipped, skipped, "{file}: skipped");
+        assert!(r.reconciles(), "{file}: {r}");
+        for c in &r.companions {
+            assert!(c.reconciles() && c.rejected == 0, "{file}: {c:?}");
+        }
     }
-    let partial = load("../shared/data/csl/consolidated-2023-11-partial.csv");
+    let partial = load_partial("../shared/data/csl/consolidated-2023-11-partial.csv");
     assert_eq!(partial.report.rejected[0].line, 4233);
     let el = partial
         .lists
@@ -387,7 +444,7 @@ fn every_real_file_loads_with_an_accurate_report() {
 
 #[test]
 fn end_to_end_screening_of_the_real_csl_extract() {
-    let i = load("../shared/data/csl/consolidated-2023-11-partial.csv");
+    let i = load_partial("../shared/data/csl/consolidated-2023-11-partial.csv");
     let s = vendor_screen::ScreenerBuilder::new()
         .lists(i.lists)
         .build()
@@ -417,5 +474,112 @@ fn end_to_end_screening_of_the_real_csl_extract() {
         r.hits
             .iter()
             .any(|h| h.list == "csl-ns-cmic" && h.entity_id == "30946")
+    );
+}
+
+/// Each imported list names the bytes it was read from: file, format,
+/// SHA-256 and size, with OFAC's companion files.
+#[test]
+fn imported_lists_record_their_source_file_and_digest() {
+    use vendor_screen::list::sha256_hex;
+    let path = "tests/fixtures/csl/sample-2025.csv";
+    let i = load(path);
+    let bytes = std::fs::read(path).unwrap();
+    for l in &i.lists {
+        let s = l.meta.source.as_ref().unwrap();
+        assert_eq!((s.file.as_str(), s.format.as_str()), (path, "csl"));
+        assert_eq!(s.sha256, sha256_hex(&bytes));
+        assert_eq!(s.size, bytes.len() as u64);
+    }
+    let i = load("tests/fixtures/ofac/sdn.csv");
+    let s = i.lists[0].meta.source.as_ref().unwrap();
+    let names: Vec<&str> = s.companions.iter().map(|c| c.file.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "tests/fixtures/ofac/sdn_comments.csv",
+            "tests/fixtures/ofac/alt.csv",
+            "tests/fixtures/ofac/add.csv"
+        ]
+    );
+    let alt = std::fs::read("tests/fixtures/ofac/alt.csv").unwrap();
+    assert_eq!(s.companions[1].sha256, sha256_hex(&alt));
+}
+
+/// Issue 11: Entity List and State names written as prose are read, not
+/// tokenised. Every name and alias of the BIS and State rows of the real
+/// extract, as the file writes it (the `name` field and each `; `-separated
+/// `alt_names` piece), hits its own entity at 0.99 or more; the only
+/// exceptions are a parenthesised remark that is no name and two pieces
+/// joined by `;` without a space (read as two names).
+#[test]
+fn prose_names_of_the_real_extract_match_themselves_as_written() {
+    let path = "../shared/data/csl/consolidated-2023-11-partial.csv";
+    let i = load_partial(path);
+    let p = &i.report.prose;
+    assert!(
+        p.parenthetical_aliases > 100
+            && p.aka > 0
+            && p.former > 10
+            && p.reach_notes > 0
+            && p.related > 0
+            && p.and_fragments > 0
+            && p.tight_separators >= 2,
+        "{p:?}"
+    );
+    let mut list_of = std::collections::HashMap::new();
+    for l in &i.lists {
+        for e in &l.entities {
+            let source = e.citation.split(": ").next().unwrap().to_string();
+            list_of.insert((e.id.clone(), source), l.meta.id.clone());
+        }
+    }
+    let s = vendor_screen::ScreenerBuilder::new()
+        .lists(i.lists)
+        .threshold(0.5)
+        .build()
+        .unwrap();
+    let as_of = "2023-12-01".parse().unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(path)
+        .unwrap();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for r in reader.records().map(Result::unwrap) {
+        if r.len() != 29 || r[1].contains("Treasury") || &r[1] == "source" {
+            continue;
+        }
+        let list = &list_of[&(r[0].to_string(), r[1].to_string())];
+        for n in std::iter::once(&r[5])
+            .chain(r[22].split("; "))
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            checked += 1;
+            let best = s
+                .screen(&vendor_screen::Vendor::new(n), as_of)
+                .hits
+                .iter()
+                .filter(|h| &h.list == list && h.entity_id == r[0])
+                .map(|h| h.score)
+                .fold(0.0, f64::max);
+            if best < 0.99 {
+                failures.push(format!("{best:.3} {list} {n}"));
+            }
+        }
+    }
+    assert!(checked > 3000, "{checked}");
+    let expected = [
+        "(all of preceding located in or near Mianyang, Sichuan Province)",
+        "Beihang University Ningbo Innovation Institute;Beihang University Qingdao Research Institute",
+        "NPO Izhmash OAO;OJSC Concern Kalashnikov",
+    ];
+    assert!(
+        failures.len() == expected.len()
+            && expected
+                .iter()
+                .all(|e| failures.iter().any(|f| f.ends_with(e))),
+        "{failures:#?}"
     );
 }

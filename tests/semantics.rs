@@ -298,6 +298,6 @@ fn reports_state_each_lists_as_of_date() {
     assert!(
         r.lists
             .iter()
-            .any(|l| l.id == "dod-1260h" && l.as_of == date("2026-06-08"))
+            .any(|l| l.id == "dod-1260h" && l.as_of == Some(date("2026-06-08")))
     );
 }

@@ -235,7 +235,7 @@ fn request_ids_are_echoed_and_logged() {
 
 #[test]
 fn lists_report_ids_dates_sources_and_import_reports() {
-    let s = Server::start(&["--list", CSL]);
+    let s = Server::start(&["--partial", "--list", CSL]);
     let r = s.get("/lists");
     assert_eq!(r.status, 200);
     let v = r.json();
@@ -261,7 +261,19 @@ fn lists_report_ids_dates_sources_and_import_reports() {
             l["age_days"].is_i64() && l["entities"].as_u64().unwrap() > 0,
             "{l}"
         );
+        // The source file's digest and name (never a path), from the library's metadata.
+        let sha = l["source"]["sha256"].as_str().unwrap_or("");
+        assert!(
+            sha.len() == 64 && sha.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{l}"
+        );
+        assert!(
+            !l["source"]["file"].as_str().unwrap().contains("../"),
+            "{l}"
+        );
     }
+    let bundled = lists.iter().find(|l| l["id"] == "ndaa-889").unwrap();
+    assert!(bundled["verified"].as_str().is_some(), "{bundled}");
     let csl = v["sources"]
         .as_array()
         .unwrap()
@@ -289,6 +301,10 @@ fn lists_report_ids_dates_sources_and_import_reports() {
         "the import report adds up to the lists served"
     );
     assert!(report["read"].as_u64().unwrap() >= kept);
+    assert!(
+        report["truncated"].is_object(),
+        "the partial file's loss is reported: {report}"
+    );
     assert!(!r.body.contains("/shared/data"), "no server path in /lists");
 }
 

@@ -120,7 +120,7 @@ fn rate_limits_apply_per_key() {
 
 #[test]
 fn a_request_over_the_time_limit_is_abandoned_with_503() {
-    let s = Server::start(&["--list", CSL, "--timeout-ms", "1"]);
+    let s = Server::start(&["--partial", "--list", CSL, "--timeout-ms", "1"]);
     let vendors: Vec<String> = (0..1000)
         .map(|i| format!("{{\"name\": \"Vendor number {i} Trading Co Ltd\"}}"))
         .collect();

@@ -138,7 +138,7 @@ fn a_recorded_yente_request_gets_a_yente_shaped_response() {
 /// are dropped; `total.value` counts the matches.
 #[test]
 fn threshold_cutoff_and_match_behave_as_yente_documents() {
-    let s = Server::start(&["--list", CSL]);
+    let s = Server::start(&["--partial", "--list", CSL]);
     let body = one_query("Hik Vision Digital Technology", json!({}));
     let all = results(&s.post("/match/default?limit=500", &body));
     assert!(all.len() >= 2, "{all:?}");
@@ -191,7 +191,7 @@ fn threshold_cutoff_and_match_behave_as_yente_documents() {
 
 #[test]
 fn limit_cuts_the_results_and_is_bounded() {
-    let s = Server::start(&["--list", CSL]);
+    let s = Server::start(&["--partial", "--list", CSL]);
     let body = one_query("Huawei Technologies", json!({}));
     let all = results(&s.post("/match/default?limit=500", &body));
     assert!(all.len() > 5, "{}", all.len());
@@ -358,7 +358,7 @@ fn where_we_differ_the_response_says_so() {
 /// The yente endpoint reports the same hits as `/screen` for the same name.
 #[test]
 fn match_and_screen_agree() {
-    let s = Server::start(&["--list", CSL]);
+    let s = Server::start(&["--partial", "--list", CSL]);
     for name in [
         "Hangzhou Hikvision Digital Technology Co., Ltd.",
         "Huawei Technologies",

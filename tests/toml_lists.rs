@@ -33,6 +33,18 @@ const BAD: &[(&str, usize, &str, &str)] = &[
     ("bad_kind.toml", 15, "kind", "unknown variant `company`"),
     ("syntax.toml", 11, "-", ""),
     ("missing_citation.toml", 11, "citation", "missing field"),
+    (
+        "both_dates_and_periods.toml",
+        12,
+        "entity.periods",
+        "either `start`/`end` or `[[entity.periods]]`",
+    ),
+    (
+        "period_end_before_start.toml",
+        17,
+        "entity.periods.end",
+        "end 2021-01-01 is before start 2022-01-01",
+    ),
 ];
 
 #[test]
@@ -121,7 +133,17 @@ fn the_lists_directory_loads_the_same_as_the_bundled_lists() {
     let mut bundled = vendor_screen::lists::bundled().unwrap();
     from_dir.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     bundled.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
-    assert_eq!(from_dir, bundled);
+    // Same bytes, named differently.
+    for (d, b) in from_dir.iter_mut().zip(&mut bundled) {
+        let (ds, bs) = (d.meta.source.take().unwrap(), b.meta.source.take().unwrap());
+        assert_eq!((ds.sha256, ds.size), (bs.sha256, bs.size), "{}", d.meta.id);
+        assert!(
+            ds.file.ends_with(&format!("{}.toml", d.meta.id)),
+            "{}",
+            ds.file
+        );
+    }
+    assert!(from_dir == bundled, "lists/ and the bundled lists differ");
 }
 
 fn list<'a>(
@@ -243,7 +265,7 @@ fn dod_1260h_has_every_entity_of_the_latest_edition_in_force() {
         .iter()
         .find(|e| e.name == "Anhui Sun Create Electronics Co., Ltd.")
         .unwrap();
-    assert_eq!(removed.end, Some("2026-02-17".parse().unwrap()));
+    assert_eq!(removed.last_end(), Some("2026-02-17".parse().unwrap()));
 }
 
 #[test]
@@ -268,5 +290,144 @@ fn ofac_ns_cmic_has_the_68_cmic_entities_of_the_official_file() {
     assert!(
         cetc.aliases.iter().any(|a| a == "CETC"),
         "alias from remarks"
+    );
+}
+
+/// An entity listed twice (removed, then listed again) is in force in each
+/// period and says why it is not in between: "ended" is not "not yet listed".
+#[test]
+fn periods_in_toml_decide_in_force_and_why_not() {
+    use vendor_screen::list::{NotInForce, toml::parse_list};
+    let text = r#"
+[list]
+id = "p"
+name = "Periods"
+authority = "Test"
+legal_basis = "Test"
+effect = "Test"
+source_urls = []
+as_of = "2026-01-01"
+reach = "named_only"
+
+[[entity]]
+id = "a"
+name = "Alpha Co."
+citation = "Test notice"
+[[entity.periods]]
+start = "2021-06-03"
+end = "2024-01-31"
+citation = "edition 2021-06-03"
+[[entity.periods]]
+start = "2025-01-07"
+action = "named again"
+
+[[entity]]
+id = "b"
+name = "Beta Co."
+citation = "Test notice"
+start = "2022-10-05"
+end = "2026-02-17"
+"#;
+    let list = parse_list(text, "periods.toml").unwrap();
+    let d = |s: &str| s.parse::<vendor_screen::list::Date>().unwrap();
+    let a = &list.entities[0];
+    assert_eq!(a.periods.len(), 2);
+    assert_eq!(a.periods[0].citation.as_deref(), Some("edition 2021-06-03"));
+    assert_eq!(a.periods[1].action.as_deref(), Some("named again"));
+    assert!(a.in_force(d("2022-01-01")) && a.in_force(d("2030-01-01")));
+    assert!(!a.in_force(d("2024-06-01")));
+    assert_eq!(
+        a.why_not_in_force(d("2024-06-01")),
+        Some(NotInForce::Ended {
+            on: d("2024-01-31")
+        })
+    );
+    assert_eq!(
+        a.why_not_in_force(d("2020-01-01")),
+        Some(NotInForce::NotYetListed {
+            from: d("2021-06-03")
+        })
+    );
+    assert_eq!(a.last_end(), None, "the second period is open");
+    // `start`/`end` on the entity are one period.
+    let b = &list.entities[1];
+    assert_eq!(b.periods.len(), 1);
+    assert_eq!(b.first_start(), Some(d("2022-10-05")));
+    assert_eq!(b.last_end(), Some(d("2026-02-17")));
+    assert_eq!(
+        b.why_not_in_force(d("2026-02-17"))
+            .map(|w| w.to_string())
+            .as_deref(),
+        Some("removed or expired on 2026-02-17")
+    );
+}
+
+/// Bundled lists say when they were last amended and verified, where they
+/// come from (SHA-256 of the compiled-in text), and staleness counts from
+/// verification.
+#[test]
+fn bundled_lists_state_amended_and_verified_dates_and_their_source() {
+    use vendor_screen::list::{AsOfBasis, sha256_hex};
+    let lists = vendor_screen::lists::bundled().unwrap();
+    for (list, (file, text)) in lists.iter().zip(vendor_screen::lists::BUNDLED_FILES) {
+        let m = &list.meta;
+        assert_eq!(m.as_of_basis, AsOfBasis::Stated, "{}", m.id);
+        let (amended, verified) = (m.amended.unwrap(), m.verified.unwrap());
+        assert!(
+            m.as_of.unwrap() <= verified,
+            "{}: content dated after its verification",
+            m.id
+        );
+        assert!(verified <= amended || m.id == "ndaa-889", "{}", m.id);
+        let source = m.source.as_ref().unwrap();
+        assert_eq!(source.file, format!("<bundled:lists/{file}>"));
+        assert_eq!(source.sha256, sha256_hex(text.as_bytes()));
+        assert_eq!(source.size, text.len() as u64);
+        assert_eq!(m.current_to(), Some(verified));
+        assert!(!m.is_stale(verified, 0));
+        let day_after =
+            vendor_screen::list::Date::from_days_since_epoch(verified.days_since_epoch() + 91);
+        assert!(m.is_stale(day_after, 90));
+    }
+}
+
+/// The complete example in lists/README.md is a valid list.
+#[test]
+fn the_readme_example_list_loads() {
+    let readme = std::fs::read_to_string("lists/README.md").unwrap();
+    let start = readme.find("```toml\n").expect("a TOML example") + "```toml\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let list = vendor_screen::list::toml::parse_list(&readme[start..end], "lists/README.md")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let labs = list
+        .entities
+        .iter()
+        .find(|e| e.id == "globex-labs")
+        .unwrap();
+    assert_eq!(labs.periods.len(), 2);
+    assert!(!labs.in_force("2024-01-01".parse().unwrap()));
+    assert!(list.meta.verified.is_some() && list.meta.amended.is_some());
+}
+
+/// YMTC was removed from the §1260H list on 2026-02-17 and named again in
+/// the 2026-06-08 edition: not in force in between (one period from 2024
+/// said it was).
+#[test]
+fn a_1260h_company_removed_and_named_again_is_out_of_force_in_between() {
+    use vendor_screen::list::NotInForce;
+    let lists = vendor_screen::lists::bundled().unwrap();
+    let ymtc = list(&lists, "dod-1260h")
+        .entities
+        .iter()
+        .find(|e| e.id == "yangtze-memory-technologies-co-ltd")
+        .unwrap();
+    let d = |s: &str| s.parse::<vendor_screen::list::Date>().unwrap();
+    assert_eq!(ymtc.periods.len(), 2);
+    assert!(ymtc.in_force(d("2025-06-01")) && ymtc.in_force(d("2026-07-01")));
+    assert_eq!(
+        ymtc.why_not_in_force(d("2026-03-01")),
+        Some(NotInForce::Ended {
+            on: d("2026-02-17")
+        })
     );
 }

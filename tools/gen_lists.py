@@ -6,8 +6,15 @@ The generated files state facts (names, aliases, parents, dates, identifiers)
 in this crate's own format, each entity citing the official publication it
 comes from. No note text from the transcriptions is copied.
 
+Each generated file states two dates besides `as_of` (see lists/README.md):
+`verified`, the date of the source snapshot it was generated from (per
+PROVENANCE.md; update VERIFIED_* when the snapshot is refreshed), and
+`amended`, the date its content last changed: kept from the existing file when
+the regenerated content is the same, today's date otherwise.
+
 Usage: python3 tools/gen_lists.py [SHARED_DATA_DIR]
 """
+import datetime
 import collections
 import csv
 import re
@@ -17,6 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data"
 LATEST_1260H = "2026-06-08"
+# Dates of the source snapshots in ../shared/data (PROVENANCE.md): the
+# opensanctions HEAD the 1260H transcription was taken from, and the commit of
+# OFAC's consolidated non-SDN CSV set.
+VERIFIED_1260H = "2026-08-22"
+VERIFIED_CMIC = "2025-12-19"
 RELEASES_1260H = "https://www.defense.gov/News/Releases/Search/1260H/"
 
 
@@ -92,21 +104,40 @@ def gen_1260h():
         editions = sorted({r["Start date"] for r in rs})
         urls = sorted({r["Source Url"] for r in rs if r["Source Url"]})
         start = editions[0]
-        ends = [r["End date"] for r in rs if r["End date"]]
+        ends = sorted({r["End date"] for r in rs if r["End date"]})
         end = None
         note = None
+        # Listing periods: from an edition naming the company to a removal
+        # (or, for a company the complete latest edition leaves out, to that
+        # edition); a later edition naming it again opens a new period.
+        periods = []
+        open_from, prev = None, None
+        for ed in editions:
+            if open_from is None:
+                open_from = ed
+            else:
+                removed = [x for x in ends if prev < x <= ed]
+                if removed:
+                    periods.append((open_from, max(removed), prev))
+                    open_from = ed
+            prev = ed
+        after = [x for x in ends if x > prev]
+        if after:
+            periods.append((open_from, max(after), prev))
+        elif not latest:
+            periods.append((open_from, LATEST_1260H, prev))
+        else:
+            periods.append((open_from, None, prev))
         if not latest:
+            end = periods[-1][1]
             if ends:
-                end = max(ends)
                 note = f"Removed from the list on {end}."
             else:
-                end = LATEST_1260H
                 note = ("Not named in the 2026-06-08 edition, which is published as the complete list; "
                         "no separate removal notice is recorded.")
-        else:
-            later_ends = [e for e in ends if e > start]
-            if later_ends:
-                note = (f"Removed on {max(later_ends)} and named again in the {LATEST_1260H} edition.")
+        elif len(periods) > 1:
+            gaps = ", ".join(f"removed on {p[1]}" for p in periods[:-1])
+            note = f"Listed again in the {periods[-1][0]} edition ({gaps})."
         parents = []
         for r in rs:
             p = clean(r["Parent Name"])
@@ -118,7 +149,8 @@ def gen_1260h():
         else:
             cite += "; " + RELEASES_1260H
         entities.append(dict(id=slug(name), name=name, aliases=aliases, former=former, start=start,
-                             end=end, parents=parents, citation=cite, notes=note, key=k))
+                             end=end, periods=periods, parents=parents, citation=cite, notes=note,
+                             key=k))
         names_by_key[k] = slug(name)
     ids = [e["id"] for e in entities]
     assert len(ids) == len(set(ids)), "duplicate ids"
@@ -133,12 +165,22 @@ def gen_1260h():
         if e["former"]:
             out.append(f"former_names = {qlist(e['former'])}")
         out.append('countries = ["CN"]')
-        out.append(f"start = {q(e['start'])}")
-        if e["end"]:
-            out.append(f"end = {q(e['end'])}")
+        if len(e["periods"]) == 1:
+            out.append(f"start = {q(e['start'])}")
+            if e["end"]:
+                out.append(f"end = {q(e['end'])}")
         out.append(f"citation = {q(e['citation'])}")
         if e["notes"]:
             out.append(f"notes = {q(e['notes'])}")
+        if len(e["periods"]) > 1:
+            for (s0, e0, last_ed) in e["periods"]:
+                out.append("[[entity.periods]]")
+                out.append(f"start = {q(s0)}")
+                if e0:
+                    out.append(f"end = {q(e0)}")
+                out.append(f"citation = {q(f'DoD Section 1260H list, edition of {s0}')}")
+                action = "named" if e0 is None else f"named; removed on {e0}"
+                out.append(f"action = {q(action)}")
         for p in e["parents"]:
             out.append("[[entity.relations]]")
             out.append('kind = "parent"')
@@ -148,7 +190,7 @@ def gen_1260h():
             out.append(f"name = {q(p)}")
             out.append(f"citation = {q('DoD Section 1260H list: listed under this parent')}")
         out.append("")
-    (ROOT / "lists" / "dod-1260h.toml").write_text("\n".join(out), encoding="utf-8")
+    write_list(ROOT / "lists" / "dod-1260h.toml", "\n".join(out), VERIFIED_1260H)
     print(f"dod-1260h: {len(entities)} entities, "
           f"{sum(1 for e in entities if not e['end'])} in force")
 
@@ -168,6 +210,21 @@ source_urls = ["{RELEASES_1260H}"]
 as_of = "{LATEST_1260H}"
 reach = "named_with_listed_parents"
 '''
+
+
+def write_list(path, text, verified):
+    """Writes a generated list, with `amended` kept when the content is unchanged."""
+    def body(t):
+        return re.sub(r"^(amended|verified) = .*\n", "", t, flags=re.M)
+    amended = datetime.date.today().isoformat()
+    if path.exists():
+        old = path.read_text(encoding="utf-8")
+        m = re.search(r'^amended = "([0-9-]+)"', old, flags=re.M)
+        if m and body(old) == body(text):
+            amended = m.group(1)
+    text = re.sub(r"^(as_of = .*)$", rf'\1\namended = "{amended}"\nverified = "{verified}"',
+                  text, count=1, flags=re.M)
+    path.write_text(text, encoding="utf-8")
 
 
 def ofac_rows(path, ncols):
@@ -261,7 +318,7 @@ def gen_ns_cmic():
             out.append(f"name = {q(p.strip())}")
             out.append(f"citation = {q(f'OFAC NS-CMIC entry {ent} remarks: Linked To')}")
         out.append("")
-    (ROOT / "lists" / "ofac-ns-cmic.toml").write_text("\n".join(out), encoding="utf-8")
+    write_list(ROOT / "lists" / "ofac-ns-cmic.toml", "\n".join(out), VERIFIED_CMIC)
     print(f"ofac-ns-cmic: {len(prim)} entities")
 
 

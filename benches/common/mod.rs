@@ -3,17 +3,17 @@
 //! parts (deterministic seed).
 #![allow(dead_code)]
 
-use vendor_screen::list::{
-    Date, DesignationList, Entity, EntityKind, ListMeta, Reach, load::load_path,
-};
+use vendor_screen::list::{Date, DesignationList, Entity, ListMeta, load::load_path};
 
 pub const DATA: &str = "../shared/data";
 
 /// The real partial CSL's lists.
 pub fn csl() -> Vec<DesignationList> {
-    load_path(
+    // The extract is cut off inside its last record: load the rest.
+    vendor_screen::list::load::load_path_with(
         format!("{DATA}/csl/consolidated-2023-11-partial.csv").as_ref(),
         None,
+        &vendor_screen::list::LoadOptions::partial(),
     )
     .expect("CSL extract")
     .lists
@@ -176,36 +176,19 @@ fn capitalise(w: &str) -> String {
 pub fn synthetic_list(names: &[String]) -> DesignationList {
     DesignationList {
         meta: ListMeta {
-            id: format!("synthetic-{}", names.len()),
-            name: "Synthetic benchmark list".into(),
             authority: "benchmark".into(),
             legal_basis: "none: generated from real name parts".into(),
             effect: "none".into(),
-            source_urls: Vec::new(),
-            as_of: Date::new(2026, 1, 1).expect("date"),
-            reach: Reach::NamedOnly,
-            categories: Vec::new(),
+            as_of: Date::new(2026, 1, 1),
+            ..ListMeta::new(
+                &format!("synthetic-{}", names.len()),
+                "Synthetic benchmark list",
+            )
         },
         entities: names
             .iter()
             .enumerate()
-            .map(|(i, n)| Entity {
-                id: i.to_string(),
-                name: n.clone(),
-                aliases: Vec::new(),
-                former_names: Vec::new(),
-                original_names: Vec::new(),
-                kind: EntityKind::Organization,
-                countries: Vec::new(),
-                addresses: Vec::new(),
-                identifiers: Vec::new(),
-                programs: Vec::new(),
-                start: None,
-                end: None,
-                relations: Vec::new(),
-                citation: "synthetic".into(),
-                notes: None,
-            })
+            .map(|(i, n)| Entity::new(&i.to_string(), n, "synthetic"))
             .collect(),
     }
 }

@@ -11,7 +11,10 @@ pub const DATA: &str = "../shared/data";
 /// The real CSL extract's lists.
 pub fn csl_lists() -> Result<Vec<DesignationList>, Box<dyn std::error::Error>> {
     let csl = std::fs::read(format!("{DATA}/csl/consolidated-2023-11-partial.csv"))?;
-    Ok(vendor_screen::list::csl::parse(&csl, "consolidated-2023-11-partial.csv")?.lists)
+    // The extract is cut off inside its last record: load the rest.
+    let partial = vendor_screen::list::LoadOptions::partial();
+    let name = "consolidated-2023-11-partial.csv";
+    Ok(vendor_screen::list::csl::parse_with(&csl, name, &partial)?.lists)
 }
 
 /// Every official list in `../shared/data` (the CSL extract, the 2024 SDN

@@ -23,6 +23,9 @@ pub struct Args {
     /// Leave the bundled lists out.
     #[arg(long)]
     pub no_bundled: bool,
+    /// Load list files cut off mid-record, keeping the records before the cut (`GET /lists` shows what was lost).
+    #[arg(long)]
+    pub partial: bool,
     /// Report hits scoring at least this (0..1); default: the library's default.
     #[arg(long, value_name = "F")]
     pub threshold: Option<f64>,
@@ -59,6 +62,8 @@ pub struct ListSources {
     pub bundled: bool,
     /// `--list` values, as given.
     pub specs: Vec<String>,
+    /// Accept files cut off mid-record.
+    pub partial: bool,
     /// Reporting threshold.
     pub threshold: Option<f64>,
 }
@@ -99,6 +104,7 @@ impl Settings {
             lists: ListSources {
                 bundled: !a.no_bundled,
                 specs: a.lists.clone(),
+                partial: a.partial,
                 threshold: a.threshold,
             },
             rate_limit: a.rate_limit,

@@ -1,7 +1,7 @@
 //! `GET /healthz`, `GET /readyz`, `GET /lists`, `GET /metrics`.
 
 use crate::error::ApiError;
-use crate::state::{AppState, Source};
+use crate::state::{AppState, Source, redact_value, spec_path};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -12,7 +12,7 @@ use vendor_screen::list::{Date, ListMeta};
 
 /// Today in UTC.
 pub fn today() -> Date {
-    Date::from_days_since_epoch((crate::state::unix_now() / 86_400) as i64)
+    vendor_screen::list::load::today()
 }
 
 /// Liveness: the process answers.
@@ -41,7 +41,8 @@ struct ListInfo<'a> {
     #[serde(flatten)]
     meta: &'a ListMeta,
     reach_rule: &'static str,
-    age_days: i64,
+    /// Days since the list was last verified or is current to; `null` when unknown.
+    age_days: Option<i64>,
     entities: usize,
     /// The file it was loaded from (`<bundled>` for the compiled-in lists).
     file: &'a str,
@@ -74,19 +75,24 @@ pub async fn lists(State(state): State<Arc<AppState>>) -> Response {
         .map(|l| ListInfo {
             meta: &l.meta,
             reach_rule: l.meta.reach.rule(),
-            age_days: today.days_since_epoch() - l.meta.as_of.days_since_epoch(),
+            age_days: l.meta.age_days(today),
             entities: l.entities.len(),
             file: file_of(&l.meta.id),
         })
         .collect();
-    Json(ListsBody {
+    let body = ListsBody {
         generation: loaded.generation,
         loaded_at: loaded.loaded_at,
         threshold: loaded.screener.threshold(),
         lists,
         sources: &loaded.sources,
-    })
-    .into_response()
+    };
+    // The list metadata may name the file it was read from: file names only.
+    let mut body = serde_json::to_value(&body).unwrap_or_default();
+    for spec in &state.settings.lists.specs {
+        redact_value(&mut body, spec_path(spec));
+    }
+    Json(body).into_response()
 }
 
 /// Prometheus metrics.

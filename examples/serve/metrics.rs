@@ -138,11 +138,13 @@ impl Metrics {
         }
         writeln!(
             out,
-            "# HELP vendor_screen_list_age_days Days from a loaded list's as-of date to today."
+            "# HELP vendor_screen_list_age_days Days since a loaded list was verified or is current to (lists of unknown date are left out)."
         )?;
         writeln!(out, "# TYPE vendor_screen_list_age_days gauge")?;
         for l in loaded.screener.lists() {
-            let age = today.days_since_epoch() - l.meta.as_of.days_since_epoch();
+            let Some(age) = l.meta.age_days(today) else {
+                continue;
+            };
             writeln!(
                 out,
                 "vendor_screen_list_age_days{{list=\"{}\"}} {age}",

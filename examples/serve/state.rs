@@ -10,8 +10,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use vendor_screen::list::load::{Format, load_path};
-use vendor_screen::list::{Entity, ImportReport};
+use vendor_screen::list::Entity;
+use vendor_screen::list::LoadOptions;
+use vendor_screen::list::load::{Format, load_path_with};
 use vendor_screen::{Screener, ScreenerBuilder};
 
 /// One loaded file (or the bundled set) and what its import reported.
@@ -25,7 +26,7 @@ pub struct Source {
     pub lists: Vec<String>,
     /// The importer's report, with file paths cut to file names.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub report: Option<ImportReport>,
+    pub report: Option<serde_json::Value>,
 }
 
 /// A screener with what it was built from. Immutable; replaced whole on reload.
@@ -34,6 +35,9 @@ pub struct Loaded {
     pub screener: Screener,
     /// Files loaded, in order.
     pub sources: Vec<Source>,
+    /// One line per loaded file for the server's log (paths kept: the log
+    /// stays on the server).
+    pub summary: Vec<String>,
     /// 1 for the lists loaded at start, then +1 per successful reload.
     pub generation: u64,
     /// When it was built (seconds since 1970-01-01, UTC).
@@ -47,8 +51,17 @@ impl Loaded {
     pub fn load(sources: &ListSources, generation: u64) -> Result<Loaded, String> {
         let mut lists = Vec::new();
         let mut loaded = Vec::new();
+        let mut summary = Vec::new();
         if sources.bundled {
             let bundled = vendor_screen::lists::bundled().map_err(|e| e.to_string())?;
+            summary.push(format!(
+                "<bundled>: lists {}",
+                bundled
+                    .iter()
+                    .map(|l| l.meta.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
             loaded.push(Source {
                 file: "<bundled>".into(),
                 format: "toml".into(),
@@ -59,16 +72,19 @@ impl Loaded {
         }
         for spec in &sources.specs {
             let (format, path) = split_spec(spec);
-            let imported =
-                load_path(Path::new(path), format).map_err(|e| redact(&e.to_string(), path))?;
-            let mut report = imported.report;
-            report.file = file_name(path);
-            for r in report.rejected.iter_mut().chain(report.notes.iter_mut()) {
-                r.file = file_name(&r.file);
-            }
+            let options = if sources.partial {
+                LoadOptions::partial()
+            } else {
+                LoadOptions::default()
+            };
+            let imported = load_path_with(Path::new(path), format, &options)
+                .map_err(|e| redact(&e.to_string(), path))?;
+            summary.push(imported.report.to_string());
+            let mut report = serde_json::to_value(&imported.report).map_err(|e| e.to_string())?;
+            redact_value(&mut report, path);
             loaded.push(Source {
                 file: file_name(path),
-                format: report.format.clone(),
+                format: imported.report.format.clone(),
                 lists: imported.lists.iter().map(|l| l.meta.id.clone()).collect(),
                 report: Some(report),
             });
@@ -88,6 +104,7 @@ impl Loaded {
         Ok(Loaded {
             screener,
             sources: loaded,
+            summary,
             generation,
             loaded_at: unix_now(),
             entities,
@@ -103,14 +120,8 @@ impl Loaded {
     }
 
     /// One line per loaded file, for the start-up log.
-    pub fn summary_lines(&self) -> Vec<String> {
-        self.sources
-            .iter()
-            .map(|s| match &s.report {
-                Some(r) => r.to_string(),
-                None => format!("{}: lists {}", s.file, s.lists.join(", ")),
-            })
-            .collect()
+    pub fn summary_lines(&self) -> &[String] {
+        &self.summary
     }
 }
 
@@ -129,18 +140,35 @@ pub fn file_name(path: &str) -> String {
         .map_or_else(|| path.to_string(), |f| f.to_string_lossy().into_owned())
 }
 
-/// An error message with the configured path cut to its file name, so no
-/// directory of the server reaches a client.
+/// A message with the configured path (a file, or a directory of lists) cut
+/// to file names, so no directory of the server reaches a client.
 fn redact(message: &str, path: &str) -> String {
+    let path = path.trim_end_matches('/');
     let dir = Path::new(path)
         .parent()
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut out = message.replace(path, &file_name(path));
+    let mut out = message.replace(&format!("{path}/"), "");
+    out = out.replace(path, &file_name(path));
     if !dir.is_empty() {
         out = out.replace(&format!("{dir}/"), "");
     }
     out
+}
+
+/// [`redact`] on every string of a JSON value.
+pub fn redact_value(v: &mut serde_json::Value, path: &str) {
+    match v {
+        serde_json::Value::String(s) => *s = redact(s, path),
+        serde_json::Value::Array(a) => a.iter_mut().for_each(|x| redact_value(x, path)),
+        serde_json::Value::Object(o) => o.values_mut().for_each(|x| redact_value(x, path)),
+        _ => {}
+    }
+}
+
+/// The path of a `--list` value (`FORMAT:PATH` or `PATH`).
+pub fn spec_path(spec: &str) -> &str {
+    split_spec(spec).1
 }
 
 /// Seconds since 1970-01-01.

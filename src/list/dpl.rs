@@ -9,12 +9,13 @@
 //! let data = b"\"Name\"\t\"Street_Address\"\t\"City\"\t\"State\"\t\"Country\"\t\"Postal_Code\"\t\"Effective_Date\"\t\"Expiration_Date\"\t\"Standard_Order\"\t\"Last_Update\"\t\"Action\"\t\"FR_Citation\"\n\"DAHUA ELECTRONICS CORPORATION\"\t\"134-12 59TH AVENUE\"\t\"FLUSHING\"\t\"NY\"\t\"\"\t\"11355\"\t\"09/28/2017\"\t\"11/19/2025\"\t\"Y\"\t\"2017-10-05\"\t\"F.R. NOTICE ADDED\"\t\"82 F.R. 46480 10/5/2017\"\n";
 //! let imported = vendor_screen::list::dpl::parse(data, "dpl.txt")?;
 //! let e = &imported.lists[0].entities[0];
-//! assert_eq!(e.end.map(|d| d.to_string()).as_deref(), Some("2025-11-19"));
+//! assert_eq!(e.last_end().map(|d| d.to_string()).as_deref(), Some("2025-11-19"));
 //! # Ok::<(), vendor_screen::Error>(())
 //! ```
 
 use super::report::{ImportReport, Imported};
-use super::{Date, DesignationList, Entity, EntityKind, ListMeta, Reach};
+use super::rows::{escape_control, is_cut, read_rows, text, truncated};
+use super::{AsOfBasis, Date, DesignationList, Entity, ListMeta, LoadOptions, Period, Reach};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 
@@ -36,7 +37,12 @@ const COLUMNS: [&str; 12] = [
 /// `MM/DD/YYYY` to a date.
 fn us_date(s: &str) -> std::result::Result<Date, String> {
     let parts: Vec<&str> = s.split('/').collect();
-    let bad = || format!("`{s}` is not a date of the form MM/DD/YYYY");
+    let bad = || {
+        format!(
+            "`{}` is not a date of the form MM/DD/YYYY",
+            escape_control(s)
+        )
+    };
     let [m, d, y] = parts.as_slice() else {
         return Err(bad());
     };
@@ -44,34 +50,31 @@ fn us_date(s: &str) -> std::result::Result<Date, String> {
     Date::new(num(y)?, num(m)? as u8, num(d)? as u8).ok_or_else(bad)
 }
 
-/// Parses `dpl.txt`; `file` names it in the report and errors.
+/// Parses `dpl.txt`; `file` names it in the report and errors. A file cut
+/// off mid-record is an error (see [`parse_with`]).
 pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(data);
-    let mut records = reader.byte_records();
-    let header = match records.next() {
-        None => {
-            return Err(Error::invalid(
-                file,
-                Some(1),
-                "-",
-                "empty file: no header row",
-            ));
-        }
-        Some(Err(e)) => {
-            return Err(Error::invalid(
-                file,
-                Some(1),
-                "-",
-                format!("unreadable header: {e}"),
-            ));
-        }
-        Some(Ok(h)) => h,
+    parse_with(data, file, &LoadOptions::default())
+}
+
+/// Parses `dpl.txt` with options: partial loading of a cut-off file, and the
+/// latest believable date.
+///
+/// Rows with the same name and effective date are one denial order: they
+/// become one entity keeping every row's period (effective and expiration
+/// dates, Federal Register citation, action) and address, so the entity is
+/// in force while any of its orders is.
+pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Imported> {
+    let rows = read_rows(data, b'\t');
+    let Some(header) = rows.first() else {
+        return Err(Error::invalid(
+            file,
+            Some(1),
+            "-",
+            "empty file: no header row",
+        ));
     };
     let names: Vec<String> = header
+        .record
         .iter()
         .map(|h| String::from_utf8_lossy(h).trim().to_string())
         .collect();
@@ -83,7 +86,7 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
             format!(
                 "not a Denied Persons List header: expected {} got {}",
                 COLUMNS.join("\t"),
-                names.join("\t")
+                escape_control(&names.join("\t"))
             ),
         ));
     }
@@ -91,17 +94,15 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: HashMap<(String, String), usize> = HashMap::new();
     let mut latest: Option<Date> = None;
-    for record in records {
+    let last = rows.len() - 1;
+    for (n, row) in rows.iter().enumerate().skip(1) {
         report.read += 1;
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                report.reject(line, "-", format!("unreadable record: {e}"));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = row.line;
+        let record = &row.record;
+        if n == last && is_cut(row, COLUMNS.len(), data) {
+            truncated(&mut report, options, row, &COLUMNS, 0)?;
+            continue;
+        }
         if record.len() != COLUMNS.len() {
             report.reject(
                 line,
@@ -112,9 +113,9 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
         }
         let mut f: Vec<String> = Vec::with_capacity(12);
         for (i, v) in record.iter().enumerate() {
-            match std::str::from_utf8(v) {
-                Ok(s) => f.push(s.trim().to_string()),
-                Err(_) => {
+            match text(v) {
+                Some(s) => f.push(s.to_string()),
+                None => {
                     report.reject(line, COLUMNS[i], "invalid UTF-8");
                     break;
                 }
@@ -128,18 +129,25 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
             report.reject(line, "Name", "empty name");
             continue;
         }
-        let mut date = |i: usize| -> Option<Date> {
+        let mut date = |i: usize, check: bool| -> Option<Date> {
             if f[i].is_empty() {
                 return None;
             }
-            us_date(&f[i])
+            let d = us_date(&f[i])
+                .or_else(|e| f[i].parse::<Date>().map_err(|_| e))
                 .map_err(|e| report.note(line, COLUMNS[i], format!("date not read: {e}")))
-                .ok()
+                .ok()?;
+            if let Some(why) = check.then(|| options.implausible(d)).flatten() {
+                report.note(line, COLUMNS[i], why);
+                return None;
+            }
+            Some(d)
         };
-        let start = date(6);
-        let end = date(7);
-        if let Some(s) = start {
-            latest = Some(latest.map_or(s, |l: Date| l.max(s)));
+        let start = date(6, true);
+        let end = date(7, false);
+        let updated = date(9, true);
+        for d in [start, updated].into_iter().flatten() {
+            latest = Some(latest.map_or(d, |l: Date| l.max(d)));
         }
         let address = [&f[1], &f[2], &f[3], &f[5], &f[4]]
             .iter()
@@ -148,58 +156,59 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
             .collect::<Vec<_>>()
             .join(", ");
         let key = (name.to_uppercase(), f[6].clone());
-        if let Some(&i) = by_key.get(&key) {
-            let e: &mut Entity = &mut entities[i];
-            if !address.is_empty() && !e.addresses.contains(&address) {
-                e.addresses.push(address);
-            }
-            report.note(
-                line,
-                "Name",
-                format!("same denial order as entity {}: address added", e.id),
-            );
-            continue;
-        }
         let country = if f[4].is_empty() {
             "US".to_string()
         } else {
             f[4].clone()
         };
-        let id = super::stable_id(&[&key.0, &key.1]);
-        by_key.insert(key, entities.len());
-        entities.push(Entity {
-            id,
-            name,
-            aliases: Vec::new(),
-            former_names: Vec::new(),
-            original_names: Vec::new(),
-            kind: EntityKind::Organization,
-            countries: vec![country],
-            addresses: if address.is_empty() {
-                Vec::new()
-            } else {
-                vec![address]
-            },
-            identifiers: Vec::new(),
-            programs: Vec::new(),
+        let mut entity = Entity::new(
+            &super::stable_id(&[&key.0, &key.1]),
+            &name,
+            &format!("BIS Denied Persons List: {}", f[11]),
+        );
+        entity.countries = vec![country];
+        if !address.is_empty() {
+            entity.addresses.push(address);
+        }
+        entity.periods.push(Period {
             start,
             end,
-            relations: Vec::new(),
-            citation: format!("BIS Denied Persons List: {}", f[11]),
-            notes: (!f[10].is_empty()).then(|| f[10].clone()),
+            citation: (!f[11].is_empty()).then(|| f[11].clone()),
+            action: (!f[10].is_empty()).then(|| f[10].clone()),
         });
+        entity.notes = (!f[10].is_empty()).then(|| f[10].clone());
+        if let Some(&i) = by_key.get(&key) {
+            let kept: &mut Entity = &mut entities[i];
+            let added = kept.absorb(entity);
+            report.merged += 1;
+            let what = if added.is_empty() {
+                "nothing new".to_string()
+            } else {
+                added.join(", ")
+            };
+            report.note(
+                line,
+                "Name",
+                format!(
+                    "same denial order as entity {}: merged, adding {what}",
+                    kept.id
+                ),
+            );
+            continue;
+        }
+        by_key.insert(key, entities.len());
+        entities.push(entity);
     }
     let lists = vec![DesignationList {
         meta: ListMeta {
-            id: "bis-dpl".to_string(),
-            name: "Denied Persons List (DPL)".to_string(),
             authority: "US Department of Commerce, Bureau of Industry and Security".to_string(),
             legal_basis: "Denial orders under the Export Administration Regulations, 15 CFR Part 764".to_string(),
             effect: "Listed persons may not participate in any transaction subject to the EAR while the order is in force.".to_string(),
             source_urls: vec!["https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/denied-persons-list".to_string()],
-            as_of: latest.unwrap_or(Date::UNDATED),
+            as_of: latest,
+            as_of_basis: if latest.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
             reach: Reach::NamedOnly,
-            categories: Vec::new(),
+            ..ListMeta::new("bis-dpl", "Denied Persons List (DPL)")
         },
         entities,
     }];

@@ -14,79 +14,129 @@
 //! # Ok::<(), vendor_screen::Error>(())
 //! ```
 
-use super::report::{ImportReport, Imported};
-use super::{Date, DesignationList, Entity, EntityKind, ListMeta, Reach, Relation, RelationKind};
+use super::report::{CompanionReport, ImportReport, Imported};
+use super::rows::{escape_control, is_cut, read_rows, text, truncated};
+use super::{
+    AsOfBasis, Companion, Date, DesignationList, Entity, EntityKind, ListMeta, LoadOptions, Period,
+    Reach, Relation, RelationKind, SourceFile,
+};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// Rows of one OFAC CSV file: (line, fields with `-0-` as empty).
+/// The rows of one OFAC CSV file: (line, fields with `-0-` as empty), and
+/// its counts. A row that is OFAC's end-of-file byte is skipped; a last row
+/// cut short is a truncation (an error unless partial loading is on); other
+/// unusable rows are rejected, each naming `file`.
+struct Rows {
+    rows: Vec<(usize, Vec<String>)>,
+    read: usize,
+    rejected: usize,
+    skipped: usize,
+}
+
+/// Column names of the primary file (`sdn.csv`, `cons_prim.csv`).
+const PRIMARY: [&str; 12] = [
+    "ent_num",
+    "SDN_Name",
+    "SDN_Type",
+    "Program",
+    "Title",
+    "Call_Sign",
+    "Vess_type",
+    "Tonnage",
+    "GRT",
+    "Vess_flag",
+    "Vess_owner",
+    "Remarks",
+];
+const ALT: [&str; 5] = ["ent_num", "alt_num", "alt_type", "alt_name", "alt_remarks"];
+const ADD: [&str; 6] = [
+    "ent_num",
+    "Add_num",
+    "Address",
+    "City/State/Province/Postal Code",
+    "Country",
+    "Add_remarks",
+];
+const COMMENTS: [&str; 2] = ["ent_num", "remarks_continuation"];
+
 fn rows(
     data: &[u8],
     file: &str,
-    columns: usize,
+    names: &[&str],
     report: &mut ImportReport,
-    count: bool,
-) -> Vec<(usize, Vec<String>)> {
-    let data = match data
-        .iter()
-        .rposition(|&b| b != 0x1A && b != b'\r' && b != b'\n')
-    {
-        Some(last) => &data[..=last],
-        None => &[][..],
+    options: &LoadOptions,
+) -> Result<Rows> {
+    let columns = names.len();
+    let all = read_rows(data, b',');
+    let mut out = Rows {
+        rows: Vec::with_capacity(all.len()),
+        read: 0,
+        rejected: 0,
+        skipped: 0,
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(data);
-    let mut out = Vec::new();
-    for record in reader.byte_records() {
-        if count {
-            report.read += 1;
-        }
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                report.reject(line, "-", format!("{file}: unreadable record: {e}"));
-                continue;
+    let is_eof = |r: &csv::ByteRecord| {
+        r.len() == 1 && r[0].iter().all(|&b| b == 0x1A || b.is_ascii_whitespace())
+    };
+    // The last real row (not the end-of-file byte) is where a cut shows.
+    let last = all.iter().rposition(|r| !is_eof(&r.record));
+    for (n, row) in all.iter().enumerate() {
+        out.read += 1;
+        let (line, record) = (row.line, &row.record);
+        if is_eof(record) {
+            out.skipped += 1;
+            if record[0].contains(&0x1A) {
+                report.note_in(file, line, "-", "end-of-file byte (0x1A) skipped");
+            } else {
+                report.note_in(file, line, "-", "blank row skipped");
             }
-        };
-        let line = record.position().map_or(0, |p| p.line() as usize);
+            continue;
+        }
+        if Some(n) == last && is_cut(row, columns, data) {
+            let mut sub = ImportReport::new(file, "ofac");
+            truncated(&mut sub, options, row, names, 1)?;
+            out.rejected += 1;
+            report.rejected.extend(sub.rejected);
+            report.truncated = sub.truncated;
+            continue;
+        }
         if record.len() != columns {
-            report.reject(
+            out.rejected += 1;
+            report.reject_in(
+                file,
                 line,
                 "-",
-                format!("{file}: expected {columns} fields, found {}", record.len()),
+                format!("expected {columns} fields, found {}", record.len()),
             );
             continue;
         }
-        let mut fields = Vec::with_capacity(columns);
-        for v in record.iter() {
-            match std::str::from_utf8(v) {
-                Ok(s) => {
-                    let s = s.trim();
-                    fields.push(if s == "-0-" {
+        let fields: Option<Vec<String>> = record
+            .iter()
+            .map(|v| {
+                text(v).map(|s| {
+                    if s == "-0-" {
                         String::new()
                     } else {
                         s.to_string()
-                    });
-                }
-                Err(_) => break,
+                    }
+                })
+            })
+            .collect();
+        match fields {
+            Some(fields) => out.rows.push((line, fields)),
+            None => {
+                out.rejected += 1;
+                report.reject_in(file, line, "-", "invalid UTF-8");
             }
         }
-        if fields.len() != columns {
-            report.reject(line, "-", format!("{file}: invalid UTF-8"));
-            continue;
-        }
-        out.push((line, fields));
     }
-    out
+    Ok(out)
 }
 
 /// Loads an OFAC set from the primary file's path, reading its companions
 /// (`alt`, `add`, `comments`) from the same directory when they exist.
-pub fn load(path: &Path, primary: &[u8]) -> Result<Imported> {
+pub fn load(path: &Path, primary: &[u8], options: &LoadOptions) -> Result<Imported> {
     let file = path.display().to_string();
     let stem = path.file_name().and_then(|f| f.to_str()).unwrap_or("");
     let (alt, add, comments) = if stem.starts_with("cons_") {
@@ -107,7 +157,26 @@ pub fn load(path: &Path, primary: &[u8]) -> Result<Imported> {
         Ok(Some((data, p.display().to_string())))
     };
     let (alt, add, comments) = (read(alt)?, read(add)?, read(comments)?);
-    parse_set(primary, &file, pair(&alt), pair(&add), pair(&comments))
+    let mut imported = parse_set_with(
+        primary,
+        &file,
+        pair(&alt),
+        pair(&add),
+        pair(&comments),
+        options,
+    )?;
+    let mut source = SourceFile::of(&file, "ofac", primary);
+    for (data, name) in [&comments, &alt, &add].into_iter().flatten() {
+        source.companions.push(Companion {
+            file: name.clone(),
+            sha256: super::sha256_hex(data),
+            size: data.len() as u64,
+        });
+    }
+    for list in &mut imported.lists {
+        list.meta.source = Some(source.clone());
+    }
+    Ok(imported)
 }
 
 fn pair(x: &Option<(Vec<u8>, String)>) -> Option<(&[u8], &str)> {
@@ -115,13 +184,112 @@ fn pair(x: &Option<(Vec<u8>, String)>) -> Option<(&[u8], &str)> {
 }
 
 /// Parses an OFAC set from its files' bytes: the primary file, and optionally
-/// the alias, address and comments files (bytes, name).
+/// the alias, address and comments files (bytes, name). A primary file cut
+/// off mid-record is an error (see [`parse_set_with`]).
 pub fn parse_set(
     primary: &[u8],
     file: &str,
     alt: Option<(&[u8], &str)>,
     add: Option<(&[u8], &str)>,
     comments: Option<(&[u8], &str)>,
+) -> Result<Imported> {
+    parse_set_with(primary, file, alt, add, comments, &LoadOptions::default())
+}
+
+/// What a companion file's row is for.
+#[derive(Clone, Copy)]
+enum Part {
+    Comments,
+    Alt,
+    Add,
+}
+
+/// Attaches a companion file's rows to their entities; every row is counted
+/// as attached, rejected (naming the companion file) or skipped.
+fn attach(
+    part: Part,
+    (data, name): (&[u8], &str),
+    entities: &mut [Entity],
+    index: &HashMap<String, usize>,
+    report: &mut ImportReport,
+    options: &LoadOptions,
+) -> Result<()> {
+    let columns: &[&str] = match part {
+        Part::Comments => &COMMENTS,
+        Part::Alt => &ALT,
+        Part::Add => &ADD,
+    };
+    let rows = rows(data, name, columns, report, options)?;
+    let mut counts = CompanionReport {
+        file: name.to_string(),
+        read: rows.read,
+        attached: 0,
+        rejected: rows.rejected,
+        skipped: rows.skipped,
+    };
+    for (line, f) in rows.rows {
+        let Some(&i) = index.get(&f[0]) else {
+            let what = match part {
+                Part::Comments => "comment",
+                Part::Alt => "alias",
+                Part::Add => "address",
+            };
+            counts.rejected += 1;
+            report.reject_in(
+                name,
+                line,
+                "ent_num",
+                format!("{what} for unknown ent_num {}", escape_control(&f[0])),
+            );
+            continue;
+        };
+        let e = &mut entities[i];
+        match part {
+            Part::Comments => {
+                e.notes = Some(format!("{}{}", e.notes.take().unwrap_or_default(), f[1]));
+            }
+            Part::Alt => {
+                let alias = f[3].split_whitespace().collect::<Vec<_>>().join(" ");
+                if alias.is_empty() {
+                    counts.rejected += 1;
+                    report.reject_in(name, line, "alt_name", "empty alias");
+                    continue;
+                }
+                match f[2].to_ascii_lowercase().as_str() {
+                    "fka" => e.former_names.push(alias),
+                    _ => e.aliases.push(alias),
+                }
+            }
+            Part::Add => {
+                let address = [&f[2], &f[3], &f[4]]
+                    .iter()
+                    .filter(|x| !x.is_empty())
+                    .map(|x| x.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if !address.is_empty() {
+                    e.addresses.push(address);
+                }
+                if !f[4].is_empty() && !e.countries.contains(&f[4]) {
+                    e.countries.push(f[4].clone());
+                }
+            }
+        }
+        counts.attached += 1;
+    }
+    report.companions.push(counts);
+    Ok(())
+}
+
+/// [`parse_set`] with options: partial loading of a cut-off file, and the
+/// latest believable listing date.
+pub fn parse_set_with(
+    primary: &[u8],
+    file: &str,
+    alt: Option<(&[u8], &str)>,
+    add: Option<(&[u8], &str)>,
+    comments: Option<(&[u8], &str)>,
+    options: &LoadOptions,
 ) -> Result<Imported> {
     if primary
         .iter()
@@ -130,8 +298,10 @@ pub fn parse_set(
         return Err(Error::invalid(file, Some(1), "-", "empty file"));
     }
     let mut report = ImportReport::new(file, "ofac");
-    let prim = rows(primary, file, 12, &mut report, true);
-    if prim.is_empty() {
+    let prim = rows(primary, file, &PRIMARY, &mut report, options)?;
+    report.read = prim.read;
+    report.skipped = prim.skipped;
+    if prim.rows.is_empty() {
         return Err(Error::invalid(
             file,
             Some(1),
@@ -139,14 +309,18 @@ pub fn parse_set(
             "no OFAC records (expected 12 columns: ent_num, SDN_Name, SDN_Type, ...)",
         ));
     }
-    let mut entities: Vec<Entity> = Vec::with_capacity(prim.len());
+    // Cited by file name, not path: the same entry in another copy of the
+    // file cites the same.
+    let base_name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let mut entities: Vec<Entity> = Vec::with_capacity(prim.rows.len());
+    let mut lines: Vec<usize> = Vec::with_capacity(prim.rows.len());
     let mut index: HashMap<String, usize> = HashMap::new();
-    for (line, f) in prim {
+    for (line, f) in prim.rows {
         if f[0].is_empty() || !f[0].bytes().all(|b| b.is_ascii_digit()) {
             report.reject(
                 line,
                 "ent_num",
-                format!("`{}` is not an entity number", f[0]),
+                format!("`{}` is not an entity number", escape_control(&f[0])),
             );
             continue;
         }
@@ -155,7 +329,11 @@ pub fn parse_set(
             continue;
         }
         if index.contains_key(&f[0]) {
-            report.reject(line, "ent_num", format!("duplicate ent_num {}", f[0]));
+            report.reject(
+                line,
+                "ent_num",
+                format!("duplicate ent_num {}", escape_control(&f[0])),
+            );
             continue;
         }
         let kind = match f[2].to_ascii_lowercase().as_str() {
@@ -165,96 +343,44 @@ pub fn parse_set(
             _ => EntityKind::Organization,
         };
         index.insert(f[0].clone(), entities.len());
-        entities.push(Entity {
-            id: f[0].clone(),
-            name: f[1].split_whitespace().collect::<Vec<_>>().join(" "),
-            aliases: Vec::new(),
-            former_names: Vec::new(),
-            original_names: Vec::new(),
-            kind,
-            countries: Vec::new(),
-            addresses: Vec::new(),
-            identifiers: Vec::new(),
-            programs: f[3]
-                .split("] [")
-                .map(|p| p.trim_matches(['[', ']', ' ']).to_string())
-                .filter(|p| !p.is_empty())
-                .collect(),
-            start: None,
-            end: None,
-            relations: Vec::new(),
-            citation: format!("OFAC entry {} ({})", f[0], file),
-            notes: (!f[11].is_empty()).then(|| f[11].clone()),
-        });
+        let mut e = Entity::new(
+            &f[0],
+            &f[1].split_whitespace().collect::<Vec<_>>().join(" "),
+            &format!("OFAC entry {} ({})", f[0], base_name),
+        );
+        e.kind = kind;
+        e.programs = f[3]
+            .split("] [")
+            .map(|p| p.trim_matches(['[', ']', ' ']).to_string())
+            .filter(|p| !p.is_empty())
+            .collect();
+        e.notes = (!f[11].is_empty()).then(|| f[11].clone());
+        entities.push(e);
+        lines.push(line);
     }
-    let companion = |part: Option<(&[u8], &str)>, columns: usize, report: &mut ImportReport| {
-        part.map(|(data, name)| (name.to_string(), rows(data, name, columns, report, false)))
-    };
-    if let Some((name, rows)) = companion(comments, 2, &mut report) {
-        for (line, f) in rows {
-            match index.get(&f[0]) {
-                Some(&i) => {
-                    let e = &mut entities[i];
-                    e.notes = Some(format!("{}{}", e.notes.take().unwrap_or_default(), f[1]));
-                }
-                None => report.reject(
-                    line,
-                    "ent_num",
-                    format!("{name}: comment for unknown ent_num {}", f[0]),
-                ),
-            }
+    for (part, data) in [
+        (Part::Comments, comments),
+        (Part::Alt, alt),
+        (Part::Add, add),
+    ] {
+        if let Some(data) = data {
+            attach(part, data, &mut entities, &index, &mut report, options)?;
         }
     }
-    if let Some((name, rows)) = companion(alt, 5, &mut report) {
-        for (line, f) in rows {
-            let Some(&i) = index.get(&f[0]) else {
-                report.reject(
-                    line,
-                    "ent_num",
-                    format!("{name}: alias for unknown ent_num {}", f[0]),
-                );
-                continue;
-            };
-            let alias = f[3].split_whitespace().collect::<Vec<_>>().join(" ");
-            if alias.is_empty() {
-                report.reject(line, "alt_name", format!("{name}: empty alias"));
-                continue;
-            }
-            let e = &mut entities[i];
-            match f[2].to_ascii_lowercase().as_str() {
-                "fka" => e.former_names.push(alias),
-                _ => e.aliases.push(alias),
-            }
-        }
-    }
-    if let Some((name, rows)) = companion(add, 6, &mut report) {
-        for (line, f) in rows {
-            let Some(&i) = index.get(&f[0]) else {
-                report.reject(
-                    line,
-                    "ent_num",
-                    format!("{name}: address for unknown ent_num {}", f[0]),
-                );
-                continue;
-            };
-            let e = &mut entities[i];
-            let address = [&f[2], &f[3], &f[4]]
-                .iter()
-                .filter(|x| !x.is_empty())
-                .map(|x| x.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            if !address.is_empty() {
-                e.addresses.push(address);
-            }
-            if !f[4].is_empty() && !e.countries.contains(&f[4]) {
-                e.countries.push(f[4].clone());
-            }
-        }
-    }
-    for e in &mut entities {
+    for (e, &line) in entities.iter_mut().zip(&lines) {
         if let Some(remarks) = e.notes.clone() {
             read_remarks(&remarks, e);
+        }
+        for p in &mut e.periods {
+            if let Some(why) = p.start.and_then(|d| options.implausible(d)) {
+                report.notes.push(super::Rejection {
+                    file: report.file.clone(),
+                    line,
+                    field: "Remarks".to_string(),
+                    reason: format!("Listing Date (CMIC) {why}"),
+                });
+                p.start = None;
+            }
         }
     }
     let cons = file.contains("cons_");
@@ -271,17 +397,17 @@ pub fn parse_set(
             "IEEPA and the sanctions programs named per entry; 31 CFR Chapter V",
         )
     };
+    let as_of = latest_remark_date(&entities);
     let lists = vec![DesignationList {
         meta: ListMeta {
-            id: id.to_string(),
-            name: name.to_string(),
             authority: "US Department of the Treasury, Office of Foreign Assets Control".to_string(),
             legal_basis: legal.to_string(),
             effect: "Dealings are prohibited or restricted per program; the OFAC 50 Percent Rule reaches entities owned 50% or more by blocked persons.".to_string(),
             source_urls: vec!["https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists".to_string()],
-            as_of: latest_remark_date(&entities).unwrap_or(Date::UNDATED),
+            as_of,
+            as_of_basis: if as_of.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
             reach: Reach::Owned50Percent,
-            categories: Vec::new(),
+            ..ListMeta::new(id, name)
         },
         entities,
     }];
@@ -335,7 +461,16 @@ fn read_remarks(remarks: &str, e: &mut Entity) {
             let d = &remarks[i + marker.len()..];
             if let Some(date) = d.get(..11).and_then(ofac_date) {
                 if start {
-                    e.start = Some(date);
+                    e.add_period(Period {
+                        start: Some(date),
+                        end: None,
+                        citation: Some(format!(
+                            "OFAC entry {} remarks: {marker}{}",
+                            e.id,
+                            &d[..11]
+                        )),
+                        action: None,
+                    });
                 }
             }
         }
@@ -366,5 +501,5 @@ fn ofac_date(s: &str) -> Option<Date> {
 }
 
 fn latest_remark_date(entities: &[Entity]) -> Option<Date> {
-    entities.iter().filter_map(|e| e.start).max()
+    entities.iter().filter_map(Entity::first_start).max()
 }

@@ -30,8 +30,8 @@
 //! ```
 
 use super::{
-    Category, Date, DesignationList, Entity, EntityKind, Identifier, ListMeta, OriginalName, Reach,
-    Relation, RelationKind,
+    AsOfBasis, Category, Date, DesignationList, Entity, EntityKind, Identifier, ListMeta,
+    OriginalName, Period, Reach, Relation, RelationKind,
 };
 use crate::error::{Error, Result, line_of};
 use serde::Deserialize;
@@ -59,6 +59,8 @@ struct RawMeta {
     effect: String,
     source_urls: Vec<String>,
     as_of: S<String>,
+    amended: Option<S<String>>,
+    verified: Option<S<String>>,
     reach: Reach,
     #[serde(default)]
     categories: Vec<RawCategory>,
@@ -96,6 +98,8 @@ struct RawEntity {
     start: Option<S<String>>,
     end: Option<S<String>>,
     #[serde(default)]
+    periods: Vec<RawPeriod>,
+    #[serde(default)]
     relations: Vec<RawRelation>,
     citation: S<String>,
     notes: Option<String>,
@@ -103,6 +107,15 @@ struct RawEntity {
 
 fn default_kind() -> EntityKind {
     EntityKind::Organization
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPeriod {
+    start: Option<S<String>>,
+    end: Option<S<String>>,
+    citation: Option<String>,
+    action: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -161,7 +174,10 @@ pub fn load_file(path: &Path) -> Result<DesignationList> {
         path: path.to_path_buf(),
         source,
     })?;
-    parse_list(&text, &path.display().to_string())
+    let name = path.display().to_string();
+    let mut list = parse_list(&text, &name)?;
+    list.meta.source = Some(super::SourceFile::of(&name, "toml", text.as_bytes()));
+    Ok(list)
 }
 
 /// Loads every `*.toml` file in a directory (sorted by file name), skipping
@@ -229,6 +245,33 @@ impl Checker<'_> {
         raw.as_ref().map(|d| self.date(d, field)).transpose()
     }
 
+    fn period(
+        &self,
+        start: &Option<S<String>>,
+        end: &Option<S<String>>,
+        field: &str,
+        citation: Option<String>,
+        action: Option<String>,
+    ) -> Result<Period> {
+        let s = self.opt_date(start, &format!("{field}.start"))?;
+        let en = self.opt_date(end, &format!("{field}.end"))?;
+        if let (Some(s), Some(en), Some(raw_end)) = (s, en, end) {
+            if en < s {
+                return Err(self.err(
+                    raw_end,
+                    &format!("{field}.end"),
+                    format!("end {en} is before start {s}"),
+                ));
+            }
+        }
+        Ok(Period {
+            start: s,
+            end: en,
+            citation,
+            action,
+        })
+    }
+
     fn non_empty(&self, raw: &S<String>, field: &str) -> Result<String> {
         let value = raw.get_ref().trim();
         if value.is_empty() {
@@ -243,13 +286,14 @@ impl Checker<'_> {
 
     fn build(&self, raw: RawFile) -> Result<DesignationList> {
         let meta = ListMeta {
-            id: self.non_empty(&raw.list.id, "list.id")?,
-            name: self.non_empty(&raw.list.name, "list.name")?,
             authority: raw.list.authority,
             legal_basis: raw.list.legal_basis,
             effect: raw.list.effect,
             source_urls: raw.list.source_urls,
-            as_of: self.date(&raw.list.as_of, "list.as_of")?,
+            as_of: Some(self.date(&raw.list.as_of, "list.as_of")?),
+            as_of_basis: AsOfBasis::Stated,
+            amended: self.opt_date(&raw.list.amended, "list.amended")?,
+            verified: self.opt_date(&raw.list.verified, "list.verified")?,
             reach: raw.list.reach,
             categories: raw
                 .list
@@ -263,6 +307,10 @@ impl Checker<'_> {
                     })
                 })
                 .collect::<Result<_>>()?,
+            ..ListMeta::new(
+                &self.non_empty(&raw.list.id, "list.id")?,
+                &self.non_empty(&raw.list.name, "list.name")?,
+            )
         };
 
         let mut seen: HashMap<String, usize> = HashMap::new();
@@ -299,7 +347,10 @@ impl Checker<'_> {
                         return Err(self.err(
                             t,
                             "entity.relations.target",
-                            format!("relation to unknown entity id `{}`", t.get_ref()),
+                            format!(
+                                "relation to unknown entity id `{}`",
+                                super::rows::escape_control(t.get_ref())
+                            ),
                         ));
                     };
                     Some((t.get_ref().trim().to_string(), idx))
@@ -335,16 +386,25 @@ impl Checker<'_> {
                 citation: r.citation.clone(),
             });
         }
-        let start = self.opt_date(&e.start, "entity.start")?;
-        let end = self.opt_date(&e.end, "entity.end")?;
-        if let (Some(s), Some(en), Some(raw_end)) = (start, end, &e.end) {
-            if en < s {
+        let mut periods = Vec::with_capacity(e.periods.len().max(1));
+        if e.start.is_some() || e.end.is_some() {
+            if !e.periods.is_empty() {
                 return Err(self.err(
-                    raw_end,
-                    "entity.end",
-                    format!("end {en} is before start {s}"),
+                    &e.id,
+                    "entity.periods",
+                    "give either `start`/`end` or `[[entity.periods]]`, not both",
                 ));
             }
+            periods.push(self.period(&e.start, &e.end, "entity", None, None)?);
+        }
+        for p in &e.periods {
+            periods.push(self.period(
+                &p.start,
+                &p.end,
+                "entity.periods",
+                p.citation.clone(),
+                p.action.clone(),
+            )?);
         }
         Ok(Entity {
             id: e.id.get_ref().trim().to_string(),
@@ -374,8 +434,7 @@ impl Checker<'_> {
                 })
                 .collect(),
             programs: e.programs.clone(),
-            start,
-            end,
+            periods,
             relations,
             citation: self.non_empty(&e.citation, "entity.citation")?,
             notes: e.notes.clone(),
