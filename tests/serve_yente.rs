@@ -189,6 +189,75 @@ fn threshold_cutoff_and_match_behave_as_yente_documents() {
     assert_eq!(r.status, 422, "{}", r.body);
 }
 
+/// A threshold under the service's own finds more, exactly as a service
+/// started with that `--threshold` does.
+#[test]
+fn a_lower_threshold_finds_what_a_lower_screening_threshold_finds() {
+    let s = Server::start(&["--partial", "--list", CSL]);
+    let low = Server::start(&["--partial", "--list", CSL, "--threshold", "0.7"]);
+    for name in [
+        "Hik Vision Digital Technology",
+        "Huawei Device",
+        "Acme Widgets LLC",
+    ] {
+        let body = one_query(name, json!({}));
+        let r = s.post(
+            "/match/default?limit=500&threshold=0.7&as_of=2026-11-22",
+            &body,
+        );
+        assert_eq!(r.json()["vendor_screen"]["screened_at"], 0.7);
+        let mut got: Vec<String> = results(&r)
+            .iter()
+            .map(|x| {
+                format!(
+                    "{} {} {}",
+                    x["id"].as_str().unwrap(),
+                    x["score"],
+                    x["vendor_screen"]["status"]
+                )
+            })
+            .collect();
+        let line = low
+            .post(
+                "/screen?as_of=2026-11-22",
+                &json!({"name": name}).to_string(),
+            )
+            .json();
+        let mut want: Vec<String> = line["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                format!(
+                    "{}:{} {} {}",
+                    h["list"].as_str().unwrap(),
+                    h["entity_id"].as_str().unwrap(),
+                    h["score"],
+                    h["status"]
+                )
+            })
+            .collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "{name}");
+    }
+    let body = one_query("Huawei Device", json!({}));
+    let default = results(&s.post("/match/default?limit=500", &body));
+    let lower = results(&s.post("/match/default?limit=500&threshold=0.7", &body));
+    assert!(
+        lower.len() > default.len(),
+        "{} vs {}",
+        lower.len(),
+        default.len()
+    );
+    assert!(lower.iter().any(|x| x["score"].as_f64().unwrap() < 0.85));
+    assert!(
+        lower
+            .iter()
+            .all(|x| x["match"] == true && x["score"].as_f64().unwrap() >= 0.7)
+    );
+}
+
 #[test]
 fn limit_cuts_the_results_and_is_bounded() {
     let s = Server::start(&["--partial", "--list", CSL]);

@@ -8,8 +8,8 @@ use arc_swap::ArcSwap;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use vendor_screen::list::Entity;
 use vendor_screen::list::LoadOptions;
 use vendor_screen::list::load::{Format, load_path_with};
@@ -32,7 +32,7 @@ pub struct Source {
 /// A screener with what it was built from. Immutable; replaced whole on reload.
 pub struct Loaded {
     /// The screener.
-    pub screener: Screener,
+    pub screener: Arc<Screener>,
     /// Files loaded, in order.
     pub sources: Vec<Source>,
     /// One line per loaded file for the server's log (paths kept: the log
@@ -44,7 +44,15 @@ pub struct Loaded {
     pub loaded_at: u64,
     /// (list id, entity id) → (list index, entity index).
     entities: HashMap<(String, String), (usize, usize)>,
+    /// Screeners of the same lists built at a lower threshold, for yente
+    /// clients that ask for one; at most [`LOWER_KEPT`], by 0.05 step.
+    lower: Mutex<Vec<(u32, Arc<Screener>)>>,
 }
+
+/// Lowest threshold a lower screener is built at (yente's `SCORE_CUTOFF`).
+pub const LOWEST_THRESHOLD: f64 = 0.5;
+/// Lower screeners kept per generation.
+const LOWER_KEPT: usize = 4;
 
 impl Loaded {
     /// Loads every list and builds a screener; any error leaves nothing built.
@@ -102,13 +110,54 @@ impl Loaded {
             }
         }
         Ok(Loaded {
-            screener,
+            screener: Arc::new(screener),
             sources: loaded,
             summary,
             generation,
             loaded_at: unix_now(),
             entities,
+            lower: Mutex::new(Vec::new()),
         })
+    }
+
+    /// The threshold a screener for results scoring at least `wanted` is
+    /// built at: the service's own when `wanted` reaches it, else `wanted`
+    /// rounded down to a 0.05 step, never under [`LOWEST_THRESHOLD`].
+    pub fn threshold_for(&self, wanted: f64) -> f64 {
+        let own = self.screener.threshold();
+        if wanted >= own {
+            return own;
+        }
+        (step_of(wanted) as f64 / 20.0).max(LOWEST_THRESHOLD)
+    }
+
+    /// A screener of the same lists at [`Loaded::threshold_for`]`(wanted)`:
+    /// exactly what `--threshold` would give, built on first use (blocking:
+    /// call it off the async workers) and kept for this generation.
+    pub fn screener_for(&self, wanted: f64) -> Result<Arc<Screener>, String> {
+        let at = self.threshold_for(wanted);
+        if at >= self.screener.threshold() {
+            return Ok(self.screener.clone());
+        }
+        let step = step_of(at);
+        let mut lower = self
+            .lower
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, s)) = lower.iter().find(|(k, _)| *k == step) {
+            return Ok(s.clone());
+        }
+        let built = ScreenerBuilder::new()
+            .lists(self.screener.lists().to_vec())
+            .threshold(at)
+            .build()
+            .map_err(|e| e.to_string())?;
+        let built = Arc::new(built);
+        if lower.len() == LOWER_KEPT {
+            lower.remove(0);
+        }
+        lower.push((step, built.clone()));
+        Ok(built)
     }
 
     /// The listed entity `entity_id` of list `list`.
@@ -123,6 +172,11 @@ impl Loaded {
     pub fn summary_lines(&self) -> &[String] {
         &self.summary
     }
+}
+
+/// A threshold in 0.05 steps, rounded down (0.73 → 14, i.e. 0.70).
+fn step_of(t: f64) -> u32 {
+    (t * 20.0 + 1e-9).floor().max(0.0) as u32
 }
 
 /// `FORMAT:PATH` or `PATH`.

@@ -24,6 +24,11 @@
 //!   an unknown schema, 404 for an unknown dataset, 422 for a body or
 //!   parameter that fails validation.
 //!
+//! Results scoring under the service's own threshold come from a screener
+//! of the same lists built at the requested cutoff (rounded down to a 0.05
+//! step, at least 0.5, a few kept per generation), so a lower `threshold`
+//! finds more, as in yente.
+//!
 //! Where we differ, the response says so instead of hiding it: each result
 //! carries `vendor_screen` (our status: `match`, `review`, `out_of_reach`,
 //! `expired`, `cleared`; the list's legal basis and reach; how the hit was
@@ -32,7 +37,7 @@
 //! not apply.
 
 use crate::error::ApiError;
-use crate::state::{AppState, Loaded};
+use crate::state::{AppState, LOWEST_THRESHOLD, Loaded};
 use crate::yente_request::{EntityExample, MatchRequest, Params, values, vendor_of};
 use crate::yente_result::result;
 use axum::Json;
@@ -88,16 +93,22 @@ pub async fn match_dataset(
         .map(|(k, e)| vendor_of(k, e))
         .collect::<Result<Vec<_>, _>>()?;
     let as_of = params.as_of;
-    let (loaded, reports) = if vendors.len() == 1 {
+    // Results scoring under the service's threshold come from a screener of
+    // the same lists built lower (what `--threshold` would give).
+    let screened_at = loaded.threshold_for(params.cutoff);
+    let internal = |_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal error");
+    let (loaded, reports) = if vendors.len() == 1 && screened_at >= loaded.screener.threshold() {
         let r = vec![loaded.screener.screen(&vendors[0], as_of)];
         (loaded, r)
     } else {
         tokio::task::spawn_blocking(move || {
-            let r = loaded.screener.screen_batch(&vendors, as_of);
-            (loaded, r)
+            let screener = loaded.screener_for(screened_at)?;
+            let r = screener.screen_batch(&vendors, as_of);
+            Ok::<_, String>((loaded, r))
         })
         .await
-        .map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal error"))?
+        .map_err(internal)?
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e))?
     };
     state.metrics.hits(&reports);
 
@@ -155,12 +166,16 @@ pub async fn match_dataset(
         "`match` is yente's: score >= threshold. Whether a list's rule reaches the vendor is `vendor_screen.status` of each result (match, review, out_of_reach, expired, cleared); `target` is true only for match and review.".to_string(),
         "Results are per list and listed entity (`id` is LIST:ENTITY_ID); the same company on several lists is several results.".to_string(),
     ];
-    if params.threshold < loaded.screener.threshold() {
+    if screened_at < loaded.screener.threshold() {
         notes.push(format!(
-            "threshold {} is below the service's screening threshold {}: no result scores under {}",
-            params.threshold,
+            "results under the service's screening threshold {} come from the same lists screened at {} (the cutoff rounded down to a 0.05 step)",
             loaded.screener.threshold(),
-            loaded.screener.threshold()
+            screened_at
+        ));
+    }
+    if params.cutoff < LOWEST_THRESHOLD {
+        notes.push(format!(
+            "no result scores under {LOWEST_THRESHOLD}: lower scores are not reported"
         ));
     }
     if !req.weights.is_empty() || !req.config.is_empty() {
@@ -175,6 +190,7 @@ pub async fn match_dataset(
             "version": env!("CARGO_PKG_VERSION"),
             "threshold": params.threshold,
             "screening_threshold": loaded.screener.threshold(),
+            "screened_at": screened_at,
             "as_of": as_of,
             "lists": loaded.screener.lists_used(),
             "ignored_parameters": params.ignored,
