@@ -20,28 +20,37 @@ enum Decision {
 }
 
 fn decide(report: &Report) -> Decision {
-    let first = |status: Status| report.hits.iter().find(|h| h.status == status);
-    if let Some(h) = first(Status::Match) {
-        Decision::Block(format!(
-            "{} on {} ({}): {}",
-            h.entity_name,
-            h.list,
-            h.explanation.rule.as_deref().unwrap_or(""),
-            h.explanation
-        ))
-    } else if let Some(h) = first(Status::Review) {
-        Decision::Review(format!(
-            "{} on {}: {}",
-            h.entity_name,
-            h.list,
-            h.explanation.rule.as_deref().unwrap_or("")
-        ))
+    // One decision per real entity: findings group an entity's hits across lists.
+    let first = |status: Status| report.findings.iter().find(|f| f.status == status);
+    let why = |f: &vendor_screen::Finding| {
+        let lists: Vec<String> = f
+            .listings
+            .iter()
+            .map(|l| format!("{} ({}): {}", l.list, l.status, l.rule))
+            .collect();
+        format!("{}\n{}", f.entity_name, lists.join("\n"))
+    };
+    if let Some(f) = first(Status::Match) {
+        Decision::Block(why(f))
+    } else if let Some(f) = first(Status::Review) {
+        Decision::Review(why(f))
     } else {
         Decision::Clear
     }
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> std::process::ExitCode {
+    // Errors are printed as the sentences they are, never as Debug output.
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
     let csl = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "../shared/data/csl/consolidated-2023-11-partial.csv".into());
@@ -55,7 +64,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .lists(imported.lists)
             .build()?,
     );
-    let today = Date::new(2026, 11, 22).ok_or("date")?;
+    let today = Date::today();
 
     // Incoming supplier records: name, trading names, country, owners with shares.
     let suppliers = vec![
@@ -85,7 +94,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let (name, decision) = h.join().map_err(|_| "worker panicked")?;
         match decision {
             Decision::Clear => println!("{name}: clear"),
-            Decision::Review(why) => println!("{name}: REVIEW\n  {why}"),
+            Decision::Review(why) => println!("{name}: REVIEW\n  {}", why.replace('\n', "\n  ")),
             Decision::Block(why) => println!("{name}: BLOCK\n  {}", why.replace('\n', "\n  ")),
         }
     }

@@ -2,64 +2,73 @@
 //!
 //! ```text
 //! cargo run --release --example screen -- "Hik Vision USA Inc"
-//! cargo run --release --example screen -- --json --input vendors.csv --list lists/
+//! cargo run --release --example screen -- --json --input vendors.csv --list csl.csv
 //! ```
 //!
 //! Exit status: 0 when no vendor has a hit with status `match` or `review`,
 //! 1 when at least one has, 2 on any error (the message names the file, line
-//! and field).
+//! and field). A thin shell over the library: reading vendors
+//! (`vendor_file`), lists (`sources`), clearances (`clearance`) and every
+//! output format (`output`) live there.
 
 use clap::Parser;
-use serde::Serialize;
-use std::io::{BufWriter, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
-use vendor_screen::list::load::{Format, load_path};
-use vendor_screen::list::{Date, DesignationList};
-use vendor_screen::{Clearance, Owner, Report, Screener, ScreenerBuilder, Status, Vendor};
+use vendor_screen::clearance::ClearanceSet;
+use vendor_screen::list::{Date, LoadOptions};
+use vendor_screen::output::{ScreenLine, csv as csv_out, human, summary::BatchSummary};
+use vendor_screen::sources::{ListSpec, load_lists_with};
+use vendor_screen::vendor_file::{Row, RowRejection, VendorReader};
+use vendor_screen::{DEFAULT_THRESHOLD, Owner, ScreenerBuilder, Vendor};
 
+/// Screen vendors against US designation lists.
 #[derive(Parser, Debug)]
-#[command(
-    name = "screen",
-    about = "Screen vendors against US designation lists",
-    long_about = None
-)]
+#[command(name = "screen", version)]
 struct Args {
     /// Names to screen, each one vendor.
     names: Vec<String>,
-    /// An owner of the single NAME given, nearest first (repeatable).
-    #[arg(long = "parent", value_name = "NAME")]
+    /// An owner of the single NAME given, nearest first (repeatable); `NAME=SHARE` gives its share in percent.
+    #[arg(long = "parent", value_name = "NAME[=SHARE]")]
     parents: Vec<String>,
-    /// CSV with a header row: name (required), id, aliases, parents, parent_shares, country; `-` reads standard input.
+    /// Vendor CSV with a header row (`name` or `Vendor Name`, `Supplier`, `Company`; optional id, aliases, parents, parent_shares, country, uei, cage, lei, duns, tax_id); `,` `;` or tab; `-` reads standard input.
     #[arg(long, value_name = "FILE")]
     input: Option<String>,
-    /// A list file (TOML, CSL CSV, OFAC CSV, BIS DPL; format detected) or a directory of TOML lists; `FORMAT:PATH` forces a format (toml, csl, ofac, dpl). Repeatable. Default: the bundled lists.
+    /// A list added to the bundled ones: `bundled`, a TOML list or directory, an official file (CSL CSV, OFAC CSV, BIS DPL; format detected) or FORMAT:PATH. Repeatable.
     #[arg(long = "list", value_name = "PATH")]
     lists: Vec<String>,
+    /// Leave the bundled lists out (unless `--list bundled` names them).
+    #[arg(long)]
+    no_bundled: bool,
     /// Report hits scoring at least this (0..1).
     #[arg(long, value_name = "F")]
     threshold: Option<f64>,
     /// JSON Lines: one object per input vendor, in input order.
     #[arg(long)]
     json: bool,
-    /// Print full explanations.
+    /// A page per finding: listings, rules, legal basis, citations, how the names compare, clearance rows.
     #[arg(long)]
     explain: bool,
     /// Screen against the entries in force on this date (YYYY-MM-DD, default today).
     #[arg(long = "as-of", value_name = "DATE")]
     as_of: Option<String>,
-    /// Reviewed vendor-entity pairs to suppress: CSV with header vendor,list,entity_id,reason,reviewer,date.
+    /// Reviewed clearances: CSV with header vendor,list,entity_id,reason,reviewer,date and optionally path.
     #[arg(long, value_name = "FILE")]
     cleared: Option<String>,
-    /// One CSV row per hit (for spreadsheets) instead of the human output.
+    /// CSV: a row per hit, a `clean` row per vendor without hits, a `rejected` row per unusable input row.
     #[arg(long, conflicts_with = "json")]
     csv: bool,
-    /// Warn when a loaded list is older than this many days.
+    /// Count a list as stale when older than this many days.
     #[arg(long, value_name = "DAYS", default_value_t = 90)]
     max_list_age: i64,
     /// Any rejected list record or input row is an error (exit 2).
     #[arg(long)]
     strict: bool,
+    /// Accept a list file cut off inside its last record (the cut record is rejected, the rest kept).
+    #[arg(long)]
+    partial: bool,
+    /// Every list loaded, rejected record, note and stale list, instead of one summary line.
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 /// A fatal error: printed, exit status 2.
@@ -72,8 +81,7 @@ impl<E: std::fmt::Display> From<E> for Fatal {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    match run(&args) {
+    match run(&Args::parse()) {
         Ok(true) => ExitCode::from(1),
         Ok(false) => ExitCode::SUCCESS,
         Err(Fatal(message)) => {
@@ -83,591 +91,170 @@ fn main() -> ExitCode {
     }
 }
 
-/// Runs the screening; `Ok(true)` when some vendor has a counting hit.
-fn run(args: &Args) -> Result<bool, Fatal> {
-    let as_of = match &args.as_of {
-        Some(d) => d
-            .parse::<Date>()
-            .map_err(|e| Fatal(format!("--as-of: {e}")))?,
-        None => today(),
-    };
-    if !args.parents.is_empty() && args.names.len() != 1 {
-        return Err(Fatal("--parent applies to exactly one NAME".into()));
-    }
-    if args.input.is_some() && !args.names.is_empty() {
-        return Err(Fatal(
-            "give either NAME arguments or --input, not both".into(),
-        ));
-    }
-    if args.input.is_none() && args.names.is_empty() {
-        return Err(Fatal(
-            "nothing to screen: give a NAME or --input FILE".into(),
-        ));
-    }
-    let clearances = match &args.cleared {
-        Some(path) => read_clearances(path)?,
-        None => Vec::new(),
-    };
+/// Where each vendor's result goes.
+struct Output<'a, W: Write> {
+    out: W,
+    args: &'a Args,
+    screener: &'a vendor_screen::Screener,
+    clearances: &'a ClearanceSet,
+    used: std::collections::BTreeSet<usize>,
+    summary: BatchSummary,
+}
 
-    let (lists, rejected_records) = load_lists(&args.lists)?;
-    if args.strict && rejected_records > 0 {
-        return Err(Fatal(format!(
-            "--strict: {rejected_records} list record(s) rejected"
-        )));
-    }
-    for l in &lists {
-        if l.meta.is_stale(as_of, args.max_list_age) {
-            let age = match l.meta.age_days(as_of) {
-                Some(days) => format!("{days} days old"),
-                None => "of unknown age".to_string(),
-            };
-            eprintln!(
-                "warning: list {} is {age} ({}), more than {} days",
-                l.meta.id,
-                l.meta.dates_text(),
-                args.max_list_age
-            );
-        }
-    }
-    let mut builder = ScreenerBuilder::new().lists(lists);
-    if let Some(t) = args.threshold {
-        builder = builder.threshold(t);
-    }
-    let screener = builder.build()?;
-
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    if args.csv {
-        writeln!(
-            out,
-            "vendor_id,vendor_name,list,entity_id,entity_name,matched_name,score,status,via,reason"
-        )?;
-    }
-    let mut summary = Summary::default();
-    let mut used = vec![false; clearances.len()];
-    let batch_mode = args.input.is_some();
-    let mut emit =
-        |vendors: &[Vendor], out: &mut BufWriter<_>, summary: &mut Summary| -> Result<(), Fatal> {
-            let mut reports = screener.screen_batch(vendors, as_of);
-            for (v, report) in vendors.iter().zip(&mut reports) {
-                let keys: Vec<&str> =
-                    v.id.iter()
-                        .map(String::as_str)
-                        .chain([v.name.as_str()])
-                        .collect();
-                for i in report.apply_clearances(&keys, &clearances) {
-                    used[i] = true;
-                }
-                summary.add(report);
-                if args.json {
-                    write_json(out, v, report)?;
-                } else if args.csv {
-                    write_csv(out, v, report)?;
-                } else if !batch_mode || !report.hits.is_empty() {
-                    write_human(out, v, report, &screener, args.explain)?;
-                }
+impl<W: Write> Output<'_, W> {
+    /// Screens a chunk of vendors and writes each result, in order.
+    fn screen(&mut self, vendors: &[Vendor], as_of: Date) -> Result<(), Fatal> {
+        let results = self
+            .screener
+            .screen_batch_cleared(vendors, as_of, self.clearances);
+        for (v, (report, used)) in vendors.iter().zip(&results) {
+            self.used.extend(used);
+            self.summary.add(report);
+            if self.args.json {
+                let line = ScreenLine::new(v, report.clone(), self.screener);
+                serde_json::to_writer(&mut self.out, &line)?;
+                writeln!(self.out)?;
+            } else if self.args.csv {
+                csv_out::write_rows(&mut self.out, v, report)?;
+            } else if self.args.explain {
+                human::write_explain(&mut self.out, v, report)?;
+            } else if self.args.input.is_none() || !report.findings.is_empty() {
+                human::write_report(&mut self.out, v, report)?;
             }
-            Ok(())
-        };
-    match &args.input {
-        Some(path) => {
-            let rejected = stream_input(path, args.strict, |chunk| {
-                emit(chunk, &mut out, &mut summary)
-            })?;
-            summary.rejected_rows = rejected;
         }
-        None => {
-            let vendors: Vec<Vendor> = args
-                .names
-                .iter()
-                .map(|n| cli_vendor(n, &args.parents))
-                .collect();
-            emit(&vendors, &mut out, &mut summary)?;
-        }
+        Ok(())
     }
-    for (c, used) in clearances.iter().zip(&used) {
-        if !used {
-            eprintln!(
-                "stale clearance: vendor {:?}, {} {} no longer matches anything",
-                c.vendor, c.list, c.entity_id
-            );
-        }
-    }
-    if batch_mode {
-        if args.json || args.csv {
-            eprintln!("{summary}");
-        } else {
-            writeln!(out, "{summary}")?;
-        }
-    }
-    out.flush()?;
-    if args.strict && summary.rejected_rows > 0 {
-        return Err(Fatal(format!(
-            "--strict: {} input row(s) rejected",
-            summary.rejected_rows
-        )));
-    }
-    Ok(summary.flagged > 0)
-}
 
-/// Counts for the closing summary of a batch.
-#[derive(Default)]
-struct Summary {
-    screened: usize,
-    flagged: usize,
-    with_cleared: usize,
-    rejected_rows: usize,
-    by_list: std::collections::BTreeMap<String, usize>,
-}
-
-impl Summary {
-    fn add(&mut self, r: &Report) {
-        self.screened += 1;
-        if r.flagged() {
-            self.flagged += 1;
+    fn rejected(&mut self, r: &RowRejection) -> Result<(), Fatal> {
+        self.summary.rejected += 1;
+        if self.args.strict {
+            return Err(Fatal(format!("--strict: input row rejected: {r}")));
         }
-        if r.hits.iter().any(|h| h.status == Status::Cleared) {
-            self.with_cleared += 1;
-        }
-        let mut lists: Vec<&str> = r
-            .hits
-            .iter()
-            .filter(|h| h.status.counts())
-            .map(|h| h.list.as_str())
-            .collect();
-        lists.dedup();
-        for l in lists {
-            *self.by_list.entry(l.to_string()).or_default() += 1;
-        }
-    }
-}
-
-impl std::fmt::Display for Summary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "summary: {} vendors screened, {} with hits (match or review), {} with cleared hits, {} input rows rejected",
-            self.screened, self.flagged, self.with_cleared, self.rejected_rows
-        )?;
-        if !self.by_list.is_empty() {
-            let by: Vec<String> = self
-                .by_list
-                .iter()
-                .map(|(l, n)| format!("{l} {n}"))
-                .collect();
-            write!(f, "; by list: {}", by.join(", "))?;
+        eprintln!("rejected {r}");
+        if self.args.csv {
+            csv_out::write_rejected(&mut self.out, r)?;
         }
         Ok(())
     }
 }
 
-/// Reads `--cleared`: CSV with header vendor,list,entity_id,reason,reviewer,date.
-fn read_clearances(path: &str) -> Result<Vec<Clearance>, Fatal> {
-    let data = std::fs::read(path).map_err(|e| Fatal(format!("{path}: {e}")))?;
-    let mut reader = csv::Reader::from_reader(data.as_slice());
-    let headers = reader
-        .headers()
-        .map_err(|e| Fatal(format!("{path}:1: header: {e}")))?
-        .clone();
-    let expected = ["vendor", "list", "entity_id", "reason", "reviewer", "date"];
-    if headers.iter().map(str::trim).collect::<Vec<_>>() != expected {
-        return Err(Fatal(format!(
-            "{path}:1: field `header`: expected {}",
-            expected.join(",")
-        )));
-    }
-    let mut out = Vec::new();
-    for record in reader.deserialize::<Clearance>() {
-        match record {
-            Ok(c) => out.push(c),
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                return Err(Fatal(format!("{path}:{line}: {e}")));
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// Today's date in UTC, from the system clock.
-fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    Date::from_days_since_epoch((secs / 86_400) as i64)
-}
-
-/// A vendor from the command line: NAME with an optional `--parent` chain.
-fn cli_vendor(name: &str, parents: &[String]) -> Vendor {
-    let shares = vec![None; parents.len()];
-    let mut v = Vendor::new(name);
-    v.owners = owner_chain(parents, &shares);
-    v
-}
-
-/// Turns a chain of owners (nearest first) into nested owners.
-fn owner_chain(names: &[String], shares: &[Option<f64>]) -> Vec<Owner> {
-    let mut chain: Option<Owner> = None;
-    for (name, share) in names.iter().zip(shares).rev() {
-        let mut owner = Owner::new(name.clone());
-        owner.share = *share;
-        owner.owners.extend(chain.take());
-        chain = Some(owner);
-    }
-    chain.into_iter().collect()
-}
-
-/// Loads the `--list` files (or the bundled lists), printing one summary line
-/// per list and every rejected record to standard error. Returns the lists and
-/// the number of rejected records.
-fn load_lists(specs: &[String]) -> Result<(Vec<DesignationList>, usize), Fatal> {
-    if specs.is_empty() {
-        return Ok((vendor_screen::lists::bundled()?, 0));
-    }
-    let mut lists = Vec::new();
-    let mut rejected = 0;
-    for spec in specs {
-        let (format, path) = match spec.split_once(':') {
-            Some((f, p)) if Format::parse(f).is_some() => (Format::parse(f), p),
-            _ => (None, spec.as_str()),
-        };
-        let imported = load_path(Path::new(path), format)?;
-        let file = Path::new(path)
-            .file_name()
-            .map_or(path.to_string(), |f| f.to_string_lossy().into_owned());
-        for (id, n) in &imported.report.kept_per_list {
-            eprintln!("loaded {id} from {file}: {n} entities");
-        }
-        eprintln!("{}", imported.report);
-        for r in &imported.report.rejected {
-            eprintln!("rejected {r}");
-        }
-        // Notes are records kept with a remark (merged duplicates, an
-        // undated file): show the first few; the library's report has all.
-        const NOTES_SHOWN: usize = 10;
-        for r in imported.report.notes.iter().take(NOTES_SHOWN) {
-            eprintln!("note {r}");
-        }
-        if imported.report.notes.len() > NOTES_SHOWN {
-            eprintln!(
-                "note {file}: {} more notes of the same kinds",
-                imported.report.notes.len() - NOTES_SHOWN
-            );
-        }
-        rejected += imported.report.rejected.len();
-        lists.extend(imported.lists);
-    }
-    Ok((lists, rejected))
-}
-
-const INPUT_COLUMNS: [&str; 6] = [
-    "id",
-    "name",
-    "aliases",
-    "parents",
-    "parent_shares",
-    "country",
-];
-
-/// Streams the `--input` CSV in chunks to `screen`. Rows that cannot be used
-/// are reported on standard error with their line and skipped; returns how
-/// many. Shows progress on standard error when it is a terminal.
-fn stream_input(
-    path: &str,
-    strict: bool,
-    mut screen: impl FnMut(&[Vendor]) -> Result<(), Fatal>,
-) -> Result<usize, Fatal> {
-    let reader: Box<dyn Read> = if path == "-" {
-        Box::new(std::io::stdin())
-    } else {
-        Box::new(
-            std::fs::File::open(PathBuf::from(path)).map_err(|e| Fatal(format!("{path}: {e}")))?,
-        )
+/// Runs the screening; `Ok(true)` when some vendor has a counting hit.
+fn run(args: &Args) -> Result<bool, Fatal> {
+    let as_of = match &args.as_of {
+        Some(d) => d.parse().map_err(|e| Fatal(format!("--as-of: {e}")))?,
+        None => Date::today(),
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(std::io::BufReader::new(reader));
-    let headers = reader
-        .headers()
-        .map_err(|e| Fatal(format!("{path}:1: header: {e}")))?
-        .clone();
-    let mut col = std::collections::HashMap::new();
-    for (i, h) in headers.iter().enumerate() {
-        let h = h.trim().trim_start_matches('\u{feff}');
-        if !INPUT_COLUMNS.contains(&h) {
-            return Err(Fatal(format!(
-                "{path}:1: field `{h}`: unknown column (expected {})",
-                INPUT_COLUMNS.join(", ")
-            )));
-        }
-        col.insert(h.to_string(), i);
+    if !args.parents.is_empty() && args.names.len() != 1 {
+        return Err(Fatal("--parent applies to exactly one NAME".into()));
     }
-    if !col.contains_key("name") {
+    if args.input.is_some() != args.names.is_empty() {
+        return Err(Fatal("give either NAME arguments or --input FILE".into()));
+    }
+    let vendors = cli_vendors(args)?;
+    let options = LoadOptions {
+        partial: args.partial,
+        ..LoadOptions::default()
+    };
+    let loaded = load_lists_with(
+        &ListSpec::parse_all(&args.lists)?,
+        !args.no_bundled,
+        &options,
+    )?;
+    for line in loaded.report_lines(args.verbose, as_of, args.max_list_age) {
+        eprintln!("{line}");
+    }
+    if args.strict && loaded.rejected() > 0 {
         return Err(Fatal(format!(
-            "{path}:1: field `name`: required column missing"
+            "--strict: {} list record(s) rejected",
+            loaded.rejected()
         )));
+    }
+    let screener = ScreenerBuilder::new()
+        .lists(loaded.lists)
+        .threshold(args.threshold.unwrap_or(DEFAULT_THRESHOLD))
+        .build()?;
+    let clearances = ClearanceSet::load(args.cleared.as_deref(), &screener, as_of)?;
+    let stdout = std::io::stdout();
+    let mut o = Output {
+        out: BufWriter::new(stdout.lock()),
+        args,
+        screener: &screener,
+        clearances: &clearances,
+        used: Default::default(),
+        summary: BatchSummary::default(),
+    };
+    if args.csv {
+        csv_out::write_header(&mut o.out)?;
+    }
+    match &args.input {
+        Some(path) => stream_input(path, &mut o, as_of)?,
+        None => o.screen(&vendors, as_of)?,
+    }
+    for stale in clearances.stale(o.used.iter().copied()) {
+        eprintln!("stale clearance: {stale}");
+    }
+    if args.input.is_some() {
+        if args.json || args.csv {
+            eprintln!("{}", o.summary);
+        } else {
+            writeln!(o.out, "{}", o.summary)?;
+        }
+    }
+    o.out.flush()?;
+    if o.summary.screened == 0 {
+        return Err(Fatal(format!(
+            "no vendor could be screened ({} input rows rejected)",
+            o.summary.rejected
+        )));
+    }
+    Ok(o.summary.flagged > 0)
+}
+
+/// The vendors named on the command line, each checked like an input row.
+fn cli_vendors(args: &Args) -> Result<Vec<Vendor>, Fatal> {
+    let chain = args
+        .parents
+        .iter()
+        .map(|p| Owner::parse_spec(p))
+        .collect::<Result<Vec<_>, _>>();
+    let chain = chain.map_err(|e| Fatal(format!("--parent {e}")))?;
+    let vendor = |name: &String| {
+        let v = Vendor {
+            owners: Owner::chain(chain.clone()),
+            ..Vendor::new(name.as_str())
+        };
+        v.validate().map(|()| v)
+    };
+    Ok(args.names.iter().map(vendor).collect::<Result<_, _>>()?)
+}
+
+/// Streams the `--input` CSV in chunks screened in parallel, in input order.
+fn stream_input<W: Write>(path: &str, o: &mut Output<'_, W>, as_of: Date) -> Result<(), Fatal> {
+    const CHUNK: usize = 4096;
+    let mut rows = VendorReader::open(path)?.unique_ids(o.args.cleared.is_some());
+    if let Some(note) = rows.ignored_note() {
+        eprintln!("{note}");
     }
     let progress = std::io::stderr().is_terminal();
     let mut chunk: Vec<Vendor> = Vec::with_capacity(CHUNK);
-    let (mut rejected, mut done) = (0, 0);
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                rejected += 1;
-                let line = e.position().map_or(0, |p| p.line());
-                eprintln!("rejected {path}:{line}: {e}");
-                continue;
+    for row in rows.by_ref() {
+        match row? {
+            Row::Vendor { vendor, .. } => chunk.push(vendor),
+            Row::Rejected(r) => {
+                o.screen(&std::mem::take(&mut chunk), as_of)?;
+                o.rejected(&r)?;
             }
-        };
-        let line = record.position().map_or(0, |p| p.line());
-        if record.len() != headers.len() {
-            rejected += 1;
-            eprintln!(
-                "rejected {path}:{line}: {} fields where the header has {}",
-                record.len(),
-                headers.len()
-            );
-            continue;
-        }
-        let get = |c: &str| {
-            col.get(c)
-                .and_then(|&i| record.get(i))
-                .map(str::trim)
-                .unwrap_or("")
-        };
-        match vendor_from_row(
-            get("id"),
-            get("name"),
-            get("aliases"),
-            get("parents"),
-            get("parent_shares"),
-            get("country"),
-        ) {
-            Ok(v) => chunk.push(v),
-            Err((field, message)) => {
-                rejected += 1;
-                eprintln!("rejected {path}:{line}: field `{field}`: {message}");
-            }
-        }
-        if strict && rejected > 0 {
-            return Err(Fatal(format!(
-                "--strict: input row rejected ({path}:{line})"
-            )));
         }
         if chunk.len() == CHUNK {
-            screen(&chunk)?;
-            done += chunk.len();
-            chunk.clear();
+            o.screen(&std::mem::take(&mut chunk), as_of)?;
             if progress {
-                eprint!("\rscreened {done} vendors");
+                eprint!("\rscreened {} vendors", o.summary.screened);
             }
         }
     }
-    screen(&chunk)?;
-    if progress && done > 0 {
-        eprintln!("\rscreened {} vendors", done + chunk.len());
-    }
-    Ok(rejected)
-}
-
-/// Vendors screened at a time (in parallel).
-const CHUNK: usize = 4096;
-
-fn split_list(s: &str) -> Vec<String> {
-    s.split(';')
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn vendor_from_row(
-    id: &str,
-    name: &str,
-    aliases: &str,
-    parents: &str,
-    shares: &str,
-    country: &str,
-) -> Result<Vendor, (&'static str, String)> {
-    if name.is_empty() {
-        return Err(("name", "empty name".into()));
-    }
-    let parents = split_list(parents);
-    let mut share_values = vec![None; parents.len()];
-    if !shares.is_empty() {
-        let parts: Vec<&str> = shares.split(';').map(str::trim).collect();
-        if parts.len() > parents.len() {
-            return Err((
-                "parent_shares",
-                format!("{} shares for {} parents", parts.len(), parents.len()),
-            ));
-        }
-        for (i, p) in parts.iter().enumerate() {
-            if p.is_empty() {
-                continue;
-            }
-            let v: f64 = p
-                .trim_end_matches('%')
-                .parse()
-                .map_err(|_| ("parent_shares", format!("`{p}` is not a percentage")))?;
-            if !(0.0..=100.0).contains(&v) {
-                return Err(("parent_shares", format!("{v} is not between 0 and 100")));
-            }
-            share_values[i] = Some(v);
-        }
-    }
-    let mut v = Vendor::new(name);
-    if !id.is_empty() {
-        v.id = Some(id.to_string());
-    }
-    if !country.is_empty() {
-        v.country = Some(country.to_ascii_uppercase());
-    }
-    v.aliases = split_list(aliases);
-    v.owners = owner_chain(&parents, &share_values);
-    Ok(v)
-}
-
-/// The `input` object of a JSON line.
-#[derive(Serialize)]
-struct InputEcho<'a> {
-    id: Option<&'a str>,
-    name: &'a str,
-    aliases: &'a [String],
-    parents: Vec<&'a str>,
-    country: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonLine<'a> {
-    input: InputEcho<'a>,
-    as_of: vendor_screen::list::Date,
-    lists: &'a [vendor_screen::ListUsed],
-    hits: &'a [vendor_screen::Hit],
-}
-
-fn parent_names(v: &Vendor) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut level = &v.owners;
-    while let Some(o) = level.first() {
-        out.push(o.name.as_str());
-        level = &o.owners;
-    }
-    out
-}
-
-fn write_json(out: &mut impl Write, v: &Vendor, report: &Report) -> Result<(), Fatal> {
-    let line = JsonLine {
-        input: InputEcho {
-            id: v.id.as_deref(),
-            name: &v.name,
-            aliases: &v.aliases,
-            parents: parent_names(v),
-            country: v.country.as_deref(),
-        },
-        as_of: report.as_of,
-        lists: &report.lists,
-        hits: &report.hits,
-    };
-    serde_json::to_writer(&mut *out, &line)?;
-    writeln!(out)?;
-    Ok(())
-}
-
-fn write_human(
-    out: &mut impl Write,
-    v: &Vendor,
-    report: &Report,
-    screener: &Screener,
-    explain: bool,
-) -> Result<(), Fatal> {
-    let label = match &v.id {
-        Some(id) => format!("{id} {:?}", v.name),
-        None => format!("{:?}", v.name),
-    };
-    if report.hits.is_empty() {
-        writeln!(out, "{label}: no hits")?;
-        return Ok(());
-    }
-    writeln!(out, "{label}: {} hit(s)", report.hits.len())?;
-    for h in &report.hits {
-        let via = via_text(&h.via);
-        writeln!(
-            out,
-            "  {:<13} {:<8} {:.3}  {} [{}] matched {:?} via {}",
-            h.list,
-            status_text(h.status),
-            h.score,
-            h.entity_name,
-            h.entity_id,
-            h.matched_name,
-            via
-        )?;
-        if explain {
-            if let Some(list) = screener.lists().iter().find(|l| l.meta.id == h.list) {
-                writeln!(
-                    out,
-                    "      list: {} ({}), {}",
-                    list.meta.name,
-                    list.meta.legal_basis,
-                    list.meta.dates_text()
-                )?;
-            }
-            for line in h.explanation.to_string().lines() {
-                writeln!(out, "      {line}")?;
-            }
-        }
+    o.screen(&chunk, as_of)?;
+    if progress && o.summary.screened >= CHUNK {
+        eprintln!("\rscreened {} vendors", o.summary.screened);
     }
     Ok(())
-}
-
-/// How a hit was reached, in words.
-fn via_text(via: &vendor_screen::Via) -> String {
-    match via {
-        vendor_screen::Via::SelfName => "vendor name".to_string(),
-        vendor_screen::Via::Alias { name } => format!("alias {name:?}"),
-        vendor_screen::Via::Parent { level, name, share } => match share {
-            Some(s) => format!("parent {name:?} (level {level}, {s}% owner)"),
-            None => format!("parent {name:?} (level {level}, share unknown)"),
-        },
-        vendor_screen::Via::Relation {
-            entity_name, link, ..
-        } => {
-            format!("relation: matched {entity_name:?}, listed as its {link}")
-        }
-    }
-}
-
-/// One CSV row per hit.
-fn write_csv(out: &mut impl Write, v: &Vendor, report: &Report) -> Result<(), Fatal> {
-    let mut w = csv::Writer::from_writer(out);
-    for h in &report.hits {
-        let reason = match &h.cleared {
-            Some(c) => format!("cleared by {} on {}: {}", c.reviewer, c.date, c.reason),
-            None => h.explanation.rule.clone().unwrap_or_default(),
-        };
-        w.write_record([
-            v.id.as_deref().unwrap_or(""),
-            &v.name,
-            &h.list,
-            &h.entity_id,
-            &h.entity_name,
-            &h.matched_name,
-            &format!("{:.3}", h.score),
-            &status_text(h.status),
-            &via_text(&h.via),
-            &reason,
-        ])?;
-    }
-    w.flush()?;
-    Ok(())
-}
-
-/// A status as the JSON contract spells it (`out_of_reach`).
-fn status_text(s: Status) -> String {
-    serde_json::to_string(&s)
-        .map(|x| x.trim_matches('"').to_string())
-        .unwrap_or_default()
 }

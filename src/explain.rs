@@ -13,17 +13,17 @@
 //! let a = align(&q, &l, 0.0).unwrap();
 //! let e = Explanation::new(&q, &l, &a, 0.85);
 //! let text = e.to_string();
-//! assert!(text.contains("merged"), "{text}");
-//! assert!(text.contains("legal form 'Inc' ignored"), "{text}");
+//! assert!(text.contains("split/merged"), "{text}");
+//! assert!(text.contains("legal form 'Inc': weighs little"), "{text}");
 //! ```
 
 use crate::normalize::{Normalized, Step, TokenKind};
-use crate::score::{Alignment, PairKind, Prepared, Side};
-use serde::Serialize;
+use crate::score::{Alignment, Containment, Evidence, PairKind, Prepared, Side};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// One name as written, normalised, and the steps that changed it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NameExplained {
     /// As written.
     pub written: String,
@@ -44,7 +44,7 @@ impl NameExplained {
 }
 
 /// One pair of the alignment, in words.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PairExplained {
     /// The query's tokens, as written.
     pub query: String,
@@ -59,7 +59,7 @@ pub struct PairExplained {
 }
 
 /// A leftover token, in words.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LeftoverExplained {
     /// Which name it is from.
     pub side: Side,
@@ -72,7 +72,7 @@ pub struct LeftoverExplained {
 }
 
 /// Why a listed name matched a query.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Explanation {
     /// The query.
     pub query: NameExplained,
@@ -86,8 +86,12 @@ pub struct Explanation {
     pub matched: f64,
     /// Total weight (pairs plus leftover costs).
     pub total: f64,
-    /// Penalties applied.
-    pub penalties: Vec<String>,
+    /// The rules of evidence that weighed in.
+    pub evidence: Vec<Evidence>,
+    /// The query contains the core of a listed organisation's name with
+    /// words of its own: a possible member of its group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub containment: Option<Containment>,
     /// The score.
     pub score: f64,
     /// The threshold it was compared with.
@@ -95,7 +99,7 @@ pub struct Explanation {
     /// The list's rule that decided the hit's status, when relevant.
     pub rule: Option<String>,
     /// What the vendor's country said, when it was given.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
 }
 
@@ -148,7 +152,8 @@ impl Explanation {
                 .collect(),
             matched: a.matched,
             total: a.total,
-            penalties: a.penalties.clone(),
+            evidence: a.evidence.clone(),
+            containment: a.containment.clone(),
             score: a.score,
             threshold,
             rule: None,
@@ -161,15 +166,112 @@ impl Explanation {
         self.rule = Some(rule.into());
         self
     }
+
+    /// Renders the explanation, calling the query's side `label` ("vendor",
+    /// "its alias", "its owner at level 1").
+    ///
+    /// ```
+    /// # use vendor_screen::normalize::Normalizer;
+    /// # use vendor_screen::score::{Prepared, Weights, align};
+    /// # use vendor_screen::explain::Explanation;
+    /// # let n = Normalizer::new();
+    /// # let w = Weights::default();
+    /// # let q = Prepared::new(n.normalize("Hikvision"), &w);
+    /// # let a = align(&q, &q, 0.0).unwrap();
+    /// let e = Explanation::new(&q, &q, &a, 0.85);
+    /// assert!(e.render("its owner at level 1").starts_with("its owner at level 1 \"Hikvision\""));
+    /// ```
+    pub fn render(&self, label: &str) -> String {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.write(&mut out, label);
+        out
+    }
+
+    fn write(&self, f: &mut impl fmt::Write, label: &str) -> fmt::Result {
+        for (label, n) in [(label, &self.query), ("listed name", &self.listed)] {
+            writeln!(f, "{label} {:?} reads {:?}", n.written, n.normalized)?;
+            for s in &n.steps {
+                writeln!(f, "  - {}", s.detail)?;
+            }
+        }
+        writeln!(f, "paired:")?;
+        for p in &self.pairs {
+            writeln!(
+                f,
+                "  {:?} ~ {:?}: {} (similarity {:.2})",
+                p.query,
+                p.listed,
+                kind_word(p.kind),
+                p.similarity
+            )?;
+        }
+        if !self.leftovers.is_empty() {
+            writeln!(f, "unpaired:")?;
+            for x in &self.leftovers {
+                let side = match x.side {
+                    Side::Query => "in the name screened",
+                    Side::Listed => "in the listed name",
+                };
+                writeln!(
+                    f,
+                    "  {:?} ({}, {side}): costs {:.2} of the total weight",
+                    x.token,
+                    token_kind_word(x.kind),
+                    x.cost
+                )?;
+            }
+        }
+        for e in &self.evidence {
+            writeln!(f, "evidence: {}", e.detail)?;
+        }
+        if let Some(c) = &self.containment {
+            writeln!(
+                f,
+                "group member? the name screened contains {:?}, the core of the listed name, with words of its own ({}); the core is {} among real company names: score {:.2}",
+                c.core,
+                c.extra.join(", "),
+                rarity_word(c.rarity),
+                c.score
+            )?;
+        }
+        write!(
+            f,
+            "score {:.3}: paired words carry {:.2} of the names' total weight {:.2} (threshold {:.3})",
+            self.score, self.matched, self.total, self.threshold
+        )?;
+        if let Some(country) = &self.country {
+            write!(f, "\ncountry: {country}")?;
+        }
+        if let Some(rule) = &self.rule {
+            write!(f, "\nrule: {rule}")?;
+        }
+        Ok(())
+    }
+}
+
+fn rarity_word(r: f64) -> &'static str {
+    match r {
+        r if r >= 0.9 => "unknown",
+        r if r >= 0.5 => "rare",
+        r if r >= 0.2 => "uncommon",
+        _ => "common",
+    }
 }
 
 fn kind_word(k: PairKind) -> String {
     match k {
-        PairKind::Exact => "exact".into(),
+        PairKind::Exact => "same word".into(),
+        PairKind::Inflection => "same word, another ending".into(),
+        PairKind::Variant { digits: false } => "spelling variant".into(),
+        PairKind::Variant { digits: true } => {
+            "digits written for letters (possible evasion)".into()
+        }
         PairKind::Typo { edits } => format!("{edits} typo(s)"),
+        PairKind::FirstLetter => "first letter differs".into(),
+        PairKind::Contraction => "contraction".into(),
         PairKind::Merged => "split/merged words".into(),
         PairKind::Initialism => "initialism".into(),
-        PairKind::Truncation => "abbreviation".into(),
     }
 }
 
@@ -185,54 +287,6 @@ fn token_kind_word(k: TokenKind) -> &'static str {
 
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (label, n) in [("vendor", &self.query), ("listed", &self.listed)] {
-            writeln!(f, "{label} {:?} -> {:?}", n.written, n.normalized)?;
-            for s in &n.steps {
-                writeln!(f, "  - {}", s.detail)?;
-            }
-        }
-        writeln!(f, "pairs:")?;
-        for p in &self.pairs {
-            writeln!(
-                f,
-                "  {:?} ~ {:?}: {}, similarity {:.2}, weight {:.2}",
-                p.query,
-                p.listed,
-                kind_word(p.kind),
-                p.similarity,
-                p.weight
-            )?;
-        }
-        if !self.leftovers.is_empty() {
-            writeln!(f, "left over:")?;
-            for x in &self.leftovers {
-                let side = match x.side {
-                    Side::Query => "vendor",
-                    Side::Listed => "listed",
-                };
-                writeln!(
-                    f,
-                    "  {side} {:?} ({}): cost {:.2}",
-                    x.token,
-                    token_kind_word(x.kind),
-                    x.cost
-                )?;
-            }
-        }
-        for p in &self.penalties {
-            writeln!(f, "penalty: {p}")?;
-        }
-        write!(
-            f,
-            "score {:.3} = {:.2} / {:.2} (threshold {:.3})",
-            self.score, self.matched, self.total, self.threshold
-        )?;
-        if let Some(country) = &self.country {
-            write!(f, "\ncountry: {country}")?;
-        }
-        if let Some(rule) = &self.rule {
-            write!(f, "\nrule: {rule}")?;
-        }
-        Ok(())
+        self.write(f, "vendor")
     }
 }

@@ -6,6 +6,13 @@
 //! Vendor (name, aliases, owners) ──Screener::screen──▶ Report { hits, explanations }
 //! ```
 //!
+//! Around the core, everything a screening run needs is library API:
+//! [`sources`] (which lists, their age), [`vendor_file`] (vendor masters,
+//! every row accounted for), [`limits`] (bounded cost), [`clearance`]
+//! (reviewed false positives, applied exactly), [`findings`] (one per real
+//! entity), [`output`] (the JSON line, CSV rows, human pages) and [`error`]
+//! (messages safe to print).
+//!
 //! # Example
 //! ```
 //! use vendor_screen::{ScreenerBuilder, Vendor, lists, list::Date};
@@ -19,20 +26,31 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod background;
+pub mod clearance;
+mod clock;
 pub mod error;
 pub mod explain;
+pub mod findings;
 pub mod index;
+pub mod limits;
 pub mod list;
 pub mod lists;
 mod matcher;
 pub mod normalize;
+pub mod output;
+pub mod records;
 pub mod score;
 pub mod screen;
+pub mod sources;
+pub mod vendor_file;
 
+pub use clearance::{Clearance, ClearanceSet};
 pub use error::{Error, Result};
+pub use findings::Finding;
 pub use screen::{
-    Clearance, DEFAULT_THRESHOLD, Hit, ListUsed, Owner, Report, Screener, ScreenerBuilder, Status,
-    Vendor, Via,
+    DEFAULT_THRESHOLD, Hit, IdentifierHit, IdentifierKind, ListUsed, Owner, Report, Screener,
+    ScreenerBuilder, Status, Vendor, VendorIdentifier, Via,
 };
 
 #[cfg(doctest)]
@@ -51,6 +69,8 @@ mod thread_safety {
         assert_all::<crate::Report>();
         assert_all::<crate::Hit>();
         assert_all::<crate::Vendor>();
+        assert_all::<crate::Finding>();
+        assert_all::<crate::ClearanceSet>();
         assert_all::<crate::list::DesignationList>();
         // io::Error is not UnwindSafe, so the error type is only Send + Sync.
         assert_send_sync::<crate::Error>();

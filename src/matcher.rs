@@ -7,6 +7,14 @@ use crate::index::NameIndex;
 use crate::normalize::Normalizer;
 use crate::score::{Prepared, Weights, align};
 
+/// The index finds every name that can score above this; below it (a caller
+/// asking for weak hits), every name is scored. A listed name none of whose
+/// distinctive words (or, without one, not all of whose words) pair with the
+/// query has a word left unpaired while the names share no rare word, which
+/// caps its score at 0.6 ([`crate::score::evidence`]); the index looks such
+/// names up by those words.
+pub(crate) const INDEX_MIN_THRESHOLD: f64 = 0.6;
+
 /// A listed name that matched a query.
 #[derive(Debug, Clone)]
 pub(crate) struct NameMatch {
@@ -28,14 +36,21 @@ pub(crate) struct Matcher {
 }
 
 impl Matcher {
-    pub fn new<'a>(names: impl Iterator<Item = &'a str>) -> Matcher {
+    /// Prepares listed names, each with whether it is an organisation's (a
+    /// vendor named after an organisation may be a member of its group).
+    pub fn new<'a>(names: impl Iterator<Item = (&'a str, bool)>) -> Matcher {
         let normalizer = Normalizer::new();
-        let normalized: Vec<_> = names.map(|n| normalizer.normalize(n)).collect();
-        let weights = Weights::from_names(normalized.iter());
+        let weights = Weights::default();
+        let (normalized, organisation): (Vec<_>, Vec<bool>) =
+            names.map(|(n, org)| (normalizer.normalize(n), org)).unzip();
         let index = NameIndex::build(&normalized);
         let names = normalized
             .into_iter()
-            .map(|n| Prepared::new(n, &weights))
+            .zip(organisation)
+            .map(|(n, org)| {
+                let p = Prepared::new(n, &weights);
+                if org { p.organisation() } else { p }
+            })
             .collect();
         Matcher {
             normalizer,
@@ -58,6 +73,9 @@ impl Matcher {
     /// Every listed name scoring at least `threshold` against `query`, from
     /// the index's candidates.
     pub fn find(&self, query: &str, threshold: f64) -> Vec<NameMatch> {
+        if threshold <= INDEX_MIN_THRESHOLD {
+            return self.find_brute_force(query, threshold);
+        }
         let q = self.prepare(query);
         let candidates = self.index.candidates(&q.name);
         self.score_all(&q, candidates.into_iter(), threshold)

@@ -158,9 +158,17 @@ fn input_csv_is_screened_in_order_with_ids_and_parents() {
 
 #[test]
 fn a_list_directory_can_be_given() {
+    // The directory holds copies of the bundled lists: each replaces its
+    // bundled twin, and the summary line says so.
     let out = run(&["--json", "--list", "lists", "ZTE Corporation"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("replacing bundled dod-1260h, fcc-covered, ndaa-889, ofac-ns-cmic"),
+        "{err}"
+    );
+    let verbose = run(&["--json", "--verbose", "--list", "lists", "ZTE Corporation"]);
+    let err = String::from_utf8_lossy(&verbose.stderr);
     assert!(err.contains("loaded ndaa-889"), "{err}");
 }
 
@@ -222,8 +230,10 @@ fn batch_of_real_vendor_names_mixed_with_listed_names() {
         .count();
     let err = String::from_utf8_lossy(&out.stderr);
     let summary = format!(
-        "summary: {} vendors screened, {flagged} with hits (match or review), 0 with cleared hits, 2 input rows rejected",
-        lines.len()
+        "summary: {} input rows: {} vendors screened, 2 rejected; {flagged} with hits (match or review), 0 with cleared hits only, {} clear",
+        lines.len() + 2,
+        lines.len(),
+        lines.len() - flagged
     );
     assert!(err.contains(&summary), "{summary}\nnot in\n{err}");
     assert!(
@@ -293,14 +303,17 @@ fn csv_output_has_one_row_per_hit() {
             "score",
             "status",
             "via",
-            "reason"
+            "reason",
+            "finding",
+            "legal_basis",
+            "citation"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert!(rows.len() >= 4);
     assert!(
         rows.iter()
-            .any(|r| &r[2] == "ndaa-889" && &r[7] == "match" && r[8].starts_with("parent"))
+            .any(|r| &r[2] == "ndaa-889" && &r[7] == "match" && r[8].starts_with("owner"))
     );
 }
 

@@ -1,77 +1,215 @@
-//! The matching targets, on real data, at the default threshold: at least 95%
-//! of each kind of perturbed real list name found, at least 98% overall, and
-//! at most 1% of real vendor names hitting anything. A sample of the full
-//! evaluation (`cargo run --release --example evaluate`).
+//! The matching targets of issue 11, on real data, at the default threshold
+//! (`vendor_screen::DEFAULT_THRESHOLD`): a sample of the full evaluation
+//! (`cargo run --release --example evaluate`) sized for CI.
+//!
+//! - at most 0.5% of real vendor names (all 64,200 of them) hit the CSL plus
+//!   the bundled lists, at most 1% hit every shared list;
+//! - compound variations of real organisation names (two or three kinds at
+//!   once) found at least 98% of the time, on the tuning lists (OFAC, DPL,
+//!   bundled) and on the held-out CSL;
+//! - names without a distinctive word: compound variations, contractions and
+//!   legal-form variants at least 98% each;
+//! - group members that carry their group's name found as `match` or
+//!   `review` at least 95% of the time;
+//! - self-match: `tests/self_match.rs`.
+//!
+//! Tests the matcher does not pass yet are `#[ignore]`d, each saying what it
+//! measured when it was written; run them all with
+//!
+//! ```text
+//! cargo test --release --test evaluation -- --ignored --nocapture
+//! ```
+//!
+//! and remove an `#[ignore]` once its test passes.
 
-#[path = "../examples/evaluate/data.rs"]
-mod data;
-#[path = "../examples/evaluate/perturb.rs"]
-mod perturb;
+#[allow(dead_code)]
+#[path = "../examples/evaluate/cases.rs"]
+mod cases;
+#[allow(dead_code)]
+#[path = "../examples/evaluate/compound.rs"]
+mod compound;
+#[allow(dead_code)]
+#[path = "../examples/evaluate/groups.rs"]
+mod groups;
+#[allow(dead_code)]
+#[path = "../examples/evaluate/holdout.rs"]
+mod holdout;
+#[allow(dead_code)]
+#[path = "../examples/evaluate/sources.rs"]
+mod sources;
+#[allow(dead_code)]
+#[path = "../examples/evaluate/suite.rs"]
+mod suite;
+#[allow(dead_code)]
+#[path = "../examples/evaluate/variants.rs"]
+mod variants;
+#[allow(dead_code)]
+#[path = "../examples/evaluate/vendors.rs"]
+mod vendors;
+#[allow(dead_code)]
+#[path = "../examples/evaluate/words.rs"]
+mod words;
 
-use data::{csl_lists, detect, organisation_names, vendor_names};
-use perturb::{KINDS, Rng};
-use vendor_screen::list::Date;
-use vendor_screen::{Screener, ScreenerBuilder, Vendor};
+use std::sync::OnceLock;
+use suite::Set;
+use vendor_screen::list::{Date, DesignationList};
+use vendor_screen::{DEFAULT_THRESHOLD, Screener, ScreenerBuilder};
 
-#[test]
-fn detection_and_false_positive_targets() {
-    let csl = csl_lists().expect("CSL extract");
-    let as_of = Date::new(2023, 12, 1).unwrap();
-    let screener = ScreenerBuilder::new().lists(csl.clone()).build().unwrap();
-    let names = organisation_names(&csl);
-    let mut rng = Rng::new(11);
-    let (mut tried, mut found) = (0, 0);
-    for kind in KINDS {
-        let (t, f, misses) = detect(&screener, &names, kind, 60, &mut rng, as_of);
-        assert!(t >= 50, "{kind}: only {t} variants");
-        assert!(
-            f as f64 >= 0.95 * t as f64,
-            "{kind}: {f} of {t} found; misses: {misses:?}"
-        );
-        tried += t;
-        found += f;
-    }
-    assert!(found as f64 >= 0.98 * tried as f64, "{found} of {tried}");
+/// Cases per row of the variation sets in CI (the example uses 500).
+const PER_ROW: usize = 60;
+const SEED: u64 = 11;
 
-    let mut all = csl;
-    all.extend(vendor_screen::lists::bundled().unwrap());
-    let screener = ScreenerBuilder::new().lists(all).build().unwrap();
-    at_most_flagged(&screener, as_of, 0.01);
+fn as_of() -> Date {
+    Date::new(2026, 11, 22).unwrap()
 }
 
-/// Against every official list in ../shared/data (about 32,000 names, among
-/// them the whole SDN list with its vessels, aircraft and people's nicknames),
-/// at most 2% of real vendor names hit anything (measured: 1.3%; a few of
-/// them are truly listed, e.g. BYD and Baidu on the §1260H list).
-#[test]
-fn false_positives_against_every_official_list() {
-    let as_of = Date::new(2023, 12, 1).unwrap();
-    let screener = ScreenerBuilder::new()
-        .lists(data::all_official_lists().expect("official lists"))
-        .build()
-        .unwrap();
-    at_most_flagged(&screener, as_of, 0.02);
+/// The list files and the vendor names, loaded once for all tests.
+fn data() -> &'static (Vec<sources::ListFile>, Vec<vendors::VendorName>) {
+    static DATA: OnceLock<(Vec<sources::ListFile>, Vec<vendors::VendorName>)> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let (files, _) = sources::all_files().expect("list files in ../shared/data");
+        (files, vendors::names().expect("vendor names"))
+    })
 }
 
-/// Screens every 16th real vendor name; at most `share` of them may hit.
-fn at_most_flagged(screener: &Screener, as_of: Date, share: f64) {
-    let vendors = vendor_names(16).expect("vendor names");
-    let flagged: Vec<&String> = vendors
+/// Every shared list (older editions under suffixed ids), and a screener over
+/// them at the default threshold.
+fn union() -> &'static (Vec<DesignationList>, Screener) {
+    static UNION: OnceLock<(Vec<DesignationList>, Screener)> = OnceLock::new();
+    UNION.get_or_init(|| {
+        let every = sources::every_list(&data().0);
+        let screener = ScreenerBuilder::new()
+            .lists(every.clone())
+            .build()
+            .expect("screener");
+        (every, screener)
+    })
+}
+
+fn compound_sets() -> &'static Vec<Set> {
+    static SETS: OnceLock<Vec<Set>> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let (files, vendor_names) = data();
+        let (every, screener) = union();
+        let cx = variants::Context::new(vendor_names);
+        suite::compound_sets(files, every, screener, &cx, PER_ROW, SEED, as_of())
+    })
+}
+
+/// Asserts that `row` of the set whose title starts with `title` is found
+/// at least `share` of the time at the default threshold.
+fn at_least(sets: &[Set], title: &str, row: &str, share: f64) {
+    let set = sets
         .iter()
-        .map(|(_, v)| v)
-        .filter(|v| {
-            !screener
-                .screen(&Vendor::new(v.as_str()), as_of)
-                .hits
-                .is_empty()
-        })
-        .collect();
-    assert!(vendors.len() > 3000);
+        .find(|s| s.title.starts_with(title))
+        .unwrap_or_else(|| panic!("no set {title}"));
+    let (found, n) = set.row(row, DEFAULT_THRESHOLD);
+    assert!(n >= 20, "{title} / {row}: only {n} cases");
+    let misses = set.misses(row, DEFAULT_THRESHOLD);
     assert!(
-        flagged.len() as f64 <= share * vendors.len() as f64,
-        "{} of {} vendor names hit: {:?}",
-        flagged.len(),
-        vendors.len(),
-        &flagged[..flagged.len().min(20)]
+        found as f64 >= share * n as f64,
+        "{title} / {row}: {found} of {n} found ({:.1}%, target {:.0}%); worst misses: {:?}",
+        100.0 * found as f64 / n as f64,
+        100.0 * share,
+        &misses[..misses.len().min(20)]
     );
+}
+
+/// Share of all vendor names hitting `lists` at the default threshold.
+fn at_most_flagged(lists: Vec<DesignationList>, share: f64) {
+    let vendor_names = &data().1;
+    let screener = ScreenerBuilder::new().lists(lists).build().unwrap();
+    let tops = vendors::top_hits(&screener, vendor_names, as_of());
+    let (hit, n) = vendors::flagged(vendor_names, &tops, None, DEFAULT_THRESHOLD);
+    assert!(n > 60_000, "only {n} vendor names");
+    let worst: Vec<String> = vendors::worst(vendor_names, &tops, DEFAULT_THRESHOLD, 20)
+        .into_iter()
+        .map(|(v, t)| format!("{} ~ {} ({:.3})", v.name, t.matched_name, t.score))
+        .collect();
+    assert!(
+        hit as f64 <= share * n as f64,
+        "{hit} of {n} vendor names hit ({:.2}%, at most {:.1}%): {worst:?}",
+        100.0 * hit as f64 / n as f64,
+        100.0 * share
+    );
+}
+
+#[test]
+fn vendor_names_hitting_the_csl_and_bundled_lists_at_most_half_a_percent() {
+    let lists = data()
+        .0
+        .iter()
+        .filter(|f| f.label == suite::CSL || f.label.starts_with("lists/"))
+        .flat_map(|f| f.lists.clone())
+        .collect();
+    at_most_flagged(lists, 0.005);
+}
+
+#[test]
+#[ignore = "measured 1.41% (907 of 64,200) when written; target 1% (issue 11)"]
+fn vendor_names_hitting_every_shared_list_at_most_one_percent() {
+    at_most_flagged(union().0.clone(), 0.01);
+}
+
+#[test]
+#[ignore = "measured 88.6% when written; target 98% (issue 11)"]
+fn compound_variations_of_tuning_names() {
+    at_least(
+        compound_sets(),
+        "Compound variations, tuning",
+        compound::COMPOUND,
+        0.98,
+    );
+}
+
+#[test]
+#[ignore = "measured 87.5% when written; target 98% (issue 11)"]
+fn compound_variations_of_held_out_csl_names() {
+    at_least(
+        compound_sets(),
+        "Compound variations, held out",
+        compound::COMPOUND,
+        0.98,
+    );
+}
+
+#[test]
+#[ignore = "measured 93.9% / 84.9% / 94.9% (compound / contraction / legal form) when written; target 98% each (issue 11)"]
+fn names_without_a_distinctive_word_tuning() {
+    let sets = compound_sets();
+    for row in [compound::COMPOUND, compound::CONTRACTIONS, compound::LEGAL] {
+        at_least(sets, "Names without a distinctive word, tuning", row, 0.98);
+    }
+}
+
+#[test]
+#[ignore = "measured 91.5% / 81.0% / 93.1% (compound / contraction / legal form) when written; target 98% each (issue 11)"]
+fn names_without_a_distinctive_word_held_out_csl() {
+    let sets = compound_sets();
+    for row in [compound::COMPOUND, compound::CONTRACTIONS, compound::LEGAL] {
+        at_least(
+            sets,
+            "Names without a distinctive word, held out",
+            row,
+            0.98,
+        );
+    }
+}
+
+#[test]
+#[ignore = "measured 21% (tuning) when written; target 95% (issue 11)"]
+fn group_members_found_at_least_as_review() {
+    let (files, vendor_names) = data();
+    let cx = variants::Context::new(vendor_names);
+    let (sets, _) = suite::group_sets(files, &cx, DEFAULT_THRESHOLD, as_of(), true).unwrap();
+    for title in ["Group members (tuning)", "Group members (held out)"] {
+        let set = sets.iter().find(|s| s.title.starts_with(title)).unwrap();
+        let (found, n) = set.row(suite::CARRIES, DEFAULT_THRESHOLD);
+        if n < 20 {
+            // The CSL extract resolves only a handful of links: reported, not targeted.
+            println!("{title}: {found} of {n} (too few to target)");
+            continue;
+        }
+        at_least(&sets, title, suite::CARRIES, 0.95);
+    }
 }

@@ -1,10 +1,9 @@
 //! Screening semantics: owners, list relations, per-list reach and the 50%
 //! rule, dates, country, cleared hits. All on real list entries.
 
+use vendor_screen::clearance::{ClearanceSet, read_clearances};
 use vendor_screen::list::Date;
-use vendor_screen::{
-    Clearance, Hit, Owner, Report, Screener, ScreenerBuilder, Status, Vendor, Via,
-};
+use vendor_screen::{Hit, Owner, Report, Screener, ScreenerBuilder, Status, Vendor, Via};
 
 fn bundled() -> Screener {
     ScreenerBuilder::new()
@@ -187,15 +186,14 @@ fn an_entity_removed_from_the_1260h_list_expires() {
             .contains("2026-02-17")
     );
     assert!(!after.flagged());
-    // Before its first edition it was not listed either.
-    assert_eq!(
-        hit(
-            &s.screen(&v, date("2024-06-01")),
-            "dod-1260h",
-            "Anhui Sun Create"
-        )
-        .status,
-        Status::Expired
+    // Before its first edition it was not yet listed: a status of its own.
+    let early = s.screen(&v, date("2024-06-01"));
+    let h = hit(&early, "dod-1260h", "Anhui Sun Create");
+    assert_eq!(h.status, Status::NotYetListed);
+    let rule = h.explanation.rule.as_deref().unwrap();
+    assert!(
+        rule.contains("after the as-of date 2024-06-01: not yet listed"),
+        "{rule}"
     );
 }
 
@@ -241,24 +239,29 @@ fn country_is_a_soft_signal_that_never_removes_a_hit() {
     assert_eq!(plain.hits.len(), us.hits.len());
 }
 
+fn clearances(s: &Screener, csv: &str, as_of: &str) -> vendor_screen::Result<ClearanceSet> {
+    ClearanceSet::new(
+        read_clearances(csv.as_bytes(), "cleared.csv")?,
+        s,
+        date(as_of),
+    )
+}
+
 #[test]
 fn cleared_hits_stay_visible_and_stop_counting() {
     let s = bundled();
-    let mut r = s.screen(&Vendor::new("ZTE Corp").with_id("v7"), date("2026-11-22"));
-    let clear = |list: &str, id: &str| Clearance {
-        vendor: "v7".into(),
-        list: list.into(),
-        entity_id: id.into(),
-        reason: "reviewed".into(),
-        reviewer: "compliance".into(),
-        date: "2026-11-01".into(),
-    };
-    let clearances = [
-        clear("ndaa-889", "zte"),
-        clear("fcc-covered", "zte"),
-        clear("dod-1260h", "huawei"),
-    ];
-    let used = r.apply_clearances(&["v7", "ZTE Corp"], &clearances);
+    let d = date("2026-11-22");
+    let set = clearances(
+        &s,
+        "vendor,list,entity_id,reason,reviewer,date\n\
+         v7,ndaa-889,zte,reviewed,compliance,2026-11-01\n\
+         v7,fcc-covered,zte,reviewed,compliance,2026-11-01\n\
+         v7,dod-1260h,huawei,reviewed,compliance,2026-11-01\n",
+        "2026-11-22",
+    )
+    .unwrap();
+    let v7 = Vendor::new("ZTE Corp").with_id("v7");
+    let (r, used) = s.screen_cleared(&v7, d, &set);
     assert_eq!(used, vec![0, 1], "the dod-1260h clearance is stale");
     assert!(
         r.hits
@@ -266,24 +269,16 @@ fn cleared_hits_stay_visible_and_stop_counting() {
             .all(|h| h.status == Status::Cleared && h.cleared.is_some())
     );
     assert!(!r.flagged());
-    // Another vendor is not cleared by them.
-    let mut other = s.screen(&Vendor::new("ZTE Corp").with_id("v8"), date("2026-11-22"));
-    assert!(
-        other
-            .apply_clearances(&["v8", "ZTE Corp"], &clearances)
-            .is_empty()
-    );
-    assert!(other.flagged());
-    let mut third = s.screen(
-        &Vendor::new("ZTE Corporation").with_id("v9"),
-        date("2026-11-22"),
-    );
-    assert!(
-        third
-            .apply_clearances(&["v9", "ZTE Corporation"], &clearances)
-            .is_empty()
-    );
-    assert!(third.flagged());
+    assert!(r.findings.iter().all(|f| f.status == Status::Cleared));
+    // Another vendor is not cleared by them, even with the same name.
+    for other in [
+        Vendor::new("ZTE Corp").with_id("v8"),
+        Vendor::new("ZTE Corporation").with_id("v9"),
+    ] {
+        let (r, used) = s.screen_cleared(&other, d, &set);
+        assert!(used.is_empty());
+        assert!(r.flagged());
+    }
 }
 
 #[test]

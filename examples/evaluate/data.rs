@@ -1,5 +1,7 @@
-//! The evaluation's data and measurements, shared by `examples/evaluate.rs`
-//! and `tests/evaluation.rs`.
+//! Kept for `examples/job.rs` and `tests/index_recall.rs`; the evaluation
+//! itself now uses `variants.rs` (compound variations, its own vocabulary).
+//!
+//! The earlier evaluation's data and measurements.
 
 use super::perturb::{Rng, perturb};
 use vendor_screen::list::{Date, DesignationList, EntityKind};

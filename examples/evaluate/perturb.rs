@@ -1,3 +1,6 @@
+//! Kept for `examples/job.rs` and `tests/index_recall.rs`; the evaluation
+//! itself now uses `variants.rs` (compound variations, its own vocabulary).
+//!
 //! Perturbations of real list names, as vendor masters spell them. Shared by
 //! `examples/evaluate.rs` and `tests/evaluation.rs`. Deterministic: the same
 //! seed gives the same variants.

@@ -1,9 +1,9 @@
 #![no_main]
-//! The OFAC importer never panics, with or without companion files.
+//! Fuzz target `ofac`: the body is `bodies::ofac`, shared with
+//! `tests/fuzz_bodies.rs` (see `fuzz/bodies/mod.rs`).
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let mid = data.len() / 2;
-    let (prim, alt) = data.split_at(mid);
-    let _ = vendor_screen::list::ofac::parse_set(prim, "sdn.csv", Some((alt, "alt.csv")), Some((alt, "add.csv")), Some((alt, "c.csv")));
-});
+#[path = "../bodies/mod.rs"]
+mod bodies;
+
+fuzz_target!(|data: &[u8]| bodies::ofac(data));

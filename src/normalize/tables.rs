@@ -196,6 +196,137 @@ pub(crate) const GENERIC: &[&str] = &[
     "members",
 ];
 
+/// Words that say what kind of organisation a name is, like legal forms:
+/// they weigh as little, and a vendor may add or drop them ("China Mobile
+/// Group" is "China Mobile").
+pub(crate) const FORM_WORDS: &[&str] = &["group", "groups", "holding", "holdings"];
+
+/// Short words that are never a legal form on their own, whatever the
+/// legal-form table says (its dotted initials "O.F." read as "of").
+pub(crate) const NOT_LEGAL_ALONE: &[&str] = &[
+    "of", "and", "the", "de", "del", "da", "do", "di", "du", "la", "le", "el", "y", "e", "et",
+    "und", "i", "a", "en", "an",
+];
+
+/// Legal forms of three letters or fewer that open a name ("OOO Gazprom",
+/// "PT Astra"); any other short legal form first in a name is as likely an
+/// acronym ("JP Logistics", "STG Logistic").
+pub(crate) const PREFIX_LEGAL: &[&str] = &[
+    "ooo", "ao", "zao", "oao", "pao", "jsc", "pt", "tov", "too", "llc", "ip", "chp", "dp", "kp",
+    "uab", "ab", "as", "sa", "ltd", "co", "inc", "tob", "ad", "ead", "od", "eood",
+];
+
+/// Legal forms that mean the same (compare forms joined without spaces).
+pub(crate) const LEGAL_SYNONYMS: &[(&str, &str)] = &[
+    ("ooo", "llc"),
+    ("tov", "llc"),
+    ("zao", "cjsc"),
+    ("oao", "ojsc"),
+    ("pao", "pjsc"),
+    ("ao", "jsc"),
+    ("company", "co"),
+    ("corporation", "corp"),
+    ("limited", "ltd"),
+    ("incorporated", "inc"),
+];
+
+/// Countries (compare forms, as [`PLACES`] gives them): leading a name they
+/// are part of its brand ("China Mobile", "Russian Railways"), where a city or
+/// province only says where ("Hangzhou Hikvision").
+pub(crate) const COUNTRIES: &[&str] = &[
+    "china",
+    "chinese",
+    "us",
+    "american",
+    "canada",
+    "mexico",
+    "brazil",
+    "uk",
+    "britain",
+    "england",
+    "germany",
+    "france",
+    "italy",
+    "spain",
+    "netherlands",
+    "belgium",
+    "switzerland",
+    "austria",
+    "sweden",
+    "norway",
+    "denmark",
+    "finland",
+    "poland",
+    "russia",
+    "russian",
+    "ukraine",
+    "belarus",
+    "kazakhstan",
+    "turkey",
+    "iran",
+    "iraq",
+    "syria",
+    "lebanon",
+    "israel",
+    "egypt",
+    "saudi",
+    "uae",
+    "qatar",
+    "pakistan",
+    "india",
+    "indian",
+    "japan",
+    "korea",
+    "northkorea",
+    "southkorea",
+    "singapore",
+    "malaysia",
+    "thailand",
+    "vietnam",
+    "indonesia",
+    "philippines",
+    "australia",
+    "newzealand",
+    "cuba",
+    "venezuela",
+    "nicaragua",
+    "myanmar",
+    "burma",
+    "cambodia",
+    "laos",
+    "mongolia",
+    "taiwan",
+    "hongkong",
+    "macau",
+];
+
+/// Places written several ways: (compare form, spellings as normalised words).
+/// Other multi-word places compare as their words joined ("newzealand").
+pub(crate) const PLACE_SYNONYMS: &[(&str, &[&str])] = &[
+    (
+        "us",
+        &[
+            "usa",
+            "u s",
+            "u s a",
+            "united states",
+            "united states of america",
+        ],
+    ),
+    ("uk", &["united kingdom", "great britain"]),
+    ("uae", &["united arab emirates"]),
+    ("hongkong", &["hong kong", "hk"]),
+    (
+        "china",
+        &[
+            "prc",
+            "peoples republic of china",
+            "people s republic of china",
+        ],
+    ),
+    ("xian", &["xi an"]),
+];
+
 /// Places: countries, regions, Chinese provinces and large cities, US forms.
 /// Multi-word places are written with spaces and matched as phrases.
 pub(crate) const PLACES: &[&str] = &[
@@ -212,6 +343,10 @@ pub(crate) const PLACES: &[&str] = &[
     "us",
     "u s",
     "u s a",
+    "united arab emirates",
+    "great britain",
+    "peoples republic of china",
+    "people s republic of china",
     "america",
     "americas",
     "american",

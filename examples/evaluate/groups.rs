@@ -1,0 +1,310 @@
+//! Group members: real subsidiary and affiliate names, from the bundled
+//! lists' relations (with the members' aliases) and the OFAC and CSL files'
+//! `Linked To:`, `Subsidiary Of:` and `Owned or Controlled By:` entries (and
+//! the relations the CSL importer reads from Entity List prose), screened
+//! against their file's lists with the member's own entry removed (and any
+//! name of the group's entry equal to the member's name), so only the group
+//! can be found. Found: a hit on the group's entity whose status counts
+//! (match or review).
+
+use super::cases::Case;
+use super::sources::ListFile;
+use super::variants::{self, Context};
+use super::words;
+use std::collections::{HashMap, HashSet};
+use vendor_screen::list::{Date, DesignationList, EntityKind};
+
+/// A member: an entry of the file, or a name the file gives only in a
+/// relation of its group's entry ("Affiliated Entity: X").
+#[derive(Debug, Clone, PartialEq)]
+enum Member {
+    Entry((usize, usize)),
+    Named(String),
+}
+
+/// A member and its group, by (list index, entity index) in a file's lists.
+#[derive(Debug, Clone)]
+struct Pair {
+    /// The member's entry, or its name when the file names it only in a relation.
+    member: Member,
+    group: (usize, usize),
+    link: &'static str,
+}
+
+fn squeeze(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .trim_end_matches('.')
+        .to_string()
+}
+
+/// Whether a member's name carries its group's name: it shares a
+/// distinctive word with one of the group's names (see
+/// `Context::distinctive`: not a place, organisation word, legal form or
+/// word common among real vendor names), or, for a group name without a
+/// distinctive word, it holds that name's first two words (legal forms and
+/// connectives aside) one after the other ("China Mobile Online Services"
+/// for "China Mobile Communications Group Co., Ltd.").
+pub fn carries_group_name(member: &str, group_names: &[String], cx: &Context) -> bool {
+    let ws = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .map(words::key)
+            .filter(|k| !k.is_empty())
+            .collect()
+    };
+    let mine = ws(member);
+    group_names.iter().any(|g| {
+        let theirs = ws(g);
+        if theirs.iter().any(|w| cx.distinctive(w) && mine.contains(w)) {
+            return true;
+        }
+        if !cx.without_distinctive(g) {
+            return false;
+        }
+        let core: Vec<&String> = theirs
+            .iter()
+            .filter(|w| !words::STOP_WORDS.contains(&w.as_str()) && !variants::legal_word(w))
+            .take(2)
+            .collect();
+        core.len() == 2
+            && mine
+                .windows(2)
+                .any(|p| &p[0] == core[0] && &p[1] == core[1])
+    })
+}
+
+/// Member–group pairs of one file.
+fn pairs(file: &ListFile) -> Vec<Pair> {
+    let lists = &file.lists;
+    // Organisation names -> entities, to resolve links written as names.
+    let mut by_name: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut by_id: HashMap<(&str, &str), (usize, usize)> = HashMap::new();
+    for (li, l) in lists.iter().enumerate() {
+        for (ei, e) in l.entities.iter().enumerate() {
+            by_id.insert((l.meta.id.as_str(), e.id.as_str()), (li, ei));
+            if e.kind == EntityKind::Organization {
+                for (_, n) in e.names() {
+                    by_name.entry(squeeze(n)).or_default().push((li, ei));
+                }
+            }
+        }
+    }
+    let resolve = |li: usize, name: &str, target: Option<&str>| -> Option<(usize, usize)> {
+        if let Some(t) = target {
+            return by_id.get(&(lists[li].meta.id.as_str(), t)).copied();
+        }
+        let found = by_name.get(&squeeze(name))?;
+        found
+            .iter()
+            .find(|(l, _)| *l == li)
+            .or_else(|| found.first())
+            .copied()
+    };
+    // Links per (list, entity): the importer's relations, and for raw
+    // records the file's own `Linked To:` remarks.
+    let mut out: Vec<Pair> = Vec::new();
+    let mut push = |member: Member, group: (usize, usize), link: &'static str| {
+        let organisation = match &member {
+            Member::Entry(m) => {
+                *m != group && lists[m.0].entities[m.1].kind == EntityKind::Organization
+            }
+            Member::Named(n) => !n.trim().is_empty(),
+        };
+        if organisation
+            && lists[group.0].entities[group.1].kind == EntityKind::Organization
+            && !out.iter().any(|p| p.member == member && p.group == group)
+        {
+            out.push(Pair {
+                member,
+                group,
+                link,
+            });
+        }
+    };
+    for (li, l) in lists.iter().enumerate() {
+        for (ei, e) in l.entities.iter().enumerate() {
+            for r in &e.relations {
+                use vendor_screen::list::RelationKind::*;
+                let me = Member::Entry((li, ei));
+                match (resolve(li, &r.name, r.target.as_deref()), r.kind) {
+                    (Some(other), Parent) => push(me, other, "subsidiary of"),
+                    (Some(other), Affiliate) => push(me, other, "affiliate of"),
+                    (Some(other), Subsidiary) => {
+                        push(Member::Entry(other), (li, ei), "subsidiary of")
+                    }
+                    // Named only in this entry's relation: the name is the member.
+                    (None, Affiliate) => {
+                        push(Member::Named(r.name.clone()), (li, ei), "affiliate of")
+                    }
+                    (None, Subsidiary) => {
+                        push(Member::Named(r.name.clone()), (li, ei), "subsidiary of")
+                    }
+                    (None, Parent) => {}
+                }
+            }
+        }
+    }
+    for r in &file.records {
+        let Some(member) = lists
+            .iter()
+            .enumerate()
+            .find_map(|(li, l)| {
+                by_id
+                    .get(&(l.meta.id.as_str(), r.id.as_str()))
+                    .filter(|m| m.0 == li)
+            })
+            .copied()
+        else {
+            continue;
+        };
+        for link in &r.links {
+            if let Some(group) = resolve(member.0, &link.name, link.target.as_deref()) {
+                let kind = match link.kind {
+                    "subsidiary" => continue,
+                    "parent" | "subsidiary of" | "owned by" => "subsidiary of",
+                    _ => "affiliate of",
+                };
+                push(Member::Entry(member), group, kind);
+            }
+        }
+    }
+    out
+}
+
+/// A member's names: its entry's primary name and aliases, or the name the
+/// relation gives.
+fn member_names(file: &ListFile, member: &Member) -> Vec<String> {
+    match member {
+        Member::Entry(m) => {
+            let e = &file.lists[m.0].entities[m.1];
+            let mut seen = HashSet::new();
+            std::iter::once(e.name.clone())
+                .chain(e.aliases.iter().cloned())
+                .filter(|n| seen.insert(squeeze(n)))
+                .collect()
+        }
+        Member::Named(n) => vec![n.clone()],
+    }
+}
+
+/// One screening of a file with some members removed.
+pub struct Fold {
+    /// The file's lists less the fold's members (and the group names equal to theirs).
+    pub lists: Vec<DesignationList>,
+    /// The members' names as cases.
+    pub cases: Vec<Case>,
+}
+
+/// The file's members in folds: no fold removes an entity that is another
+/// member's group in the same fold. `source` names the file in the rows;
+/// `carries_only` keeps only names that carry their group's name.
+/// Returns the folds and how many pairs were left out because the group's
+/// listing is not in force on `as_of`.
+pub fn folds(
+    file: &ListFile,
+    source: &str,
+    as_of: Date,
+    cx: &Context,
+    carries_only: bool,
+) -> (Vec<Fold>, usize) {
+    let mut all = pairs(file);
+    if carries_only {
+        all.retain(|p| {
+            let group = &file.lists[p.group.0].entities[p.group.1];
+            let group_names: Vec<String> = group.names().map(|(_, n)| n.to_string()).collect();
+            member_names(file, &p.member)
+                .iter()
+                .any(|n| carries_group_name(n, &group_names, cx))
+        });
+    }
+    let mut not_in_force = 0;
+    let mut assigned: Vec<Vec<Pair>> = Vec::new();
+    for p in all {
+        if !file.lists[p.group.0].entities[p.group.1].in_force(as_of) {
+            not_in_force += 1;
+            continue;
+        }
+        // A fold removes its members' entries: none may be another pair's
+        // group in the same fold. (One member linked to several groups is
+        // removed once for all of them.)
+        let fits = |fold: &Vec<Pair>| {
+            !fold
+                .iter()
+                .any(|q| q.member == Member::Entry(p.group) || Member::Entry(q.group) == p.member)
+        };
+        match assigned.iter_mut().find(|f| fits(f)) {
+            Some(f) => f.push(p),
+            None => assigned.push(vec![p]),
+        }
+    }
+    let folds = assigned
+        .into_iter()
+        .map(|fold| {
+            let mut lists = file.lists.clone();
+            let mut cases = Vec::new();
+            for p in &fold {
+                let names = member_names(file, &p.member);
+                let gl = &mut lists[p.group.0];
+                let list_id = gl.meta.id.clone();
+                let group = &mut gl.entities[p.group.1];
+                let drop: HashSet<String> = names.iter().map(|n| squeeze(n)).collect();
+                group.aliases.retain(|a| !drop.contains(&squeeze(a)));
+                group.former_names.retain(|a| !drop.contains(&squeeze(a)));
+                if drop.contains(&squeeze(&group.name)) {
+                    continue;
+                }
+                let group_names: Vec<String> = group.names().map(|(_, n)| n.to_string()).collect();
+                for n in names {
+                    let carries = carries_group_name(&n, &group_names, cx);
+                    if carries_only && !carries {
+                        continue;
+                    }
+                    let subset = if carries {
+                        "carries its group's name"
+                    } else {
+                        "a name of its own"
+                    };
+                    cases.push(Case {
+                        rows: vec![
+                            format!("{source}: {subset}"),
+                            format!("all: {subset}"),
+                            format!("{}, {subset}", p.link),
+                        ],
+                        query: n,
+                        source: group.name.clone(),
+                        list: list_id.clone(),
+                        entity: group.id.clone(),
+                        expected_names: group_names.clone(),
+                        member: true,
+                        negative: false,
+                    });
+                }
+            }
+            let removed: HashSet<(usize, usize)> = fold
+                .iter()
+                .filter_map(|p| match p.member {
+                    Member::Entry(m) => Some(m),
+                    Member::Named(_) => None,
+                })
+                .collect();
+            for (li, l) in lists.iter_mut().enumerate() {
+                let mut ei = 0;
+                l.entities.retain(|_| {
+                    let keep = !removed.contains(&(li, ei));
+                    ei += 1;
+                    keep
+                });
+                // Links to a removed entry lead nowhere now.
+                let ids: HashSet<String> = l.entities.iter().map(|e| e.id.clone()).collect();
+                for e in &mut l.entities {
+                    e.relations
+                        .retain(|r| r.target.as_ref().is_none_or(|t| ids.contains(t)));
+                }
+            }
+            Fold { lists, cases }
+        })
+        .collect();
+    (folds, not_in_force)
+}

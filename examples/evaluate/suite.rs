@@ -1,0 +1,237 @@
+//! The evaluation's sets of cases, built and screened: shared by
+//! `examples/evaluate.rs` (the full report) and `tests/evaluation.rs` (the
+//! targets, on samples that fit CI).
+
+use super::cases::{self, Case, Outcome};
+use super::sources::ListFile;
+use super::variants::Context;
+use super::{compound, groups, holdout};
+use vendor_screen::list::{Date, DesignationList};
+use vendor_screen::{Screener, ScreenerBuilder};
+
+/// The held-out CSL edition.
+pub const CSL: &str = "csl/consolidated-2023-11-partial.csv";
+
+/// Tuning lists: OFAC SDN 2024 and non-SDN, the DPL and the bundled lists.
+pub const TUNING: [&str; 7] = [
+    "ofac-sdn",
+    "ofac-non-sdn",
+    "bis-dpl",
+    "ndaa-889",
+    "fcc-covered",
+    "dod-1260h",
+    "ofac-ns-cmic",
+];
+
+/// A set of cases, screened.
+pub struct Set {
+    /// Its title.
+    pub title: String,
+    /// Rows printed first (the targets).
+    pub pinned: Vec<&'static str>,
+    /// The cases.
+    pub cases: Vec<Case>,
+    /// What screening gave for each.
+    pub outcomes: Vec<Outcome>,
+}
+
+impl Set {
+    /// (found at `t`, cases) in `row`.
+    pub fn row(&self, row: &str, t: f64) -> (usize, usize) {
+        let mut found = 0;
+        let mut n = 0;
+        for (c, o) in self.cases.iter().zip(&self.outcomes) {
+            if c.rows.iter().any(|r| r == row) {
+                n += 1;
+                found += usize::from(cases::found(o.own, t));
+            }
+        }
+        (found, n)
+    }
+
+    /// The cases of `row` not found at `t`, lowest score first: (query, expected name, score).
+    #[allow(dead_code)] // used by tests/evaluation.rs
+    pub fn misses(&self, row: &str, t: f64) -> Vec<(String, String, Option<f64>)> {
+        let mut out: Vec<(String, String, Option<f64>)> = self
+            .cases
+            .iter()
+            .zip(&self.outcomes)
+            .filter(|(c, o)| c.rows.iter().any(|r| r == row) && !cases::found(o.own, t))
+            .map(|(c, o)| (c.query.clone(), c.source.clone(), o.own))
+            .collect();
+        out.sort_by(|a, b| a.2.unwrap_or(0.0).total_cmp(&b.2.unwrap_or(0.0)));
+        out
+    }
+}
+
+type Error = Box<dyn std::error::Error>;
+
+/// The compound-variation sets (names with a distinctive word; names
+/// without), for the tuning lists and the held-out CSL, screened with
+/// `union` (a screener over every shared list, whose list ids `every` are).
+/// `per_row` caps each row of a set (a deterministic sample).
+#[allow(clippy::too_many_arguments)]
+pub fn compound_sets(
+    files: &[ListFile],
+    every: &[DesignationList],
+    union: &Screener,
+    cx: &Context,
+    per_row: usize,
+    seed: u64,
+    as_of: Date,
+) -> Vec<Set> {
+    let csl_ids: Vec<&str> = files
+        .iter()
+        .filter(|f| f.label == CSL)
+        .flat_map(|f| f.lists.iter().map(|l| l.meta.id.as_str()))
+        .collect();
+    // The CSL repeats the Treasury lists and the DPL: its held-out names are
+    // those no tuning list carries.
+    let squeeze = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let tuning_names: std::collections::HashSet<String> = every
+        .iter()
+        .filter(|l| TUNING.contains(&l.meta.id.as_str()))
+        .flat_map(|l| &l.entities)
+        .flat_map(|e| e.names().map(|(_, n)| squeeze(n)))
+        .collect();
+    let mut sets = Vec::new();
+    for (label, ids) in [
+        ("tuning: OFAC SDN 2024, non-SDN, DPL, bundled", &TUNING[..]),
+        ("held out: CSL 2023 names no tuning list has", &csl_ids[..]),
+    ] {
+        let mut sources = compound::organisations(every, ids);
+        if ids != TUNING {
+            sources.retain(|s| !s.names.iter().any(|n| tuning_names.contains(&squeeze(n))));
+        }
+        let n_without = sources
+            .iter()
+            .filter(|s| cx.without_distinctive(&s.name))
+            .count();
+        let with = compound::with_distinctive(&sources, cx, per_row, seed);
+        let without = compound::without_distinctive(&sources, cx, per_row, seed);
+        for (title, pinned, cases) in [
+            (
+                format!(
+                    "Compound variations, {label}: {} names with a distinctive word",
+                    sources.len() - n_without
+                ),
+                vec![compound::COMPOUND],
+                with,
+            ),
+            (
+                format!("Names without a distinctive word, {label}: {n_without} names"),
+                vec![
+                    compound::COMPOUND,
+                    compound::CONTRACTIONS,
+                    compound::LEGAL,
+                    compound::OTHER_NAME,
+                ],
+                without,
+            ),
+        ] {
+            let outcomes = cases::screen(union, &cases, as_of);
+            sets.push(Set {
+                title,
+                pinned,
+                cases,
+                outcomes,
+            });
+        }
+    }
+    sets
+}
+
+/// The alias hold-out set over the OFAC files, three folds each.
+pub fn alias_set(files: &[ListFile], floor: f64, seed: u64, as_of: Date) -> Result<Set, Error> {
+    let mut cases = Vec::new();
+    let mut outcomes = Vec::new();
+    for path in [
+        "ofac-sdn/2021-07-07/sdn.csv",
+        "ofac-sdn/2024-05-03/sdn.csv",
+        "ofac-non-sdn/cons_prim.csv",
+    ] {
+        let Some(file) = files.iter().find(|f| f.label == path) else {
+            continue;
+        };
+        for fold in holdout::folds(file, 3, seed) {
+            let screener = ScreenerBuilder::new()
+                .lists(fold.lists)
+                .threshold(floor)
+                .build()?;
+            outcomes.extend(cases::screen(&screener, &fold.cases, as_of));
+            cases.extend(fold.cases);
+        }
+    }
+    Ok(Set {
+        title: "Alias hold-out, OFAC SDN 2021 and 2024, non-SDN organisations: one name hidden"
+            .to_string(),
+        pinned: vec!["all aliases"],
+        cases,
+        outcomes,
+    })
+}
+
+/// Row of the group members that carry their group's name (the target).
+pub const CARRIES: &str = "all: carries its group's name";
+
+/// The group-member sets: tuning (bundled lists, OFAC files) and held out
+/// (CSL). Members whose group's listing is not in force on `as_of` are left
+/// out and counted in the second value. `carries_only`: only the names that
+/// carry their group's name (the target), for a quicker run.
+pub fn group_sets(
+    files: &[ListFile],
+    cx: &Context,
+    floor: f64,
+    as_of: Date,
+    carries_only: bool,
+) -> Result<(Vec<Set>, usize), Error> {
+    let mut by_set: Vec<(&str, Vec<Case>, Vec<Outcome>)> = Vec::new();
+    let mut left_out = 0;
+    for f in files {
+        let (set, source) = if f.label.starts_with("lists/") {
+            ("tuning", "bundled")
+        } else if f.label.starts_with("ofac") {
+            ("tuning", "OFAC")
+        } else if f.label == CSL {
+            ("held out", "CSL 2023")
+        } else {
+            continue;
+        };
+        let (folds, not_in_force) = groups::folds(f, source, as_of, cx, carries_only);
+        left_out += not_in_force;
+        let entry = match by_set.iter().position(|(s, _, _)| *s == set) {
+            Some(i) => i,
+            None => {
+                by_set.push((set, Vec::new(), Vec::new()));
+                by_set.len() - 1
+            }
+        };
+        for fold in folds {
+            let screener = ScreenerBuilder::new()
+                .lists(fold.lists)
+                .threshold(floor)
+                .build()?;
+            by_set[entry]
+                .2
+                .extend(cases::screen(&screener, &fold.cases, as_of));
+            by_set[entry].1.extend(fold.cases);
+        }
+    }
+    let sets = by_set
+        .into_iter()
+        .map(|(set, cases, outcomes)| Set {
+            title: format!(
+                "Group members ({set}): the group hit as match or review, the member's own entry removed"
+            ),
+            pinned: vec![CARRIES, "all: a name of its own"],
+            cases,
+            outcomes,
+        })
+        .collect();
+    Ok((sets, left_out))
+}

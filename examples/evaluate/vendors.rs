@@ -1,0 +1,133 @@
+//! False positives: every real vendor name of `../shared/data/vendors` (FPDS
+//! federal contract vendors; SEC issuers, reported separately as held out),
+//! screened against a set of lists. Almost none is listed, so a hit is a
+//! false positive until checked by hand (the top pairs are printed for that).
+
+use super::sources::DATA;
+use serde::Serialize;
+use vendor_screen::list::Date;
+use vendor_screen::{Screener, Vendor};
+
+/// The vendor files: (file, short label).
+pub const FILES: [(&str, &str); 2] = [
+    ("fpds-vendor-names.txt", "fpds"),
+    ("sec-company-names.txt", "sec"),
+];
+
+/// One real vendor name.
+#[derive(Debug, Clone)]
+pub struct VendorName {
+    /// `fpds` or `sec`.
+    pub file: &'static str,
+    /// The name as the file writes it.
+    pub name: String,
+}
+
+/// Every vendor name, FPDS first, then SEC; blank lines skipped.
+pub fn names() -> Result<Vec<VendorName>, Box<dyn std::error::Error>> {
+    let mut out = Vec::new();
+    for (f, label) in FILES {
+        let text = std::fs::read_to_string(format!("{DATA}/vendors/{f}"))?;
+        out.extend(
+            text.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| VendorName {
+                    file: label,
+                    name: l.to_string(),
+                }),
+        );
+    }
+    Ok(out)
+}
+
+/// A vendor's best hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Top {
+    /// Its score.
+    pub score: f64,
+    /// The list.
+    pub list: String,
+    /// The entity id.
+    pub entity_id: String,
+    /// The listed name that matched.
+    pub matched_name: String,
+}
+
+/// Each vendor's best hit at the screener's threshold (any status).
+pub fn top_hits(screener: &Screener, vendors: &[VendorName], as_of: Date) -> Vec<Option<Top>> {
+    let queries: Vec<Vendor> = vendors
+        .iter()
+        .map(|v| Vendor::new(v.name.as_str()))
+        .collect();
+    screener
+        .screen_batch(&queries, as_of)
+        .into_iter()
+        .map(|r| {
+            r.hits.into_iter().next().map(|h| Top {
+                score: h.score,
+                list: h.list,
+                entity_id: h.entity_id,
+                matched_name: h.matched_name,
+            })
+        })
+        .collect()
+}
+
+/// How many of the vendors (of `file`, or all when `None`) have a hit at `t`
+/// or above, and how many there are.
+pub fn flagged(
+    vendors: &[VendorName],
+    tops: &[Option<Top>],
+    file: Option<&str>,
+    t: f64,
+) -> (usize, usize) {
+    let mut hit = 0;
+    let mut n = 0;
+    for (v, top) in vendors.iter().zip(tops) {
+        if file.is_some_and(|f| f != v.file) {
+            continue;
+        }
+        n += 1;
+        if top.as_ref().is_some_and(|x| x.score >= t) {
+            hit += 1;
+        }
+    }
+    (hit, n)
+}
+
+/// The lowest threshold at which at most `share` of the vendors (FPDS and SEC
+/// together) hit anything; `floor` when even the screener's own threshold
+/// flags fewer.
+pub fn threshold_for_share(tops: &[Option<Top>], share: f64, floor: f64) -> f64 {
+    let mut scores: Vec<f64> = tops.iter().flatten().map(|t| t.score).collect();
+    scores.sort_by(|a, b| b.total_cmp(a));
+    let allowed = (share * tops.len() as f64).floor() as usize;
+    match scores.get(allowed) {
+        // Just above the first score that would exceed the allowance.
+        Some(&s) => (s + 1e-9).min(1.0 + 1e-9),
+        None => floor,
+    }
+}
+
+/// The `n` highest-scoring vendor hits at `t` or above: (vendor file, vendor
+/// name, hit), best first.
+pub fn worst<'a>(
+    vendors: &'a [VendorName],
+    tops: &'a [Option<Top>],
+    t: f64,
+    n: usize,
+) -> Vec<(&'a VendorName, &'a Top)> {
+    let mut all: Vec<(&VendorName, &Top)> = vendors
+        .iter()
+        .zip(tops)
+        .filter_map(|(v, t)| t.as_ref().map(|t| (v, t)))
+        .filter(|(_, x)| x.score >= t)
+        .collect();
+    all.sort_by(|a, b| {
+        b.1.score
+            .total_cmp(&a.1.score)
+            .then(a.0.name.cmp(&b.0.name))
+    });
+    all.truncate(n);
+    all
+}

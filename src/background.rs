@@ -1,0 +1,179 @@
+//! How common words are among real company names, from tables embedded in the
+//! crate and independent of the lists loaded, so that a vendor's score against
+//! an entity never changes because another list was loaded.
+//!
+//! - `data/background_words.tsv`: in how many of 57,044 real FPDS vendor names
+//!   each word occurs (words of 4 names or more);
+//! - `data/background_bigrams.tsv`: the same for pairs of adjacent words;
+//! - `data/english_words.txt`: English words and common proper nouns (SCOWL,
+//!   via Debian's wamerican) the vendor table lacks. Ordinary words ("panda",
+//!   "dover") are common in company names even where the vendor names happen
+//!   not to show it, so they count as seen in a few names.
+//!
+//! A word's *specificity* is `ln(N / (df + 1)) / ln(N)`, in [0, 1]: 1 for a word
+//! no real company name has ("hikvision"), about 0.55 for "aviation" (136
+//! names), 0.3 for "co". Its *rarity*, the specificity to the fourth power,
+//! says how much a shared word is evidence of identity.
+//!
+//! ```
+//! let b = vendor_screen::background::Background::get();
+//! assert!(b.specificity("hikvision") > 0.99);
+//! assert!(b.specificity("solutions") < 0.35);
+//! assert!(b.rarity("panda") < 0.5, "an English word");
+//! ```
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const WORDS_TSV: &str = include_str!("../data/background_words.tsv");
+const BIGRAMS_TSV: &str = include_str!("../data/background_bigrams.tsv");
+const ENGLISH: &str = include_str!("../data/english_words.txt");
+
+/// How many real company names an English word missing from the vendor
+/// table is taken to occur in.
+pub const ENGLISH_WORD_DF: u32 = 8;
+
+/// A word is an organisation word (generic) when at least this many of the
+/// real vendor names contain it ("aviation", "security", "marine").
+pub const GENERIC_DF: u32 = 100;
+
+/// The embedded background tables, parsed once.
+#[derive(Debug)]
+pub struct Background {
+    words: HashMap<&'static str, u32>,
+    bigrams: HashMap<&'static str, u32>,
+    english: Vec<&'static str>,
+    names: u32,
+}
+
+fn parse_tsv(text: &'static str) -> (HashMap<&'static str, u32>, u32) {
+    let mut map = HashMap::new();
+    let mut names = 1;
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        if let Some((w, n)) = line.split_once('\t') {
+            let n: u32 = n.trim().parse().unwrap_or(0);
+            if w == "names" {
+                names = n.max(1);
+            } else {
+                map.insert(w, n);
+            }
+        }
+    }
+    (map, names)
+}
+
+impl Background {
+    /// The tables, parsed on first use.
+    pub fn get() -> &'static Background {
+        static TABLES: OnceLock<Background> = OnceLock::new();
+        TABLES.get_or_init(|| {
+            let (words, names) = parse_tsv(WORDS_TSV);
+            let (bigrams, _) = parse_tsv(BIGRAMS_TSV);
+            let mut english: Vec<&'static str> = ENGLISH
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .collect();
+            english.sort_unstable();
+            Background {
+                words,
+                bigrams,
+                english,
+                names,
+            }
+        })
+    }
+
+    /// Number of real vendor names the tables count.
+    pub fn names(&self) -> u32 {
+        self.names
+    }
+
+    /// In how many real company names the word occurs (an estimate for English
+    /// words the vendor table lacks, 0 for unknown words).
+    ///
+    /// ```
+    /// let b = vendor_screen::background::Background::get();
+    /// assert!(b.df("services") > 1000);
+    /// assert_eq!(b.df("hikvision"), 0);
+    /// ```
+    pub fn df(&self, word: &str) -> u32 {
+        if let Some(&n) = self.words.get(word) {
+            return n;
+        }
+        // An inflected form counts as its base form ("engines": "engine").
+        let bases = base_forms(word);
+        if let Some(n) = bases.iter().find_map(|b| self.words.get(b.as_str())) {
+            return *n;
+        }
+        let english = |w: &str| self.english.binary_search(&w).is_ok();
+        if word.len() >= 3 && (english(word) || bases.iter().any(|b| english(b))) {
+            return ENGLISH_WORD_DF;
+        }
+        0
+    }
+
+    /// In how many real company names the adjacent words `a b` occur; `None`
+    /// when the table does not say (it keeps pairs of common words only).
+    pub fn bigram_df(&self, a: &str, b: &str) -> Option<u32> {
+        self.bigrams.get(format!("{a} {b}").as_str()).copied()
+    }
+
+    /// Specificity of a document frequency, in [0, 1].
+    pub fn specificity_of_df(&self, df: u32) -> f64 {
+        let n = f64::from(self.names.max(2));
+        ((n / (f64::from(df) + 1.0)).ln() / n.ln()).clamp(0.0, 1.0)
+    }
+
+    /// Specificity of a word in [0, 1]: 1 for a word no real company name has.
+    pub fn specificity(&self, word: &str) -> f64 {
+        self.specificity_of_df(self.df(word))
+    }
+
+    /// Rarity of a word in [0, 1]: specificity to the fourth power, so that a
+    /// word found in a handful of names already counts for half.
+    pub fn rarity(&self, word: &str) -> f64 {
+        self.specificity(word).powi(4)
+    }
+
+    /// Rarity of a phrase of words: at least that of its rarest word, and of
+    /// its rarest pair of adjacent words (a pair the table lacks is taken to
+    /// occur in 2 names, the most it can).
+    ///
+    /// ```
+    /// let b = vendor_screen::background::Background::get();
+    /// assert!(b.phrase_rarity(&["china", "mobile"]) > 0.6);
+    /// assert!(b.phrase_rarity(&["general", "dynamics"]) < 0.5);
+    /// ```
+    pub fn phrase_rarity(&self, words: &[&str]) -> f64 {
+        let mut best = words.iter().map(|w| self.rarity(w)).fold(0.0, f64::max);
+        for pair in words.windows(2) {
+            // Pairs of common words in 3 names or more are in the table:
+            // absent means 2 at most.
+            let df = self.bigram_df(pair[0], pair[1]).unwrap_or(2);
+            best = best.max(self.specificity_of_df(df).powi(4));
+        }
+        best
+    }
+}
+
+/// The forms of a word without a plural or verb ending, three letters or
+/// more: `industries` → `industry`, `engines` → `engine`, `engin`.
+fn base_forms(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (suffix, replace) in [
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+    ] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.len() >= 3 && !stem.ends_with('s') {
+                out.push(format!("{stem}{replace}"));
+            }
+        }
+    }
+    out
+}

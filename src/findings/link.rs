@@ -1,0 +1,143 @@
+//! The linking rule: which hits of a report are one real entity (see the
+//! module documentation of [`crate::findings`]).
+
+use super::Item;
+use crate::list::Entity;
+use crate::normalize::{Normalizer, TokenKind};
+use crate::screen::vendor::compare_form;
+use std::collections::HashMap;
+
+/// Union-find over items, smallest index as root.
+pub(super) struct UnionFind(pub(super) Vec<usize>);
+
+impl UnionFind {
+    pub(super) fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+    pub(super) fn union(&mut self, a: usize, b: usize) -> bool {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.0[a.max(b)] = a.min(b);
+        }
+        a != b
+    }
+}
+
+/// Whether an identifier kind is one that names one party (not a date, a
+/// ticker, a web site or a remark).
+fn identifying(kind: &str) -> bool {
+    let k = kind.to_ascii_lowercase();
+    ![
+        "date",
+        "ticker",
+        "website",
+        "web site",
+        "email",
+        "e-mail",
+        "phone",
+        "fax",
+        "directive",
+        "sanction",
+        "gender",
+        "type",
+        "issuer",
+        "nationality",
+        "established",
+        "information",
+        "title",
+        "vessel",
+        "tonnage",
+        "flag",
+        "call sign",
+    ]
+    .iter()
+    .any(|w| k.contains(w))
+}
+
+/// A link key of an entity: what it is, how strong, and in words.
+struct Key {
+    key: String,
+    /// 0 for an identifier, 1 for a primary name, 2 for an alias (links
+    /// only to a primary name).
+    strength: u8,
+    words: String,
+}
+
+/// The link keys of an entity: identifiers, and normalised names.
+fn keys(entity: &Entity, normalizer: &Normalizer) -> Vec<Key> {
+    let mut out = Vec::new();
+    for i in &entity.identifiers {
+        let v = compare_form(&i.value);
+        if identifying(&i.kind) && v.len() >= 6 && v.bytes().any(|b| b.is_ascii_digit()) {
+            out.push(Key {
+                key: format!("id:{v}"),
+                strength: 0,
+                words: format!("the identifier {} {}", i.kind, i.value),
+            });
+        }
+    }
+    let names = std::iter::once((1, entity.name.as_str()))
+        .chain(entity.aliases.iter().map(|a| (2, a.as_str())));
+    for (strength, name) in names {
+        let n = normalizer.normalize(name);
+        if !n.has_distinctive() {
+            continue;
+        }
+        let words: Vec<&str> = n
+            .tokens
+            .iter()
+            .filter(|t| t.kind != TokenKind::LegalForm)
+            .map(|t| t.text.as_str())
+            .collect();
+        let text = words.join(" ");
+        out.push(Key {
+            key: format!("name:{:?}:{text}", entity.kind),
+            strength,
+            words: format!("the name \"{text}\" (legal forms aside)"),
+        });
+    }
+    out
+}
+
+/// Items holding one key: (item, strength, words).
+type Holders = Vec<(usize, u8, String)>;
+
+/// A link between two items: (item, item, strength, words).
+type Edge = (usize, usize, u8, String);
+
+/// The links between items: pairs of the same path class sharing a key,
+/// identifiers first; a name links only when it is one side's primary name.
+pub(super) fn links(items: &[Item<'_>], normalizer: &Normalizer) -> Vec<Edge> {
+    let mut by_key: HashMap<(&str, String), Holders> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        for k in keys(item.entity, normalizer) {
+            by_key
+                .entry((item.class.as_str(), k.key))
+                .or_default()
+                .push((i, k.strength, k.words));
+        }
+    }
+    let mut edges: Vec<Edge> = Vec::new();
+    for holders in by_key.values() {
+        for (x, a) in holders.iter().enumerate() {
+            for b in &holders[x + 1..] {
+                if a.0 != b.0 && a.1.min(b.1) < 2 {
+                    edges.push((a.0.min(b.0), a.0.max(b.0), a.1.max(b.1), a.2.clone()));
+                }
+            }
+        }
+    }
+    // The strongest link of each pair, identifiers first, in item order.
+    edges.sort_by(|a, b| {
+        (a.0, a.1, a.2)
+            .cmp(&(b.0, b.1, b.2))
+            .then_with(|| a.3.cmp(&b.3))
+    });
+    edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    edges.sort_by_key(|e| (e.2, e.0, e.1));
+    edges
+}

@@ -1,0 +1,441 @@
+//! Findings: one per real entity, grouping that entity's hits across lists.
+//!
+//! The same company is often on several lists (Hikvision on §889, the FCC
+//! Covered List, §1260H and NS-CMIC; the bundled NS-CMIC list and the CSL's
+//! NS-CMIC rows), and a reviewer decides about the company, not about each
+//! row. A [`Finding`] holds every listing of one entity that the vendor hit,
+//! each with its list's status, legal basis and citation, and nests the
+//! listed relations (a listed parent reached through the list's own links)
+//! under the entity they were reached from.
+//!
+//! # The linking rule
+//!
+//! Two hits of one report are the same real entity when they were reached
+//! along the same path (the vendor's own names and identifiers; one owner;
+//! a list's relations) and their entities
+//!
+//! 1. share an identifier: the same value (letters and digits only, at least
+//!    six of them, one a digit) of a registry identifier (USCC, ISIN, LEI,
+//!    tax or registration number, passport, ...; dates, tickers, web sites,
+//!    e-mail addresses and sanction remarks are not identifiers); or
+//! 2. have the same kind (organisation, individual, vessel, aircraft) and
+//!    share a name that is identical once normalised by
+//!    [`crate::normalize::Normalizer`] with its legal forms left out
+//!    ("Hangzhou Hikvision Digital Technology Co., Ltd." and "... Company"),
+//!    where the name has a distinctive word and, if it is a single word, is
+//!    the primary name of one of them (an acronym alias shared by ten
+//!    subsidiaries, such as "SMIC", does not make them one entity).
+//!
+//! The links are transitive within the report, and each finding says which
+//! link joined its listings ([`Finding::linked_by`]).
+//!
+//! ```
+//! use vendor_screen::{ScreenerBuilder, Status, Vendor, lists, list::Date};
+//! let screener = ScreenerBuilder::new().lists(lists::bundled()?).build()?;
+//! let r = screener.screen(&Vendor::new("Hangzhou Hikvision Digital Technology Co., Ltd."),
+//!                         Date::new(2026, 11, 22).unwrap());
+//! assert_eq!(r.findings.len(), 1, "one company");
+//! let f = &r.findings[0];
+//! let lists: Vec<&str> = f.listings.iter().map(|l| l.list.as_str()).collect();
+//! assert_eq!(lists.len(), 4);
+//! assert!(f.relations.iter().any(|p| p.entity_name.contains("China Electronics Technology Group")));
+//! assert_eq!(f.status, Status::Match);
+//! # Ok::<(), vendor_screen::Error>(())
+//! ```
+
+mod link;
+
+use crate::list::{DesignationList, Entity};
+use crate::normalize::Normalizer;
+use crate::screen::report::{Hit, IdentifierHit};
+use crate::screen::{Status, Via};
+use link::{UnionFind, links};
+use serde::{Deserialize, Serialize};
+
+use std::collections::HashMap;
+
+/// What a finding rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// Names matched.
+    Name,
+    /// One of the vendor's identifiers equals one the list carries (with or
+    /// without a name match).
+    Identifier,
+}
+
+/// One listing of a finding's entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Listing {
+    /// The list's id.
+    pub list: String,
+    /// The list's name.
+    pub list_name: String,
+    /// The entity's id within the list.
+    pub entity_id: String,
+    /// The entity's primary name on that list.
+    pub entity_name: String,
+    /// The status of this listing for the vendor.
+    pub status: Status,
+    /// The list's legal basis.
+    pub legal_basis: String,
+    /// The official document the listing comes from.
+    pub citation: String,
+    /// The listed name that matched, when a name matched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matched_name: Option<String>,
+    /// The name score, when a name matched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    /// The identifier that matched (`LEI 5493001KJTIIGC8Y1R12`), when one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<String>,
+    /// The rule behind the status, in words.
+    pub rule: String,
+}
+
+/// One real entity the vendor hit: its listings across lists and the listed
+/// relations reached from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// What it rests on.
+    pub kind: FindingKind,
+    /// The entity's name (its primary name on the most serious listing).
+    pub entity_name: String,
+    /// The most serious status of its listings.
+    pub status: Status,
+    /// The best name score (1 for an identifier finding).
+    pub score: f64,
+    /// How the vendor reached it.
+    pub via: Via,
+    /// The listed names that matched, best first.
+    pub matched_names: Vec<String>,
+    /// Every listing, the most serious first.
+    pub listings: Vec<Listing>,
+    /// Why the listings are one entity, in words (empty for one listing).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub linked_by: Vec<String>,
+    /// Listed parents and affiliates reached through the lists' own links.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<Finding>,
+}
+
+impl Finding {
+    /// Whether the vendor reached it through its own name, an alias or an
+    /// identifier (not an owner, not a list's relation).
+    pub fn is_direct(&self) -> bool {
+        matches!(self.via, Via::SelfName | Via::Alias { .. })
+    }
+
+    /// Whether the finding (or a relation nested in it) makes the vendor's
+    /// screening fail.
+    pub fn counts(&self) -> bool {
+        self.status.counts() || self.relations.iter().any(Finding::counts)
+    }
+}
+
+/// What the builder needs of the screener: the lists and the normaliser.
+pub(crate) struct Context<'a> {
+    pub lists: &'a [DesignationList],
+    pub list_index: &'a HashMap<String, usize>,
+    pub entity_index: &'a [HashMap<String, usize>],
+    pub normalizer: &'a Normalizer,
+}
+
+/// One (list, entity) of a report, with its hits.
+pub(super) struct Item<'a> {
+    list: usize,
+    entity: &'a Entity,
+    hit: Option<&'a Hit>,
+    id_hit: Option<&'a IdentifierHit>,
+    /// Path class: hits are only linked along the same path.
+    class: String,
+}
+
+fn class_of(via: &Via) -> String {
+    match via {
+        Via::SelfName | Via::Alias { .. } => "own".to_string(),
+        Via::Relation { .. } => "relation".to_string(),
+        Via::Parent { level, name, .. } => format!("owner:{level}:{name}"),
+    }
+}
+
+/// Groups a report's hits into findings.
+pub(crate) fn build(ctx: &Context<'_>, hits: &[Hit], id_hits: &[IdentifierHit]) -> Vec<Finding> {
+    let items = items_of(ctx, hits, id_hits);
+    let groups = group(ctx, &items);
+    let findings: Vec<Option<Finding>> = groups
+        .members
+        .iter()
+        .zip(&groups.linked_by)
+        .map(|(members, linked)| Some(finding(ctx, &items, members, linked.clone())))
+        .collect();
+    nest(&items, &groups, findings)
+}
+
+/// One item per (list, entity) hit, an identifier hit joining the name hit
+/// of the same entity reached by the vendor's own names.
+fn items_of<'a>(ctx: &Context<'a>, hits: &'a [Hit], id_hits: &'a [IdentifierHit]) -> Vec<Item<'a>> {
+    let mut items: Vec<Item<'a>> = Vec::new();
+    let mut own: HashMap<(&str, &str), usize> = HashMap::new();
+    let lookup = |list: &str, id: &str| -> Option<(usize, &'a Entity)> {
+        let li = *ctx.list_index.get(list)?;
+        let ei = *ctx.entity_index[li].get(id)?;
+        Some((li, &ctx.lists[li].entities[ei]))
+    };
+    for h in hits {
+        let Some((list, entity)) = lookup(&h.list, &h.entity_id) else {
+            continue;
+        };
+        let class = class_of(&h.via);
+        if class == "own" {
+            own.insert((&h.list, &h.entity_id), items.len());
+        }
+        items.push(Item {
+            list,
+            entity,
+            hit: Some(h),
+            id_hit: None,
+            class,
+        });
+    }
+    for h in id_hits {
+        let Some((list, entity)) = lookup(&h.list, &h.entity_id) else {
+            continue;
+        };
+        match own.get(&(h.list.as_str(), h.entity_id.as_str())) {
+            Some(&i) => items[i].id_hit = Some(h),
+            None => items.push(Item {
+                list,
+                entity,
+                hit: None,
+                id_hit: Some(h),
+                class: "own".to_string(),
+            }),
+        }
+    }
+    items
+}
+
+/// Items grouped into entities.
+struct Groups {
+    /// Each group's items.
+    members: Vec<Vec<usize>>,
+    /// Each group's links, in words.
+    linked_by: Vec<Vec<String>>,
+    /// Each item's group.
+    group_of: Vec<usize>,
+}
+
+/// Links items of the same path class that share a key; two entries of one
+/// list are two entities, so a link that would join them is skipped.
+fn group(ctx: &Context<'_>, items: &[Item<'_>]) -> Groups {
+    let mut uf = UnionFind((0..items.len()).collect());
+    let mut lists_of: Vec<Vec<usize>> = items.iter().map(|it| vec![it.list]).collect();
+    let mut reasons: Vec<(usize, String)> = Vec::new();
+    for (a, b, _, words) in links(items, ctx.normalizer) {
+        let (ra, rb) = (uf.find(a), uf.find(b));
+        if ra == rb || lists_of[ra].iter().any(|l| lists_of[rb].contains(l)) {
+            continue;
+        }
+        uf.union(ra, rb);
+        let merged: Vec<usize> = lists_of[ra].iter().chain(&lists_of[rb]).copied().collect();
+        lists_of[uf.find(ra)] = merged;
+        let describe = |k: usize| {
+            format!(
+                "{} {}",
+                ctx.lists[items[k].list].meta.id, items[k].entity.id
+            )
+        };
+        reasons.push((
+            a,
+            format!("{} and {} share {words}", describe(a), describe(b)),
+        ));
+    }
+    let mut g = Groups {
+        members: Vec::new(),
+        linked_by: Vec::new(),
+        group_of: Vec::with_capacity(items.len()),
+    };
+    let mut by_root: HashMap<usize, usize> = HashMap::new();
+    for i in 0..items.len() {
+        let n = by_root.len();
+        let k = *by_root.entry(uf.find(i)).or_insert(n);
+        if k == g.members.len() {
+            g.members.push(Vec::new());
+            g.linked_by.push(Vec::new());
+        }
+        g.members[k].push(i);
+        g.group_of.push(k);
+    }
+    for (a, text) in reasons {
+        g.linked_by[g.group_of[a]].push(text);
+    }
+    for l in &mut g.linked_by {
+        l.sort();
+    }
+    g
+}
+
+/// Nests each relation finding under the finding holding the entity it was
+/// reached from (itself perhaps reached through a relation), deepest first;
+/// a cycle stays at the top. Returns the top findings in reading order.
+fn nest(items: &[Item<'_>], groups: &Groups, mut findings: Vec<Option<Finding>>) -> Vec<Finding> {
+    let parent_of: Vec<Option<usize>> = groups
+        .members
+        .iter()
+        .enumerate()
+        .map(|(g, members)| {
+            members.iter().find_map(|&m| {
+                let it = &items[m];
+                let Some(Via::Relation { entity_id, .. }) = it.hit.map(|h| &h.via) else {
+                    return None;
+                };
+                let src = items
+                    .iter()
+                    .position(|o| o.list == it.list && o.entity.id == *entity_id)?;
+                let pg = groups.group_of[src];
+                (pg != g).then_some(pg)
+            })
+        })
+        .collect();
+    let depth = |mut g: usize| {
+        let mut d = 0;
+        while let Some(p) = parent_of[g] {
+            d += 1;
+            g = p;
+            if d > parent_of.len() {
+                return None;
+            }
+        }
+        Some(d)
+    };
+    let mut by_depth: Vec<(usize, usize)> = (0..parent_of.len())
+        .filter_map(|g| Some((depth(g)?, g)))
+        .filter(|(d, _)| *d > 0)
+        .collect();
+    by_depth.sort_by(|a, b| b.cmp(a));
+    for (_, g) in by_depth {
+        let (Some(p), Some(mut child)) = (parent_of[g], findings[g].take()) else {
+            continue;
+        };
+        child.relations.sort_by(order);
+        match findings[p].as_mut() {
+            Some(parent) => parent.relations.push(child),
+            None => findings[g] = Some(child),
+        }
+    }
+    let mut top: Vec<Finding> = findings.into_iter().flatten().collect();
+    for f in &mut top {
+        f.relations.sort_by(order);
+    }
+    top.sort_by(order);
+    top
+}
+
+/// Findings in the order a reviewer reads them: the vendor's own first,
+/// then owners nearest first, then by status and score.
+fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    let depth = |f: &Finding| match f.kind {
+        FindingKind::Identifier => 0,
+        FindingKind::Name => f.via.depth(),
+    };
+    depth(a)
+        .cmp(&depth(b))
+        .then_with(|| b.status.severity().cmp(&a.status.severity()))
+        .then_with(|| b.score.total_cmp(&a.score))
+        .then_with(|| a.entity_name.cmp(&b.entity_name))
+}
+
+/// Listings the most serious first, then by score and list.
+fn listing_order(a: &Listing, b: &Listing) -> std::cmp::Ordering {
+    b.status
+        .severity()
+        .cmp(&a.status.severity())
+        .then_with(|| b.score.unwrap_or(1.0).total_cmp(&a.score.unwrap_or(1.0)))
+        .then_with(|| a.list.cmp(&b.list))
+}
+
+fn finding(
+    ctx: &Context<'_>,
+    items: &[Item<'_>],
+    members: &[usize],
+    linked_by: Vec<String>,
+) -> Finding {
+    let mut listings: Vec<(Listing, Option<&Hit>)> = members
+        .iter()
+        .map(|&m| {
+            let it = &items[m];
+            let meta = &ctx.lists[it.list].meta;
+            let status = [it.hit.map(|h| h.status), it.id_hit.map(|h| h.status)]
+                .into_iter()
+                .flatten()
+                .max_by_key(|s| s.severity())
+                .unwrap_or(Status::Match);
+            let rule = match (it.hit, it.id_hit) {
+                (_, Some(ih))
+                    if ih.status.severity() >= it.hit.map_or(0, |h| h.status.severity()) =>
+                {
+                    ih.rule.clone()
+                }
+                (Some(h), _) => h.explanation.rule.clone().unwrap_or_default(),
+                (None, Some(ih)) => ih.rule.clone(),
+                (None, None) => String::new(),
+            };
+            (
+                Listing {
+                    list: meta.id.clone(),
+                    list_name: meta.name.clone(),
+                    entity_id: it.entity.id.clone(),
+                    entity_name: it.entity.name.clone(),
+                    status,
+                    legal_basis: meta.legal_basis.clone(),
+                    citation: it.entity.citation.clone(),
+                    matched_name: it.hit.map(|h| h.matched_name.clone()),
+                    score: it.hit.map(|h| h.score),
+                    identifier: it
+                        .id_hit
+                        .map(|h| format!("{} {}", h.vendor_identifier.kind, h.listed_value)),
+                    rule,
+                },
+                it.hit,
+            )
+        })
+        .collect();
+    listings.sort_by(|(a, _), (b, _)| listing_order(a, b));
+    let identifier = listings.iter().any(|(l, _)| l.identifier.is_some());
+    let best_hit = listings.iter().filter_map(|(_, h)| *h).max_by(|a, b| {
+        a.score
+            .total_cmp(&b.score)
+            .then_with(|| b.via.depth().cmp(&a.via.depth()))
+    });
+    let mut matched_names: Vec<String> = Vec::new();
+    let mut by_score: Vec<&Hit> = listings.iter().filter_map(|(_, h)| *h).collect();
+    by_score.sort_by(|a, b| b.score.total_cmp(&a.score));
+    for h in by_score {
+        if !matched_names.contains(&h.matched_name) {
+            matched_names.push(h.matched_name.clone());
+        }
+    }
+    let listings: Vec<Listing> = listings.into_iter().map(|(l, _)| l).collect();
+    Finding {
+        kind: if identifier {
+            FindingKind::Identifier
+        } else {
+            FindingKind::Name
+        },
+        entity_name: listings[0].entity_name.clone(),
+        status: listings[0].status,
+        score: if identifier {
+            1.0
+        } else {
+            best_hit.map_or(1.0, |h| h.score)
+        },
+        via: best_hit.map_or(Via::SelfName, |h| h.via.clone()),
+        matched_names,
+        listings,
+        linked_by,
+        relations: Vec::new(),
+    }
+}

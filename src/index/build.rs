@@ -1,0 +1,228 @@
+//! Building the index: each listed name's anchors and the keys they are
+//! looked up by.
+
+use super::{
+    Bucket, BucketEntry, MIN_TYPO_WORD, NameIndex, bucket_of, hash, letter_masks, stem_key,
+    tail_key,
+};
+use crate::normalize::{Normalized, Token, TokenKind};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+/// How a key is looked up besides exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// A listed word: typos, contractions.
+    Word,
+    /// A concatenation of listed words: typos.
+    Concatenation,
+    /// Looked up exactly only (variant, stem and tail keys).
+    Exact,
+}
+
+impl NameIndex {
+    /// Indexes normalised listed names (the index of a name is its position).
+    pub fn build(names: &[Normalized]) -> NameIndex {
+        let mut df: HashMap<&str, u32> = HashMap::new();
+        for n in names {
+            for t in &n.tokens {
+                *df.entry(t.text.as_str()).or_default() += 1;
+            }
+        }
+        let mut b = Builder {
+            index: NameIndex {
+                names: names.len(),
+                ..NameIndex::default()
+            },
+            ..Builder::default()
+        };
+        for (id, n) in names.iter().enumerate() {
+            let id = id as u32;
+            let toks = &n.tokens;
+            for a in anchors(toks, &df) {
+                b.anchor(toks, a, id);
+            }
+            b.number_runs(toks, id);
+        }
+        b.finish()
+    }
+}
+
+/// The tokens a name is indexed under: its distinctive words and numbers
+/// outside parentheses; else all of them; else its rarest word.
+fn anchors(toks: &[Token], df: &HashMap<&str, u32>) -> Vec<usize> {
+    let strong = |t: &Token| matches!(t.kind, TokenKind::Distinctive | TokenKind::Number);
+    let plain: Vec<usize> = (0..toks.len())
+        .filter(|&i| strong(&toks[i]) && !toks[i].optional)
+        .collect();
+    if !plain.is_empty() {
+        return plain;
+    }
+    let any: Vec<usize> = (0..toks.len()).filter(|&i| strong(&toks[i])).collect();
+    let rarest = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind != TokenKind::LegalForm && !t.optional)
+        .min_by_key(|(i, t)| (df.get(t.text.as_str()).copied().unwrap_or(0), *i))
+        .map(|(i, _)| i);
+    any.into_iter().chain(rarest).collect()
+}
+
+/// An index being built, with what only building needs.
+#[derive(Default)]
+struct Builder {
+    index: NameIndex,
+    /// (key, name) pairs, sorted into postings at the end.
+    pairs: Vec<(u32, u32)>,
+    /// Whether a key is already in `words` / `concatenations` /
+    /// `generic_by_first`.
+    in_words: Vec<bool>,
+    in_concatenations: Vec<bool>,
+    in_generic: Vec<bool>,
+}
+
+impl Builder {
+    /// Indexes name `id` under anchor `a` in every form a pair rule reads.
+    fn anchor(&mut self, toks: &[Token], a: usize, id: u32) {
+        let t = &toks[a];
+        let generic = t.kind == TokenKind::Generic;
+        self.add(&t.text, id, Role::Word, generic);
+        if let Some(raw) = &t.unexpanded {
+            self.add(raw, id, Role::Word, generic);
+        }
+        for key in [t.variant.clone(), stem_key(t), tail_key(&t.text)]
+            .into_iter()
+            .flatten()
+        {
+            self.add(&key, id, Role::Exact, false);
+        }
+        // Concatenations of 2 or 3 adjacent words that include it.
+        for start in a.saturating_sub(2)..=a {
+            for end in (start + 1).max(a)..(start + 3).min(toks.len()) {
+                if start == end {
+                    continue;
+                }
+                let joined: String = toks[start..=end]
+                    .iter()
+                    .map(Token::unexpanded_text)
+                    .collect();
+                self.add(&joined, id, Role::Concatenation, false);
+            }
+        }
+    }
+
+    /// Runs of numbers, whole: "11 420 2 1".
+    fn number_runs(&mut self, toks: &[Token], id: u32) {
+        let mut i = 0;
+        while i < toks.len() {
+            let mut end = i;
+            while end + 1 < toks.len()
+                && toks[i].kind == TokenKind::Number
+                && toks[end + 1].kind == TokenKind::Number
+            {
+                end += 1;
+            }
+            if end >= i + 3 {
+                let joined: String = toks[i..=end].iter().map(|t| t.text.as_str()).collect();
+                self.add(&joined, id, Role::Concatenation, false);
+            }
+            i = end + 1;
+        }
+    }
+
+    fn add(&mut self, key: &str, name: u32, role: Role, generic: bool) {
+        if key.is_empty() {
+            return;
+        }
+        let k = self.key_id_or_insert(key);
+        let ku = k as usize;
+        let index = &mut self.index;
+        // The same text may be a word of one name and a concatenation of
+        // another: bucket it for each role it plays.
+        let bucketed = match role {
+            Role::Word => Some((&mut self.in_words[ku], &mut index.words)),
+            Role::Concatenation => {
+                Some((&mut self.in_concatenations[ku], &mut index.concatenations))
+            }
+            Role::Exact => None,
+        };
+        if let Some((flag, buckets)) = bucketed {
+            if !*flag && key.len() >= MIN_TYPO_WORD {
+                *flag = true;
+                push_bucket(buckets, key, k);
+            }
+        }
+        let first = key.as_bytes()[0];
+        if role == Role::Word && generic && !self.in_generic[ku] {
+            self.in_generic[ku] = true;
+            index.generic_by_first.entry(first).or_default().push(k);
+        }
+        self.pairs.push((k, name));
+    }
+
+    fn key_id_or_insert(&mut self, key: &str) -> u32 {
+        if let Some(k) = self.index.key_id(key) {
+            return k;
+        }
+        let index = &mut self.index;
+        let k = index.key_end.len() as u32;
+        match index.by_hash.entry(hash(key)) {
+            Entry::Vacant(v) => {
+                v.insert(k);
+            }
+            Entry::Occupied(_) => {
+                index.collided.insert(key.to_string(), k);
+            }
+        }
+        index.arena.push_str(key);
+        index.key_end.push(index.arena.len());
+        self.in_words.push(false);
+        self.in_concatenations.push(false);
+        self.in_generic.push(false);
+        k
+    }
+
+    /// Sorts the (key, name) pairs into postings.
+    fn finish(mut self) -> NameIndex {
+        self.pairs.sort_unstable();
+        self.pairs.dedup();
+        let mut index = self.index;
+        let keys = index.key_end.len();
+        index.posting_start = Vec::with_capacity(keys + 1);
+        index.postings = Vec::with_capacity(self.pairs.len());
+        let mut pairs = self.pairs.iter().peekable();
+        for k in 0..keys as u32 {
+            index.posting_start.push(index.postings.len());
+            while let Some(&&(key, name)) = pairs.peek() {
+                if key != k {
+                    break;
+                }
+                index.postings.push(name);
+                pairs.next();
+            }
+        }
+        index.posting_start.push(index.postings.len());
+        index.arena.shrink_to_fit();
+        index.key_end.shrink_to_fit();
+        for b in index
+            .words
+            .values_mut()
+            .chain(index.concatenations.values_mut())
+        {
+            b.shrink_to_fit();
+        }
+        index
+    }
+}
+
+fn push_bucket(buckets: &mut HashMap<(u8, u8), Bucket>, key: &str, k: u32) {
+    let (once, twice) = letter_masks(key);
+    buckets
+        .entry(bucket_of(key))
+        .or_default()
+        .push(BucketEntry {
+            once,
+            twice,
+            key: k,
+        });
+}

@@ -1,0 +1,282 @@
+//! Candidate generation over all listed names, so that a query is scored
+//! against a few names instead of all of them, without ever missing a name
+//! that brute-force scoring would report at a threshold above
+//! [`crate::matcher`]'s index minimum (0.6).
+//!
+//! # Why no hit is missed
+//! Above that threshold a listed name is reported only if one of its
+//! distinctive words or numbers is paired, or, when it has none, if all its
+//! words are, its rarest one included ([`crate::score::evidence`]: an
+//! unpaired word while the names share no rare word caps the score at 0.6);
+//! a group member pairs its core, which holds those words. So each listed
+//! name is indexed under its *anchors* (its distinctive words and numbers,
+//! those in parentheses aside unless it has no other; else its rarest word),
+//! each under every form a pair rule reads:
+//! - the word as compared, as written, its variant key and its stem;
+//! - its tail after the first letter (first-letter typos, 7 letters or more);
+//! - each concatenation of two or three adjacent words that includes it
+//!   (the listed side of a split word), and the whole of a run of numbers.
+//!
+//! A query looks up each of its words, and each concatenation of two or three
+//! adjacent words, in the same forms: exactly, within the scorer's typo
+//! allowance, and as contractions (a short word against longer organisation
+//! words). Fuzzy keys are
+//! bucketed by first letter and length, each with two letter masks (letters
+//! present, letters present twice) that rule most keys out before an edit
+//! distance is computed. The candidates are then scored exactly as brute force
+//! would score them.
+//!
+//! ```
+//! use vendor_screen::normalize::Normalizer;
+//! use vendor_screen::index::NameIndex;
+//! let n = Normalizer::new();
+//! let names: Vec<_> = ["Hikvision", "Huawei Technologies", "Dahua Technology"]
+//!     .iter().map(|s| n.normalize(s)).collect();
+//! let index = NameIndex::build(&names);
+//! let q = n.normalize("Hik Vision USA");
+//! assert_eq!(index.candidates(&q), vec![0]);
+//! ```
+
+mod build;
+
+use crate::normalize::{Normalized, Token, TokenKind};
+use crate::score::{allowed_edits, is_subsequence, osa_within};
+use std::collections::HashMap;
+use std::hash::Hasher;
+
+/// A key in a fuzzy bucket: its letter masks beside its id, so that a scan
+/// reads one contiguous array and rarely touches the key's text.
+#[derive(Debug, Clone, Copy)]
+struct BucketEntry {
+    /// Letters and digits present in the key.
+    once: u64,
+    /// Letters and digits present twice or more.
+    twice: u64,
+    key: u32,
+}
+
+/// Keys of one first letter and length.
+type Bucket = Vec<BucketEntry>;
+
+/// The inverted index of listed names by key.
+#[derive(Debug, Clone, Default)]
+pub struct NameIndex {
+    /// Key ids by a 64-bit hash of their text; the rare text whose hash is
+    /// taken by another key is in `collided`.
+    by_hash: HashMap<u64, u32>,
+    collided: HashMap<String, u32>,
+    /// All key texts end to end; key `k` ends at `key_end[k]`.
+    arena: String,
+    key_end: Vec<usize>,
+    /// The names of key `k` are `postings[posting_start[k]..posting_start[k + 1]]`.
+    posting_start: Vec<usize>,
+    postings: Vec<u32>,
+    /// Keys that are single words, by first letter and length.
+    words: HashMap<(u8, u8), Bucket>,
+    /// Keys that are concatenations of listed words, by first letter and length.
+    concatenations: HashMap<(u8, u8), Bucket>,
+    /// Organisation-word keys by first letter (the long side of a contraction).
+    generic_by_first: HashMap<u8, Vec<u32>>,
+    names: usize,
+}
+
+/// Longest key length bucketed for fuzzy lookups; longer keys share a bucket.
+const MAX_BUCKET_LEN: usize = 40;
+
+/// Shortest word that takes a typo ([`crate::score::words`]).
+const MIN_TYPO_WORD: usize = 5;
+
+/// Shortest words of a first-letter typo, and the marker of their tail keys.
+const MIN_FIRST_LETTER: usize = 7;
+const TAIL: char = '#';
+
+fn bucket_of(s: &str) -> (u8, u8) {
+    (s.as_bytes()[0], s.len().min(MAX_BUCKET_LEN) as u8)
+}
+
+/// The tail key of a long word (`#encora` for both `sencora` and `cencora`).
+fn tail_key(s: &str) -> Option<String> {
+    (s.len() >= MIN_FIRST_LETTER && s.is_char_boundary(1)).then(|| format!("{TAIL}{}", &s[1..]))
+}
+
+/// The stem key of an organisation word (plain: a distinctive word that is
+/// another's stem pairs with it too).
+fn stem_key(t: &Token) -> Option<String> {
+    t.stem.clone()
+}
+
+impl NameIndex {
+    /// The text of key `k`.
+    fn key(&self, k: u32) -> &str {
+        let k = k as usize;
+        let start = if k == 0 { 0 } else { self.key_end[k - 1] };
+        &self.arena[start..self.key_end[k]]
+    }
+
+    /// The id of the key `s`, if it is one.
+    fn key_id(&self, s: &str) -> Option<u32> {
+        match self.by_hash.get(&hash(s)) {
+            Some(&k) if self.key(k) == s => Some(k),
+            Some(_) => self.collided.get(s).copied(),
+            None => None,
+        }
+    }
+
+    /// The names indexed under key `k`.
+    fn postings(&self, k: u32) -> &[u32] {
+        let k = k as usize;
+        &self.postings[self.posting_start[k]..self.posting_start[k + 1]]
+    }
+
+    /// Number of indexed names.
+    pub fn len(&self) -> usize {
+        self.names
+    }
+
+    /// Whether no name is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.names == 0
+    }
+
+    /// Names that may score above the index minimum against `query`,
+    /// sorted, each once.
+    pub fn candidates(&self, query: &Normalized) -> Vec<usize> {
+        let mut keys: Vec<u32> = Vec::new();
+        let toks = &query.tokens;
+        for (i, t) in toks.iter().enumerate() {
+            self.lookup(&t.text, true, &mut keys);
+            if let Some(raw) = &t.unexpanded {
+                self.lookup(raw, true, &mut keys);
+            }
+            for exact in [t.variant.clone(), stem_key(t), tail_key(&t.text)]
+                .into_iter()
+                .flatten()
+            {
+                self.exact(&exact, &mut keys);
+            }
+            let mut joined = t.unexpanded_text().to_string();
+            for next in toks.iter().skip(i + 1).take(2) {
+                joined.push_str(next.unexpanded_text());
+                self.lookup(&joined, false, &mut keys);
+            }
+            // A run of numbers, whole.
+            if t.kind == TokenKind::Number {
+                let run: Vec<&Token> = toks[i..]
+                    .iter()
+                    .take_while(|x| x.kind == TokenKind::Number)
+                    .collect();
+                if run.len() >= 4 {
+                    let joined: String = run.iter().map(|x| x.text.as_str()).collect();
+                    self.lookup(&joined, false, &mut keys);
+                }
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        let mut names: Vec<usize> = keys
+            .iter()
+            .flat_map(|&k| self.postings(k).iter().map(|&n| n as usize))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    fn exact(&self, s: &str, out: &mut Vec<u32>) {
+        if let Some(k) = self.key_id(s) {
+            out.push(k);
+        }
+    }
+
+    /// Keys that `s` may pair with: exact, within the typo allowance, or as a
+    /// contraction. `single`: `s` is a word of the query (it may pair with a
+    /// listed word or concatenation); otherwise it is a concatenation of the
+    /// query's words (it may pair only with a listed word).
+    fn lookup(&self, s: &str, single: bool, out: &mut Vec<u32>) {
+        if s.is_empty() {
+            return;
+        }
+        self.exact(s, out);
+        let first = s.as_bytes()[0];
+        let len = s.len();
+        let (once, twice) = letter_masks(s);
+        // Typos: same first letter, lengths within the allowance.
+        let reach = allowed_edits(len + 2).min(2);
+        if reach > 0 && len + reach >= MIN_TYPO_WORD {
+            let scan = |buckets: &HashMap<(u8, u8), Bucket>, out: &mut Vec<u32>| {
+                let lo = len
+                    .saturating_sub(reach)
+                    .clamp(MIN_TYPO_WORD, MAX_BUCKET_LEN);
+                let hi = (len + reach).min(MAX_BUCKET_LEN);
+                for l in lo..=hi {
+                    let Some(bucket) = buckets.get(&(first, l as u8)) else {
+                        continue;
+                    };
+                    self.scan(bucket, s, once, twice, out);
+                }
+            };
+            scan(&self.words, out);
+            if single {
+                scan(&self.concatenations, out);
+            }
+        }
+        if single && len >= 3 {
+            self.contractions(s, out);
+        }
+    }
+
+    /// Contractions: `s`, a word of the query, short against longer
+    /// organisation-word keys.
+    fn contractions(&self, s: &str, out: &mut Vec<u32>) {
+        let Some(generic) = self.generic_by_first.get(&s.as_bytes()[0]) else {
+            return;
+        };
+        for &k in generic {
+            let key = self.key(k);
+            if key.len() >= s.len() + 2 && is_subsequence(s, key) {
+                out.push(k);
+            }
+        }
+    }
+
+    /// The keys of `bucket` within the scorer's typo allowance of `s`.
+    fn scan(&self, bucket: &[BucketEntry], s: &str, once: u64, twice: u64, out: &mut Vec<u32>) {
+        let len = s.len();
+        for e in bucket {
+            // An edit changes at most two letters' counts by one each: at most
+            // two bits of the "once" and "twice" masks together.
+            let differ = (once ^ e.once).count_ones() + (twice ^ e.twice).count_ones();
+            if differ > 4 {
+                continue;
+            }
+            let key = self.key(e.key);
+            let allowed = allowed_edits(len.max(key.len()));
+            if allowed > 0
+                && differ as usize <= 2 * allowed
+                && osa_within(s.as_bytes(), key.as_bytes(), allowed).is_some()
+            {
+                out.push(e.key);
+            }
+        }
+    }
+}
+
+/// A fixed 64-bit hash of a key's text (SipHash with fixed keys).
+fn hash(s: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+/// Which letters and digits occur in `s` (bit 63: any other byte), and which
+/// occur twice or more.
+fn letter_masks(s: &str) -> (u64, u64) {
+    s.bytes().fold((0u64, 0u64), |(once, twice), b| {
+        let bit = match b {
+            b'a'..=b'z' => 1 << (b - b'a'),
+            b'0'..=b'9' => 1 << (26 + b - b'0'),
+            _ => 1 << 63,
+        };
+        (once | bit, twice | (once & bit))
+    })
+}

@@ -1,0 +1,391 @@
+//! Step 7 of the pipeline: tokens are tagged (legal form, place, generic
+//! word, number, distinctive word), never deleted. Each sub-step is a small
+//! function, in the order [`Normalizer::tag`] runs them.
+
+use super::chars::RawToken;
+use super::tables::{FORM_WORDS, GENERIC};
+use super::variant::{digits_as_letters, initial_l_as_i, stem, variant_key};
+use super::{Normalizer, StepKind, Steps, Token, TokenKind};
+use crate::background::{Background, GENERIC_DF};
+use std::collections::HashMap;
+
+/// Token phrases (legal forms, places) with their compare form, longest
+/// phrase first.
+#[derive(Debug, Clone, Default)]
+pub(super) struct PhraseTable {
+    by_first: HashMap<String, Vec<Phrase>>,
+}
+
+/// A phrase of the table.
+#[derive(Debug, Clone)]
+struct Phrase {
+    words: Vec<String>,
+    compare: String,
+    /// Found only at the end of a name: a legal form written with
+    /// diacritics the name lacks (Estonian "MTÜ" is not "MTU Aero Engines").
+    end_only: bool,
+}
+
+impl PhraseTable {
+    pub fn insert(&mut self, words: Vec<String>, compare: String, end_only: bool) {
+        if let Some(first) = words.first() {
+            let entry = self.by_first.entry(first.clone()).or_default();
+            if !entry.iter().any(|p| p.words == words) {
+                entry.push(Phrase {
+                    words,
+                    compare,
+                    end_only,
+                });
+                entry.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+            }
+        }
+    }
+
+    /// The longest phrase starting at `tokens[i]` among untagged tokens: its
+    /// length in tokens and its compare form.
+    fn longest_at(&self, tokens: &[RawToken], i: usize) -> Option<(usize, &str)> {
+        let cands = self.by_first.get(&tokens[i].text)?;
+        cands.iter().find_map(|p| {
+            let end = i + p.words.len();
+            (end <= tokens.len()
+                && (!p.end_only || end == tokens.len())
+                && tokens[i..end]
+                    .iter()
+                    .zip(&p.words)
+                    .all(|(t, w)| t.text == *w && t.kind.is_none()))
+            .then_some((p.words.len(), p.compare.as_str()))
+        })
+    }
+}
+
+/// A token being tagged.
+struct Tagging {
+    raw: RawToken,
+    optional: bool,
+}
+
+impl Normalizer {
+    /// Step 7: tags the tokens of a name.
+    pub(super) fn tag(&self, text: &str, raw: Vec<RawToken>, steps: &mut Steps) -> Vec<Token> {
+        let single = raw.len() == 1;
+        let raw = self.legal_forms(text, raw, steps);
+        let mut raw = self.places(text, raw);
+        self.form_words(text, &mut raw, steps);
+        self.abbreviations(text, &mut raw, steps);
+        self.look_alike_words(text, &mut raw, steps);
+        let mut toks: Vec<Tagging> = raw
+            .into_iter()
+            .map(|raw| Tagging {
+                raw,
+                optional: false,
+            })
+            .collect();
+        parenthetical_acronyms(text, &mut toks, steps);
+        let mut tokens: Vec<Token> = toks.into_iter().map(|t| self.finish(t)).collect();
+        let all_legal = tokens.iter().all(|t| t.kind == TokenKind::LegalForm);
+        if all_legal && (single || tokens.len() > 1) {
+            // "KHK", "PAT", "OOO MTU", "LLC MBB": a name is more than legal
+            // forms; its last word is the name.
+            let Some(t) = tokens.last_mut() else {
+                return tokens;
+            };
+            steps.push(
+                StepKind::LegalForm,
+                format!(
+                    "'{}' is all the name has besides legal forms: read as a name",
+                    &text[t.span.clone()]
+                ),
+            );
+            if let Some(written) = t.unexpanded.take() {
+                t.text = written;
+            }
+            t.kind = TokenKind::Distinctive;
+            t.variant = variant_key(&t.text);
+        }
+        tokens
+    }
+
+    /// Legal forms, longest phrase first, each one token with its compare
+    /// form (`Company Limited`, `Co., Ltd.` → `coltd`), also when written
+    /// run together (`CoLtd`, `S.A. DEC.V.`).
+    fn legal_forms(&self, text: &str, raw: Vec<RawToken>, steps: &mut Steps) -> Vec<RawToken> {
+        let mut out: Vec<RawToken> = Vec::with_capacity(raw.len());
+        let mut i = 0;
+        while i < raw.len() {
+            let phrase = self
+                .legal
+                .longest_at(&raw, i)
+                .filter(|&(len, _)| {
+                    let word = raw[i].text.as_str();
+                    let acronym_first = i == 0
+                        && raw.len() > 1
+                        && word.len() <= 3
+                        && !super::tables::PREFIX_LEGAL.contains(&word);
+                    len > 1
+                        || !(super::hyphenated_code(text, &raw[i])
+                            || super::tables::NOT_LEGAL_ALONE.contains(&word)
+                            || acronym_first)
+                })
+                .map(|(len, c)| (len, c.to_string()));
+            let run_together = self.run_together_legal_form(&raw, i);
+            // The one covering more tokens: "S.A. DEC.V." is one legal form.
+            let found = match (phrase, run_together) {
+                (Some(p), Some(r)) => Some(if r.0 > p.0 { r } else { p }),
+                (p, r) => p.or(r),
+            };
+            let Some((len, compare)) = found else {
+                out.push(raw[i].clone());
+                i += 1;
+                continue;
+            };
+            let mut span = raw[i].span.start..raw[i + len - 1].span.end;
+            let written: String = raw[i..i + len].iter().map(|t| t.text.as_str()).collect();
+            let mut t = raw[i].clone();
+            t.span = span.clone();
+            t.kind = Some(TokenKind::LegalForm);
+            t.unexpanded = (written != compare).then_some(written);
+            t.text = compare;
+            out.push(t);
+            if text[span.end..].starts_with('.') {
+                span.end += 1;
+            }
+            steps.push(
+                StepKind::LegalForm,
+                format!("legal form '{}': weighs little", text[span].trim()),
+            );
+            i += len;
+        }
+        out
+    }
+
+    /// A legal form of several words written as fewer tokens: `coltd`,
+    /// `sa dec v`.
+    fn run_together_legal_form(&self, raw: &[RawToken], i: usize) -> Option<(usize, String)> {
+        let mut joined = String::new();
+        let mut best = None;
+        for (k, t) in raw[i..].iter().take(4).enumerate() {
+            if t.kind.is_some() || !t.text.bytes().all(|b| b.is_ascii_alphabetic()) {
+                break;
+            }
+            joined.push_str(&t.text);
+            if joined.len() >= 4 {
+                if let Some(compare) = self.legal_run_together.get(&joined) {
+                    best = Some((k + 1, compare.clone()));
+                }
+            }
+        }
+        best
+    }
+
+    /// Places, longest phrase first, each one token with its compare form
+    /// (`United States of America`, `U.S.A.` → `us`).
+    fn places(&self, text: &str, raw: Vec<RawToken>) -> Vec<RawToken> {
+        let _ = text;
+        let mut out: Vec<RawToken> = Vec::with_capacity(raw.len());
+        let mut i = 0;
+        while i < raw.len() {
+            match self.places.longest_at(&raw, i) {
+                Some((len, compare)) => {
+                    let mut t = raw[i].clone();
+                    t.span = raw[i].span.start..raw[i + len - 1].span.end;
+                    let written: String = raw[i..i + len].iter().map(|t| t.text.as_str()).collect();
+                    t.unexpanded = (written != compare).then_some(written);
+                    t.text = compare.to_string();
+                    t.kind = Some(TokenKind::Place);
+                    out.push(t);
+                    i += len;
+                }
+                None => {
+                    out.push(raw[i].clone());
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// Words such as "Group" and "Holdings" weigh like legal forms.
+    fn form_words(&self, text: &str, raw: &mut [RawToken], steps: &mut Steps) {
+        for t in raw.iter_mut() {
+            let untagged_or_generic = matches!(t.kind, None | Some(TokenKind::Generic));
+            if untagged_or_generic && FORM_WORDS.contains(&t.text.as_str()) {
+                t.kind = Some(TokenKind::LegalForm);
+                steps.push(
+                    StepKind::LegalForm,
+                    format!(
+                        "'{}' says what kind of organisation it is: weighs little",
+                        &text[t.span.clone()]
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Abbreviations of the table are expanded (`tech` → `technology`).
+    fn abbreviations(&self, text: &str, raw: &mut [RawToken], steps: &mut Steps) {
+        for t in raw.iter_mut().filter(|t| t.kind.is_none()) {
+            if let Some(long) = self.abbreviations.get(t.text.as_str()) {
+                steps.push(
+                    StepKind::Expanded,
+                    format!("expanded '{}' to '{}'", &text[t.span.clone()], long),
+                );
+                t.unexpanded = Some(std::mem::replace(&mut t.text, (*long).to_string()));
+                if FORM_WORDS.contains(long) {
+                    t.kind = Some(TokenKind::LegalForm);
+                }
+            }
+        }
+    }
+
+    /// An unknown word that reads as a common organisation word once a
+    /// look-alike is read as the letter it imitates: `lndustry` (a lower-case
+    /// L for a capital I), `techn0logy`.
+    fn look_alike_words(&self, text: &str, raw: &mut [RawToken], steps: &mut Steps) {
+        let bg = Background::get();
+        for t in raw.iter_mut().filter(|t| t.kind.is_none()) {
+            if self.is_generic(&t.text) || bg.df(&t.text) > 0 {
+                continue;
+            }
+            let read = initial_l_as_i(&t.text)
+                .or_else(|| digits_as_letters(&t.text))
+                .filter(|w| self.is_generic(w));
+            if let Some(read) = read {
+                steps.push(
+                    StepKind::FoldedConfusable,
+                    format!(
+                        "read '{}' as '{read}' (look-alike letters or digits)",
+                        &text[t.span.clone()]
+                    ),
+                );
+                t.unexpanded = Some(std::mem::replace(&mut t.text, read));
+            }
+        }
+    }
+
+    /// Whether a word is an organisation word: in the table of generic words,
+    /// or common among real company names.
+    pub(crate) fn is_generic(&self, w: &str) -> bool {
+        self.generic.contains(w) || Background::get().df(w) >= GENERIC_DF
+    }
+
+    /// The token's kind, stem and variant key.
+    fn finish(&self, t: Tagging) -> Token {
+        let raw = t.raw;
+        let kind = raw.kind.unwrap_or_else(|| {
+            if raw.text.bytes().any(|b| b.is_ascii_digit()) {
+                TokenKind::Number
+            } else if self.is_generic(&raw.text) {
+                TokenKind::Generic
+            } else {
+                TokenKind::Distinctive
+            }
+        });
+        let stem = (kind == TokenKind::Generic)
+            .then(|| stem(&raw.text))
+            .filter(|s| *s != raw.text);
+        let variant = match kind {
+            TokenKind::Distinctive | TokenKind::Generic | TokenKind::Number => {
+                variant_key(&raw.text)
+            }
+            TokenKind::LegalForm | TokenKind::Place => None,
+        };
+        Token {
+            text: raw.text,
+            kind,
+            span: raw.span,
+            unexpanded: raw.unexpanded,
+            stem,
+            variant,
+            optional: t.optional,
+        }
+    }
+}
+
+/// The table of generic words, for [`Normalizer::new`].
+pub(super) fn generic_table() -> std::collections::HashSet<&'static str> {
+    GENERIC.iter().copied().collect()
+}
+
+/// A word in parentheses that is the name's own acronym (`Chengdu GaStone
+/// Technology Co., Ltd. (CGTC)`), a word or number the name already has, or
+/// a place (`(HK)`) is optional: a vendor may write it or leave it out. An
+/// acronym is made of the beginnings of the name's words in order
+/// (`SUPARCO`: Space and Upper Atmosphere Research Commission), or, in a
+/// name written in mixed case, is any word written in capitals (`FSB`).
+fn parenthetical_acronyms(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
+    let outside: Vec<String> = toks
+        .iter()
+        .filter(|t| !t.raw.paren)
+        .map(|t| t.raw.text.clone())
+        .collect();
+    let mixed_case = toks
+        .iter()
+        .filter(|t| !t.raw.paren)
+        .any(|t| text[t.raw.span.clone()].chars().any(char::is_lowercase));
+    for t in toks.iter_mut().filter(|t| t.raw.paren) {
+        // A place in parentheses qualifies the name ("Huawei Technologies
+        // (Shenzhen)", "ECOM International (HK)").
+        if t.raw.kind == Some(TokenKind::Place) && !outside.is_empty() {
+            t.optional = true;
+            steps.push(
+                StepKind::Optional,
+                format!(
+                    "'{}' in parentheses says where: optional",
+                    &text[t.raw.span.clone()]
+                ),
+            );
+            continue;
+        }
+        if t.raw.kind.is_some() || outside.is_empty() {
+            continue;
+        }
+        let word = t.raw.text.as_str();
+        let written = &text[t.raw.span.clone()];
+        let letters = word.bytes().all(|b| b.is_ascii_alphabetic());
+        let acronym = letters
+            && (2..=12).contains(&word.len())
+            && (built_from_initials(word.as_bytes(), &outside)
+                || (mixed_case && written.chars().all(|c| !c.is_lowercase())));
+        let repeated = outside.iter().any(|o| o == word);
+        if acronym || repeated {
+            t.optional = true;
+            let what = if repeated {
+                "a word the name already has"
+            } else {
+                "the name's own acronym"
+            };
+            steps.push(
+                StepKind::Optional,
+                format!("'{written}' in parentheses is {what}: optional"),
+            );
+        }
+    }
+}
+
+/// Whether `acronym` is made of non-empty beginnings of `words`, in order,
+/// some words skipped (`cetc`: China Electronics Technology [Group] Corp).
+fn built_from_initials(acronym: &[u8], words: &[String]) -> bool {
+    // reach[i]: the first i letters are built from words before the current one.
+    let mut reach = vec![false; acronym.len() + 1];
+    reach[0] = true;
+    for w in words {
+        let w = w.as_bytes();
+        for i in (0..acronym.len()).rev() {
+            if !reach[i] {
+                continue;
+            }
+            let common = acronym[i..]
+                .iter()
+                .zip(w)
+                .take_while(|(a, b)| a == b)
+                .count();
+            for k in 1..=common {
+                reach[i + k] = true;
+            }
+        }
+        if reach[acronym.len()] {
+            return true;
+        }
+    }
+    false
+}

@@ -1,0 +1,152 @@
+//! Members of a listed group: a vendor whose name is the core of a listed
+//! organisation's name (its distinctive words; for a name without one, its
+//! words less legal forms and words like "Group") with words of its own
+//! around it: `Huawei Marine Networks` (Huawei Technologies), `China Mobile
+//! Online Services` (China Mobile Limited), `CRRC Zhuzhou Locomotive` (CRRC
+//! Corporation). Lists such as §889 and the FCC Covered List reach the
+//! subsidiaries and affiliates such names often belong to, so the screener
+//! reports them for review, with the core named.
+//!
+//! How much it counts depends on how rare the core is among real company
+//! names ([`crate::background::Background::phrase_rarity`]), as the listed
+//! name writes it and as the vendor does: the score is `0.7 + 0.25 ×
+//! rarity`, so a core no company name has ("Hikvision", "CRRC") scores 0.95
+//! and a word found in a few company names ("Panda", "Wagner", "Antares")
+//! stays below the default threshold.
+
+use super::words::PairKind;
+use super::{Leftover, Pair, Prepared, Side};
+use crate::background::Background;
+use crate::normalize::TokenKind;
+use serde::{Deserialize, Serialize};
+
+/// Score of a containment: base and span over the core's rarity.
+pub(crate) const CONTAINMENT_BASE: f64 = 0.7;
+pub(crate) const CONTAINMENT_SPAN: f64 = 0.25;
+/// Fewest letters of a core (a short acronym inside a name is no evidence).
+pub(crate) const MIN_CORE_LETTERS: usize = 4;
+
+/// A vendor's name containing the core of a listed organisation's name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Containment {
+    /// The core of the listed name, as written there.
+    pub core: String,
+    /// The vendor's own words around it, as written.
+    pub extra: Vec<String>,
+    /// How rare the core is among real company names, in [0, 1].
+    pub rarity: f64,
+    /// The score it gives.
+    pub score: f64,
+}
+
+/// Pairs that say the vendor's name has the core's word: the same word, its
+/// inflection, digits written for its letters, or the same letters split or
+/// merged. A typo or another spelling is not enough: a misspelt listed word
+/// looks rare ("Electonics"), and a transliteration of a common word is
+/// common ("Kristall").
+fn strong(p: &Pair) -> bool {
+    match p.kind {
+        PairKind::Exact | PairKind::Inflection | PairKind::Variant { digits: true } => true,
+        PairKind::Merged => p.similarity >= 1.0,
+        _ => false,
+    }
+}
+
+/// The highest score a containment of `l`'s core could give, if every core
+/// word has a candidate pair.
+pub(crate) fn bound(l: &Prepared, paired: impl Fn(usize) -> bool) -> f64 {
+    match &l.core {
+        Some(core)
+            if core_letters(l) >= MIN_CORE_LETTERS
+                && more_than_core(l)
+                && core.tokens.iter().all(|&j| paired(j)) =>
+        {
+            CONTAINMENT_BASE + CONTAINMENT_SPAN * core.rarity
+        }
+        _ => 0.0,
+    }
+}
+
+/// Whether the listed name is more than its core (a legal form, a place, a
+/// generic word): a company's name, not a bare alias ("ALEPH", "KIPP"),
+/// which names too little to say a vendor named with it more belongs to it.
+fn more_than_core(l: &Prepared) -> bool {
+    l.core
+        .as_ref()
+        .is_some_and(|c| c.tokens.len() < l.name.tokens.iter().filter(|t| !t.optional).count())
+}
+
+fn core_letters(l: &Prepared) -> usize {
+    l.core.as_ref().map_or(0, |c| {
+        c.tokens.iter().map(|&j| l.name.tokens[j].text.len()).sum()
+    })
+}
+
+/// Whether the aligned names are a containment of `l`'s core in `q`.
+pub(crate) fn check(
+    q: &Prepared,
+    l: &Prepared,
+    pairs: &[Pair],
+    leftovers: &[Leftover],
+) -> Option<Containment> {
+    let core = l.core.as_ref()?;
+    if core_letters(l) < MIN_CORE_LETTERS || !more_than_core(l) {
+        return None;
+    }
+    // Every core word paired strongly, in the core's order, next to each
+    // other in the vendor's name (legal forms aside): "China United
+    // Telecommunications" does not contain "China Telecom".
+    let mut last: Option<usize> = None;
+    let mut first_core = None;
+    for &j in &core.tokens {
+        let p = pairs.iter().find(|p| p.listed.contains(&j) && strong(p))?;
+        let (first, end) = (*p.query.first()?, *p.query.last()?);
+        if let Some(prev) = last {
+            let between = q.name.tokens.get(prev + 1..first)?;
+            if between.iter().any(|t| t.kind != TokenKind::LegalForm) {
+                return None;
+            }
+        }
+        first_core.get_or_insert(first);
+        last = Some(end);
+    }
+    let (first_core, last_core) = (first_core?, last?);
+    let extra: Vec<String> = leftovers
+        .iter()
+        .filter(|x| x.side == Side::Query)
+        .map(|x| &q.name.tokens[x.token])
+        .filter(|t| {
+            !t.optional
+                && matches!(
+                    t.kind,
+                    TokenKind::Generic | TokenKind::Distinctive | TokenKind::Number
+                )
+        })
+        .map(|t| q.name.original[t.span.clone()].to_string())
+        .collect();
+    if extra.is_empty() {
+        return None;
+    }
+    let written: Vec<&str> = core
+        .tokens
+        .iter()
+        .map(|&j| &l.name.original[l.name.tokens[j].span.clone()])
+        .collect();
+    // The core as the vendor writes it must be as rare: "Active" is not
+    // "Aktiv", "Medical" not "Medic".
+    let vendor_words: Vec<&str> = q.name.tokens[first_core..=last_core]
+        .iter()
+        .filter(|t| t.kind != TokenKind::LegalForm)
+        .map(|t| t.unexpanded_text())
+        .collect();
+    let rarity = core
+        .rarity
+        .min(Background::get().phrase_rarity(&vendor_words));
+    let score = CONTAINMENT_BASE + CONTAINMENT_SPAN * rarity;
+    Some(Containment {
+        core: written.join(" "),
+        extra,
+        rarity,
+        score,
+    })
+}

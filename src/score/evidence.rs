@@ -1,0 +1,243 @@
+//! Evidence weighed after the alignment, each kind in its own rule with its
+//! own line in the explanation. A rule multiplies the score by a factor in
+//! (0, 1]; the score is the alignment's share of matched weight times every
+//! factor.
+//!
+//! - **weak evidence**: names that do not pair word for word must share a
+//!   word that is rare among real company names. The shared evidence is the
+//!   sum, over pairs, of how rare the words they join are (the commoner of
+//!   the two spellings; a number counts half). While it falls short of one rare word, each word
+//!   left unpaired on either side (legal forms and optional words aside)
+//!   multiplies the score by `1 − 0.4 × (1 − evidence)`: 0.6 per unpaired word
+//!   when the names share only common words ("Federal Security Service" is
+//!   not "Security Federal Corp", "China Technology Group Corporation" is not
+//!   CETC), nothing when they share a rare word ("Hikvision Europe"). A word
+//!   of three letters or fewer counts half at most, however rare: it is
+//!   anybody's acronym. A place only the vendor's name has is a branch's
+//!   qualifier ("ZTE USA") and costs only its weight.
+//! - **places differ**: a place left unpaired on each side ("Central *Japan*
+//!   Railway" / "*China* Railway Construction") multiplies it by
+//!   `1 − 0.3 × (1 − evidence)`.
+//! - **numbers differ**: a number left unpaired on each side ("CETC 13" /
+//!   "CETC 14") halves it.
+
+use super::{Leftover, Pair, PairKind, Prepared, Side};
+use crate::background::Background;
+use crate::normalize::TokenKind;
+use serde::{Deserialize, Serialize};
+
+/// Shared evidence that counts as one rare word.
+pub(crate) const EVIDENCE_NEEDED: f64 = 1.0;
+/// Cut per unpaired word when the names share no rare word.
+pub(crate) const UNPAIRED_CUT: f64 = 0.4;
+/// Cut when places differ and the names share no rare word.
+pub(crate) const PLACES_CUT: f64 = 0.3;
+/// Factor when numbers differ.
+pub(crate) const NUMBERS_FACTOR: f64 = 0.5;
+
+/// Which rule weighed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// The names share no rare word and some words are unpaired.
+    WeakEvidence,
+    /// Each name has a place the other lacks.
+    PlacesDiffer,
+    /// Each name has a number the other lacks.
+    NumbersDiffer,
+}
+
+/// One rule's effect on a score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The rule.
+    pub rule: Rule,
+    /// What the score was multiplied by.
+    pub factor: f64,
+    /// The rule's reading of this pair of names, in words.
+    pub detail: String,
+}
+
+/// The written words of tokens, quoted and joined.
+fn quoted(p: &Prepared, ids: impl Iterator<Item = usize>) -> String {
+    ids.map(|i| format!("'{}'", &p.name.original[p.name.tokens[i].span.clone()]))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How rare a token is as evidence of identity: a distinctive word its
+/// rarity, a word with digits for letters the rarity of the word it spells,
+/// another number half, other kinds nothing.
+fn token_evidence(p: &Prepared, j: usize, cap_short: bool) -> f64 {
+    let t = &p.name.tokens[j];
+    let rarity = match t.kind {
+        TokenKind::Distinctive => p.rarity[j],
+        TokenKind::Number => t
+            .variant
+            .as_deref()
+            .map_or(0.5, |v| Background::get().rarity(v)),
+        _ => 0.0,
+    };
+    // Two or three letters are anybody's acronym, whatever the vendor
+    // table says: they count half at most.
+    if cap_short && t.kind == TokenKind::Distinctive && t.text.len() <= SHORT_WORD {
+        rarity.min(SHORT_WORD_EVIDENCE)
+    } else {
+        rarity
+    }
+}
+
+/// Words this short count as [`SHORT_WORD_EVIDENCE`] at most.
+pub(crate) const SHORT_WORD: usize = 3;
+pub(crate) const SHORT_WORD_EVIDENCE: f64 = 0.5;
+
+/// How rare the words a pair joins are: the rarest of each side, and of
+/// the two sides the commoner, so that a common word paired with a rare-
+/// looking spelling of it ("Alliance" / "Alyans", "Business" / "Bussines")
+/// is common evidence.
+pub(crate) fn pair_evidence(q: &Prepared, l: &Prepared, p: &Pair, cap_short: bool) -> f64 {
+    let side = |ids: &[usize], x: &Prepared| {
+        if let [_, _, ..] = ids {
+            // Words split on this side: the word they make ("hik vision").
+            let joined: String = ids
+                .iter()
+                .map(|&j| x.name.tokens[j].unexpanded_text())
+                .collect();
+            return Background::get().rarity(&joined);
+        }
+        ids.iter()
+            .map(|&j| token_evidence(x, j, cap_short))
+            .fold(0.0, f64::max)
+    };
+    if p.kind == PairKind::Initialism {
+        return side(&p.query, q);
+    }
+    side(&p.listed, l).min(side(&p.query, q))
+}
+
+/// How much the pairs show the names are the same: the sum of the pairs'
+/// evidence ([`pair_evidence`]), pairs less alike than 0.85 in proportion.
+pub(crate) fn shared_evidence(q: &Prepared, l: &Prepared, pairs: &[Pair], cap_short: bool) -> f64 {
+    pairs
+        .iter()
+        .map(|p| (p.similarity / 0.85).min(1.0) * pair_evidence(q, l, p, cap_short))
+        .sum()
+}
+
+/// The rules' factors for an alignment.
+pub(crate) fn weigh(
+    q: &Prepared,
+    l: &Prepared,
+    pairs: &[Pair],
+    leftovers: &[Leftover],
+) -> Vec<Evidence> {
+    // Against words only the vendor's name has, a short acronym counts half
+    // ("CTG Consulting" is not "CTG"); against words the vendor left out of
+    // the listed name, in full ("GPB SA" is "GPB International SA").
+    let evidence = shared_evidence(q, l, pairs, false).min(EVIDENCE_NEEDED);
+    let capped = shared_evidence(q, l, pairs, true).min(EVIDENCE_NEEDED);
+    let shortfall_of = |side: Side| match side {
+        Side::Query => 1.0 - capped / EVIDENCE_NEEDED,
+        Side::Listed => 1.0 - evidence / EVIDENCE_NEEDED,
+    };
+    let shortfall = shortfall_of(Side::Query);
+    let token = |x: &Leftover| match x.side {
+        Side::Query => &q.name.tokens[x.token],
+        Side::Listed => &l.name.tokens[x.token],
+    };
+    let mut out = Vec::new();
+    // Optional words cost nothing, but a place stays a place: "Bank of
+    // China (Hong Kong)" is not "Bank of China (Singapore)".
+    let content: Vec<&Leftover> = leftovers
+        .iter()
+        .filter(|x| {
+            let t = token(x);
+            t.kind != TokenKind::LegalForm && (!t.optional || t.kind == TokenKind::Place)
+        })
+        .collect();
+    let places = |side: Side| {
+        content
+            .iter()
+            .any(|x| x.side == side && token(x).kind == TokenKind::Place)
+    };
+    let places_differ = places(Side::Query) && places(Side::Listed);
+    // A place only the vendor's name has is a branch's qualifier ("Toys
+    // Factory S.A. de C.V. America", "ZTE USA"): it costs in the alignment,
+    // not here; a place on each side is weighed by its own rule.
+    let unpaired: Vec<&Leftover> = content
+        .iter()
+        .copied()
+        .filter(|x| places_differ || !(x.side == Side::Query && token(x).kind == TokenKind::Place))
+        .filter(|x| shortfall_of(x.side) > 0.0)
+        .collect();
+    if !unpaired.is_empty() {
+        let factor: f64 = unpaired
+            .iter()
+            .map(|x| 1.0 - UNPAIRED_CUT * shortfall_of(x.side))
+            .product();
+        let shared = quoted(l, pairs.iter().flat_map(|p| p.listed.iter().copied()));
+        let side_words = |side: Side, p: &Prepared| {
+            quoted(
+                p,
+                unpaired.iter().filter(|x| x.side == side).map(|x| x.token),
+            )
+        };
+        let (vq, vl) = (side_words(Side::Query, q), side_words(Side::Listed, l));
+        let unpaired_text = match (vq.is_empty(), vl.is_empty()) {
+            (false, false) => {
+                format!("{vq} only in the vendor's name, {vl} only in the listed name")
+            }
+            (false, true) => format!("{vq} only in the vendor's name"),
+            _ => format!("{vl} only in the listed name"),
+        };
+        let what = if capped <= 0.0 {
+            "no word the names share is rare among company names".to_string()
+        } else {
+            format!("the shared words ({shared}) are not rare enough among company names")
+        };
+        out.push(Evidence {
+            rule: Rule::WeakEvidence,
+            factor,
+            detail: format!("{what}, and {unpaired_text}: score × {factor:.2}"),
+        });
+    }
+    let left_of = |side: Side, kind: TokenKind| -> Vec<usize> {
+        content
+            .iter()
+            .filter(|x| x.side == side && token(x).kind == kind)
+            .map(|x| x.token)
+            .collect()
+    };
+    let (qp, lp) = (
+        left_of(Side::Query, TokenKind::Place),
+        left_of(Side::Listed, TokenKind::Place),
+    );
+    if shortfall > 0.0 && !qp.is_empty() && !lp.is_empty() {
+        let factor = 1.0 - PLACES_CUT * shortfall;
+        out.push(Evidence {
+            rule: Rule::PlacesDiffer,
+            factor,
+            detail: format!(
+                "places differ ({} / {}): score × {factor:.2}",
+                quoted(q, qp.into_iter()),
+                quoted(l, lp.into_iter())
+            ),
+        });
+    }
+    let (qn, ln) = (
+        left_of(Side::Query, TokenKind::Number),
+        left_of(Side::Listed, TokenKind::Number),
+    );
+    if !qn.is_empty() && !ln.is_empty() {
+        out.push(Evidence {
+            rule: Rule::NumbersDiffer,
+            factor: NUMBERS_FACTOR,
+            detail: format!(
+                "numbers differ ({} / {}): score × {NUMBERS_FACTOR:.2}",
+                quoted(q, qn.into_iter()),
+                quoted(l, ln.into_iter())
+            ),
+        });
+    }
+    out
+}

@@ -1,0 +1,416 @@
+//! Scoring two normalised names: a token-order-insensitive weighted alignment
+//! in which every token of both names is accounted for exactly once, either in
+//! a pair or as a leftover, then weighed by a few rules of evidence.
+//!
+//! # How a score is made
+//! 1. **Weights** ([`weights`]): a distinctive word weighs 0.6 to 2.0 by how
+//!    rare it is among real company names (never by the lists loaded), a
+//!    number 1, a generic word or a place 0.3, a legal form 0.05.
+//! 2. **Candidate pairs** ([`words`], [`candidates`]): word against word
+//!    (exact, inflection, spelling variant, digits for letters, typo, first
+//!    letter, contraction), split or merged words, and a vendor's initialism
+//!    of the listed words.
+//! 3. **Alignment**: greedy, most similar pair first (a word with its
+//!    identical twin as written before a merge, then the heavier), each token
+//!    used once. A pair contributes `similarity × weight` of `weight`; a
+//!    leftover contributes nothing of its cost: its weight times 1
+//!    (distinctive word, number), 0.5 (generic word, place), 0.1 (legal
+//!    form) or 0 (the name's own acronym in parentheses). The alignment's
+//!    score is the contributed share of the total.
+//! 4. **Evidence** ([`evidence`]): factors for names that share no rare word
+//!    but leave words unpaired, places that differ, numbers that differ.
+//! 5. **Group members** ([`containment`]): a vendor's name made of a listed
+//!    organisation's core and words of its own scores by the core's rarity,
+//!    and says so.
+//!
+//! Three rules reject a pair outright: a listed name whose distinctive words
+//! all have three letters or fewer ("MA LI") matches only a vendor name with
+//! no other distinctive word ("AGS MALI-SARL"); a listed name of one word and
+//! nothing else ("GATO") matches only a vendor name whose other words are
+//! places and legal forms; and an initialism counts only when another
+//! distinctive word or number of the names agrees ("CETC 13" / "China
+//! Electronics Technology Group Corporation 13th Research Institute").
+//!
+//! The score is symmetric (swapping the two names gives the same score),
+//! except for initialisms, read only in the vendor's name, and group
+//! membership, read only in the vendor's name against a listed organisation.
+//!
+//! ```
+//! use vendor_screen::normalize::Normalizer;
+//! use vendor_screen::score::{Prepared, Weights, align};
+//!
+//! let n = Normalizer::new();
+//! let w = Weights::default();
+//! let q = Prepared::new(n.normalize("Hik Vision USA Inc"), &w);
+//! let l = Prepared::new(n.normalize("Hikvision"), &w);
+//! let a = align(&q, &l, 0.0).expect("aligned");
+//! assert!(a.score > 0.9, "{}", a.score);
+//! ```
+
+mod candidates;
+pub mod containment;
+mod edits;
+pub mod evidence;
+pub mod weights;
+pub mod words;
+
+pub use containment::Containment;
+pub(crate) use edits::is_subsequence;
+pub use edits::osa_within;
+pub use evidence::{Evidence, Rule};
+pub use weights::{Core, Prepared, Weights};
+pub use words::PairKind;
+pub(crate) use words::allowed_edits;
+
+use crate::normalize::TokenKind;
+use candidates::{Candidate, candidates};
+use serde::{Deserialize, Serialize};
+use weights::leftover_factor;
+
+/// A pair of the alignment: tokens of the query and of the listed name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    /// Indexes of the query's tokens.
+    pub query: Vec<usize>,
+    /// Indexes of the listed name's tokens.
+    pub listed: Vec<usize>,
+    /// Similarity in [0, 1].
+    pub similarity: f64,
+    /// Weight of the pair (sum of its tokens' weights).
+    pub weight: f64,
+    /// How they are alike.
+    pub kind: PairKind,
+}
+
+/// Which name a leftover token belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// The vendor's name (or the alias or owner's name screened).
+    Query,
+    /// The listed name.
+    Listed,
+}
+
+/// A token left unpaired, with what it cost.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Leftover {
+    /// Which name.
+    pub side: Side,
+    /// Index of the token in that name.
+    pub token: usize,
+    /// Its cost (added to the total only).
+    pub cost: f64,
+}
+
+/// The alignment of two names and the score it gives.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alignment {
+    /// Pairs, best first.
+    pub pairs: Vec<Pair>,
+    /// Tokens of either name left unpaired.
+    pub leftovers: Vec<Leftover>,
+    /// Sum of similarity × weight over pairs.
+    pub matched: f64,
+    /// Sum of pair weights and leftover costs.
+    pub total: f64,
+    /// The rules of evidence that weighed in.
+    pub evidence: Vec<Evidence>,
+    /// The name score: `matched / total` times every evidence factor.
+    pub name_score: f64,
+    /// Set when the vendor's name is a listed organisation's core with
+    /// words of its own: a possible member of its group.
+    pub containment: Option<Containment>,
+    /// The final score in [0, 1]: the name score, or the containment's when
+    /// higher.
+    pub score: f64,
+}
+
+/// Aligns two prepared names and scores them. Returns `None` when the score
+/// cannot reach `cutoff` (the bound is checked before the greedy alignment)
+/// or is 0.
+///
+/// ```
+/// use vendor_screen::normalize::Normalizer;
+/// use vendor_screen::score::{Prepared, Weights, align};
+/// let n = Normalizer::new();
+/// let w = Weights::default();
+/// let p = |s: &str| Prepared::new(n.normalize(s), &w);
+/// let a = align(&p("Huawei Technologies Company"), &p("HUAWEI TECHNOLOGIES CO., LTD."), 0.0).unwrap();
+/// assert!((a.score - 1.0).abs() < 0.01, "{}", a.score);
+/// assert!(align(&p("CETC 13"), &p("CETC 14"), 0.5).is_none());
+/// ```
+pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
+    let (qt, lt) = (&q.name.tokens, &l.name.tokens);
+    if !qt.iter().any(|t| t.kind != TokenKind::LegalForm)
+        || !lt.iter().any(|t| t.kind != TokenKind::LegalForm)
+    {
+        return None;
+    }
+    let cands = candidates(q, l);
+    let reach = upper_bound(q, l, &cands).max(containment::bound(l, |j| {
+        cands.iter().any(|c| c.listed.range().contains(&j))
+    }));
+    if reach < cutoff || reach <= 0.0 {
+        return None;
+    }
+    let (pairs, matched, pair_total) = greedy(cands);
+    // Names that share only legal forms share nothing.
+    let legal = |ids: &[usize], t: &[crate::normalize::Token]| {
+        ids.iter().all(|&i| t[i].kind == TokenKind::LegalForm)
+    };
+    if pairs
+        .iter()
+        .all(|p| legal(&p.query, qt) && legal(&p.listed, lt))
+    {
+        return None;
+    }
+    let leftovers = leftovers(q, l, &pairs);
+    let total = pair_total + leftovers.iter().map(|x| x.cost).sum::<f64>();
+
+    // A listed name whose distinctive words are all short ("ABC LLC", "MA LI")
+    // matches only a vendor name with no other distinctive word ("AGS MALI").
+    let mut distinctive = lt
+        .iter()
+        .filter(|t| t.kind == TokenKind::Distinctive)
+        .peekable();
+    let short_listed = distinctive.peek().is_some() && distinctive.all(|t| t.text.len() <= 3);
+    if short_listed
+        && leftovers.iter().any(|x| {
+            x.side == Side::Query
+                && !qt[x.token].optional
+                && matches!(qt[x.token].kind, TokenKind::Distinctive | TokenKind::Number)
+        })
+    {
+        return None;
+    }
+    // A listed name of one word and nothing else ("GATO", "CTG") is all
+    // identity: it matches a vendor name whose other words are places and
+    // legal forms ("GATO S.A.", "CTG USA"), not one that says more ("Air
+    // Gato Enterprises", "CTG Consulting").
+    let bare = lt.iter().filter(|t| !t.optional).count() == 1;
+    if bare
+        && leftovers.iter().any(|x| {
+            x.side == Side::Query
+                && !qt[x.token].optional
+                && matches!(
+                    qt[x.token].kind,
+                    TokenKind::Distinctive | TokenKind::Number | TokenKind::Generic
+                )
+        })
+    {
+        return None;
+    }
+    // An acronym read as the listed words needs another word to agree.
+    let corroborated = pairs.iter().any(|p| {
+        p.kind != PairKind::Initialism
+            && p.listed
+                .iter()
+                .any(|&j| matches!(lt[j].kind, TokenKind::Distinctive | TokenKind::Number))
+    });
+    if pairs.iter().any(|p| p.kind == PairKind::Initialism) && !corroborated {
+        return None;
+    }
+
+    let evidence = evidence::weigh(q, l, &pairs, &leftovers);
+    let base = if total > 0.0 { matched / total } else { 0.0 };
+    let name_score = evidence
+        .iter()
+        .fold(base, |s, e| s * e.factor)
+        .clamp(0.0, 1.0);
+    let containment = containment::check(q, l, &pairs, &leftovers);
+    let score = containment
+        .as_ref()
+        .map_or(name_score, |c| c.score.max(name_score));
+    if score <= 0.0 || score < cutoff {
+        return None;
+    }
+    Some(Alignment {
+        pairs,
+        leftovers,
+        matched,
+        total,
+        evidence,
+        name_score,
+        containment,
+        score,
+    })
+}
+
+/// Greedy alignment: most similar first, a word with its identical twin
+/// before a merge (but a merge before an expanded abbreviation: "Techn ology"
+/// is "technology", not "technology" and a stray "ology"), then the heavier;
+/// ties by position so the result is deterministic. Returns the pairs, the
+/// matched weight and the pairs' total weight.
+fn greedy(mut cands: Vec<Candidate>) -> (Vec<Pair>, f64, f64) {
+    cands.sort_by(|a, b| {
+        b.sim
+            .total_cmp(&a.sim)
+            .then_with(|| b.twin.cmp(&a.twin))
+            .then_with(|| b.weight.total_cmp(&a.weight))
+            .then_with(|| a.query.cmp(&b.query))
+            .then_with(|| a.listed.cmp(&b.listed))
+    });
+    let q_len = cands.iter().map(|c| c.query.end).max().unwrap_or(0);
+    let l_len = cands.iter().map(|c| c.listed.end).max().unwrap_or(0);
+    let mut q_used = vec![false; q_len];
+    let mut l_used = vec![false; l_len];
+    let mut pairs = Vec::new();
+    let (mut matched, mut total) = (0.0, 0.0);
+    for c in cands {
+        if q_used[c.query.range()].iter().any(|&u| u) || l_used[c.listed.range()].iter().any(|&u| u)
+        {
+            continue;
+        }
+        q_used[c.query.range()].fill(true);
+        l_used[c.listed.range()].fill(true);
+        matched += c.sim * c.weight;
+        total += c.weight;
+        pairs.push(Pair {
+            query: c.query.range().collect(),
+            listed: c.listed.range().collect(),
+            similarity: c.sim,
+            weight: c.weight,
+            kind: c.kind,
+        });
+    }
+    (pairs, matched, total)
+}
+
+/// Every token of either name that no pair holds, with its cost.
+fn leftovers(q: &Prepared, l: &Prepared, pairs: &[Pair]) -> Vec<Leftover> {
+    let mut out = Vec::new();
+    for (side, p) in [(Side::Query, q), (Side::Listed, l)] {
+        let mut used = vec![false; p.name.tokens.len()];
+        for pair in pairs {
+            let ids = match side {
+                Side::Query => &pair.query,
+                Side::Listed => &pair.listed,
+            };
+            ids.iter().for_each(|&i| used[i] = true);
+        }
+        for (i, t) in p.name.tokens.iter().enumerate() {
+            if !used[i] {
+                out.push(Leftover {
+                    side,
+                    token: i,
+                    cost: p.weights[i] * leftover_factor(t),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// An upper bound of the name score from the candidates: each token at its
+/// best similarity, leftovers at their cost, the best subset chosen.
+fn upper_bound(q: &Prepared, l: &Prepared, cands: &[Candidate]) -> f64 {
+    let mut best_q = vec![0.0f64; q.weights.len()];
+    let mut best_l = vec![0.0f64; l.weights.len()];
+    for c in cands {
+        best_q[c.query.range()]
+            .iter_mut()
+            .for_each(|b| *b = b.max(c.sim));
+        best_l[c.listed.range()]
+            .iter_mut()
+            .for_each(|b| *b = b.max(c.sim));
+    }
+    // Start with everything left over, then pair tokens in order of benefit.
+    let mut items: Vec<(f64, f64, f64)> = Vec::new(); // (best, weight, cost)
+    let (mut num, mut den) = (0.0, 0.0);
+    for (p, best) in [(q, &best_q), (l, &best_l)] {
+        for (i, t) in p.name.tokens.iter().enumerate() {
+            let cost = p.weights[i] * leftover_factor(t);
+            den += cost;
+            if best[i] > 0.0 {
+                items.push((best[i], p.weights[i], cost));
+            }
+        }
+    }
+    items.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (best, w, cost) in items {
+        let (n2, d2) = (num + best * w, den + w - cost);
+        if d2 > 0.0 && (den <= 0.0 || n2 / d2 >= num / den) {
+            num = n2;
+            den = d2;
+        }
+    }
+    if den > 0.0 { (num / den).min(1.0) } else { 0.0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Normalizer;
+
+    fn score(a: &str, b: &str) -> f64 {
+        let n = Normalizer::new();
+        let w = Weights::default();
+        let pa = Prepared::new(n.normalize(a), &w);
+        let pb = Prepared::new(n.normalize(b), &w).organisation();
+        align(&pa, &pb, 0.0).map_or(0.0, |x| x.score)
+    }
+
+    #[test]
+    fn initialisms_and_merges() {
+        assert!(
+            score(
+                "CETC 13",
+                "China Electronics Technology Group Corporation 13th Research Institute"
+            ) >= 0.85
+        );
+        assert!(
+            score(
+                "CETC 14",
+                "China Electronics Technology Group Corporation 13th Research Institute"
+            ) < 0.5,
+            "numbers differ"
+        );
+        assert!(
+            score("ZTE", "Zhongxing Telecommunication Equipment Corporation") < 0.85,
+            "a lone acronym needs a second agreeing word"
+        );
+        assert!(
+            score("Zhongxing Telecommunication Equipment Corporation", "ZTE") < 0.85,
+            "listed acronyms stand for themselves"
+        );
+        assert!(score("JSC ARGUMENT", "JSCARGUMENT") >= 0.9);
+        assert!(score("1142021 corp", "11 420 2 1 corp") >= 0.9);
+    }
+
+    #[test]
+    fn group_members_score_by_their_core() {
+        let a = |q: &str, l: &str| {
+            let n = Normalizer::new();
+            let w = Weights::default();
+            align(
+                &Prepared::new(n.normalize(q), &w),
+                &Prepared::new(n.normalize(l), &w).organisation(),
+                0.0,
+            )
+        };
+        let member = a(
+            "Huawei Marine Networks Co., Ltd.",
+            "Huawei Technologies Co., Ltd.",
+        )
+        .expect("aligned");
+        let c = member.containment.expect("a group member");
+        assert_eq!(c.core, "Huawei");
+        assert_eq!(c.extra, ["Marine", "Networks"]);
+        assert!(member.score >= 0.9);
+        let mobile = a(
+            "China Mobile Online Services Co., Ltd.",
+            "China Mobile Limited",
+        )
+        .expect("aligned");
+        assert_eq!(
+            mobile.containment.map(|c| c.core).as_deref(),
+            Some("China Mobile")
+        );
+        assert!(mobile.score >= 0.85, "{}", mobile.score);
+        let panda = a("Panda Express Inc", "Panda Corporation");
+        assert!(panda.is_none_or(|x| x.score < 0.85), "a common word");
+        let same = a("Huawei Technologies USA", "Huawei Technologies Co., Ltd.").expect("aligned");
+        assert!(same.containment.is_none(), "a place is no word of its own");
+    }
+}

@@ -1,0 +1,180 @@
+//! Token weights: how much a word says about who a company is. They come from
+//! the kind of the token and, for distinctive words, from how common the word
+//! is among real company names ([`crate::background`]), never from the lists
+//! loaded: a score does not change because another list was loaded.
+
+use crate::background::Background;
+use crate::normalize::{Normalized, Token, TokenKind};
+use serde::Serialize;
+
+/// Weight of a legal form (and of words like "Group").
+pub(crate) const LEGAL_WEIGHT: f64 = 0.05;
+/// Weight of a generic organisation word or a place.
+pub(crate) const GENERIC_WEIGHT: f64 = 0.3;
+/// Weight of a number.
+pub(crate) const NUMBER_WEIGHT: f64 = 1.0;
+/// A distinctive word weighs `DISTINCTIVE_BASE + DISTINCTIVE_SPAN × specificity`:
+/// 0.6 for a word every company name has, 2.0 for one none has.
+pub(crate) const DISTINCTIVE_BASE: f64 = 0.6;
+pub(crate) const DISTINCTIVE_SPAN: f64 = 1.4;
+
+/// Token weights, from the embedded background tables.
+///
+/// ```
+/// use vendor_screen::normalize::Normalizer;
+/// use vendor_screen::score::Weights;
+/// let n = Normalizer::new();
+/// let w = Weights::default();
+/// let t = |s: &str| n.normalize(s).tokens.remove(0);
+/// assert!(w.weight(&t("Huawei")) > w.weight(&t("Wagner")));
+/// assert!(w.weight(&t("Wagner")) > w.weight(&t("Technologies")));
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Weights {
+    background: &'static Background,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            background: Background::get(),
+        }
+    }
+}
+
+impl Weights {
+    /// How rare a word is among real company names, in [0, 1]
+    /// ([`Background::rarity`]).
+    ///
+    /// ```
+    /// let w = vendor_screen::score::Weights::default();
+    /// assert!(w.rarity("hikvision") > 0.99);
+    /// assert!(w.rarity("solutions") < 0.1);
+    /// ```
+    pub fn rarity(&self, text: &str) -> f64 {
+        self.background.rarity(text)
+    }
+
+    /// The weight of a token.
+    pub fn weight(&self, t: &Token) -> f64 {
+        match t.kind {
+            TokenKind::LegalForm => LEGAL_WEIGHT,
+            TokenKind::Generic | TokenKind::Place => GENERIC_WEIGHT,
+            TokenKind::Number => NUMBER_WEIGHT,
+            TokenKind::Distinctive => {
+                DISTINCTIVE_BASE + DISTINCTIVE_SPAN * self.background.specificity(&t.text)
+            }
+        }
+    }
+}
+
+/// What a leftover token of a kind costs, as a share of its weight.
+pub(crate) fn leftover_factor(t: &Token) -> f64 {
+    if t.optional {
+        return 0.0;
+    }
+    match t.kind {
+        TokenKind::LegalForm => 0.1,
+        TokenKind::Generic | TokenKind::Place => 0.5,
+        TokenKind::Number | TokenKind::Distinctive => 1.0,
+    }
+}
+
+/// The core of a listed organisation's name: the words a name containing it
+/// is named after (its distinctive words and numbers; for a name without
+/// one, its words less legal forms and words like "Group"), and how rare
+/// that phrase is among real company names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Core {
+    /// Indexes of the core's tokens, in order.
+    pub tokens: Vec<usize>,
+    /// Rarity of the phrase ([`Background::phrase_rarity`]).
+    pub rarity: f64,
+}
+
+impl Core {
+    /// The core of a name: its distinctive words and numbers (with a country
+    /// leading them: "China Unicom") when they are rare among company names;
+    /// else (none, or only common ones: "Mobile" in "China Mobile Limited")
+    /// all its words but legal forms.
+    pub(crate) fn of(name: &Normalized) -> Option<Core> {
+        let toks = &name.tokens;
+        let content = |t: &Token| !t.optional && t.kind != TokenKind::LegalForm;
+        let strong = |t: &Token| matches!(t.kind, TokenKind::Distinctive | TokenKind::Number);
+        let rarity = |ids: &[usize]| {
+            let words: Vec<&str> = ids.iter().map(|&i| toks[i].unexpanded_text()).collect();
+            Background::get().phrase_rarity(&words)
+        };
+        let distinctive: Vec<usize> = (0..toks.len())
+            .filter(|&i| content(&toks[i]) && strong(&toks[i]))
+            .collect();
+        // A country leading the name is part of its brand: "China Unicom",
+        // not "Unicom".
+        let mut distinctive = distinctive;
+        if let (Some(&first), Some(country)) = (distinctive.first(), toks.first()) {
+            if first == 1 && country.is_country() && !country.optional {
+                distinctive.insert(0, 0);
+            }
+        }
+        let (tokens, r) = match rarity(&distinctive) {
+            r if !distinctive.is_empty() && r >= 0.5 => (distinctive, r),
+            _ => {
+                let all: Vec<usize> = (0..toks.len()).filter(|&i| content(&toks[i])).collect();
+                let r = rarity(&all);
+                (all, r)
+            }
+        };
+        let letters: usize = tokens.iter().map(|&i| toks[i].text.len()).sum();
+        (!tokens.is_empty() && letters >= 3).then_some(Core { tokens, rarity: r })
+    }
+}
+
+/// A normalised name with its token weights, prepared once.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Prepared {
+    /// The normalised name.
+    pub name: Normalized,
+    /// One weight per token.
+    pub weights: Vec<f64>,
+    /// One background rarity per token ([`Weights::rarity`]).
+    pub rarity: Vec<f64>,
+    /// For a listed organisation's name, its core: a vendor named after it
+    /// with words of its own may be a member of its group.
+    pub core: Option<Core>,
+}
+
+impl Prepared {
+    /// Weighs a normalised name's tokens. A listed organisation's name also
+    /// gets its core with [`Prepared::organisation`].
+    pub fn new(name: Normalized, weights: &Weights) -> Prepared {
+        let rarity = name
+            .tokens
+            .iter()
+            .map(|t| weights.rarity(&t.text))
+            .collect();
+        let weights = name.tokens.iter().map(|t| weights.weight(t)).collect();
+        Prepared {
+            name,
+            weights,
+            rarity,
+            core: None,
+        }
+    }
+
+    /// The same name, known to be an organisation's (not a person's, a
+    /// vessel's or an aircraft's): a vendor whose name contains its core
+    /// with words of its own is reported as a possible member of its group.
+    ///
+    /// ```
+    /// use vendor_screen::normalize::Normalizer;
+    /// use vendor_screen::score::{Prepared, Weights};
+    /// let n = Normalizer::new();
+    /// let p = Prepared::new(n.normalize("China Mobile Limited"), &Weights::default()).organisation();
+    /// let core = p.core.expect("a core");
+    /// assert_eq!(core.tokens, [0, 1]);
+    /// ```
+    pub fn organisation(mut self) -> Prepared {
+        self.core = Core::of(&self.name);
+        self
+    }
+}

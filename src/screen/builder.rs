@@ -1,0 +1,130 @@
+//! Building a [`Screener`]: lists checked, every listed name prepared and
+//! indexed, the lookups a report needs made once.
+
+use super::relations::related_parties;
+use super::{DEFAULT_THRESHOLD, NameRef, Screener, vendor};
+use crate::error::{Error, Result};
+use crate::list::DesignationList;
+use crate::matcher::Matcher;
+use crate::normalize::Normalizer;
+use std::collections::HashMap;
+
+/// Collects lists and settings, then builds a [`Screener`].
+///
+/// ```
+/// use vendor_screen::{ScreenerBuilder, lists};
+/// let s = ScreenerBuilder::new().lists(lists::bundled()?).threshold(0.9).build()?;
+/// assert_eq!(s.threshold(), 0.9);
+/// assert!(ScreenerBuilder::new().threshold(1.5).build().is_err());
+/// # Ok::<(), vendor_screen::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct ScreenerBuilder {
+    lists: Vec<DesignationList>,
+    threshold: f64,
+}
+
+impl Default for ScreenerBuilder {
+    fn default() -> Self {
+        ScreenerBuilder::new()
+    }
+}
+
+impl ScreenerBuilder {
+    /// An empty builder with the default threshold.
+    pub fn new() -> ScreenerBuilder {
+        ScreenerBuilder {
+            lists: Vec::new(),
+            threshold: DEFAULT_THRESHOLD,
+        }
+    }
+
+    /// Adds one list.
+    pub fn list(mut self, list: DesignationList) -> ScreenerBuilder {
+        self.lists.push(list);
+        self
+    }
+
+    /// Adds several lists.
+    pub fn lists(mut self, lists: impl IntoIterator<Item = DesignationList>) -> ScreenerBuilder {
+        self.lists.extend(lists);
+        self
+    }
+
+    /// Sets the reporting threshold (0 to 1).
+    pub fn threshold(mut self, threshold: f64) -> ScreenerBuilder {
+        self.threshold = threshold;
+        self
+    }
+
+    /// Validates the settings and prepares every listed name for matching.
+    pub fn build(self) -> Result<Screener> {
+        if !(0.0..=1.0).contains(&self.threshold) {
+            return Err(Error::Argument {
+                name: "threshold".into(),
+                message: format!("{} is not between 0 and 1", self.threshold),
+            });
+        }
+        let mut list_index = HashMap::new();
+        for (i, l) in self.lists.iter().enumerate() {
+            if let Some(j) = list_index.insert(l.meta.id.clone(), i) {
+                return Err(Error::Argument {
+                    name: "list".into(),
+                    message: format!(
+                        "list id `{}` is loaded twice (lists {} and {})",
+                        l.meta.id,
+                        j + 1,
+                        i + 1
+                    ),
+                });
+            }
+        }
+        let mut names = Vec::new();
+        let mut identifiers: HashMap<String, Vec<(usize, usize, usize)>> = HashMap::new();
+        for (li, list) in self.lists.iter().enumerate() {
+            for (ei, entity) in list.entities.iter().enumerate() {
+                for (kind, _) in entity.names() {
+                    names.push(NameRef {
+                        list: li,
+                        entity: ei,
+                        kind,
+                    });
+                }
+                for (ii, id) in entity.identifiers.iter().enumerate() {
+                    let key = vendor::compare_form(&id.value);
+                    if !key.is_empty() {
+                        identifiers.entry(key).or_default().push((li, ei, ii));
+                    }
+                }
+            }
+        }
+        let texts = self.lists.iter().flat_map(|l| &l.entities).flat_map(|e| {
+            let org = e.kind == crate::list::EntityKind::Organization;
+            e.names().map(move |(_, n)| (n, org))
+        });
+        let matcher = Matcher::new(texts);
+        let related = self.lists.iter().map(related_parties).collect();
+        let entity_index = self
+            .lists
+            .iter()
+            .map(|l| {
+                l.entities
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (e.id.clone(), i))
+                    .collect()
+            })
+            .collect();
+        Ok(Screener {
+            lists: self.lists,
+            names,
+            matcher,
+            threshold: self.threshold,
+            related,
+            list_index,
+            entity_index,
+            identifiers,
+            normalizer: Normalizer::new(),
+        })
+    }
+}

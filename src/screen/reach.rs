@@ -1,0 +1,277 @@
+//! Whether a list reaches a vendor: the status of a hit and the rule behind
+//! it, in words a reviewer can paste into a case file.
+//!
+//! Two questions, in order: is the entry in force on the as-of date
+//! ([`listing_state`]), and does the list's rule reach the vendor along the
+//! hit's path ([`decide`])?
+
+use crate::list::{Date, Entity, NotInForce, Reach};
+use crate::screen::report::{Status, Via};
+
+/// Where an entry stands on the as-of date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ListingState {
+    /// In force (since `from` when the list gives a start date).
+    InForce { from: Option<Date> },
+    /// Listed only from `from`, after the as-of date.
+    NotYetListed { from: Date },
+    /// Ended (removed, expired) on `on`, on or before the as-of date.
+    Ended { from: Option<Date>, on: Date },
+}
+
+/// Where `entity`'s listing stands on `as_of`.
+pub(crate) fn listing_state(entity: &Entity, as_of: Date) -> ListingState {
+    let from = entity.first_start();
+    match entity.why_not_in_force(as_of) {
+        Some(NotInForce::NotYetListed { from }) => ListingState::NotYetListed { from },
+        Some(NotInForce::Ended { on }) => ListingState::Ended { from, on },
+        None => ListingState::InForce { from },
+    }
+}
+
+/// The status and rule of an entry not in force, or `None` when it is.
+///
+/// ```text
+/// dod-1260h: listed from 2025-01-07, after the as-of date 2024-06-01: not yet listed
+/// dod-1260h: listed from 2024-01-31, ended 2026-02-17, before the as-of date 2026-03-01
+/// ```
+pub(crate) fn not_in_force(
+    list: &str,
+    state: ListingState,
+    as_of: Date,
+) -> Option<(Status, String)> {
+    match state {
+        ListingState::InForce { .. } => None,
+        ListingState::NotYetListed { from } => Some((
+            Status::NotYetListed,
+            format!("{list}: listed from {from}, after the as-of date {as_of}: not yet listed"),
+        )),
+        ListingState::Ended { from, on } => {
+            let from = from
+                .map(|f| format!("listed from {f}, "))
+                .unwrap_or_default();
+            Some((
+                Status::Expired,
+                format!("{list}: {from}ended {on}, on or before the as-of date {as_of}: expired"),
+            ))
+        }
+    }
+}
+
+/// The listing, in words, for a rule: `listed from 2019-08-13` or `listed`.
+pub(crate) fn listed_words(state: ListingState) -> String {
+    match state {
+        ListingState::InForce { from: Some(f) } => format!("listed from {f}"),
+        _ => "listed".to_string(),
+    }
+}
+
+/// What is known of the ownership along an owner's hit.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Ownership {
+    /// A direct owner: the shares of every direct owner matching an
+    /// in-force entity of this list (each owner once).
+    Direct(Vec<Option<f64>>),
+    /// An owner further up: the shares along the chain, from the vendor up.
+    Chain(Vec<Option<f64>>),
+}
+
+fn share_text(s: Option<f64>) -> String {
+    s.map_or("unknown".to_string(), |v| format!("{v}%"))
+}
+
+/// The status of a hit on an in-force entry, and the rule that decided it.
+///
+/// `reach` is the list's, `via` the hit's path, `ownership` what is known of
+/// the shares when the path is an owner, `state` the entry's listing state,
+/// `matched` the name of the entity the vendor matched (for relations).
+pub(crate) fn decide(
+    list: &str,
+    reach: Reach,
+    via: &Via,
+    ownership: Option<&Ownership>,
+    state: ListingState,
+) -> (Status, String) {
+    let listed = listed_words(state);
+    let rule = reach.rule();
+    match via {
+        Via::SelfName | Via::Alias { .. } => (
+            Status::Match,
+            format!(
+                "{list}: {listed}; {} matches a listed name",
+                via.whose_name()
+            ),
+        ),
+        Via::Relation {
+            entity_name, link, ..
+        } => {
+            let what = relation_words(link);
+            let how = format!(
+                "{list}: {listed}; it is {what} \"{entity_name}\", which {} matched",
+                via.whose_name()
+            );
+            match reach {
+                Reach::SubsidiariesAndAffiliates => (Status::Match, format!("{how}; {rule}")),
+                Reach::NamedWithListedParents => (
+                    Status::Match,
+                    format!("{how}; {rule}: the list names it with the matched entity"),
+                ),
+                Reach::Owned50Percent => (
+                    Status::Review,
+                    format!("{how}; {rule}: the list states no ownership share, so review"),
+                ),
+                Reach::NamedOnly => (
+                    Status::OutOfReach,
+                    format!("{how}; {rule}: a related party is not reached"),
+                ),
+            }
+        }
+        Via::Parent { level, .. } => {
+            let whose = via.whose_name();
+            let how = format!("{list}: {listed}; {whose} matches a listed name");
+            match reach {
+                Reach::SubsidiariesAndAffiliates => (
+                    Status::Match,
+                    format!("{how}; {rule}: the vendor is owned by it (level {level})"),
+                ),
+                Reach::NamedWithListedParents => (
+                    Status::Review,
+                    format!(
+                        "{how}; {rule}: the vendor itself is not named, so review whether the listing covers it"
+                    ),
+                ),
+                Reach::NamedOnly => (
+                    Status::OutOfReach,
+                    format!("{how}; {rule}: an owner's listing does not reach the vendor"),
+                ),
+                Reach::Owned50Percent => fifty_percent(&how, ownership),
+            }
+        }
+    }
+}
+
+/// The relation, from the hit's entity's point of view, in words.
+pub(crate) fn relation_words(link: &str) -> String {
+    if let Some(share) = link.strip_prefix("parent, ") {
+        format!("listed as the {share} parent of")
+    } else if link == "parent" {
+        "listed as the parent of".to_string()
+    } else if link == "affiliate" {
+        "listed as an affiliate of".to_string()
+    } else {
+        format!("listed as the {link} of")
+    }
+}
+
+/// OFAC 50 Percent Rule for an owner's hit.
+fn fifty_percent(how: &str, ownership: Option<&Ownership>) -> (Status, String) {
+    let rule = "OFAC 50 Percent Rule";
+    match ownership {
+        Some(Ownership::Direct(owners)) => {
+            let known: f64 = owners.iter().flatten().sum();
+            let unknown = owners.iter().filter(|s| s.is_none()).count();
+            let shares = owners.iter().map(|s| share_text(*s)).collect::<Vec<_>>();
+            let held = if owners.len() > 1 {
+                format!(
+                    "listed direct owners hold {} = {known}%",
+                    shares.join(" + ")
+                )
+            } else {
+                format!("the listed direct owner holds {}", shares.join(""))
+            };
+            if known >= 50.0 {
+                (
+                    Status::Match,
+                    format!("{how}; {rule}: {held}, 50% or more: the vendor is blocked too"),
+                )
+            } else if unknown > 0 {
+                (
+                    Status::Review,
+                    format!(
+                        "{how}; {rule}: {held}; a share is unknown, so review whether it reaches 50%"
+                    ),
+                )
+            } else {
+                (
+                    Status::OutOfReach,
+                    format!("{how}; {rule}: {held}, under 50%: the rule does not reach the vendor"),
+                )
+            }
+        }
+        Some(Ownership::Chain(chain)) => {
+            let shares = chain
+                .iter()
+                .map(|s| share_text(*s))
+                .collect::<Vec<_>>()
+                .join(" of ");
+            if chain.iter().any(|s| s.is_some_and(|v| v < 50.0)) {
+                (
+                    Status::OutOfReach,
+                    format!(
+                        "{how}; {rule}: the ownership chain ({shares}) has a link under 50%: not reached"
+                    ),
+                )
+            } else if chain.iter().all(Option::is_some) {
+                (
+                    Status::Match,
+                    format!(
+                        "{how}; {rule}: every link of the ownership chain ({shares}) is 50% or more: the vendor is blocked too"
+                    ),
+                )
+            } else {
+                (
+                    Status::Review,
+                    format!(
+                        "{how}; {rule}: the ownership chain ({shares}) has an unknown share, so review"
+                    ),
+                )
+            }
+        }
+        None => (
+            Status::Review,
+            format!("{how}; {rule}: ownership unknown, so review"),
+        ),
+    }
+}
+
+/// A hit through a name that only contains a listed organisation's core
+/// with words of its own ([`crate::score::Containment`]: "Huawei Marine
+/// Networks" against Huawei Technologies) is a possible member of its group:
+/// at most `review`, with the core and the list's reach in the rule.
+pub(crate) fn group_member(
+    reach: Reach,
+    via: &Via,
+    containment: &crate::score::Containment,
+    (status, rule): (Status, String),
+) -> (Status, String) {
+    let whose = via.whose_name();
+    let own = containment
+        .extra
+        .iter()
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let reaches = match reach {
+        Reach::SubsidiariesAndAffiliates => {
+            "the list reaches subsidiaries and affiliates: review whether the vendor is one"
+        }
+        Reach::Owned50Percent => {
+            "the list reaches entities owned 50% or more by listed parties: review the vendor's owners"
+        }
+        Reach::NamedWithListedParents | Reach::NamedOnly => {
+            "the list reaches the entities it names: review whether the vendor is this one"
+        }
+    };
+    let status = if status == Status::Match {
+        Status::Review
+    } else {
+        status
+    };
+    (
+        status,
+        format!(
+            "{rule}; but {whose} only contains \"{}\", the core of the listed name, with words of its own ({own}): a possible member of its group; {reaches}",
+            containment.core
+        ),
+    )
+}

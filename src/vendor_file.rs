@@ -1,0 +1,515 @@
+//! Reading a vendor master: a CSV file with a header row, one vendor a row.
+//!
+//! Columns, matched case-insensitively (spaces, `_` and `-` alike), with
+//! the synonyms real vendor masters use:
+//!
+//! | column | synonyms | meaning |
+//! | --- | --- | --- |
+//! | `name` (required) | `vendor`, `vendor name`, `supplier`, `supplier name`, `company`, `company name`, `legal name` | the vendor's name |
+//! | `id` | `vendor id`, `supplier id`, `vendor number`, `supplier number` | the caller's id, echoed in reports |
+//! | `aliases` | `alias`, `other names`, `dba` | `;`-separated |
+//! | `parents` | `parent`, `owners`, `owner`, `parent company` | `;`-separated owners, nearest first |
+//! | `parent_shares` | `parent share`, `owner shares` | `;`-separated percentages aligned with `parents`, empty = unknown |
+//! | `country` | `country code` | ISO 3166 alpha-2 |
+//! | `uei`, `cage`, `lei`, `duns`, `tax_id` | `sam uei`, `cage code`, `duns number`, `tin`, `ein`, `vat number` | identifiers, matched exactly |
+//!
+//! The delimiter (`,`, `;` or tab) is detected from the header. Other
+//! columns are ignored and named in [`VendorReader::ignored_columns`]; a
+//! column given twice (`Name` and `Vendor Name`) is an error. Every row is
+//! accounted for: it becomes a [`Row::Vendor`] or a [`Row::Rejected`] with
+//! its line, field and reason, and [`VendorCounts`] adds up. A file that
+//! ends inside a quoted field is an error naming the line where the field
+//! began.
+//!
+//! ```
+//! use vendor_screen::vendor_file::{VendorReader, Row};
+//! let csv = "Vendor Name;Country;LEI\nAcme Widgets;US;\n;CN;\nHytera;cn;\n";
+//! let mut reader = VendorReader::new(csv.as_bytes(), "vendors.csv")?;
+//! let rows: Vec<Row> = reader.by_ref().collect::<Result<_, _>>()?;
+//! assert!(matches!(&rows[0], Row::Vendor { line: 2, vendor } if vendor.name == "Acme Widgets"));
+//! assert!(matches!(&rows[1], Row::Rejected(r) if r.line == 3 && r.field == "name"));
+//! assert!(matches!(&rows[2], Row::Vendor { vendor, .. } if vendor.country.as_deref() == Some("CN")));
+//! let c = reader.counts();
+//! assert_eq!((c.rows, c.vendors, c.rejected), (3, 2, 1));
+//! # Ok::<(), vendor_screen::Error>(())
+//! ```
+
+use crate::error::{Error, Result, escape_controls};
+use crate::records::{Records, RecordsError, detect_delimiter};
+use crate::screen::vendor::{IdentifierKind, Owner, Vendor, VendorIdentifier};
+use std::collections::HashMap;
+use std::fmt;
+use std::io::{BufRead, BufReader, Read};
+
+/// A vendor column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Column {
+    Id,
+    Name,
+    Aliases,
+    Parents,
+    ParentShares,
+    Country,
+    Identifier(IdentifierKind),
+}
+
+impl Column {
+    fn canonical(self) -> &'static str {
+        match self {
+            Column::Id => "id",
+            Column::Name => "name",
+            Column::Aliases => "aliases",
+            Column::Parents => "parents",
+            Column::ParentShares => "parent_shares",
+            Column::Country => "country",
+            Column::Identifier(k) => k.as_str(),
+        }
+    }
+
+    /// The column a header names, if it is one of ours.
+    fn from_header(header: &str) -> Option<Column> {
+        let mut h = String::new();
+        for word in header
+            .trim_start_matches('\u{feff}')
+            .split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '.')
+            .filter(|w| !w.is_empty())
+        {
+            if !h.is_empty() {
+                h.push(' ');
+            }
+            h.push_str(&word.to_lowercase());
+        }
+        Some(match h.as_str() {
+            "id" | "vendor id" | "supplier id" | "vendor number" | "supplier number" => Column::Id,
+            "name" | "vendor" | "vendor name" | "supplier" | "supplier name" | "company"
+            | "company name" | "legal name" => Column::Name,
+            "aliases" | "alias" | "other names" | "dba" => Column::Aliases,
+            "parents" | "parent" | "owners" | "owner" | "parent company" => Column::Parents,
+            "parent shares" | "parent share" | "owner shares" => Column::ParentShares,
+            "country" | "country code" => Column::Country,
+            "uei" | "sam uei" => Column::Identifier(IdentifierKind::Uei),
+            "cage" | "cage code" => Column::Identifier(IdentifierKind::Cage),
+            "lei" => Column::Identifier(IdentifierKind::Lei),
+            "duns" | "duns number" => Column::Identifier(IdentifierKind::Duns),
+            "tax id" | "tin" | "ein" | "vat number" => Column::Identifier(IdentifierKind::TaxId),
+            _ => return None,
+        })
+    }
+}
+
+/// One row of a vendor file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    /// A vendor to screen, from the row beginning on `line`.
+    Vendor {
+        /// The line the row begins on.
+        line: usize,
+        /// The vendor.
+        vendor: Vendor,
+    },
+    /// A row that cannot be screened.
+    Rejected(RowRejection),
+}
+
+/// A rejected row: where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowRejection {
+    /// The file.
+    pub file: String,
+    /// The line the row begins on.
+    pub line: usize,
+    /// The field concerned, or `-`.
+    pub field: String,
+    /// Why.
+    pub reason: String,
+}
+
+impl fmt::Display for RowRejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: field `{}`: {}",
+            escape_controls(&self.file),
+            self.line,
+            escape_controls(&self.field),
+            escape_controls(&self.reason)
+        )
+    }
+}
+
+/// What a vendor file held: `rows` = `vendors` + `rejected` (blank lines
+/// are not rows).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct VendorCounts {
+    /// Rows read after the header.
+    pub rows: usize,
+    /// Rows that became vendors.
+    pub vendors: usize,
+    /// Rows rejected.
+    pub rejected: usize,
+    /// Blank lines skipped.
+    pub blank_lines: usize,
+}
+
+/// Reads vendors from a CSV vendor master, row by row (the file is streamed,
+/// never held whole).
+#[derive(Debug)]
+pub struct VendorReader<R> {
+    records: Records<BufReader<R>>,
+    file: String,
+    columns: Vec<Option<Column>>,
+    ignored: Vec<String>,
+    unique_ids: bool,
+    first_line_of_id: HashMap<String, usize>,
+    counts: VendorCounts,
+}
+
+impl VendorReader<Box<dyn Read>> {
+    /// Opens the vendor file at `path` (`-`: standard input).
+    pub fn open(path: &str) -> Result<VendorReader<Box<dyn Read>>> {
+        let input: Box<dyn Read> = if path == "-" {
+            Box::new(std::io::stdin())
+        } else {
+            Box::new(std::fs::File::open(path).map_err(|e| io_error(path, e))?)
+        };
+        VendorReader::new(input, path)
+    }
+}
+
+impl<R: Read> VendorReader<R> {
+    /// Reads the header of `input` (named `file` in messages) and detects
+    /// the delimiter.
+    pub fn new(input: R, file: &str) -> Result<VendorReader<R>> {
+        let mut buffered = BufReader::with_capacity(64 * 1024, input);
+        let head = buffered.fill_buf().map_err(|e| io_error(file, e))?;
+        let delimiter = detect_delimiter(head);
+        let mut records = Records::new(buffered, delimiter);
+        let header = records
+            .next_record()
+            .map_err(|e| records_error(file, e))?
+            .ok_or_else(|| {
+                Error::invalid(
+                    file,
+                    Some(1),
+                    "-",
+                    "empty file: a header row with a `name` column is needed",
+                )
+            })?;
+        let line = Some(header.line);
+        if let Some(p) = header.problem {
+            return Err(Error::invalid(file, line, "header", p));
+        }
+        let mut columns = Vec::new();
+        let mut ignored = Vec::new();
+        let mut seen: HashMap<Column, &str> = HashMap::new();
+        for h in &header.fields {
+            let col = Column::from_header(h);
+            match col {
+                Some(c) => {
+                    if let Some(first) = seen.insert(c, h) {
+                        return Err(Error::invalid(
+                            file,
+                            line,
+                            c.canonical(),
+                            format!(
+                                "columns `{}` and `{}` both give the vendor's {}",
+                                first.trim(),
+                                h.trim(),
+                                c.canonical()
+                            ),
+                        ));
+                    }
+                }
+                None => ignored.push(h.trim().to_string()),
+            }
+            columns.push(col);
+        }
+        if !seen.contains_key(&Column::Name) {
+            return Err(Error::invalid(
+                file,
+                line,
+                "name",
+                "required column missing (a column `name`, `vendor name`, `supplier` or `company`)",
+            ));
+        }
+        Ok(VendorReader {
+            records,
+            file: file.to_string(),
+            columns,
+            ignored,
+            unique_ids: false,
+            first_line_of_id: HashMap::new(),
+            counts: VendorCounts::default(),
+        })
+    }
+
+    /// Makes a vendor id used on two rows an error (clearances are keyed by
+    /// id, so each id must name one vendor).
+    pub fn unique_ids(mut self, unique: bool) -> VendorReader<R> {
+        self.unique_ids = unique;
+        self
+    }
+
+    /// Header columns that are not vendor columns, ignored.
+    pub fn ignored_columns(&self) -> &[String] {
+        &self.ignored
+    }
+
+    /// A note naming the ignored columns, if any.
+    pub fn ignored_note(&self) -> Option<String> {
+        (!self.ignored.is_empty()).then(|| {
+            format!(
+                "note: {}: columns ignored: {}",
+                escape_controls(&self.file),
+                escape_controls(&self.ignored.join(", "))
+            )
+        })
+    }
+
+    /// The counts so far (final once the reader is exhausted).
+    pub fn counts(&self) -> VendorCounts {
+        VendorCounts {
+            blank_lines: self.records.blank_lines(),
+            ..self.counts
+        }
+    }
+
+    fn reject(&mut self, line: usize, field: &str, reason: impl Into<String>) -> Row {
+        self.counts.rejected += 1;
+        Row::Rejected(RowRejection {
+            file: self.file.clone(),
+            line,
+            field: field.to_string(),
+            reason: reason.into(),
+        })
+    }
+
+    fn next_row(&mut self) -> Result<Option<Row>> {
+        let Some(record) = self
+            .records
+            .next_record()
+            .map_err(|e| records_error(&self.file, e))?
+        else {
+            return Ok(None);
+        };
+        self.counts.rows += 1;
+        let line = record.line;
+        if let Some(p) = record.problem {
+            return Ok(Some(self.reject(line, "-", p)));
+        }
+        if record.fields.len() != self.columns.len() {
+            let reason = format!(
+                "{} fields where the header has {} (a field with the delimiter in it must be quoted)",
+                record.fields.len(),
+                self.columns.len()
+            );
+            return Ok(Some(self.reject(line, "-", reason)));
+        }
+        let mut get: HashMap<Column, &str> = HashMap::new();
+        for (c, v) in self.columns.iter().zip(&record.fields) {
+            if let Some(c) = c {
+                get.insert(*c, v.trim());
+            }
+        }
+        let value = |c: Column| get.get(&c).copied().unwrap_or("");
+        let vendor = match vendor_from_fields(value) {
+            Ok(v) => v,
+            Err((field, reason)) => return Ok(Some(self.reject(line, field, reason))),
+        };
+        if let Err(Error::Vendor { field, message, .. }) = vendor.validate() {
+            return Ok(Some(self.reject(line, &field, message)));
+        }
+        if let Some(id) = &vendor.id {
+            if let Some(&first) = self.first_line_of_id.get(id) {
+                if self.unique_ids {
+                    return Err(Error::invalid(
+                        &self.file,
+                        Some(line),
+                        "id",
+                        format!(
+                            "id `{id}` is also on line {first}: with clearances, each id must name one vendor"
+                        ),
+                    ));
+                }
+            } else if self.unique_ids {
+                self.first_line_of_id.insert(id.clone(), line);
+            }
+        }
+        self.counts.vendors += 1;
+        Ok(Some(Row::Vendor { line, vendor }))
+    }
+}
+
+impl<R: Read> Iterator for VendorReader<R> {
+    type Item = Result<Row>;
+
+    fn next(&mut self) -> Option<Result<Row>> {
+        self.next_row().transpose()
+    }
+}
+
+fn io_error(file: &str, e: std::io::Error) -> Error {
+    Error::Io {
+        path: file.into(),
+        source: e,
+    }
+}
+
+fn records_error(file: &str, e: RecordsError) -> Error {
+    match e {
+        RecordsError::UnclosedQuote { line } => Error::invalid(
+            file,
+            Some(line),
+            "-",
+            RecordsError::UnclosedQuote { line }.to_string(),
+        ),
+        RecordsError::Io(e) => io_error(file, e),
+    }
+}
+
+/// `;`-separated values, trimmed, empty ones dropped.
+fn split_list(s: &str) -> Vec<String> {
+    s.split(';')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Parses a share: `51`, `51%`, `51.5`.
+///
+/// ```
+/// use vendor_screen::vendor_file::parse_share;
+/// assert_eq!(parse_share("51%"), Ok(51.0));
+/// assert!(parse_share("abc").is_err() && parse_share("120").is_err() && parse_share("NaN").is_err());
+/// ```
+pub fn parse_share(s: &str) -> std::result::Result<f64, String> {
+    let v: f64 = s
+        .trim()
+        .trim_end_matches('%')
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a percentage"))?;
+    if (0.0..=100.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{s} is not between 0 and 100"))
+    }
+}
+
+type FieldError = (&'static str, String);
+
+fn vendor_from_fields<'a>(
+    value: impl Fn(Column) -> &'a str,
+) -> std::result::Result<Vendor, FieldError> {
+    let mut v = Vendor::new(value(Column::Name));
+    let id = value(Column::Id);
+    if !id.is_empty() {
+        v.id = Some(id.to_string());
+    }
+    let country = value(Column::Country);
+    if !country.is_empty() {
+        v.country = Some(country.to_ascii_uppercase());
+    }
+    v.aliases = split_list(value(Column::Aliases));
+    let parents = split_list(value(Column::Parents));
+    let shares = value(Column::ParentShares);
+    let mut share_values = vec![None; parents.len()];
+    if !shares.is_empty() {
+        let parts: Vec<&str> = shares.split(';').map(str::trim).collect();
+        if parts.len() > parents.len() {
+            return Err((
+                "parent_shares",
+                format!("{} shares for {} parents", parts.len(), parents.len()),
+            ));
+        }
+        for (i, p) in parts.iter().enumerate() {
+            if !p.is_empty() {
+                share_values[i] = Some(parse_share(p).map_err(|m| ("parent_shares", m))?);
+            }
+        }
+    }
+    v.owners = Owner::chain(parents.into_iter().zip(share_values));
+    for kind in IdentifierKind::ALL {
+        let value = value(Column::Identifier(kind));
+        if !value.is_empty() {
+            v.identifiers.push(VendorIdentifier {
+                kind,
+                value: value.to_string(),
+            });
+        }
+    }
+    Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<(Vec<Row>, VendorCounts)> {
+        let mut r = VendorReader::new(text.as_bytes(), "v.csv")?;
+        let rows = r.by_ref().collect::<Result<Vec<_>>>()?;
+        Ok((rows, r.counts()))
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_an_error_naming_its_line_not_one_long_vendor() {
+        let mut text = String::from("name\n\"Acme Widgets\n");
+        for i in 0..1000 {
+            text.push_str(&format!("Vendor {i}\n"));
+        }
+        text.push_str("Huawei Technologies\n");
+        let err = read(&text).unwrap_err().to_string();
+        assert!(err.starts_with("v.csv:2: "), "{err}");
+        assert!(err.contains("quote"), "{err}");
+    }
+
+    #[test]
+    fn headers_are_case_insensitive_with_synonyms_and_duplicates_are_errors() {
+        let (rows, _) = read("Supplier Name\tCountry Code\tDUNS\nAcme\tus\t12-345-6789\n").unwrap();
+        let Row::Vendor { vendor, .. } = &rows[0] else {
+            panic!("{rows:?}")
+        };
+        assert_eq!(vendor.name, "Acme");
+        assert_eq!(vendor.identifiers[0].kind, IdentifierKind::Duns);
+        let err = read("name,Vendor Name\na,b\n").unwrap_err().to_string();
+        assert!(err.contains("v.csv:1") && err.contains("both"), "{err}");
+        let err = read("id,name,ID\n1,a,2\n").unwrap_err().to_string();
+        assert!(err.contains("field `id`"), "{err}");
+        assert!(read("vendor_id,address\n1,x\n").is_err());
+    }
+
+    #[test]
+    fn every_row_is_counted_and_lines_are_right_in_crlf_files() {
+        let text =
+            "id,name\r\nv1,Acme\r\nv2,\r\n\r\nv3,\"Beta\r\nGamma\"\r\nv4,\0\0\r\nv5,\"x\"y\r\n";
+        let (rows, c) = read(text).unwrap();
+        assert_eq!((c.rows, c.vendors, c.rejected, c.blank_lines), (5, 2, 3, 1));
+        let lines: Vec<usize> = rows
+            .iter()
+            .map(|r| match r {
+                Row::Vendor { line, .. } => *line,
+                Row::Rejected(r) => r.line,
+            })
+            .collect();
+        assert_eq!(lines, [2, 3, 5, 7, 8]);
+    }
+
+    #[test]
+    fn duplicate_ids_are_an_error_only_when_asked() {
+        let text = "id,name\nv1,Acme\nv1,Beta\n";
+        assert!(read(text).is_ok());
+        let mut r = VendorReader::new(text.as_bytes(), "v.csv")
+            .unwrap()
+            .unique_ids(true);
+        let err = r
+            .by_ref()
+            .collect::<Result<Vec<_>>>()
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("v.csv:3: field `id`") && err.contains("line 2"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,180 @@
+//! Issue 13 item 7: what the CLI does, the library does, on real lists:
+//! serde round trips, lookups, identifiers, findings, clearances by path.
+
+use vendor_screen::clearance::{ClearanceSet, read_clearances};
+use vendor_screen::findings::FindingKind;
+use vendor_screen::list::Date;
+use vendor_screen::output::ScreenLine;
+use vendor_screen::{
+    Finding, Hit, IdentifierKind, Owner, Report, Screener, ScreenerBuilder, Status, Vendor, Via,
+};
+
+fn bundled_and_csl() -> Screener {
+    // The extract is cut off inside its last record: load it partially.
+    let csl = vendor_screen::list::load::load_path_with(
+        "../shared/data/csl/consolidated-2023-11-partial.csv".as_ref(),
+        None,
+        &vendor_screen::list::LoadOptions::partial(),
+    )
+    .expect("CSL loads");
+    ScreenerBuilder::new()
+        .lists(vendor_screen::lists::bundled().expect("bundled"))
+        .lists(csl.lists)
+        .build()
+        .expect("builds")
+}
+
+fn day() -> Date {
+    Date::new(2026, 11, 22).expect("date")
+}
+
+#[test]
+fn reports_hits_and_findings_round_trip_through_serde() {
+    let s = bundled_and_csl();
+    let vendors = [
+        Vendor::new("Hik Vision USA Inc").with_country("CN"),
+        Vendor::new("EZVIZ").with_owner(
+            Owner::new("Hangzhou Hikvision Digital Technology Co., Ltd.")
+                .with_share(100.0)
+                .with_owner(Owner::new("China Electronics Technology Group Corporation")),
+        ),
+        Vendor::new("Acme").with_identifier(IdentifierKind::TaxId, "91330000733796106P"),
+        Vendor::new("SMIC").with_alias("Semiconductor Manufacturing International"),
+    ];
+    for v in &vendors {
+        let report = s.screen(v, day());
+        assert!(!report.hits.is_empty() || !report.identifier_hits.is_empty());
+        let json = serde_json::to_string(&report).expect("serialises");
+        let back: Report = serde_json::from_str(&json).expect("deserialises");
+        assert_eq!(back, report);
+        for h in &report.hits {
+            let back: Hit =
+                serde_json::from_str(&serde_json::to_string(h).expect("hit")).expect("hit back");
+            assert_eq!(&back, h);
+        }
+        for f in &report.findings {
+            let back: Finding = serde_json::from_str(&serde_json::to_string(f).expect("finding"))
+                .expect("finding back");
+            assert_eq!(&back, f);
+        }
+        let line = ScreenLine::new(v, report, &s);
+        let back: ScreenLine =
+            serde_json::from_str(&serde_json::to_string(&line).expect("line")).expect("line back");
+        assert_eq!(back, line);
+        assert_eq!(&back.input.vendor(), v);
+    }
+}
+
+#[test]
+fn entities_are_looked_up_by_list_and_id() {
+    let s = bundled_and_csl();
+    let cmic = s.entity("ofac-ns-cmic", "30946").expect("listed");
+    assert!(cmic.name.contains("HIKVISION"));
+    let csl = s
+        .entity("csl-ns-cmic", "30946")
+        .expect("listed in the CSL too");
+    assert!(csl.name.to_lowercase().contains("hikvision"));
+    assert!(s.entity("csl-ns-cmic", "no-such-id").is_none());
+}
+
+#[test]
+fn an_identifier_match_is_a_finding_of_its_own_kind() {
+    let s = bundled_and_csl();
+    // The USCC that the bundled §889 entry and the CSL's NS-CMIC row carry
+    // for Hikvision, on a vendor whose name matches nothing.
+    let v = Vendor::new("Northwind Trading")
+        .with_identifier(IdentifierKind::TaxId, "9133 0000 7337 9610 6P");
+    let r = s.screen(&v, day());
+    assert!(r.hits.is_empty());
+    assert!(r.flagged(), "an identifier match counts");
+    let lists: Vec<&str> = r.identifier_hits.iter().map(|h| h.list.as_str()).collect();
+    assert!(
+        lists.contains(&"ndaa-889") && lists.contains(&"csl-ns-cmic"),
+        "{lists:?}"
+    );
+    assert_eq!(r.findings.len(), 1, "{:#?}", r.findings);
+    let f = &r.findings[0];
+    assert_eq!(f.kind, FindingKind::Identifier);
+    assert_eq!(f.status, Status::Match);
+    assert!(f.listings.iter().all(|l| l.identifier.is_some()));
+    assert!(
+        r.identifier_hits[0].rule.contains("equals the listed"),
+        "{}",
+        r.identifier_hits[0].rule
+    );
+    // The kind must agree: the same digits as a DUNS number match nothing.
+    let duns = Vendor::new("Northwind Trading").with_identifier(IdentifierKind::Duns, "913300007");
+    assert!(s.screen(&duns, day()).identifier_hits.is_empty());
+}
+
+#[test]
+fn the_same_entity_on_two_lists_is_one_finding_but_two_entries_of_one_list_never_are() {
+    let s = bundled_and_csl();
+    let r = s.screen(&Vendor::new("China Mobile"), day());
+    for f in &r.findings {
+        let mut lists: Vec<&str> = f.listings.iter().map(|l| l.list.as_str()).collect();
+        let n = lists.len();
+        lists.sort();
+        lists.dedup();
+        assert_eq!(lists.len(), n, "one entry per list in a finding: {f:#?}");
+    }
+    let hik = s.screen(
+        &Vendor::new("Hangzhou Hikvision Digital Technology Co., Ltd."),
+        day(),
+    );
+    assert_eq!(hik.findings.len(), 1);
+    assert_eq!(
+        hik.findings[0].listings.len(),
+        5,
+        "bundled 4 + the CSL's NS-CMIC row"
+    );
+}
+
+fn clearances(s: &Screener, rows: &str) -> ClearanceSet {
+    let csv = format!("vendor,list,entity_id,path,reason,reviewer,date\n{rows}");
+    ClearanceSet::new(
+        read_clearances(csv.as_bytes(), "c.csv").expect("reads"),
+        s,
+        day(),
+    )
+    .expect("valid")
+}
+
+#[test]
+fn a_clearance_covers_one_path_only() {
+    let s = ScreenerBuilder::new()
+        .lists(vendor_screen::lists::bundled().expect("bundled"))
+        .build()
+        .expect("builds");
+    let v = Vendor::new("ZTE Corp")
+        .with_alias("Zhongxing Telecom")
+        .with_owner(Owner::new("ZTE Corporation").with_share(100.0));
+    // The vendor's own name cleared: the alias path takes its place.
+    let set = clearances(&s, "ZTE Corp,ndaa-889,zte,self,reviewed,alice,2026-11-01\n");
+    let (r, used) = s.screen_cleared(&v, day(), &set);
+    assert_eq!(used, [0]);
+    let ndaa = r.hits.iter().find(|h| h.list == "ndaa-889").expect("hit");
+    assert_eq!(ndaa.status, Status::Match);
+    assert!(!matches!(ndaa.via, Via::SelfName), "{:?}", ndaa.via);
+    // Every path cleared: the hit is cleared, still reported.
+    let set = clearances(
+        &s,
+        "ZTE Corp,ndaa-889,zte,self,reviewed,alice,2026-11-01\n\
+         ZTE Corp,ndaa-889,zte,alias:ZHONGXING TELECOM,reviewed,alice,2026-11-01\n\
+         zte corp.,ndaa-889,zte,owner:ZTE Corporation,reviewed,alice,2026-11-01\n",
+    );
+    let (r, used) = s.screen_cleared(&v, day(), &set);
+    assert_eq!(used, [0, 1, 2], "names compared normalised");
+    let ndaa = r.hits.iter().find(|h| h.list == "ndaa-889").expect("hit");
+    assert_eq!(ndaa.status, Status::Cleared);
+    assert!(ndaa.cleared.is_some());
+    assert!(
+        r.hits
+            .iter()
+            .any(|h| h.list == "fcc-covered" && h.status.counts())
+    );
+    // With an id, the name is not consulted.
+    let (_, used) = s.screen_cleared(&v.clone().with_id("v9"), day(), &set);
+    assert!(used.is_empty());
+    assert_eq!(set.stale(used).len(), 3);
+}
