@@ -120,7 +120,7 @@ fn screen_answers_the_clis_json_line() {
 
 #[test]
 fn screen_rejects_bad_input_with_a_json_detail() {
-    let s = Server::start(&["--max-body", "4096", "--max-batch", "3"]);
+    let s = Server::start(&["--max-body", "40000", "--max-batch", "3"]);
     let cases: [(&str, u16, &str); 10] = [
         ("{\"name\": ", 400, "malformed JSON"),
         ("{\"nmae\": \"x\"}", 422, "unknown field `nmae`"),
@@ -144,7 +144,7 @@ fn screen_rejects_bad_input_with_a_json_detail() {
         (
             "{\"name\": \"a\", \"parents\": [\"b\"], \"parent_shares\": [120]}",
             400,
-            "parent_shares[0]",
+            "owners.share: owner \"b\": share 120 is not between 0 and 100",
         ),
         (
             "{\"name\": \"a\", \"parent_shares\": [50]}",
@@ -164,17 +164,17 @@ fn screen_rejects_bad_input_with_a_json_detail() {
         let d = r.json()["detail"].as_str().unwrap().to_string();
         assert!(d.contains(detail), "{body}: {d}");
     }
-    let long = format!("{{\"name\": \"{}\"}}", "a".repeat(1001));
+    let long = format!("{{\"name\": \"{}\"}}", "a".repeat(16_385));
     let r = s.post("/screen", &long);
     assert_eq!(r.status, 400);
     assert!(
         r.json()["detail"]
             .as_str()
             .unwrap()
-            .contains("at most 1000")
+            .contains("16385 characters")
     );
     // Oversized body: refused before it is read.
-    let big = format!("{{\"name\": \"{}\"}}", "a".repeat(5000));
+    let big = format!("{{\"name\": \"{}\"}}", "a".repeat(50_000));
     let r = s.post("/screen", &big);
     assert_eq!(r.status, 413, "{}", r.body);
     assert_eq!(r.json()["detail"], "request body too large");

@@ -241,21 +241,30 @@ fn a_lower_threshold_finds_what_a_lower_screening_threshold_finds() {
         want.sort();
         assert_eq!(got, want, "{name}");
     }
-    let body = one_query("Huawei Device", json!({}));
-    let default = results(&s.post("/match/default?limit=500", &body));
-    let lower = results(&s.post("/match/default?limit=500&threshold=0.7", &body));
-    assert!(
-        lower.len() > default.len(),
-        "{} vs {}",
-        lower.len(),
-        default.len()
-    );
-    assert!(lower.iter().any(|x| x["score"].as_f64().unwrap() < 0.85));
-    assert!(
-        lower
-            .iter()
-            .all(|x| x["match"] == true && x["score"].as_f64().unwrap() >= 0.7)
-    );
+    // Some real names find more under 0.85; none finds less.
+    let mut more = 0;
+    for name in [
+        "Huawei Device",
+        "Dahua Technologies",
+        "Sberbank Russia",
+        "China Mobile",
+    ] {
+        let body = one_query(name, json!({}));
+        let default = results(&s.post("/match/default?limit=500", &body));
+        let lower = results(&s.post("/match/default?limit=500&threshold=0.6", &body));
+        assert!(
+            lower
+                .iter()
+                .all(|x| x["match"] == true && x["score"].as_f64().unwrap() >= 0.6)
+        );
+        let ids: Vec<&Value> = lower.iter().map(|x| &x["id"]).collect();
+        assert!(default.iter().all(|x| ids.contains(&&x["id"])), "{name}");
+        if lower.len() > default.len() {
+            more += 1;
+            assert!(lower.iter().any(|x| x["score"].as_f64().unwrap() < 0.85));
+        }
+    }
+    assert!(more > 0, "no name found more at 0.6");
 }
 
 #[test]

@@ -12,7 +12,7 @@ use vendor_screen::list::{Date, ListMeta};
 
 /// Today in UTC.
 pub fn today() -> Date {
-    vendor_screen::list::load::today()
+    Date::today()
 }
 
 /// Liveness: the process answers.

@@ -15,17 +15,15 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::sync::Arc;
 use vendor_screen::list::Date;
-use vendor_screen::{ListUsed, Owner, Report, Vendor};
+use vendor_screen::output::{InputEcho, ScreenLine};
+use vendor_screen::{Owner, Vendor, VendorIdentifier};
 
-/// Longest name accepted (characters).
-pub const MAX_NAME_CHARS: usize = 1000;
-/// Most names (own, aliases, owners) screened for one vendor.
-pub const MAX_NAMES_PER_VENDOR: usize = 100;
-
-/// A vendor as the CLI's JSON line echoes it (`input`), plus owners' shares.
+/// A vendor in the CLI's JSON line `input` shape ([`InputEcho`]: a line's
+/// `input` can be posted back as it is), plus `parent_shares` beside
+/// `parents` for clients that give owners as a chain of names.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VendorIn {
@@ -33,13 +31,65 @@ pub struct VendorIn {
     name: String,
     #[serde(default)]
     aliases: Vec<String>,
-    /// Owners, nearest first.
+    /// Owners, nearest first (read when `owners` is not given).
     #[serde(default)]
     parents: Vec<String>,
     /// Percent held by each parent of the one before it (`null` = unknown).
     #[serde(default)]
     parent_shares: Vec<Option<f64>>,
     country: Option<String>,
+    #[serde(default)]
+    identifiers: Vec<VendorIdentifier>,
+    /// Owners with shares and their own owners, as a JSON line echoes them.
+    #[serde(default)]
+    owners: Vec<Owner>,
+}
+
+impl VendorIn {
+    /// The library's vendor, checked by [`Vendor::validate`]; or what is
+    /// wrong, with the field named.
+    pub fn into_vendor(self) -> Result<Vendor, String> {
+        if self.parent_shares.len() > self.parents.len() {
+            return Err(format!(
+                "parent_shares: {} shares for {} parents",
+                self.parent_shares.len(),
+                self.parents.len()
+            ));
+        }
+        let owners = if self.owners.is_empty() {
+            // The chain of names, nearest first, with the shares given.
+            let mut chain: Option<Owner> = None;
+            for (i, name) in self.parents.iter().enumerate().rev() {
+                let mut o = Owner::new(name.trim());
+                o.share = self.parent_shares.get(i).copied().flatten();
+                o.owners.extend(chain.take());
+                chain = Some(o);
+            }
+            chain.into_iter().collect()
+        } else {
+            self.owners
+        };
+        let echo = InputEcho {
+            id: self.id,
+            name: self.name.trim().to_string(),
+            aliases: self.aliases,
+            parents: Vec::new(),
+            country: self
+                .country
+                .map(|c| c.trim().to_ascii_uppercase())
+                .filter(|c| !c.is_empty()),
+            identifiers: self.identifiers,
+            owners,
+        };
+        let vendor = echo.vendor();
+        match vendor.validate() {
+            Ok(()) => Ok(vendor),
+            Err(vendor_screen::Error::Vendor { field, message, .. }) => {
+                Err(format!("{field}: {message}"))
+            }
+            Err(e) => Err(e.to_string()),
+        }
+    }
 }
 
 /// The vendors of a body: one object, or an array of them (`single` false).
@@ -62,107 +112,6 @@ fn vendors_in(body: serde_json::Value) -> Result<(Vec<VendorIn>, bool), ApiError
         _ => Err(unprocessable(
             "expected a vendor object or an array of them".into(),
         )),
-    }
-}
-
-impl VendorIn {
-    /// The library's vendor, or what is wrong (field named).
-    pub fn into_vendor(self) -> Result<Vendor, String> {
-        check_name("name", &self.name)?;
-        let names = 1 + self.aliases.len() + self.parents.len();
-        if names > MAX_NAMES_PER_VENDOR {
-            return Err(format!(
-                "aliases, parents: {names} names, at most {MAX_NAMES_PER_VENDOR} per vendor"
-            ));
-        }
-        for (i, a) in self.aliases.iter().enumerate() {
-            check_name(&format!("aliases[{i}]"), a)?;
-        }
-        for (i, p) in self.parents.iter().enumerate() {
-            check_name(&format!("parents[{i}]"), p)?;
-        }
-        if self.parent_shares.len() > self.parents.len() {
-            return Err(format!(
-                "parent_shares: {} shares for {} parents",
-                self.parent_shares.len(),
-                self.parents.len()
-            ));
-        }
-        for (i, s) in self.parent_shares.iter().enumerate() {
-            if let Some(s) = s {
-                if !(0.0..=100.0).contains(s) {
-                    return Err(format!("parent_shares[{i}]: {s} is not between 0 and 100"));
-                }
-            }
-        }
-        let mut v = Vendor::new(self.name.trim());
-        v.id = self.id;
-        v.country = self
-            .country
-            .map(|c| c.trim().to_ascii_uppercase())
-            .filter(|c| !c.is_empty());
-        v.aliases = self.aliases;
-        // Nested owners, nearest first.
-        let mut chain: Option<Owner> = None;
-        for (i, name) in self.parents.iter().enumerate().rev() {
-            let mut o = Owner::new(name.trim());
-            o.share = self.parent_shares.get(i).copied().flatten();
-            o.owners.extend(chain.take());
-            chain = Some(o);
-        }
-        v.owners = chain.into_iter().collect();
-        Ok(v)
-    }
-}
-
-fn check_name(field: &str, name: &str) -> Result<(), String> {
-    if name.trim().is_empty() {
-        return Err(format!("{field}: empty name"));
-    }
-    let n = name.chars().count();
-    if n > MAX_NAME_CHARS {
-        return Err(format!("{field}: {n} characters, at most {MAX_NAME_CHARS}"));
-    }
-    Ok(())
-}
-
-/// The `input` object of a JSON line.
-#[derive(Serialize)]
-struct InputEcho<'a> {
-    id: Option<&'a str>,
-    name: &'a str,
-    aliases: &'a [String],
-    parents: Vec<&'a str>,
-    country: Option<&'a str>,
-}
-
-/// The CLI's JSON line.
-#[derive(Serialize)]
-struct JsonLine<'a> {
-    input: InputEcho<'a>,
-    as_of: Date,
-    lists: &'a [ListUsed],
-    hits: &'a [vendor_screen::Hit],
-}
-
-fn line<'a>(v: &'a Vendor, r: &'a Report) -> JsonLine<'a> {
-    let mut parents = Vec::new();
-    let mut level = &v.owners;
-    while let Some(o) = level.first() {
-        parents.push(o.name.as_str());
-        level = &o.owners;
-    }
-    JsonLine {
-        input: InputEcho {
-            id: v.id.as_deref(),
-            name: &v.name,
-            aliases: &v.aliases,
-            parents,
-            country: v.country.as_deref(),
-        },
-        as_of: r.as_of,
-        lists: &r.lists,
-        hits: &r.hits,
     }
 }
 
@@ -211,13 +160,13 @@ pub async fn screen(
     }
     // Requests keep the screener they started with, across a reload.
     let loaded = state.loaded();
-    let (vendors, reports) = if vendors.len() == 1 {
+    let (loaded, vendors, reports) = if vendors.len() == 1 {
         let r = loaded.screener.screen(&vendors[0], as_of);
-        (vendors, vec![r])
+        (loaded, vendors, vec![r])
     } else {
         tokio::task::spawn_blocking(move || {
             let r = loaded.screener.screen_batch(&vendors, as_of);
-            (vendors, r)
+            (loaded, vendors, r)
         })
         .await
         .map_err(|_| {
@@ -228,10 +177,11 @@ pub async fn screen(
         })?
     };
     state.metrics.hits(&reports);
-    let mut lines: Vec<JsonLine<'_>> = vendors
+    // The CLI's JSON line: one library type for both.
+    let mut lines: Vec<ScreenLine> = vendors
         .iter()
-        .zip(&reports)
-        .map(|(v, r)| line(v, r))
+        .zip(reports)
+        .map(|(v, r)| ScreenLine::new(v, r, &loaded.screener))
         .collect();
     if wants_json_lines(&headers) {
         // The CLI's standard output, byte for byte: one line per vendor.

@@ -6,11 +6,9 @@ use crate::config::{ListSources, Settings};
 use crate::metrics::Metrics;
 use arc_swap::ArcSwap;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use vendor_screen::list::Entity;
 use vendor_screen::list::LoadOptions;
 use vendor_screen::list::load::{Format, load_path_with};
 use vendor_screen::{Screener, ScreenerBuilder};
@@ -42,8 +40,6 @@ pub struct Loaded {
     pub generation: u64,
     /// When it was built (seconds since 1970-01-01, UTC).
     pub loaded_at: u64,
-    /// (list id, entity id) → (list index, entity index).
-    entities: HashMap<(String, String), (usize, usize)>,
     /// Screeners of the same lists built at a lower threshold, for yente
     /// clients that ask for one; at most [`LOWER_KEPT`], by 0.05 step.
     lower: Mutex<Vec<(u32, Arc<Screener>)>>,
@@ -103,19 +99,12 @@ impl Loaded {
             builder = builder.threshold(t);
         }
         let screener = builder.build().map_err(|e| e.to_string())?;
-        let mut entities = HashMap::new();
-        for (li, l) in screener.lists().iter().enumerate() {
-            for (ei, e) in l.entities.iter().enumerate() {
-                entities.insert((l.meta.id.clone(), e.id.clone()), (li, ei));
-            }
-        }
         Ok(Loaded {
             screener: Arc::new(screener),
             sources: loaded,
             summary,
             generation,
             loaded_at: unix_now(),
-            entities,
             lower: Mutex::new(Vec::new()),
         })
     }
@@ -158,14 +147,6 @@ impl Loaded {
         }
         lower.push((step, built.clone()));
         Ok(built)
-    }
-
-    /// The listed entity `entity_id` of list `list`.
-    pub fn entity(&self, list: &str, entity_id: &str) -> Option<&Entity> {
-        let &(li, ei) = self
-            .entities
-            .get(&(list.to_string(), entity_id.to_string()))?;
-        self.screener.lists().get(li)?.entities.get(ei)
     }
 
     /// One line per loaded file, for the start-up log.

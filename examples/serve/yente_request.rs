@@ -3,7 +3,7 @@
 
 use crate::error::ApiError;
 use crate::query;
-use crate::screen::{MAX_NAME_CHARS, MAX_NAMES_PER_VENDOR, as_of};
+use crate::screen::as_of;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -170,18 +170,6 @@ pub(crate) fn vendor_of(key: &str, e: &EntityExample) -> Result<Vendor, ApiError
     let Some((first, rest)) = names.split_first() else {
         return Err(bad("no `name` property to match".into()));
     };
-    if names.len() > MAX_NAMES_PER_VENDOR {
-        return Err(bad(format!(
-            "{} names, at most {MAX_NAMES_PER_VENDOR}",
-            names.len()
-        )));
-    }
-    if let Some(long) = names.iter().find(|n| n.chars().count() > MAX_NAME_CHARS) {
-        return Err(bad(format!(
-            "a name of {} characters, at most {MAX_NAME_CHARS}",
-            long.chars().count()
-        )));
-    }
     let mut v = Vendor::new(first.clone());
     v.id = e.id.clone();
     for a in rest {
@@ -194,5 +182,12 @@ pub(crate) fn vendor_of(key: &str, e: &EntityExample) -> Result<Vendor, ApiError
         .flat_map(|p| values(&e.properties, p))
         .find(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()))
         .map(|c| c.to_ascii_uppercase());
-    Ok(v)
+    // The library's limits: name length, names per vendor, a letter or digit.
+    match v.validate() {
+        Ok(()) => Ok(v),
+        Err(vendor_screen::Error::Vendor { field, message, .. }) => {
+            Err(bad(format!("{field}: {message}")))
+        }
+        Err(e) => Err(bad(e.to_string())),
+    }
 }

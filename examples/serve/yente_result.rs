@@ -23,7 +23,7 @@ pub(crate) fn result(loaded: &Loaded, hit: &Hit, threshold: f64) -> Value {
         .lists()
         .iter()
         .find(|l| l.meta.id == hit.list);
-    let entity = loaded.entity(&hit.list, &hit.entity_id);
+    let entity = loaded.screener.entity(&hit.list, &hit.entity_id);
     let mut props = Map::new();
     let mut put = |k: &str, v: Vec<String>| {
         if !v.is_empty() {
