@@ -1,7 +1,7 @@
 //! Candidate generation over all listed names, so that a query is scored
 //! against a few names instead of all of them, without ever missing a name
 //! that brute-force scoring would report at a threshold above
-//! [`crate::matcher`]'s index minimum (0.6).
+//! the matcher's index minimum (0.6).
 //!
 //! # Why no hit is missed
 //! Above that threshold a listed name is reported only if one of its

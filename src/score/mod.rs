@@ -6,7 +6,7 @@
 //! 1. **Weights** ([`weights`]): a distinctive word weighs 0.6 to 2.0 by how
 //!    rare it is among real company names (never by the lists loaded), a
 //!    number 1, a generic word or a place 0.3, a legal form 0.05.
-//! 2. **Candidate pairs** ([`words`], [`candidates`]): word against word
+//! 2. **Candidate pairs** ([`words`], and split or merged words): word against word
 //!    (exact, inflection, spelling variant, digits for letters, typo, first
 //!    letter, contraction), split or merged words, and a vendor's initialism
 //!    of the listed words.
