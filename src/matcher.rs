@@ -15,6 +15,40 @@ use crate::score::{Prepared, Weights, align};
 /// names up by those words.
 pub(crate) const INDEX_MIN_THRESHOLD: f64 = 0.6;
 
+/// A listed name to prepare: its text, the entity it names (names of an
+/// entity come together, its primary name first) and whether a vendor named
+/// after it may be a member of its group (an organisation, on a list that
+/// reaches beyond the entities it names).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ListedName<'a> {
+    pub text: &'a str,
+    pub entity: usize,
+    pub groups: bool,
+}
+
+/// The compare forms of a name's words but legal forms.
+fn content_words(n: &crate::normalize::Normalized) -> Vec<String> {
+    n.tokens
+        .iter()
+        .filter(|t| t.kind != crate::normalize::TokenKind::LegalForm && !t.optional)
+        .map(|t| t.text.clone())
+        .collect()
+}
+
+/// Whether a bare alias (one word and nothing else) names its entity's
+/// group: the primary name holds that word or spells it ("Kamaz" of Kamaz
+/// Publicly Traded Company, "AVIC" of Aviation Industry Corporation of
+/// China).
+fn endorsed(p: &Prepared, primary: &[String]) -> bool {
+    let words = content_words(&p.name);
+    let [word] = words.as_slice() else {
+        return false;
+    };
+    primary.len() > 1
+        && (primary.contains(word)
+            || (word.len() >= 3 && crate::normalize::built_from_initials(word.as_bytes(), primary)))
+}
+
 /// A listed name that matched a query.
 #[derive(Debug, Clone)]
 pub(crate) struct NameMatch {
@@ -36,22 +70,30 @@ pub(crate) struct Matcher {
 }
 
 impl Matcher {
-    /// Prepares listed names, each with whether it is an organisation's (a
-    /// vendor named after an organisation may be a member of its group).
-    pub fn new<'a>(names: impl Iterator<Item = (&'a str, bool)>) -> Matcher {
+    /// Prepares listed names, each with the entity it names (its first name
+    /// is its primary name) and whether it may name a group.
+    pub fn new<'a>(names: impl Iterator<Item = ListedName<'a>>) -> Matcher {
         let normalizer = Normalizer::new();
         let weights = Weights::default();
-        let (normalized, organisation): (Vec<_>, Vec<bool>) =
-            names.map(|(n, org)| (normalizer.normalize(n), org)).unzip();
-        let index = NameIndex::build(&normalized);
-        let names = normalized
-            .into_iter()
-            .zip(organisation)
-            .map(|(n, org)| {
-                let p = Prepared::new(n, &weights);
-                if org { p.organisation() } else { p }
-            })
+        let listed: Vec<ListedName<'a>> = names.collect();
+        let normalized: Vec<_> = listed
+            .iter()
+            .map(|n| normalizer.normalize(n.text))
             .collect();
+        let index = NameIndex::build(&normalized);
+        let mut primary: Option<(usize, Vec<String>)> = None;
+        let mut names = Vec::with_capacity(normalized.len());
+        for (n, l) in normalized.into_iter().zip(&listed) {
+            if primary.as_ref().is_none_or(|(e, _)| *e != l.entity) {
+                primary = Some((l.entity, content_words(&n)));
+            }
+            let p = Prepared::new(n, &weights);
+            names.push(match (l.groups, &primary) {
+                (false, _) => p,
+                (true, Some((_, words))) if endorsed(&p, words) => p.group_name(),
+                (true, _) => p.organisation(),
+            });
+        }
         Matcher {
             normalizer,
             weights,

@@ -141,7 +141,7 @@ fn screener() -> &'static (Screener, Vec<&'static str>) {
         names.sort_unstable();
         names.dedup();
         let mut toml = String::from(
-            "[list]\nid = \"t\"\nname = \"Tables\"\nauthority = \"tests\"\nlegal_basis = \"none\"\neffect = \"none\"\nsource_urls = []\nas_of = \"2026-11-01\"\nreach = \"named_only\"\n",
+            "[list]\nid = \"t\"\nname = \"Tables\"\nauthority = \"tests\"\nlegal_basis = \"none\"\neffect = \"none\"\nsource_urls = []\nas_of = \"2026-11-01\"\nreach = \"subsidiaries_and_affiliates\"\n",
         );
         for (i, n) in names.iter().enumerate() {
             toml.push_str(&format!(

@@ -105,8 +105,10 @@ def write_dict(known):
             ws.add(w)
 
     def inflected(w):
+        # The endings the library strips when it looks a word up
+        # (background::base_forms): "after" is no inflection of "aft".
         for suf, rep in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
-                         ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("est", "")):
+                         ("ing", ""), ("ing", "e")):
             if w.endswith(suf) and len(w) - len(suf) >= 3 and (w[: -len(suf)] + rep) in ws:
                 return True
         return False

@@ -55,6 +55,16 @@ EXTRA = [
     ("zao", "ЗАО"),
     ("pao", "ПАО"),
     ("ao", "АО"),
+    # Indian and Pakistani private companies, and the English rendering of
+    # the Russian ПАО, all common in list names and missing from the source.
+    ("pvt ltd", "Pvt Ltd"),
+    ("pvt ltd", "Pvt. Ltd."),
+    ("pvt ltd", "Private Limited"),
+    ("pvt ltd", "Private Ltd"),
+    ("pvt ltd", "Private Ltd."),
+    ("pvt", "Pvt"),
+    ("pvt", "Pvt."),
+    ("pjsc", "Publicly Traded Company"),
 ]
 
 

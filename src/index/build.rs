@@ -3,7 +3,7 @@
 
 use super::{
     Bucket, BucketEntry, MIN_TYPO_WORD, NameIndex, bucket_of, hash, letter_masks, stem_key,
-    tail_key,
+    tail_keys,
 };
 use crate::normalize::{Normalized, Token, TokenKind};
 use std::collections::HashMap;
@@ -90,7 +90,8 @@ impl Builder {
         if let Some(raw) = &t.unexpanded {
             self.add(raw, id, Role::Word, generic);
         }
-        for key in [t.variant.clone(), stem_key(t), tail_key(&t.text)]
+        let [tail, whole] = tail_keys(&t.text);
+        for key in [t.variant.clone(), stem_key(t), tail, whole]
             .into_iter()
             .flatten()
         {

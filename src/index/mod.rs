@@ -83,20 +83,26 @@ pub struct NameIndex {
 /// Longest key length bucketed for fuzzy lookups; longer keys share a bucket.
 const MAX_BUCKET_LEN: usize = 40;
 
-/// Shortest word that takes a typo ([`crate::score::words`]).
-const MIN_TYPO_WORD: usize = 5;
+/// Shortest word that takes a typo ([`crate::score::words`]: four letters
+/// against five, one of them dropped).
+const MIN_TYPO_WORD: usize = 4;
 
 /// Shortest words of a first-letter typo, and the marker of their tail keys.
-const MIN_FIRST_LETTER: usize = 7;
+const MIN_FIRST_LETTER: usize = 6;
 const TAIL: char = '#';
 
 fn bucket_of(s: &str) -> (u8, u8) {
     (s.as_bytes()[0], s.len().min(MAX_BUCKET_LEN) as u8)
 }
 
-/// The tail key of a long word (`#encora` for both `sencora` and `cencora`).
-fn tail_key(s: &str) -> Option<String> {
-    (s.len() >= MIN_FIRST_LETTER && s.is_char_boundary(1)).then(|| format!("{TAIL}{}", &s[1..]))
+/// The tail keys of a word of a first-letter typo: the word less its first
+/// letter (`#encora` for both `sencora` and `cencora`), and the whole word
+/// (`#ahedan` for `ahedan`, whose first letter `zahedan` has and it lacks).
+fn tail_keys(s: &str) -> [Option<String>; 2] {
+    let tail = (s.len() >= MIN_FIRST_LETTER - 1 && s.is_char_boundary(1))
+        .then(|| format!("{TAIL}{}", &s[1..]));
+    let whole = (s.len() + 1 >= MIN_FIRST_LETTER).then(|| format!("{TAIL}{s}"));
+    [tail, whole]
 }
 
 /// The stem key of an organisation word (plain: a distinctive word that is
@@ -148,7 +154,8 @@ impl NameIndex {
             if let Some(raw) = &t.unexpanded {
                 self.lookup(raw, true, &mut keys);
             }
-            for exact in [t.variant.clone(), stem_key(t), tail_key(&t.text)]
+            let [tail, whole] = tail_keys(&t.text);
+            for exact in [t.variant.clone(), stem_key(t), tail, whole]
                 .into_iter()
                 .flatten()
             {

@@ -52,6 +52,7 @@ mod tag;
 mod variant;
 
 pub(crate) use han::is_han;
+pub(crate) use tag::built_from_initials;
 pub use variant::{digits_as_letters, stem, variant_key};
 
 use serde::{Deserialize, Serialize};
@@ -191,11 +192,22 @@ impl Normalized {
     /// ```
     pub fn text(&self) -> String {
         let mut out = String::new();
+        let mut prev_end: Option<usize> = None;
         for t in &self.tokens {
-            if !out.is_empty() {
-                out.push(' ');
+            if let Some(end) = prev_end {
+                // A hyphen joining two words is kept ("yk-atc"): it decides
+                // whether a short word is a legal form or part of a code, so
+                // the compare text normalises to itself.
+                let gap = self.original.get(end..t.span.start).unwrap_or(" ");
+                let gap: String = gap
+                    .chars()
+                    .filter(|&c| !chars::is_invisible(c))
+                    .nfkc()
+                    .collect();
+                out.push(if gap == "-" { '-' } else { ' ' });
             }
             out.push_str(&t.text);
+            prev_end = Some(t.span.end);
         }
         out
     }

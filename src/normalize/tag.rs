@@ -3,7 +3,7 @@
 //! function, in the order [`Normalizer::tag`] runs them.
 
 use super::chars::RawToken;
-use super::tables::{FORM_WORDS, GENERIC};
+use super::tables::{FORM_WORDS, GENERIC, GENERIC_FOREIGN};
 use super::variant::{digits_as_letters, initial_l_as_i, stem, variant_key};
 use super::{Normalizer, StepKind, Steps, Token, TokenKind};
 use crate::background::{Background, GENERIC_DF};
@@ -303,7 +303,7 @@ impl Normalizer {
 
 /// The table of generic words, for [`Normalizer::new`].
 pub(super) fn generic_table() -> std::collections::HashSet<&'static str> {
-    GENERIC.iter().copied().collect()
+    GENERIC.iter().chain(GENERIC_FOREIGN).copied().collect()
 }
 
 /// A word in parentheses that is the name's own acronym (`Chengdu GaStone
@@ -364,7 +364,7 @@ fn parenthetical_acronyms(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
 
 /// Whether `acronym` is made of non-empty beginnings of `words`, in order,
 /// some words skipped (`cetc`: China Electronics Technology [Group] Corp).
-fn built_from_initials(acronym: &[u8], words: &[String]) -> bool {
+pub(crate) fn built_from_initials(acronym: &[u8], words: &[String]) -> bool {
     // reach[i]: the first i letters are built from words before the current one.
     let mut reach = vec![false; acronym.len() + 1];
     reach[0] = true;

@@ -57,23 +57,12 @@ fn strong(p: &Pair) -> bool {
 pub(crate) fn bound(l: &Prepared, paired: impl Fn(usize) -> bool) -> f64 {
     match &l.core {
         Some(core)
-            if core_letters(l) >= MIN_CORE_LETTERS
-                && more_than_core(l)
-                && core.tokens.iter().all(|&j| paired(j)) =>
+            if core_letters(l) >= MIN_CORE_LETTERS && core.tokens.iter().all(|&j| paired(j)) =>
         {
             CONTAINMENT_BASE + CONTAINMENT_SPAN * core.rarity
         }
         _ => 0.0,
     }
-}
-
-/// Whether the listed name is more than its core (a legal form, a place, a
-/// generic word): a company's name, not a bare alias ("ALEPH", "KIPP"),
-/// which names too little to say a vendor named with it more belongs to it.
-fn more_than_core(l: &Prepared) -> bool {
-    l.core
-        .as_ref()
-        .is_some_and(|c| c.tokens.len() < l.name.tokens.iter().filter(|t| !t.optional).count())
 }
 
 fn core_letters(l: &Prepared) -> usize {
@@ -90,7 +79,7 @@ pub(crate) fn check(
     leftovers: &[Leftover],
 ) -> Option<Containment> {
     let core = l.core.as_ref()?;
-    if core_letters(l) < MIN_CORE_LETTERS || !more_than_core(l) {
+    if core_letters(l) < MIN_CORE_LETTERS {
         return None;
     }
     // Every core word paired strongly, in the core's order, next to each

@@ -11,7 +11,9 @@
 //!   multiplies the score by `1 − 0.4 × (1 − evidence)`: 0.6 per unpaired word
 //!   when the names share only common words ("Federal Security Service" is
 //!   not "Security Federal Corp", "China Technology Group Corporation" is not
-//!   CETC), nothing when they share a rare word ("Hikvision Europe"). A word
+//!   CETC), nothing when they share a rare word ("Hikvision Europe"); half
+//!   that for a generic word or place only the listed name has (the vendor
+//!   wrote a shorter form: "Monsoon Ltd", "Monsoon Shipping Ltd"). A word
 //!   of three letters or fewer counts half at most, however rare: it is
 //!   anybody's acronym. A place only the vendor's name has is a branch's
 //!   qualifier ("ZTE USA") and costs only its weight.
@@ -20,6 +22,10 @@
 //!   `1 − 0.3 × (1 − evidence)`.
 //! - **numbers differ**: a number left unpaired on each side ("CETC 13" /
 //!   "CETC 14") halves it.
+//! - **shorter form** (before the score is taken): a vendor's name whose
+//!   every word is paired, a rare one among them, is a shorter form of the
+//!   listed name ("Zheltuginskaya Company"): the listed distinctive words it
+//!   leaves out ("Mining") cost half.
 
 use super::{Leftover, Pair, PairKind, Prepared, Side};
 use crate::background::Background;
@@ -30,8 +36,13 @@ use serde::{Deserialize, Serialize};
 pub(crate) const EVIDENCE_NEEDED: f64 = 1.0;
 /// Cut per unpaired word when the names share no rare word.
 pub(crate) const UNPAIRED_CUT: f64 = 0.4;
+/// Share of the cut for a generic word or place only the listed name has.
+pub(crate) const DROPPED_GENERIC_SHARE: f64 = 0.5;
 /// Cut when places differ and the names share no rare word.
 pub(crate) const PLACES_CUT: f64 = 0.3;
+/// Share of their cost that listed distinctive words left out of a shorter
+/// form keep.
+pub(crate) const SHORTER_FORM_SHARE: f64 = 0.5;
 /// Factor when numbers differ.
 pub(crate) const NUMBERS_FACTOR: f64 = 0.5;
 
@@ -39,6 +50,10 @@ pub(crate) const NUMBERS_FACTOR: f64 = 0.5;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
+    /// The vendor writes a shorter form of the listed name: every word of
+    /// its own is paired, a rare one among them, and the listed words left
+    /// out cost half.
+    ShorterForm,
     /// The names share no rare word and some words are unpaired.
     WeakEvidence,
     /// Each name has a place the other lacks.
@@ -98,12 +113,14 @@ pub(crate) const SHORT_WORD_EVIDENCE: f64 = 0.5;
 pub(crate) fn pair_evidence(q: &Prepared, l: &Prepared, p: &Pair, cap_short: bool) -> f64 {
     let side = |ids: &[usize], x: &Prepared| {
         if let [_, _, ..] = ids {
-            // Words split on this side: the word they make ("hik vision").
-            let joined: String = ids
+            // Words split on this side: as rare as the word they make ("hik
+            // vision") and as the phrase they are ("hi tech" is common).
+            let parts: Vec<&str> = ids
                 .iter()
                 .map(|&j| x.name.tokens[j].unexpanded_text())
                 .collect();
-            return Background::get().rarity(&joined);
+            let bg = Background::get();
+            return bg.rarity(&parts.concat()).min(bg.phrase_rarity(&parts));
         }
         ids.iter()
             .map(|&j| token_evidence(x, j, cap_short))
@@ -171,10 +188,16 @@ pub(crate) fn weigh(
         .filter(|x| shortfall_of(x.side) > 0.0)
         .collect();
     if !unpaired.is_empty() {
-        let factor: f64 = unpaired
-            .iter()
-            .map(|x| 1.0 - UNPAIRED_CUT * shortfall_of(x.side))
-            .product();
+        // A generic word or place only the listed name has is the vendor
+        // writing a shorter form ("Monsoon Ltd" for "Monsoon Shipping Ltd"):
+        // half the cut of a word that names something else.
+        let cut = |x: &Leftover| {
+            let dropped = x.side == Side::Listed
+                && matches!(token(x).kind, TokenKind::Generic | TokenKind::Place);
+            let share = if dropped { DROPPED_GENERIC_SHARE } else { 1.0 };
+            UNPAIRED_CUT * share * shortfall_of(x.side)
+        };
+        let factor: f64 = unpaired.iter().map(|x| 1.0 - cut(x)).product();
         let shared = quoted(l, pairs.iter().flat_map(|p| p.listed.iter().copied()));
         let side_words = |side: Side, p: &Prepared| {
             quoted(
@@ -240,4 +263,38 @@ pub(crate) fn weigh(
         });
     }
     out
+}
+
+/// A vendor writing a shorter form of the listed name ("Zheltuginskaya
+/// Company" for "Zheltuginskaya Mining Company"): every word of the
+/// vendor's name but places and legal forms is paired, and the pairs share a
+/// rare word. The listed distinctive words left out then cost half.
+pub(crate) fn shorter_form(
+    q: &Prepared,
+    l: &Prepared,
+    pairs: &[Pair],
+    leftovers: &mut [Leftover],
+) -> Option<Evidence> {
+    let own_words = leftovers.iter().filter(|x| x.side == Side::Query).any(|x| {
+        let t = &q.name.tokens[x.token];
+        !t.optional && !matches!(t.kind, TokenKind::LegalForm | TokenKind::Place)
+    });
+    if own_words || shared_evidence(q, l, pairs, true) < EVIDENCE_NEEDED {
+        return None;
+    }
+    let mut left_out = Vec::new();
+    for x in leftovers.iter_mut() {
+        if x.side == Side::Listed && l.name.tokens[x.token].kind == TokenKind::Distinctive {
+            x.cost *= SHORTER_FORM_SHARE;
+            left_out.push(x.token);
+        }
+    }
+    (!left_out.is_empty()).then(|| Evidence {
+        rule: Rule::ShorterForm,
+        factor: 1.0,
+        detail: format!(
+            "the vendor's name is a shorter form of the listed name, sharing a rare word: {} left out cost half",
+            quoted(l, left_out.into_iter())
+        ),
+    })
 }

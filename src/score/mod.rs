@@ -165,7 +165,8 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
     {
         return None;
     }
-    let leftovers = leftovers(q, l, &pairs);
+    let mut leftovers = leftovers(q, l, &pairs);
+    let shorter = evidence::shorter_form(q, l, &pairs, &mut leftovers);
     let total = pair_total + leftovers.iter().map(|x| x.cost).sum::<f64>();
 
     // A listed name whose distinctive words are all short ("ABC LLC", "MA LI")
@@ -212,7 +213,8 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
         return None;
     }
 
-    let evidence = evidence::weigh(q, l, &pairs, &leftovers);
+    let mut evidence = evidence::weigh(q, l, &pairs, &leftovers);
+    evidence.extend(shorter);
     let base = if total > 0.0 { matched / total } else { 0.0 };
     let name_score = evidence
         .iter()
@@ -318,9 +320,17 @@ fn upper_bound(q: &Prepared, l: &Prepared, cands: &[Candidate]) -> f64 {
     // Start with everything left over, then pair tokens in order of benefit.
     let mut items: Vec<(f64, f64, f64)> = Vec::new(); // (best, weight, cost)
     let (mut num, mut den) = (0.0, 0.0);
-    for (p, best) in [(q, &best_q), (l, &best_l)] {
+    for (side, p, best) in [(Side::Query, q, &best_q), (Side::Listed, l, &best_l)] {
         for (i, t) in p.name.tokens.iter().enumerate() {
-            let cost = p.weights[i] * leftover_factor(t);
+            // The least a leftover can cost (a shorter form halves a listed
+            // distinctive word's cost).
+            let shorter = side == Side::Listed && t.kind == TokenKind::Distinctive;
+            let share = if shorter {
+                evidence::SHORTER_FORM_SHARE
+            } else {
+                1.0
+            };
+            let cost = p.weights[i] * leftover_factor(t) * share;
             den += cost;
             if best[i] > 0.0 {
                 items.push((best[i], p.weights[i], cost));

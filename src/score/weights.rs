@@ -93,10 +93,12 @@ pub struct Core {
 }
 
 impl Core {
-    /// The core of a name: its distinctive words and numbers (with a country
-    /// leading them: "China Unicom") when they are rare among company names;
-    /// else (none, or only common ones: "Mobile" in "China Mobile Limited")
-    /// all its words but legal forms.
+    /// The core of a name: its numbers and its distinctive words rare among
+    /// company names, a word among them (with a country leading them:
+    /// "China Unicom"; "Kamaz" of "Kamaz Publicly Traded Company"); without
+    /// one, all its words but legal forms when a country leads them, a
+    /// country's brand ("China Mobile Limited": "Mobile" is common); else
+    /// none ("Digital Technologies", "Tubes 2000").
     pub(crate) fn of(name: &Normalized) -> Option<Core> {
         let toks = &name.tokens;
         let content = |t: &Token| !t.optional && t.kind != TokenKind::LegalForm;
@@ -105,8 +107,11 @@ impl Core {
             let words: Vec<&str> = ids.iter().map(|&i| toks[i].unexpanded_text()).collect();
             Background::get().phrase_rarity(&words)
         };
+        // Its rare distinctive words: "Kamaz", not "Publicly Traded".
+        let bg = Background::get();
+        let rare = |t: &Token| t.kind == TokenKind::Number || bg.rarity(&t.text) >= CORE_RARITY;
         let distinctive: Vec<usize> = (0..toks.len())
-            .filter(|&i| content(&toks[i]) && strong(&toks[i]))
+            .filter(|&i| content(&toks[i]) && strong(&toks[i]) && rare(&toks[i]))
             .collect();
         // A country leading the name is part of its brand: "China Unicom",
         // not "Unicom".
@@ -116,18 +121,28 @@ impl Core {
                 distinctive.insert(0, 0);
             }
         }
+        let letters = |ids: &[usize]| ids.iter().any(|&i| toks[i].kind != TokenKind::Number);
         let (tokens, r) = match rarity(&distinctive) {
-            r if !distinctive.is_empty() && r >= 0.5 => (distinctive, r),
+            r if letters(&distinctive) && r >= CORE_RARITY => (distinctive, r),
             _ => {
+                // Common words name a group only as a country's brand: "China
+                // Mobile", "China Telecom", not "Digital Technologies" or "HK".
                 let all: Vec<usize> = (0..toks.len()).filter(|&i| content(&toks[i])).collect();
+                let brand = all.len() >= 2 && toks[all[0]].is_country();
+                if !brand {
+                    return None;
+                }
                 let r = rarity(&all);
                 (all, r)
             }
         };
-        let letters: usize = tokens.iter().map(|&i| toks[i].text.len()).sum();
-        (!tokens.is_empty() && letters >= 3).then_some(Core { tokens, rarity: r })
+        let length: usize = tokens.iter().map(|&i| toks[i].text.len()).sum();
+        (length >= 3).then_some(Core { tokens, rarity: r })
     }
 }
+
+/// How rare a distinctive word must be to be a name's core.
+pub(crate) const CORE_RARITY: f64 = 0.5;
 
 /// A normalised name with its token weights, prepared once.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -174,7 +189,31 @@ impl Prepared {
     /// assert_eq!(core.tokens, [0, 1]);
     /// ```
     pub fn organisation(mut self) -> Prepared {
+        self.core = Core::of(&self.name).filter(|c| !self.is_bare(c));
+        self
+    }
+
+    /// The same name, known to name an organisation's group even when it is
+    /// only its core: a bare alias the organisation's own name spells or
+    /// holds ("AVIC" of Aviation Industry Corporation of China, "Kamaz" of
+    /// Kamaz Publicly Traded Company). Other bare aliases ("ALEPH", "KIPP")
+    /// name too little to say a vendor named with them belongs to the group.
+    ///
+    /// ```
+    /// use vendor_screen::normalize::Normalizer;
+    /// use vendor_screen::score::{Prepared, Weights};
+    /// let n = Normalizer::new();
+    /// let w = Weights::default();
+    /// assert!(Prepared::new(n.normalize("AVIC"), &w).organisation().core.is_none());
+    /// assert!(Prepared::new(n.normalize("AVIC"), &w).group_name().core.is_some());
+    /// ```
+    pub fn group_name(mut self) -> Prepared {
         self.core = Core::of(&self.name);
         self
+    }
+
+    /// Whether a core is the whole name (optional words aside): a bare alias.
+    fn is_bare(&self, core: &Core) -> bool {
+        core.tokens.len() >= self.name.tokens.iter().filter(|t| !t.optional).count()
     }
 }

@@ -7,12 +7,13 @@
 //! | inflection | 0.97 | organisation words with the same stem (`technologies` / `technology`) |
 //! | spelling variant | 0.93 | same variant key (`Kapital` / `Capital`, `Finans` / `Finance`) |
 //! | digits for letters | 0.90 | same key once digits are read as letters (`Hikv1sion`, `ZT3`): a possible evasion |
-//! | typo | 1 − 0.1 per edit, 1 − 0.9/length under 9 letters (0.6/length for two letters swapped) | same first letter, shorter word 5 letters or more (7 when the listed name has one word), one edit up to 7 letters, two from 8 |
-//! | first letter | 0.85 | words of 7 letters or more differing only in the first (`Sencora` / `Cencora`) |
-//! | contraction | 0.88 | a vendor's word that keeps an organisation word's first letter and some of its letters in order (`Avn`, `Mfg`, `Natl`; the long word 7 letters or more), and is not a common word itself |
+//! | typo | 1 − 0.1 per edit, 1 − 0.9/length under 9 letters (0.6/length for two letters swapped) | same first letter, shorter word 5 letters or more (4 when a letter of a five-letter word is dropped; 7 when the listed name has one word), one edit up to 7 letters, two from 8 |
+//! | first letter | 0.85 | words of 6 letters or more (7 when the listed name has one word) differing only in the first letter, substituted, dropped or added (`Sencora` / `Cencora`) |
+//! | contraction | 0.88 | a vendor's word, as written, that is an organisation word's beginning (`Electro`, `Techn`) or keeps its first letter and at most 60% of its letters in order (`Avn`, `Mfg`, `Natl`, `Pwr`, `Comm` for commercial), and is not a common word itself |
+//! | misspelt legal form | as a typo | a word one typo from a legal form as written (`Compny`, `Groip`) |
 //!
-//! Legal forms pair only when identical; numbers only when identical or when
-//! one is a word with digits for letters.
+//! Legal forms pair with each other only when identical; numbers only when
+//! identical or when one is a word with digits for letters.
 
 use super::edits::{is_subsequence, osa_within};
 use crate::background::Background;
@@ -69,11 +70,16 @@ pub(crate) const CONTRACTION_SIM: f64 = 0.88;
 /// "Warner" not "Warnel").
 pub(crate) const MIN_TYPO_LEN: usize = 5;
 pub(crate) const MIN_SINGLE_TYPO_LEN: usize = 7;
-/// Shortest words whose first letter may differ.
-pub(crate) const MIN_FIRST_LETTER_LEN: usize = 7;
-/// Shortest contraction, and shortest word contracted.
+/// Shortest words whose first letter may differ (the longer of the two);
+/// when the listed name has a single word, longer still.
+pub(crate) const MIN_FIRST_LETTER_LEN: usize = 6;
+pub(crate) const MIN_SINGLE_FIRST_LETTER_LEN: usize = 7;
+/// Shortest contraction, shortest word contracted, and the largest share
+/// of the word a contraction keeps ("Pwr" for "Power", not "Inet" for
+/// "Invest").
 pub(crate) const MIN_CONTRACTION_LEN: usize = 3;
-pub(crate) const MIN_CONTRACTED_LEN: usize = 7;
+pub(crate) const MIN_CONTRACTED_LEN: usize = 5;
+pub(crate) const CONTRACTION_SHARE: f64 = 0.6;
 
 /// Similarity of two words `edits` typos apart, the longer of `len` letters:
 /// 0.1 less per edit, more in words of under nine letters, where one edit is
@@ -109,8 +115,11 @@ pub(crate) fn word_sim(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairK
         return Some((1.0, PairKind::Exact));
     }
     use TokenKind::*;
-    if a.kind == LegalForm || b.kind == LegalForm || (a.kind == Place && b.kind == Place) {
+    if a.kind == LegalForm && b.kind == LegalForm || (a.kind == Place && b.kind == Place) {
         return None;
+    }
+    if a.kind == LegalForm || b.kind == LegalForm {
+        return misspelt_legal_form(a, b, ctx);
     }
     if a.kind == Number || b.kind == Number {
         return digits_for_letters(a, b);
@@ -119,12 +128,26 @@ pub(crate) fn word_sim(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairK
         inflection(a, b),
         variant(a, b),
         typo(a, b, ctx),
-        first_letter(a, b),
+        first_letter(a, b, ctx),
         contraction(a, b),
     ]
     .into_iter()
     .flatten()
     .max_by(|x, y| x.0.total_cmp(&y.0))
+}
+
+/// A legal form (or a word like "Group") misspelt on the other side, which
+/// the normaliser then read as a word of its own ("Compny", "Groip"): a typo
+/// of the legal form as written.
+fn misspelt_legal_form(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
+    if a.kind == TokenKind::Number || b.kind == TokenKind::Number {
+        return None;
+    }
+    let written = |t: &Token| Token {
+        text: t.unexpanded_text().to_string(),
+        ..t.clone()
+    };
+    typo(&written(a), &written(b), ctx)
 }
 
 /// Organisation words with the same stem.
@@ -161,7 +184,11 @@ fn typo(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
     } else {
         MIN_TYPO_LEN
     };
-    if shorter < min || x[0] != y[0] {
+    // A letter dropped from a word of five ("Chin" / "China") counts as
+    // a typo too, unless that word is all the listed name has ("Tesa" /
+    // "Tesla").
+    let dropped = !ctx.listed_single && shorter + 1 == min && x.len() != y.len();
+    if (shorter < min && !dropped) || x[0] != y[0] {
         return None;
     }
     let longer = x.len().max(y.len());
@@ -173,16 +200,28 @@ fn typo(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
     ))
 }
 
-/// Long words that differ only in the first letter.
-fn first_letter(a: &Token, b: &Token) -> Option<(f64, PairKind)> {
+/// Long words that differ only in their first letter: substituted
+/// (`Sencora` / `Cencora`), dropped (`Ahedan` / `Zahedan`) or added. The
+/// longer word has six letters or more (seven when the listed name has a
+/// single word).
+fn first_letter(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
     let (x, y) = (a.text.as_bytes(), b.text.as_bytes());
-    (x.len() == y.len()
-        && x.len() >= MIN_FIRST_LETTER_LEN
-        && x[0] != y[0]
-        && x[0].is_ascii_alphabetic()
-        && y[0].is_ascii_alphabetic()
-        && x[1..] == y[1..])
-        .then_some((FIRST_LETTER_SIM, PairKind::FirstLetter))
+    let min = if ctx.listed_single {
+        MIN_SINGLE_FIRST_LETTER_LEN
+    } else {
+        MIN_FIRST_LETTER_LEN
+    };
+    if x.len().max(y.len()) < min || x.is_empty() || y.is_empty() {
+        return None;
+    }
+    let letters = |w: &[u8]| w.iter().all(u8::is_ascii_alphabetic);
+    let alike = match x.len() as isize - y.len() as isize {
+        0 => x[0] != y[0] && x[1..] == y[1..],
+        1 => x[1..] == *y,
+        -1 => *x == y[1..],
+        _ => false,
+    };
+    (alike && letters(x) && letters(y)).then_some((FIRST_LETTER_SIM, PairKind::FirstLetter))
 }
 
 /// The vendor's word `short` a contraction of the listed organisation word
@@ -191,17 +230,27 @@ fn first_letter(a: &Token, b: &Token) -> Option<(f64, PairKind)> {
 fn contraction(short: &Token, long: &Token) -> Option<(f64, PairKind)> {
     if long.kind != TokenKind::Generic
         || !matches!(short.kind, TokenKind::Distinctive | TokenKind::Generic)
-        || short.text.len() < MIN_CONTRACTION_LEN
-        || short.text.len() + 2 > long.text.len()
-        || long.text.len() < MIN_CONTRACTED_LEN
-        || short.text.as_bytes()[0] != long.text.as_bytes()[0]
-        || !is_subsequence(&short.text, &long.text)
+    {
+        return None;
+    }
+    // As written: an abbreviation the normaliser expanded one way may
+    // contract another word ("Comm": communications or commercial).
+    let s = short.unexpanded_text();
+    let l = long.text.as_str();
+    // A truncation keeps the word's beginning ("Electro", "Techn"); a
+    // contraction drops letters inside it too, and keeps fewer.
+    let truncation = l.starts_with(s) && s.len() + 2 <= l.len();
+    if s.len() < MIN_CONTRACTION_LEN
+        || l.len() < MIN_CONTRACTED_LEN
+        || !(truncation || s.len() as f64 <= CONTRACTION_SHARE * l.len() as f64)
+        || s.as_bytes()[0] != l.as_bytes()[0]
+        || !is_subsequence(s, l)
     {
         return None;
     }
     // A common word of its own is not a contraction ("art" is not "architects").
     let bg = Background::get();
-    let (ds, dl) = (bg.df(short.unexpanded_text()), bg.df(&long.text));
+    let (ds, dl) = (bg.df(s), bg.df(l));
     (ds == 0 || 2 * ds < dl).then_some((CONTRACTION_SIM, PairKind::Contraction))
 }
 
@@ -269,7 +318,13 @@ mod tests {
             ("avn", "aviation", CONTRACTION_SIM, "contraction"),
             ("mfrg", "manufacturing", CONTRACTION_SIM, "contraction"),
             ("zte", "ztr", 0.0, "short words: exact only"),
-            ("tesla", "tesa", 0.0, "shorter word under five letters"),
+            (
+                "tesl",
+                "tesla",
+                typo_similarity(1, 5, false),
+                "a letter dropped from five (not a single-word name)",
+            ),
+            ("tes", "tesa", 0.0, "shorter word under four letters"),
             (
                 "aecom",
                 "mecom",

@@ -5,7 +5,7 @@ use super::relations::related_parties;
 use super::{DEFAULT_THRESHOLD, NameRef, Screener, vendor};
 use crate::error::{Error, Result};
 use crate::list::DesignationList;
-use crate::matcher::Matcher;
+use crate::matcher::{ListedName, Matcher};
 use crate::normalize::Normalizer;
 use std::collections::HashMap;
 
@@ -98,10 +98,23 @@ impl ScreenerBuilder {
                 }
             }
         }
-        let texts = self.lists.iter().flat_map(|l| &l.entities).flat_map(|e| {
-            let org = e.kind == crate::list::EntityKind::Organization;
-            e.names().map(move |(_, n)| (n, org))
-        });
+        // A vendor named after a listed organisation may be a member of its
+        // group, which matters where the list reaches beyond the entities
+        // it names (subsidiaries, affiliates, owned entities, listed parents).
+        let texts = self
+            .lists
+            .iter()
+            .flat_map(|l| l.entities.iter().map(move |e| (l.meta.reach, e)))
+            .enumerate()
+            .flat_map(|(entity, (reach, e))| {
+                let groups = e.kind == crate::list::EntityKind::Organization
+                    && reach != crate::list::Reach::NamedOnly;
+                e.names().map(move |(_, text)| ListedName {
+                    text,
+                    entity,
+                    groups,
+                })
+            });
         let matcher = Matcher::new(texts);
         let related = self.lists.iter().map(related_parties).collect();
         let entity_index = self
