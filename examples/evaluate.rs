@@ -2,7 +2,7 @@
 //! with `../shared` beside it):
 //!
 //! ```text
-//! cargo run --release --example evaluate -- [--json FILE] [--cases FILE] [--show N] [--only SECTION]...
+//! cargo run --release --example evaluate -- [--json FILE] [--baseline OLD.json] [--cases FILE] [--show N] [--only SECTION]...
 //! ```
 //!
 //! Sections (all by default; `--only` picks some):
@@ -81,6 +81,10 @@ struct Args {
     /// Cases per row of the compound-variation tables (a deterministic sample).
     #[arg(long, default_value_t = 500)]
     per_row: usize,
+    /// Compare with the figures of an earlier run (its `--json` file): print
+    /// every row whose share moved by half a point or more.
+    #[arg(long)]
+    baseline: Option<std::path::PathBuf>,
     /// Write every case and its outcome to this file (tab-separated).
     #[arg(long)]
     cases: Option<std::path::PathBuf>,
@@ -302,6 +306,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     targets(&figures, &sets, t1);
+    if let Some(path) = &args.baseline {
+        let old: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path)?)?;
+        changes(&old, &serde_json::to_value(&figures)?, path);
+    }
     figures.seconds = started.elapsed().as_secs_f64();
     println!();
     println!("total {:.1}s", figures.seconds);
@@ -341,15 +349,24 @@ fn self_matches(
         } else {
             format!("{} (as imported)", r.file)
         };
+        let mut classes: Vec<String> = r.by_class.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        if r.notes > 0 {
+            classes.push(format!(
+                "({} notes among the aliases not screened)",
+                r.notes
+            ));
+        }
+        if r.rejected_names > 0 {
+            classes.push(format!(
+                "({} names of records the importer rejected)",
+                r.rejected_names
+            ));
+        }
         println!(
             "  {label:<52} {:>7} {:>7}  {}",
             r.names,
             r.failures.len(),
-            r.by_class
-                .iter()
-                .map(|(c, n)| format!("{c} {n}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            classes.join(", ")
         );
         out.push(SelfMatchFigures {
             file: r.file,
@@ -431,6 +448,12 @@ fn false_positives(
         at_default.push((file.unwrap_or("all").to_string(), h, n));
     }
     let top = vendors::worst(vendor_names, &tops, DEFAULT_THRESHOLD, args.show);
+    if print && t1 <= args.floor {
+        println!(
+            "    (fewer than 1% hit even at the floor {:.3}: the 1% threshold is lower; --floor to see it)",
+            args.floor
+        );
+    }
     if print {
         println!("    top pairs:");
         for (v, x) in &top {
@@ -557,4 +580,73 @@ fn targets(figures: &Figures, sets: &[Set], t1: f64) {
 
 fn short_title(t: &str) -> String {
     t.split(':').next().unwrap_or(t).to_string()
+}
+
+/// Rows whose share moved by half a point or more between `old` and `new`
+/// (both `--json` figures): self-match failures, vendor false positives,
+/// and every table row at the default threshold.
+fn changes(old: &serde_json::Value, new: &serde_json::Value, path: &std::path::Path) {
+    use serde_json::Value;
+    println!();
+    println!("## Changes against {}", path.display());
+    let mut shown = 0;
+    let sum = |v: &Value, key: &str| -> u64 {
+        v["self_match"]
+            .as_array()
+            .map_or(0, |a| a.iter().map(|f| f[key].as_u64().unwrap_or(0)).sum())
+    };
+    if new["self_match"].as_array().is_some_and(|a| !a.is_empty()) {
+        let (a, b) = (sum(old, "failures"), sum(new, "failures"));
+        if a != b {
+            println!("  self-match failures: {a} -> {b}");
+            shown += 1;
+        }
+    }
+    let share = |v: &Value, lists: &str| -> Option<f64> {
+        let fp = v["false_positives"].as_array()?;
+        let f = fp.iter().find(|f| f["lists"] == lists)?;
+        let all = f["at_default"].as_array()?.iter().find(|r| r[0] == "all")?;
+        Some(pct(all[1].as_u64()? as usize, all[2].as_u64()? as usize))
+    };
+    for f in new["false_positives"].as_array().into_iter().flatten() {
+        let lists = f["lists"].as_str().unwrap_or("");
+        if let (Some(a), Some(b)) = (share(old, lists), share(new, lists)) {
+            if (a - b).abs() >= 0.01 {
+                println!("  vendor names hitting {lists}: {a:.2}% -> {b:.2}%");
+                shown += 1;
+            }
+        }
+    }
+    let rows = |v: &Value| -> Vec<(String, String, f64, u64)> {
+        let mut out = Vec::new();
+        for t in v["tables"].as_array().into_iter().flatten() {
+            let title = short_title(t["title"].as_str().unwrap_or(""));
+            for r in t["rows"].as_array().into_iter().flatten() {
+                let n = r["n"].as_u64().unwrap_or(0);
+                let k = r["at_default"].as_u64().unwrap_or(0);
+                out.push((
+                    title.clone(),
+                    r["label"].as_str().unwrap_or("").to_string(),
+                    pct(k as usize, n as usize),
+                    n,
+                ));
+            }
+        }
+        out
+    };
+    let before = rows(old);
+    for (title, label, b, n) in rows(new) {
+        if let Some((_, _, a, _)) = before
+            .iter()
+            .find(|(t, l, _, _)| *t == title && *l == label)
+        {
+            if (a - b).abs() >= 0.5 {
+                println!("  {title}: {label}: {a:.1}% -> {b:.1}% (n {n})");
+                shown += 1;
+            }
+        }
+    }
+    if shown == 0 {
+        println!("  nothing moved by half a point or more");
+    }
 }

@@ -18,7 +18,7 @@ use vendor_screen::clearance::ClearanceSet;
 use vendor_screen::list::{Date, LoadOptions};
 use vendor_screen::output::{ScreenLine, csv as csv_out, human, summary::BatchSummary};
 use vendor_screen::sources::{ListSpec, load_lists_with};
-use vendor_screen::vendor_file::{Row, RowRejection, VendorReader};
+use vendor_screen::vendor_file::{RowRejection, VendorReader};
 use vendor_screen::{DEFAULT_THRESHOLD, Owner, ScreenerBuilder, Vendor};
 
 /// Screen vendors against US designation lists.
@@ -39,6 +39,9 @@ struct Args {
     /// Leave the bundled lists out (unless `--list bundled` names them).
     #[arg(long)]
     no_bundled: bool,
+    /// Load a list file cut off mid-record: the records before the cut are kept, the summary says where it was cut.
+    #[arg(long)]
+    partial: bool,
     /// Report hits scoring at least this (0..1).
     #[arg(long, value_name = "F")]
     threshold: Option<f64>,
@@ -63,12 +66,12 @@ struct Args {
     /// Any rejected list record or input row is an error (exit 2).
     #[arg(long)]
     strict: bool,
-    /// Accept a list file cut off inside its last record (the cut record is rejected, the rest kept).
-    #[arg(long)]
-    partial: bool,
     /// Every list loaded, rejected record, note and stale list, instead of one summary line.
     #[arg(long, short)]
     verbose: bool,
+    /// The JSON Lines of an earlier run: report only what changed per vendor (new hits, hits gone, status changes), screening again only the vendors the list changes can alter. Exit 1 when a change needs review.
+    #[arg(long, value_name = "FILE")]
+    since: Option<String>,
 }
 
 /// A fatal error: printed, exit status 2.
@@ -174,6 +177,9 @@ fn run(args: &Args) -> Result<bool, Fatal> {
         .threshold(args.threshold.unwrap_or(DEFAULT_THRESHOLD))
         .build()?;
     let clearances = ClearanceSet::load(args.cleared.as_deref(), &screener, as_of)?;
+    if let Some(path) = &args.since {
+        return since::run(args, path, &screener, &clearances, vendors, as_of);
+    }
     let stdout = std::io::stdout();
     let mut o = Output {
         out: BufWriter::new(stdout.lock()),
@@ -210,6 +216,137 @@ fn run(args: &Args) -> Result<bool, Fatal> {
     Ok(o.summary.flagged > 0)
 }
 
+/// `--since`: what changed per vendor since an earlier run.
+mod since {
+    use super::{Args, Fatal};
+    use std::io::Write;
+    use vendor_screen::clearance::ClearanceSet;
+    use vendor_screen::list::Date;
+    use vendor_screen::rescreen::{Change, EarlierLine, since};
+    use vendor_screen::vendor_file::{Row, VendorReader};
+    use vendor_screen::{Screener, Vendor};
+
+    pub(super) fn run(
+        args: &Args,
+        path: &str,
+        screener: &Screener,
+        clearances: &ClearanceSet,
+        mut vendors: Vec<Vendor>,
+        as_of: Date,
+    ) -> Result<bool, Fatal> {
+        let text = std::fs::read_to_string(path).map_err(|e| Fatal(format!("{path}: {e}")))?;
+        let mut earlier = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if !line.trim().is_empty() {
+                let l: EarlierLine = serde_json::from_str(line).map_err(|e| {
+                    Fatal(format!("{path}:{}: not a line of a JSON run: {e}", i + 1))
+                })?;
+                earlier.push(l);
+            }
+        }
+        if let Some(t) = earlier.first().and_then(|l| l.threshold) {
+            if (t - screener.threshold()).abs() > 1e-9 {
+                return Err(Fatal(format!(
+                    "--since: the earlier run used threshold {t}, this one {}; give --threshold {t}",
+                    screener.threshold()
+                )));
+            }
+        }
+        if let Some(input) = &args.input {
+            for row in VendorReader::open(input)? {
+                match row? {
+                    Row::Vendor { vendor, .. } => vendors.push(vendor),
+                    Row::Rejected(r) if args.strict => {
+                        return Err(Fatal(format!("--strict: input row rejected: {r}")));
+                    }
+                    Row::Rejected(r) => eprintln!("rejected {r}"),
+                }
+            }
+        }
+        let cleared: Vec<_> = clearances
+            .rows()
+            .iter()
+            .map(|c| (c.clearance.list.clone(), c.clearance.entity_id.clone()))
+            .collect();
+        let results = since(&earlier, screener, &vendors, as_of, &cleared, |v| {
+            screener.screen_cleared(v, as_of, clearances).0
+        })?;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let (mut again, mut changed, mut review) = (0, 0, false);
+        for (v, r) in vendors.iter().zip(&results) {
+            again += usize::from(r.screened_again);
+            if r.changes.is_empty() {
+                continue;
+            }
+            changed += 1;
+            review |= r.changes.iter().any(Change::needs_review);
+            if args.json {
+                let line = serde_json::json!({
+                    "input": {"id": v.id, "name": v.name},
+                    "as_of": as_of,
+                    "changes": r.changes,
+                });
+                serde_json::to_writer(&mut out, &line)?;
+                writeln!(out)?;
+                continue;
+            }
+            let label = vendor_screen::error::escape_controls(&v.name).into_owned();
+            writeln!(out, "{label}:")?;
+            for c in &r.changes {
+                let text = match c {
+                    Change::New {
+                        list,
+                        entity_id,
+                        entity_name,
+                        status,
+                    } => {
+                        format!("  + {list} {entity_id} {entity_name} ({})", name(*status))
+                    }
+                    Change::Gone {
+                        list,
+                        entity_id,
+                        entity_name,
+                        status,
+                    } => {
+                        format!(
+                            "  - {list} {entity_id} {entity_name} (was {})",
+                            name(*status)
+                        )
+                    }
+                    Change::Status {
+                        list,
+                        entity_id,
+                        entity_name,
+                        from,
+                        to,
+                    } => {
+                        format!(
+                            "  ~ {list} {entity_id} {entity_name}: {} -> {}",
+                            name(*from),
+                            name(*to)
+                        )
+                    }
+                };
+                writeln!(out, "{}", vendor_screen::error::escape_controls(&text))?;
+            }
+        }
+        out.flush()?;
+        eprintln!(
+            "since {path}: {} vendors, {again} screened again, {changed} with changes",
+            vendors.len()
+        );
+        Ok(review)
+    }
+
+    /// A status as the JSON output spells it.
+    fn name(status: vendor_screen::Status) -> String {
+        serde_json::to_value(status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+}
+
 /// The vendors named on the command line, each checked like an input row.
 fn cli_vendors(args: &Args) -> Result<Vec<Vendor>, Fatal> {
     let chain = args
@@ -230,31 +367,19 @@ fn cli_vendors(args: &Args) -> Result<Vec<Vendor>, Fatal> {
 
 /// Streams the `--input` CSV in chunks screened in parallel, in input order.
 fn stream_input<W: Write>(path: &str, o: &mut Output<'_, W>, as_of: Date) -> Result<(), Fatal> {
-    const CHUNK: usize = 4096;
     let mut rows = VendorReader::open(path)?.unique_ids(o.args.cleared.is_some());
     if let Some(note) = rows.ignored_note() {
         eprintln!("{note}");
     }
     let progress = std::io::stderr().is_terminal();
-    let mut chunk: Vec<Vendor> = Vec::with_capacity(CHUNK);
-    for row in rows.by_ref() {
-        match row? {
-            Row::Vendor { vendor, .. } => chunk.push(vendor),
-            Row::Rejected(r) => {
-                o.screen(&std::mem::take(&mut chunk), as_of)?;
-                o.rejected(&r)?;
-            }
+    while let Some(chunk) = rows.next_chunk(4096)? {
+        o.screen(&chunk.vendors, as_of)?;
+        if let Some(r) = &chunk.rejected {
+            o.rejected(r)?;
         }
-        if chunk.len() == CHUNK {
-            o.screen(&std::mem::take(&mut chunk), as_of)?;
-            if progress {
-                eprint!("\rscreened {} vendors", o.summary.screened);
-            }
+        if progress {
+            eprint!("\rscreened {} vendors\r", o.summary.screened);
         }
-    }
-    o.screen(&chunk, as_of)?;
-    if progress && o.summary.screened >= CHUNK {
-        eprintln!("\rscreened {} vendors", o.summary.screened);
     }
     Ok(())
 }

@@ -10,8 +10,10 @@
 # committed seeds in fuzz/seeds/TARGET (cut from the real files in
 # ../shared/data) plus what earlier runs kept in fuzz/corpus/TARGET (not
 # committed). A crash is saved in fuzz/artifacts/TARGET and makes the script
-# exit 1; replay it with `cargo fuzz run TARGET fuzz/artifacts/TARGET/crash-...`,
-# or add it to the target's seeds so `cargo test --test fuzz_bodies` keeps it.
+# exit 1; replay it with `cargo fuzz run TARGET fuzz/artifacts/TARGET/crash-...`
+# (the targets are built once, then each binary runs for SECONDS),
+# and keep it in fuzz/findings/TARGET until it is fixed (tests/fuzz_bodies.rs
+# replays those with --ignored), then in fuzz/seeds/TARGET, which every run replays.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -31,9 +33,11 @@ cargo "${toolchain[@]}" fuzz build -O || exit 2
 status=0
 printf '%-12s %12s %8s %s\n' target executions corpus result
 for t in "${targets[@]}"; do
-    mkdir -p "fuzz/corpus/$t"
+    mkdir -p "fuzz/corpus/$t" "fuzz/artifacts/$t"
     log="$(mktemp)"
-    cargo "${toolchain[@]}" fuzz run -O "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
+    # The binary built above, run directly: every target fuzzes the same build.
+    bin="$(ls fuzz/target/*/release/"$t" | head -1)"
+    "$bin" "fuzz/corpus/$t" "fuzz/seeds/$t" -artifact_prefix="fuzz/artifacts/$t/" \
         -max_total_time="$seconds" -print_final_stats=1 -max_len=8192 -timeout=10 -rss_limit_mb=2048 >"$log" 2>&1
     rc=$?
     execs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)"

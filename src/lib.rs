@@ -40,6 +40,7 @@ mod matcher;
 pub mod normalize;
 pub mod output;
 pub mod records;
+pub mod rescreen;
 pub mod score;
 pub mod screen;
 pub mod sources;

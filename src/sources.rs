@@ -18,9 +18,8 @@
 //! ```
 
 use crate::error::{Error, Result, escape_controls};
-use crate::list::LoadOptions;
 use crate::list::load::{Format, load_path_with};
-use crate::list::{Date, DesignationList, ImportReport, ListMeta};
+use crate::list::{Date, DesignationList, ImportReport, ListMeta, LoadOptions};
 use std::path::PathBuf;
 use std::str::FromStr;
 
@@ -93,14 +92,28 @@ pub struct LoadedLists {
 }
 
 /// Loads the bundled lists (when `with_bundled`, or when a spec names them)
-/// and every spec's lists. A loaded list with the id of a bundled list (a
+/// and every spec's lists, with the default [`LoadOptions`] (a file cut off
+/// mid-record is an error). A loaded list with the id of a bundled list (a
 /// newer copy of it) takes its place, and [`LoadedLists::replaced`] says so.
 pub fn load_lists(specs: &[ListSpec], with_bundled: bool) -> Result<LoadedLists> {
     load_lists_with(specs, with_bundled, &LoadOptions::default())
 }
 
-/// [`load_lists`] with loading options (e.g. [`LoadOptions::partial`] to
-/// accept a file cut off inside its last record).
+/// [`load_lists`] with these options for every file (`LoadOptions::partial()`
+/// keeps the records before the cut of a file cut off mid-record).
+///
+/// ```
+/// use vendor_screen::sources::{ListSpec, load_lists, load_lists_with};
+/// use vendor_screen::list::LoadOptions;
+/// let cut: Vec<ListSpec> = vec!["../shared/data/csl/consolidated-2023-11-partial.csv".parse()?];
+/// # if std::path::Path::new("../shared/data").exists() {
+/// assert!(load_lists(&cut, true).is_err());
+/// let loaded = load_lists_with(&cut, true, &LoadOptions::partial())?;
+/// assert!(loaded.summary(vendor_screen::list::Date::new(2026, 11, 22).unwrap(), 90)
+///     .is_some_and(|s| s.contains("cut off at line 4233")));
+/// # }
+/// # Ok::<(), vendor_screen::Error>(())
+/// ```
 pub fn load_lists_with(
     specs: &[ListSpec],
     with_bundled: bool,
@@ -151,12 +164,14 @@ pub fn load_lists_with(
 pub struct StaleList<'a> {
     /// The list.
     pub meta: &'a ListMeta,
-    /// Days from its date (verification, else as-of) to the day checked;
-    /// `None` when its date is unknown, which counts as stale.
+    /// Days from the date it was last verified (else its as-of date) to the
+    /// day checked; `None` when neither date is known.
     pub age_days: Option<i64>,
 }
 
-/// The lists whose content is more than `max_age_days` old on `on`.
+/// The lists more than `max_age_days` old on `on`, counting from when each
+/// was last verified against its source, else from its as-of date; a list
+/// of unknown date counts as stale ([`ListMeta::is_stale`]).
 ///
 /// ```
 /// use vendor_screen::sources::stale_lists;
@@ -235,6 +250,12 @@ impl LoadedLists {
                 thousands(r.kept()),
                 thousands(r.rejected.len())
             );
+            if let Some(t) = &r.truncated {
+                part.push_str(&format!(", cut off at line {}", t.line));
+            }
+            if !r.skipped_files.is_empty() {
+                part.push_str(&format!(", {} files not loaded", r.skipped_files.len()));
+            }
             if !r.notes.is_empty() {
                 let n = r.notes.len();
                 part.push_str(&format!(
@@ -303,11 +324,15 @@ impl LoadedLists {
             for x in &r.notes {
                 out.push(format!("note {}", escape_controls(&x.to_string())));
             }
+            for x in &r.skipped_files {
+                out.push(format!("not loaded {}", escape_controls(&x.to_string())));
+            }
         }
         for s in stale_lists(&self.lists, on, max_age_days) {
-            let age = s
-                .age_days
-                .map_or("of unknown age".to_string(), |d| format!("{d} days old"));
+            let age = match s.age_days {
+                Some(days) => format!("{days} days old"),
+                None => "of unknown age".to_string(),
+            };
             out.push(format!(
                 "warning: list {} is {age} ({}), more than {max_age_days} days",
                 s.meta.id,

@@ -340,6 +340,48 @@ impl<R: Read> VendorReader<R> {
     }
 }
 
+/// Rows read in one go by [`VendorReader::next_chunk`]: vendors in file
+/// order, then the rejected row that ended the chunk, if one did.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Chunk {
+    /// The vendors, in file order.
+    pub vendors: Vec<Vendor>,
+    /// The rejected row that follows them.
+    pub rejected: Option<RowRejection>,
+}
+
+impl<R: Read> VendorReader<R> {
+    /// The next rows: up to `max` vendors, ending early at a rejected row
+    /// (so that vendors and rejections can be reported in file order);
+    /// `None` at the end of the file.
+    ///
+    /// ```
+    /// use vendor_screen::vendor_file::VendorReader;
+    /// let mut r = VendorReader::new("name\nA\nB\n---\nC\n".as_bytes(), "v.csv")?;
+    /// let first = r.next_chunk(10)?.unwrap();
+    /// assert_eq!(first.vendors.len(), 2);
+    /// assert_eq!(first.rejected.map(|x| x.line), Some(4));
+    /// assert_eq!(r.next_chunk(10)?.unwrap().vendors[0].name, "C");
+    /// assert!(r.next_chunk(10)?.is_none());
+    /// # Ok::<(), vendor_screen::Error>(())
+    /// ```
+    pub fn next_chunk(&mut self, max: usize) -> Result<Option<Chunk>> {
+        let mut chunk = Chunk::default();
+        while chunk.vendors.len() < max.max(1) {
+            match self.next_row()? {
+                Some(Row::Vendor { vendor, .. }) => chunk.vendors.push(vendor),
+                Some(Row::Rejected(r)) => {
+                    chunk.rejected = Some(r);
+                    return Ok(Some(chunk));
+                }
+                None if chunk.vendors.is_empty() => return Ok(None),
+                None => break,
+            }
+        }
+        Ok(Some(chunk))
+    }
+}
+
 impl<R: Read> Iterator for VendorReader<R> {
     type Item = Result<Row>;
 

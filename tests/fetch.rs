@@ -315,6 +315,27 @@ fn a_good_download_is_installed_with_its_manifest_then_asked_for_conditionally()
         "{third}"
     );
     cache_holds(&third.path, &fewer);
+    // The version replaced is kept beside it, found by its SHA-256.
+    let kept = Manifest::previous_of(&third.path);
+    assert_eq!(std::fs::read(&kept).unwrap(), dpl);
+    assert_eq!(
+        Manifest::find_version(&third.path, &sha256_hex(&dpl)),
+        Some(kept.clone())
+    );
+    assert_eq!(
+        Manifest::find_version(&third.path, &sha256_hex(&fewer)),
+        Some(third.path.clone())
+    );
+    assert!(Manifest::read_for(&kept).unwrap().unwrap().describes(&dpl));
+    // A directory load of the cache skips the kept version and manifests.
+    let i = load_path(third.path.parent().unwrap(), None).unwrap();
+    assert_eq!(i.lists.len(), 1, "{}", i.report);
+    assert_eq!(
+        i.report.skipped_files.len(),
+        3,
+        "{:?}",
+        i.report.skipped_files
+    );
     let _ = std::fs::remove_dir_all(&cache);
 }
 

@@ -3,18 +3,19 @@
 
 use vendor_screen::clearance::{ClearanceSet, read_clearances};
 use vendor_screen::findings::FindingKind;
-use vendor_screen::list::Date;
+use vendor_screen::list::load::load_path_with;
+use vendor_screen::list::{Date, LoadOptions};
 use vendor_screen::output::ScreenLine;
 use vendor_screen::{
     Finding, Hit, IdentifierKind, Owner, Report, Screener, ScreenerBuilder, Status, Vendor, Via,
 };
 
 fn bundled_and_csl() -> Screener {
-    // The extract is cut off inside its last record: load it partially.
-    let csl = vendor_screen::list::load::load_path_with(
+    // The shared extract is cut off inside its last record.
+    let csl = load_path_with(
         "../shared/data/csl/consolidated-2023-11-partial.csv".as_ref(),
         None,
-        &vendor_screen::list::LoadOptions::partial(),
+        &LoadOptions::partial(),
     )
     .expect("CSL loads");
     ScreenerBuilder::new()

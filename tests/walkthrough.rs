@@ -60,7 +60,9 @@ fn loading_lists_prints_at_most_one_line() {
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
-        err.contains("consolidated-2023-11-partial.csv: 4,226 kept, 1 rejected"),
+        err.contains(
+            "consolidated-2023-11-partial.csv: 4,226 kept, 1 rejected, cut off at line 4233"
+        ),
         "{err}"
     );
     assert!(err.contains("details with --verbose"), "{err}");
@@ -333,4 +335,62 @@ fn the_onboarding_example_prints_errors_as_sentences() {
         "{err}"
     );
     assert!(!err.contains("Io {"), "{err}");
+}
+
+#[test]
+fn the_clearance_rows_an_explain_page_offers_clear_the_vendor_exactly() {
+    let input = temp(
+        "explain-clear.csv",
+        "id,name\nv1,Hik Vision USA Inc\nv2,Hik Vision USA Inc\n",
+    );
+    let args = ["--as-of", "2026-11-22", "--input", path(&input)];
+    let page = stdout(&run(&[&["--explain"][..], &args].concat()));
+    let mut rows: Vec<String> = page
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("v1,") && l.ends_with(",REASON,REVIEWER,YYYY-MM-DD"))
+        .map(|l| {
+            l.replace(
+                "REASON,REVIEWER,YYYY-MM-DD",
+                "reviewed: a US reseller,alice,2026-11-20",
+            )
+        })
+        .collect();
+    assert!(rows.len() >= 5, "{page}");
+    rows.sort();
+    rows.dedup();
+    let cleared = temp(
+        "explain-cleared.csv",
+        format!(
+            "vendor,list,entity_id,path,reason,reviewer,date\n{}\n",
+            rows.join("\n")
+        ),
+    );
+    let out = run(&[&["--json", "--cleared", path(&cleared)][..], &args].concat());
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "v2 is not cleared: {}",
+        stderr(&out)
+    );
+    let lines = json_lines(&out);
+    assert!(
+        lines[0]["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .all(|h| h["status"] == "cleared")
+    );
+    assert!(
+        lines[1]["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .all(|h| h["status"] != "cleared")
+    );
+    assert!(
+        !stderr(&out).contains("stale clearance"),
+        "{}",
+        stderr(&out)
+    );
 }

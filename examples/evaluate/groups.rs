@@ -128,7 +128,11 @@ fn pairs(file: &ListFile) -> Vec<Pair> {
             for r in &e.relations {
                 use vendor_screen::list::RelationKind::*;
                 let me = Member::Entry((li, ei));
-                match (resolve(li, &r.name, r.target.as_deref()), r.kind) {
+                // A relation naming the entry itself (the importer keeps the
+                // related name among the entry's own names) names a member
+                // that is not an entry of its own.
+                let other = resolve(li, &r.name, r.target.as_deref()).filter(|o| *o != (li, ei));
+                match (other, r.kind) {
                     (Some(other), Parent) => push(me, other, "subsidiary of"),
                     (Some(other), Affiliate) => push(me, other, "affiliate of"),
                     (Some(other), Subsidiary) => {

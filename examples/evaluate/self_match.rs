@@ -45,6 +45,8 @@ pub struct FileResult {
     pub names: usize,
     /// Names of records the importer rejected (and said so), not screened.
     pub rejected_names: usize,
+    /// Notes the file writes among names (not screened).
+    pub notes: usize,
     /// Names that failed, including names of records the importer lost.
     pub failures: Vec<Failure>,
     /// Failures per class.
@@ -120,6 +122,7 @@ pub fn run(file: &ListFile, as_of: Date) -> Result<FileResult, Box<dyn std::erro
         records: file.records.len(),
         names: 0,
         rejected_names: 0,
+        notes: file.records.iter().map(|r| r.notes.len()).sum(),
         failures: Vec::new(),
         by_class: BTreeMap::new(),
         seconds: 0.0,

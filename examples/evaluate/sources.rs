@@ -54,6 +54,9 @@ pub struct RawRecord {
     pub names: Vec<RawName>,
     /// Relations the file states.
     pub links: Vec<Link>,
+    /// Notes the file writes where names go (a parenthesised remark among
+    /// the aliases): not screened, counted.
+    pub notes: Vec<String>,
 }
 
 /// A relation a file states between a record and another party.
@@ -210,6 +213,7 @@ fn imported_records(lists: &[DesignationList]) -> Vec<RawRecord> {
                         target: r.target.clone(),
                     })
                     .collect(),
+                notes: Vec::new(),
             });
         }
     }
@@ -337,6 +341,7 @@ pub fn table_records(data: &[u8], spec: &TableSpec) -> Result<Vec<RawRecord>, Er
                         former: false,
                     }],
                     links: Vec::new(),
+                    notes: Vec::new(),
                 });
                 out.len() - 1
             }
@@ -473,7 +478,15 @@ fn csl_records(data: &[u8]) -> Result<Vec<RawRecord>, Error> {
             primary: true,
             former: false,
         }];
+        let mut notes = Vec::new();
         for a in get(Some(alt)).split("; ").filter(|a| !a.trim().is_empty()) {
+            // "(all of preceding located in or near Mianyang, Sichuan
+            // Province)": a note in the alias field, not a name.
+            let t = a.trim().trim_end_matches('.');
+            if t.starts_with('(') && t.ends_with(')') && !t[1..].contains('(') {
+                notes.push(a.to_string());
+                continue;
+            }
             names.push(RawName {
                 text: a.to_string(),
                 field: "alt_names",
@@ -494,6 +507,7 @@ fn csl_records(data: &[u8]) -> Result<Vec<RawRecord>, Error> {
             party,
             names,
             links: csl_links(get(col("remarks")), primary),
+            notes,
         });
     }
     Ok(out)
@@ -626,6 +640,7 @@ fn ofac_records(primary: &str) -> Result<Vec<RawRecord>, Error> {
                 former: false,
             }],
             links: Vec::new(),
+            notes: Vec::new(),
         });
     }
     for (_, f) in ofac_rows(&format!("{dir}/{comments}"))? {
@@ -701,6 +716,7 @@ fn dpl_records(data: &[u8]) -> Result<Vec<RawRecord>, Error> {
                 former: false,
             }],
             links: Vec::new(),
+            notes: Vec::new(),
         });
     }
     Ok(out)
@@ -810,6 +826,7 @@ fn toml_records(text: &str) -> Result<Vec<RawRecord>, Error> {
             party,
             names,
             links,
+            notes: Vec::new(),
         });
     }
     Ok(out)

@@ -70,6 +70,27 @@ pub enum ClearancePath {
     Identifier(IdentifierKind),
 }
 
+impl ClearancePath {
+    /// The path of a hit reached along `via`: a listed relation takes the
+    /// path of the name that matched.
+    ///
+    /// ```
+    /// use vendor_screen::{Via, clearance::ClearancePath};
+    /// let owner = Via::Parent { level: 2, name: "CETC".into(), share: None };
+    /// assert_eq!(ClearancePath::of(&owner).to_string(), "owner:CETC");
+    /// ```
+    pub fn of(via: &Via) -> ClearancePath {
+        match via {
+            Via::SelfName | Via::Relation { alias: None, .. } => ClearancePath::SelfName,
+            Via::Alias { name }
+            | Via::Relation {
+                alias: Some(name), ..
+            } => ClearancePath::Alias(name.clone()),
+            Via::Parent { name, .. } => ClearancePath::Owner(name.clone()),
+        }
+    }
+}
+
 impl fmt::Display for ClearancePath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -266,6 +287,24 @@ impl ClearanceSet {
             unknown_entity,
             normalizer,
         })
+    }
+
+    /// A set of clearances made in code (such as [`crate::Finding::clearances`]),
+    /// checked as [`ClearanceSet::new`] does.
+    pub fn from_clearances(
+        clearances: Vec<Clearance>,
+        screener: &Screener,
+        as_of: Date,
+    ) -> Result<ClearanceSet> {
+        let rows = clearances
+            .into_iter()
+            .map(|clearance| Located {
+                clearance,
+                file: "<code>".to_string(),
+                line: 0,
+            })
+            .collect();
+        ClearanceSet::new(rows, screener, as_of)
     }
 
     /// Reads the clearance file at `path` (none: an empty set) and checks it

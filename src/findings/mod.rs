@@ -45,7 +45,8 @@
 
 mod link;
 
-use crate::list::{DesignationList, Entity};
+use crate::clearance::{Clearance, ClearancePath};
+use crate::list::{Date, DesignationList, Entity};
 use crate::normalize::Normalizer;
 use crate::screen::report::{Hit, IdentifierHit};
 use crate::screen::{Status, Via};
@@ -93,6 +94,10 @@ pub struct Listing {
     pub identifier: Option<String>,
     /// The rule behind the status, in words.
     pub rule: String,
+    /// The paths the vendor reached this listing along, as a clearance
+    /// names them (`self`, `alias:NAME`, `owner:NAME`, `identifier:KIND`).
+    #[serde(default)]
+    pub paths: Vec<ClearancePath>,
 }
 
 /// One real entity the vendor hit: its listings across lists and the listed
@@ -122,6 +127,50 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The clearances that would clear this finding once a reviewer has
+    /// decided the vendor is not this entity: one per listing not already
+    /// cleared and per path it was reached along, each exact (one list,
+    /// one entity, one path; see [`crate::clearance`]). Listed relations
+    /// are findings of their own and are not included.
+    ///
+    /// ```
+    /// use vendor_screen::{ScreenerBuilder, Vendor, lists, list::Date};
+    /// use vendor_screen::clearance::ClearanceSet;
+    /// let s = ScreenerBuilder::new().lists(lists::bundled()?).build()?;
+    /// let d = Date::new(2026, 11, 22).unwrap();
+    /// let v = Vendor::new("ZTE Corp").with_id("v1");
+    /// let f = &s.screen(&v, d).findings[0];
+    /// let rows = f.clearances("v1", "a different ZTE", "alice", d);
+    /// assert_eq!(rows.len(), f.listings.len());
+    /// let set = ClearanceSet::from_clearances(rows, &s, d)?;
+    /// let (r, _) = s.screen_cleared(&v, d, &set);
+    /// assert!(!r.flagged());
+    /// # Ok::<(), vendor_screen::Error>(())
+    /// ```
+    pub fn clearances(
+        &self,
+        vendor: &str,
+        reason: &str,
+        reviewer: &str,
+        date: Date,
+    ) -> Vec<Clearance> {
+        let mut out = Vec::new();
+        for l in self.listings.iter().filter(|l| l.status != Status::Cleared) {
+            for path in &l.paths {
+                out.push(Clearance {
+                    vendor: vendor.to_string(),
+                    list: l.list.clone(),
+                    entity_id: l.entity_id.clone(),
+                    path: path.clone(),
+                    reason: reason.to_string(),
+                    reviewer: reviewer.to_string(),
+                    date,
+                });
+            }
+        }
+        out
+    }
+
     /// Whether the vendor reached it through its own name, an alias or an
     /// identifier (not an owner, not a list's relation).
     pub fn is_direct(&self) -> bool {
@@ -398,6 +447,15 @@ fn finding(
                         .id_hit
                         .map(|h| format!("{} {}", h.vendor_identifier.kind, h.listed_value)),
                     rule,
+                    paths: it
+                        .hit
+                        .map(|h| ClearancePath::of(&h.via))
+                        .into_iter()
+                        .chain(
+                            it.id_hit
+                                .map(|h| ClearancePath::Identifier(h.vendor_identifier.kind)),
+                        )
+                        .collect(),
                 },
                 it.hit,
             )

@@ -157,6 +157,7 @@ pub fn check_file(path: &Path) -> FileCheck {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let manifest_of = name
         .strip_suffix(".manifest.toml")
+        .or_else(|| name.strip_suffix(".previous"))
         .map(|list| path.with_file_name(list));
     let outcome = match (companion_of(path), manifest_of) {
         (Some(primary), _) => Outcome::Companion { primary },

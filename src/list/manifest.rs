@@ -111,6 +111,32 @@ impl Manifest {
         file.with_file_name(name)
     }
 
+    /// Where the fetch cache keeps the version a file replaced:
+    /// `NAME.previous` beside it.
+    pub fn previous_of(file: &Path) -> PathBuf {
+        let mut name = file.file_name().unwrap_or_default().to_os_string();
+        name.push(".previous");
+        file.with_file_name(name)
+    }
+
+    /// The copy of a list file whose bytes have this SHA-256: the file
+    /// itself, or the previous version the fetch cache kept beside it.
+    /// `None` when neither is (the earlier version is unknown).
+    ///
+    /// ```
+    /// use vendor_screen::list::{manifest::Manifest, sha256_hex};
+    /// let path = std::path::Path::new("lists/ndaa-889.toml");
+    /// let sha = sha256_hex(&std::fs::read(path)?);
+    /// assert_eq!(Manifest::find_version(path, &sha).as_deref(), Some(path));
+    /// assert_eq!(Manifest::find_version(path, "0000"), None);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn find_version(file: &Path, sha256: &str) -> Option<PathBuf> {
+        [file.to_path_buf(), Manifest::previous_of(file)]
+            .into_iter()
+            .find(|p| std::fs::read(p).is_ok_and(|d| sha256_hex(&d) == sha256))
+    }
+
     /// The day the bytes were downloaded.
     pub fn retrieved_date(&self) -> Option<Date> {
         self.retrieved.get(..10)?.parse().ok()

@@ -299,17 +299,10 @@ pub(crate) fn prose_date(s: &str) -> Option<Date> {
 }
 
 /// Input text for a message, control characters escaped (`\u{1b}`), so a
-/// list file cannot drive the terminal that prints an error.
+/// list file cannot drive the terminal that prints an error: the crate's
+/// one escape, [`crate::error::escape_controls`].
 pub(crate) fn escape_control(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::error::escape_controls(s).into_owned()
 }
 
 /// A field's text: UTF-8, trimmed.

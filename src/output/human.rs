@@ -21,7 +21,7 @@
 
 use crate::error::{escape_controls, shorten};
 use crate::findings::{Finding, FindingKind, Listing};
-use crate::screen::{Hit, Report, Status, Vendor, Via};
+use crate::screen::{Hit, Report, Vendor, Via};
 use std::io::{self, Write};
 
 /// The vendor as a report heads it: `v1 "Acme"` or `"Acme"`.
@@ -139,19 +139,10 @@ fn labelled_explanation(h: &Hit) -> String {
     };
     // The name-level rendering is explain.rs's; only the side label is ours.
     h.explanation
-        .to_string()
+        .render(&label)
         .lines()
         .filter(|l| !l.starts_with("rule: "))
-        .map(|l| {
-            if let Some(rest) = l.strip_prefix("vendor ") {
-                format!("{label} {rest}")
-            } else if let Some(rest) = l.strip_prefix("  vendor ") {
-                format!("  {label} {rest}")
-            } else {
-                l.to_string()
-            }
-        })
-        .map(|l| escape_controls(&l).into_owned())
+        .map(|l| escape_controls(l).into_owned())
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -192,18 +183,6 @@ fn write_listing(out: &mut impl Write, i: usize, l: &Listing, pad: &str) -> io::
         escape_controls(&l.legal_basis)
     )?;
     writeln!(out, "{pad}   citation: {}", escape_controls(&l.citation))
-}
-
-/// The path of a clearance for a hit reached along `via`.
-fn clearance_path(via: &Via) -> String {
-    match via {
-        Via::SelfName | Via::Relation { alias: None, .. } => "self".to_string(),
-        Via::Alias { name }
-        | Via::Relation {
-            alias: Some(name), ..
-        } => format!("alias:{name}"),
-        Via::Parent { name, .. } => format!("owner:{name}"),
-    }
 }
 
 fn csv_field(s: &str) -> String {
@@ -284,37 +263,19 @@ fn write_page(
             write_listing(out, j, l, "  ")?;
         }
     }
-    let open: Vec<(&Listing, Option<&Hit>)> = all_listings(f)
+    let key = vendor.id.as_deref().unwrap_or(&vendor.name);
+    let rows: Vec<_> = all_findings(f)
         .into_iter()
-        .filter(|l| l.status != Status::Cleared)
-        .map(|l| {
-            let h = report
-                .hits
-                .iter()
-                .find(|h| h.list == l.list && h.entity_id == l.entity_id);
-            (l, h)
-        })
+        .flat_map(|g| g.clearances(key, "", "", report.as_of))
         .collect();
-    if !open.is_empty() {
-        let key = vendor.id.as_deref().unwrap_or(&vendor.name);
+    if !rows.is_empty() {
         writeln!(
             out,
-            "to clear after review, add to the clearance file (one row per listing):"
+            "to clear after review, add to the clearance file (one row per listing and path):"
         )?;
         writeln!(out, "  vendor,list,entity_id,path,reason,reviewer,date")?;
-        for (l, h) in open {
-            let path = match h {
-                Some(h) => clearance_path(&h.via),
-                None => {
-                    let kind = report
-                        .identifier_hits
-                        .iter()
-                        .find(|x| x.list == l.list && x.entity_id == l.entity_id)
-                        .map_or("tax_id", |x| x.vendor_identifier.kind.as_str());
-                    format!("identifier:{kind}")
-                }
-            };
-            let row = [key, &l.list, &l.entity_id, &path]
+        for c in rows {
+            let row = [&c.vendor, &c.list, &c.entity_id, &c.path.to_string()]
                 .iter()
                 .map(|s| csv_field(s))
                 .collect::<Vec<_>>()
@@ -329,10 +290,10 @@ fn write_page(
     Ok(())
 }
 
-fn all_listings(f: &Finding) -> Vec<&Listing> {
-    let mut out: Vec<&Listing> = f.listings.iter().collect();
+fn all_findings(f: &Finding) -> Vec<&Finding> {
+    let mut out = vec![f];
     for r in &f.relations {
-        out.extend(all_listings(r));
+        out.extend(all_findings(r));
     }
     out
 }

@@ -121,7 +121,7 @@ impl Screener {
         self.list_index.get(id).map(|&i| &self.lists[i])
     }
 
-    /// The loaded lists' ids and as-of dates.
+    /// The loaded lists' ids, dates, source files and SHA-256 digests.
     ///
     /// ```
     /// # use vendor_screen::{ScreenerBuilder, lists};
@@ -130,13 +130,7 @@ impl Screener {
     /// # Ok::<(), vendor_screen::Error>(())
     /// ```
     pub fn lists_used(&self) -> Vec<ListUsed> {
-        self.lists
-            .iter()
-            .map(|l| ListUsed {
-                id: l.meta.id.clone(),
-                as_of: l.meta.as_of,
-            })
-            .collect()
+        self.lists.iter().map(|l| ListUsed::of(&l.meta)).collect()
     }
 
     /// Screens a vendor, its aliases, identifiers and owners against every
@@ -473,6 +467,13 @@ fn round_explanation(e: &mut Explanation) {
     }
     for x in &mut e.leftovers {
         x.cost = round3(x.cost);
+    }
+    for x in &mut e.evidence {
+        x.factor = round3(x.factor);
+    }
+    if let Some(c) = &mut e.containment {
+        c.rarity = round3(c.rarity);
+        c.score = round3(c.score);
     }
     e.matched = round3(e.matched);
     e.total = round3(e.total);

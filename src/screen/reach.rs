@@ -19,13 +19,30 @@ pub(crate) enum ListingState {
     Ended { from: Option<Date>, on: Date },
 }
 
-/// Where `entity`'s listing stands on `as_of`.
+/// Where `entity`'s listing stands on `as_of`, from all its periods.
 pub(crate) fn listing_state(entity: &Entity, as_of: Date) -> ListingState {
-    let from = entity.first_start();
     match entity.why_not_in_force(as_of) {
         Some(NotInForce::NotYetListed { from }) => ListingState::NotYetListed { from },
-        Some(NotInForce::Ended { on }) => ListingState::Ended { from, on },
-        None => ListingState::InForce { from },
+        Some(NotInForce::Ended { on }) => {
+            // The start of the period that ended then.
+            let from = entity
+                .periods
+                .iter()
+                .filter(|p| p.end == Some(on))
+                .filter_map(|p| p.start)
+                .max();
+            ListingState::Ended { from, on }
+        }
+        None => {
+            // The latest start among the periods in force.
+            let from = entity
+                .periods
+                .iter()
+                .filter(|p| p.in_force(as_of))
+                .filter_map(|p| p.start)
+                .max();
+            ListingState::InForce { from }
+        }
     }
 }
 

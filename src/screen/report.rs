@@ -232,6 +232,32 @@ pub struct ListUsed {
     pub id: String,
     /// The date its content is current to; `None` when unknown.
     pub as_of: Option<Date>,
+    /// When it was last checked against its official source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified: Option<Date>,
+    /// For a list we maintain (the bundled ones): when it last changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amended: Option<Date>,
+    /// The file it was read from (`<bundled:lists/NAME>` for a bundled list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// SHA-256 of that file, lower-case hex.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+}
+
+impl ListUsed {
+    /// What a report says of a list.
+    pub fn of(meta: &crate::list::ListMeta) -> ListUsed {
+        ListUsed {
+            id: meta.id.clone(),
+            as_of: meta.as_of,
+            verified: meta.verified,
+            amended: meta.amended,
+            source: meta.source.as_ref().map(|s| s.file.clone()),
+            sha256: meta.source.as_ref().map(|s| s.sha256.clone()),
+        }
+    }
 }
 
 /// The result of screening one vendor.

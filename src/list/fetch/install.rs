@@ -87,9 +87,20 @@ pub(super) fn stage_and_install(
     }
     manifests[0].report = Some(ManifestReport::from(&imported.report));
     // Install: companions first, the primary last, each renamed into place
-    // and followed by its manifest.
+    // and followed by its manifest. The version replaced is kept as
+    // NAME.previous (with its manifest), so a later run can tell what
+    // changed (`Manifest::find_version`).
     for (f, m) in source.files.iter().zip(&manifests).rev() {
         let (from, to) = (staging.join(&f.name), dir.join(&f.name));
+        let changed = std::fs::read(&to).map_or(true, |old| sha256_hex(&old) != m.sha256);
+        if to.exists() && changed {
+            let kept = Manifest::previous_of(&to);
+            std::fs::rename(&to, &kept).map_err(io(&kept))?;
+            let (old_m, new_m) = (Manifest::path_for(&to), Manifest::path_for(&kept));
+            if old_m.exists() {
+                std::fs::rename(&old_m, &new_m).map_err(io(&new_m))?;
+            }
+        }
         std::fs::rename(&from, &to).map_err(io(&to))?;
         write_atomic(&Manifest::path_for(&to), m.to_toml().as_bytes())?;
     }

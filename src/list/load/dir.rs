@@ -43,6 +43,14 @@ pub fn load_dir(dir: &Path, format: Option<Format>, options: &LoadOptions) -> Re
     };
     for path in &paths {
         let file_name = path.file_name().and_then(|f| f.to_str()).unwrap_or("");
+        if let Some(current) = file_name.strip_suffix(".previous") {
+            skip(
+                &mut report,
+                path,
+                format!("the version {current} replaced, kept by the fetch cache"),
+            );
+            continue;
+        }
         if file_name.ends_with(".manifest.toml") {
             let list = file_name.trim_end_matches(".manifest.toml");
             skip(

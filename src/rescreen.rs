@@ -1,0 +1,510 @@
+//! Re-screening only what changed: after the lists change, a vendor master
+//! screened earlier needs screening again only where the change can alter a
+//! result.
+//!
+//! A vendor's hits each concern one listed entity, and a score does not
+//! depend on which other entities are loaded (names are weighed by how
+//! common their words are among real company names, not in the lists). So
+//! a vendor's result can change only through an entity the change
+//! *touches*: one added or changed (with the entities related to it), one
+//! removed, or one whose listing starts or ends between the earlier run's
+//! date and this one's. [`Rescreener`] builds a small screener over the
+//! touched entities of the new lists and screens every vendor against it;
+//! a vendor that hits it, or whose earlier hits name a touched entity, is
+//! screened again in full (its statuses can depend on each other, e.g.
+//! under the 50% rule); every other vendor's earlier result stands.
+//!
+//! The screener over every new list is built only when some vendor needs
+//! it. (A screener over just the touched entities and those the vendors'
+//! earlier hits name would be faster, but a score still moves a little,
+//! about 2e-3, when only a handful of names is loaded; over the whole
+//! lists it does not.)
+//!
+//! ```
+//! use vendor_screen::{Vendor, lists, list::Date, rescreen::Rescreener};
+//! let old = lists::bundled()?;
+//! let mut new = old.clone();
+//! let ndaa = new.iter_mut().find(|l| l.meta.id == "ndaa-889").unwrap();
+//! ndaa.entities[0].aliases.push("Huawei Tech Co".into());
+//! let day = Date::new(2026, 11, 25).unwrap();
+//! let r = Rescreener::new(&old, new, day, day, None)?;
+//! let vendors = [Vendor::new("Acme Widgets LLC"), Vendor::new("Huawei Technologies")];
+//! // Their earlier hits: none, and the entity that changed.
+//! let earlier = vec![vec![], vec![("ndaa-889".to_string(), "huawei".to_string())]];
+//! let again = r.rescreen(&vendors, &earlier)?;
+//! assert!(again[0].is_none(), "the earlier result stands");
+//! assert!(again[1].as_ref().is_some_and(|report| !report.hits.is_empty()));
+//! # Ok::<(), vendor_screen::Error>(())
+//! ```
+
+use crate::error::Result;
+use crate::list::diff::{diff, touched_lists};
+use crate::list::{Date, DesignationList};
+use crate::screen::{Report, Screener, ScreenerBuilder, Status, Vendor, Via};
+use std::collections::HashSet;
+
+/// A list id and an entity id.
+pub type EntityKey = (String, String);
+
+/// Screens only what a change of lists can alter. See the module docs.
+pub struct Rescreener {
+    new: Vec<DesignationList>,
+    delta: Option<Screener>,
+    touched: HashSet<EntityKey>,
+    /// Every entity of the new lists.
+    present: HashSet<EntityKey>,
+    threshold: Option<f64>,
+    as_of: Date,
+}
+
+impl Rescreener {
+    /// Prepares re-screening: `old` are the lists of the earlier run (as of
+    /// `earlier_as_of`), `new` the lists now (as of `as_of`), `threshold`
+    /// the earlier run's (the crate's default when `None`).
+    pub fn new(
+        old: &[DesignationList],
+        new: Vec<DesignationList>,
+        earlier_as_of: Date,
+        as_of: Date,
+        threshold: Option<f64>,
+    ) -> Result<Rescreener> {
+        let d = diff(old, &new);
+        let mut delta_lists = touched_lists(&new, &d);
+        let mut touched: HashSet<EntityKey> = delta_lists
+            .iter()
+            .flat_map(|l| l.entities.iter().map(|e| (l.meta.id.clone(), e.id.clone())))
+            .collect();
+        for l in &d.lists {
+            for e in &l.removed {
+                touched.insert((l.list.clone(), e.id.clone()));
+            }
+        }
+        // Listings that start or end between the two dates: their hits'
+        // statuses change although the entries did not.
+        for list in &new {
+            let flips: Vec<_> = list
+                .entities
+                .iter()
+                .filter(|e| e.in_force(earlier_as_of) != e.in_force(as_of))
+                .filter(|e| touched.insert((list.meta.id.clone(), e.id.clone())))
+                .cloned()
+                .collect();
+            if flips.is_empty() {
+                continue;
+            }
+            match delta_lists.iter_mut().find(|l| l.meta.id == list.meta.id) {
+                Some(l) => l.entities.extend(flips),
+                None => delta_lists.push(DesignationList {
+                    meta: list.meta.clone(),
+                    entities: flips,
+                }),
+            }
+        }
+        let delta = if delta_lists.is_empty() {
+            None
+        } else {
+            Some(build(delta_lists, threshold)?)
+        };
+        let present = new
+            .iter()
+            .flat_map(|l| l.entities.iter().map(|e| (l.meta.id.clone(), e.id.clone())))
+            .collect();
+        Ok(Rescreener {
+            new,
+            delta,
+            touched,
+            present,
+            threshold,
+            as_of,
+        })
+    }
+
+    /// The entities an earlier report's hits name: each hit's entity, and
+    /// the entity a relation hit was matched through.
+    pub fn keys(report: &Report) -> Vec<EntityKey> {
+        let mut keys = Vec::new();
+        for h in &report.hits {
+            keys.push((h.list.clone(), h.entity_id.clone()));
+            if let Via::Relation { entity_id, .. } = &h.via {
+                keys.push((h.list.clone(), entity_id.clone()));
+            }
+        }
+        keys
+    }
+
+    /// Whether the change can alter this vendor's result: its earlier hits
+    /// (`earlier`, from [`Rescreener::keys`]) name a touched entity or one
+    /// the new lists do not hold (a list whose earlier version is unknown
+    /// can be passed as absent from `old`: all its entities count as added),
+    /// or it hits a touched entity now.
+    pub fn needs_full(&self, vendor: &Vendor, earlier: &[EntityKey]) -> bool {
+        earlier
+            .iter()
+            .any(|k| self.touched.contains(k) || !self.present.contains(k))
+            || self
+                .delta
+                .as_ref()
+                .is_some_and(|d| !d.screen(vendor, self.as_of).hits.is_empty())
+    }
+
+    /// Re-screens a vendor master: for each vendor (with the keys of its
+    /// earlier hits, in the same order), its new report when the change can
+    /// alter it, `None` when its earlier result stands.
+    pub fn rescreen(
+        &self,
+        vendors: &[Vendor],
+        earlier: &[Vec<EntityKey>],
+    ) -> Result<Vec<Option<Report>>> {
+        let mut out: Vec<Option<Report>> = vec![None; vendors.len()];
+        let again: Vec<usize> = (0..vendors.len())
+            .filter(|&i| {
+                let keys = earlier.get(i).map_or(&[][..], Vec::as_slice);
+                self.needs_full(&vendors[i], keys)
+            })
+            .collect();
+        if again.is_empty() {
+            return Ok(out);
+        }
+        let screener = build(self.new.clone(), self.threshold)?;
+        for i in again {
+            out[i] = Some(screener.screen(&vendors[i], self.as_of));
+        }
+        Ok(out)
+    }
+
+    /// Counts these entities as touched too (e.g. those a clearance names:
+    /// a clearance added or changed since the earlier run alters a status
+    /// without any list changing).
+    pub fn touch(&mut self, keys: impl IntoIterator<Item = EntityKey>) {
+        self.touched.extend(keys);
+    }
+
+    /// How many entities the change touches.
+    pub fn touched(&self) -> usize {
+        self.touched.len()
+    }
+}
+
+fn build(lists: Vec<DesignationList>, threshold: Option<f64>) -> Result<Screener> {
+    let mut b = ScreenerBuilder::new().lists(lists);
+    if let Some(t) = threshold {
+        b = b.threshold(t);
+    }
+    b.build()
+}
+
+/// A hit as an earlier run's JSON line states it (the fields `--since`
+/// needs; others are ignored).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct EarlierHit {
+    /// The list id.
+    pub list: String,
+    /// The entity id.
+    pub entity_id: String,
+    /// The entity's name.
+    #[serde(default)]
+    pub entity_name: String,
+    /// Its status then.
+    pub status: Status,
+    /// How it was reached (`kind`, and for a relation the entity matched).
+    #[serde(default)]
+    pub via: Option<EarlierVia>,
+}
+
+/// The `via` of an earlier hit.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct EarlierVia {
+    /// `self`, `alias`, `parent` or `relation`.
+    pub kind: String,
+    /// For a relation: the entity the vendor matched.
+    #[serde(default)]
+    pub entity_id: Option<String>,
+}
+
+/// What changed for one vendor between an earlier run and now.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum Change {
+    /// A hit that was not there before.
+    New {
+        /// The list id.
+        list: String,
+        /// The entity id.
+        entity_id: String,
+        /// The entity's name.
+        entity_name: String,
+        /// Its status now.
+        status: Status,
+    },
+    /// A hit that is gone.
+    Gone {
+        /// The list id.
+        list: String,
+        /// The entity id.
+        entity_id: String,
+        /// The entity's name.
+        entity_name: String,
+        /// Its status before.
+        status: Status,
+    },
+    /// A hit whose status changed.
+    Status {
+        /// The list id.
+        list: String,
+        /// The entity id.
+        entity_id: String,
+        /// The entity's name.
+        entity_name: String,
+        /// Before.
+        from: Status,
+        /// Now.
+        to: Status,
+    },
+}
+
+impl Change {
+    /// Whether the change asks for a review: a new hit, or a status that
+    /// became `match` or `review`.
+    pub fn needs_review(&self) -> bool {
+        match self {
+            Change::New { status, .. } | Change::Status { to: status, .. } => {
+                matches!(status, Status::Match | Status::Review)
+            }
+            Change::Gone { .. } => false,
+        }
+    }
+}
+
+/// The keys of an earlier run's hits (see [`Rescreener::keys`]).
+pub fn earlier_keys(hits: &[EarlierHit]) -> Vec<EntityKey> {
+    let mut keys = Vec::new();
+    for h in hits {
+        keys.push((h.list.clone(), h.entity_id.clone()));
+        if let Some(id) = h.via.as_ref().and_then(|v| v.entity_id.clone()) {
+            keys.push((h.list.clone(), id));
+        }
+    }
+    keys
+}
+
+/// What changed between a vendor's earlier hits and its report now: new
+/// hits, hits gone, status changes (by list and entity).
+///
+/// ```
+/// use vendor_screen::rescreen::{Change, EarlierHit, changes};
+/// use vendor_screen::{ScreenerBuilder, Status, Vendor, lists, list::Date};
+/// let s = ScreenerBuilder::new().lists(lists::bundled()?).build()?;
+/// let now = s.screen(&Vendor::new("ZTE Corporation"), Date::new(2026, 11, 25).unwrap());
+/// let c = changes(&[], &now);
+/// assert!(c.iter().all(|c| matches!(c, Change::New { .. })) && c.iter().any(Change::needs_review));
+/// let before: Vec<EarlierHit> = now.hits.iter().map(|h| EarlierHit {
+///     list: h.list.clone(), entity_id: h.entity_id.clone(), entity_name: h.entity_name.clone(),
+///     status: h.status, via: None }).collect();
+/// assert!(changes(&before, &now).is_empty());
+/// # Ok::<(), vendor_screen::Error>(())
+/// ```
+pub fn changes(earlier: &[EarlierHit], now: &Report) -> Vec<Change> {
+    let mut out = Vec::new();
+    for h in &now.hits {
+        match earlier
+            .iter()
+            .find(|e| e.list == h.list && e.entity_id == h.entity_id)
+        {
+            None => out.push(Change::New {
+                list: h.list.clone(),
+                entity_id: h.entity_id.clone(),
+                entity_name: h.entity_name.clone(),
+                status: h.status,
+            }),
+            Some(e) if e.status != h.status => out.push(Change::Status {
+                list: h.list.clone(),
+                entity_id: h.entity_id.clone(),
+                entity_name: h.entity_name.clone(),
+                from: e.status,
+                to: h.status,
+            }),
+            Some(_) => {}
+        }
+    }
+    for e in earlier {
+        if !now
+            .hits
+            .iter()
+            .any(|h| h.list == e.list && h.entity_id == e.entity_id)
+        {
+            out.push(Change::Gone {
+                list: e.list.clone(),
+                entity_id: e.entity_id.clone(),
+                entity_name: e.entity_name.clone(),
+                status: e.status,
+            });
+        }
+    }
+    out
+}
+
+/// A list as an earlier run's JSON line names it (`lists`): its id and,
+/// when the run recorded them, its source file and SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Deserialize)]
+pub struct EarlierList {
+    /// The list id.
+    pub id: String,
+    /// The file it was read from.
+    #[serde(default, alias = "source_file", alias = "source")]
+    pub file: Option<String>,
+    /// SHA-256 of the file's bytes.
+    #[serde(default)]
+    pub sha256: Option<String>,
+}
+
+/// The vendor an earlier JSON line is about.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Deserialize)]
+pub struct EarlierInput {
+    /// The vendor's id, when the input had one.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Its name.
+    pub name: String,
+}
+
+/// One line of an earlier run's JSON Lines output (the fields `--since`
+/// needs; others are ignored).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct EarlierLine {
+    /// The vendor.
+    pub input: EarlierInput,
+    /// The date it was screened as of.
+    pub as_of: Date,
+    /// The threshold of that run, when recorded.
+    #[serde(default)]
+    pub threshold: Option<f64>,
+    /// The lists it was screened against.
+    #[serde(default)]
+    pub lists: Vec<EarlierList>,
+    /// Its hits.
+    #[serde(default)]
+    pub hits: Vec<EarlierHit>,
+}
+
+/// The lists an earlier run screened against, as far as they can be found:
+/// a list whose source SHA-256 is that of the current list is the current
+/// one; otherwise the earlier bytes are looked for where the run read them
+/// (the file, or the version the fetch cache kept beside it,
+/// [`crate::list::manifest::Manifest::find_version`]). A list found nowhere
+/// is left out, so [`Rescreener`] counts all its entities as new. So is a
+/// list read from a set of files (OFAC's primary file with its alias,
+/// address and comments files): one SHA-256 cannot say the set is the same.
+pub fn earlier_lists(earlier: &[EarlierList], current: &[DesignationList]) -> Vec<DesignationList> {
+    use crate::list::LoadOptions;
+    use crate::list::load::load_path_with;
+    use crate::list::manifest::Manifest;
+    let mut out: Vec<DesignationList> = Vec::new();
+    for e in earlier {
+        if out.iter().any(|l| l.meta.id == e.id) {
+            continue;
+        }
+        let current_source = current
+            .iter()
+            .find(|l| l.meta.id == e.id)
+            .and_then(|l| l.meta.source.as_ref());
+        if current_source.is_some_and(|s| !s.companions.is_empty()) {
+            continue;
+        }
+        let same = current.iter().find(|l| {
+            l.meta.id == e.id
+                && e.sha256.is_some()
+                && l.meta.source.as_ref().map(|s| &s.sha256) == e.sha256.as_ref()
+        });
+        if let Some(l) = same {
+            out.push(l.clone());
+            continue;
+        }
+        let (Some(file), Some(sha)) = (&e.file, &e.sha256) else {
+            continue;
+        };
+        let Some(path) = Manifest::find_version(std::path::Path::new(file), sha) else {
+            continue;
+        };
+        if let Ok(i) = load_path_with(&path, None, &LoadOptions::partial()) {
+            out.extend(i.lists.into_iter().filter(|l| l.meta.id == e.id));
+        }
+    }
+    out
+}
+
+/// One vendor's outcome under `--since`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SinceResult {
+    /// Whether it was screened again (else its earlier result stands).
+    pub screened_again: bool,
+    /// What changed since the earlier run (empty when nothing did).
+    pub changes: Vec<Change>,
+    /// The new report, when it was screened again.
+    pub report: Option<Report>,
+}
+
+/// `screen --since`: given the lines of an earlier run and a screener over
+/// the lists now, screens again only the vendors the change can alter (see
+/// [`Rescreener`]) and says, per vendor, what changed. Vendors are matched
+/// to earlier lines by id when they have one, else by name (each line used
+/// once); a vendor the earlier run did not have is screened in full.
+/// `screen` screens one vendor in full with the caller's options (e.g. its
+/// clearances); `cleared` are the entities the caller's clearances name,
+/// counted as touched.
+pub fn since(
+    earlier: &[EarlierLine],
+    screener: &Screener,
+    vendors: &[Vendor],
+    as_of: Date,
+    cleared: &[EntityKey],
+    screen: impl Fn(&Vendor) -> Report,
+) -> Result<Vec<SinceResult>> {
+    let current = screener.lists();
+    let (old, then) = match earlier.first() {
+        Some(first) => (earlier_lists(&first.lists, current), first.as_of),
+        None => (Vec::new(), as_of),
+    };
+    let mut r = Rescreener::new(
+        &old,
+        current.to_vec(),
+        then,
+        as_of,
+        Some(screener.threshold()),
+    )?;
+    r.touch(cleared.iter().cloned());
+    let mut used = vec![false; earlier.len()];
+    let mut out = Vec::with_capacity(vendors.len());
+    for v in vendors {
+        let found = earlier.iter().enumerate().position(|(i, l)| {
+            !used[i]
+                && match (&v.id, &l.input.id) {
+                    (Some(a), Some(b)) => a == b,
+                    (None, _) => l.input.name == v.name,
+                    (Some(_), None) => l.input.name == v.name,
+                }
+        });
+        let hits: &[EarlierHit] = match found {
+            Some(i) => {
+                used[i] = true;
+                &earlier[i].hits
+            }
+            None => &[],
+        };
+        let keys = earlier_keys(hits);
+        if found.is_some() && !r.needs_full(v, &keys) {
+            out.push(SinceResult {
+                screened_again: false,
+                changes: Vec::new(),
+                report: None,
+            });
+            continue;
+        }
+        let report = screen(v);
+        out.push(SinceResult {
+            screened_again: true,
+            changes: changes(hits, &report),
+            report: Some(report),
+        });
+    }
+    Ok(out)
+}

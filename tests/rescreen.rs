@@ -1,0 +1,377 @@
+//! Re-screening only what changed gives the same result as a full
+//! re-screen (issue 14, item 6): same hits, statuses and scores for every
+//! vendor, after a change of 100 entities to the real CSL extract, and after
+//! the screening date moves past listings that start or end.
+
+use std::collections::HashMap;
+use vendor_screen::list::{Date, DesignationList, LoadOptions, Period, load::load_path_with};
+use vendor_screen::rescreen::Rescreener;
+use vendor_screen::{Report, ScreenerBuilder, Vendor};
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn lists() -> Vec<DesignationList> {
+    let mut lists = load_path_with(
+        "../shared/data/csl/consolidated-2023-11-partial.csv".as_ref(),
+        None,
+        &LoadOptions::partial(),
+    )
+    .unwrap()
+    .lists;
+    lists.extend(vendor_screen::lists::bundled().unwrap());
+    lists
+}
+
+/// What a result says, to compare: each hit's list, entity, status and score.
+fn summary(r: &Report) -> Vec<(String, String, String, f64)> {
+    let mut v: Vec<_> = r
+        .hits
+        .iter()
+        .map(|h| {
+            (
+                h.list.clone(),
+                h.entity_id.clone(),
+                format!("{:?}", h.status),
+                h.score,
+            )
+        })
+        .collect();
+    v.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    v
+}
+
+/// The same hits with the same statuses and the same scores, to the bit:
+/// word weights come from the crate's table of vendor-name words, not from
+/// the lists loaded, so a score does not depend on the other entities.
+fn same(a: &[(String, String, String, f64)], b: &[(String, String, String, f64)]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            (&x.0, &x.1, &x.2) == (&y.0, &y.1, &y.2) && x.3.to_bits() == y.3.to_bits()
+        })
+}
+
+/// 100 changes: 30 entities removed, 30 changed (15 ended, 15 with a new
+/// alias), 40 added (real names from OFAC's non-SDN list, under new ids).
+fn changed(old: &[DesignationList]) -> (Vec<DesignationList>, Vec<String>) {
+    let mut new = old.to_vec();
+    let mut names = Vec::new();
+    let sdn = new.iter_mut().find(|l| l.meta.id == "csl-sdn").unwrap();
+    let mut i = 0;
+    sdn.entities.retain(|e| {
+        i += 1;
+        let gone = i % 50 == 0 && i <= 1500;
+        if gone {
+            names.push(e.name.clone());
+        }
+        !gone
+    });
+    let el = new.iter_mut().find(|l| l.meta.id == "csl-el").unwrap();
+    for (k, e) in el.entities.iter_mut().step_by(29).take(30).enumerate() {
+        names.push(e.name.clone());
+        if k < 15 {
+            e.periods = vec![Period::new(None, Some(d("2023-10-01")))];
+        } else {
+            e.aliases.push(format!("{} International", e.name));
+        }
+    }
+    let cons = load_path_with(
+        "../shared/data/ofac-non-sdn/cons_prim.csv".as_ref(),
+        None,
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    let sdn = new.iter_mut().find(|l| l.meta.id == "csl-sdn").unwrap();
+    for e in cons.lists[0].entities.iter().step_by(11).take(40) {
+        let mut e = e.clone();
+        names.push(e.name.clone());
+        e.id = format!("new-{}", e.id);
+        sdn.entities.push(e);
+    }
+    (new, names)
+}
+
+fn vendors(extra: &[String]) -> Vec<Vendor> {
+    let text = std::fs::read_to_string("../shared/data/vendors/fpds-vendor-names.txt").unwrap();
+    text.lines()
+        .step_by(8)
+        .map(str::to_string)
+        .chain(extra.iter().cloned())
+        .map(Vendor::new)
+        .collect()
+}
+
+fn check(
+    old: &[DesignationList],
+    new: Vec<DesignationList>,
+    vendors: &[Vendor],
+    then: Date,
+    now: Date,
+) -> usize {
+    let earlier_screener = ScreenerBuilder::new().lists(old.to_vec()).build().unwrap();
+    let earlier: Vec<Report> = earlier_screener.screen_batch(vendors, then);
+    let full_screener = ScreenerBuilder::new().lists(new.clone()).build().unwrap();
+    let full: Vec<Report> = full_screener.screen_batch(vendors, now);
+    let r = Rescreener::new(old, new, then, now, None).unwrap();
+    let keys: Vec<_> = earlier.iter().map(Rescreener::keys).collect();
+    let again = r.rescreen(vendors, &keys).unwrap();
+    let mut rescreened = 0;
+    let mut changed = 0;
+    for (((v, before), after), again) in vendors.iter().zip(&earlier).zip(&full).zip(&again) {
+        let incremental = match again {
+            Some(report) => {
+                rescreened += 1;
+                assert_eq!(report.lists.len(), after.lists.len(), "every list is named");
+                summary(report)
+            }
+            None => summary(before),
+        };
+        assert!(
+            same(&incremental, &summary(after)),
+            "{:?}:\n  incremental {incremental:?}\n  full {:?}",
+            v.name,
+            summary(after)
+        );
+        if !same(&summary(before), &summary(after)) {
+            changed += 1;
+        }
+    }
+    assert!(changed > 0, "the change alters some results");
+    assert!(
+        rescreened * 10 < vendors.len(),
+        "{rescreened} of {}",
+        vendors.len()
+    );
+    rescreened
+}
+
+#[test]
+fn a_change_of_100_entities_rescreens_few_vendors_with_identical_results() {
+    let old = lists();
+    let (new, names) = changed(&old);
+    let vendors = vendors(&names);
+    let n = check(&old, new, &vendors, d("2023-12-01"), d("2023-12-01"));
+    assert!(n >= 50, "{n}: the vendors named after changed entities");
+}
+
+#[test]
+fn a_later_screening_date_rescreens_listings_that_started_or_ended() {
+    let old = lists();
+    let mut names: HashMap<String, ()> = HashMap::new();
+    for l in &old {
+        for e in &l.entities {
+            if e.in_force(d("2023-01-01")) != e.in_force(d("2023-12-01")) {
+                names.insert(e.name.clone(), ());
+            }
+        }
+    }
+    let names: Vec<String> = names.into_keys().collect();
+    assert!(!names.is_empty());
+    let vendors = vendors(&names);
+    check(
+        &old,
+        old.clone(),
+        &vendors,
+        d("2023-01-01"),
+        d("2023-12-01"),
+    );
+}
+
+/// The hits of an earlier run's JSON line read back as EarlierHit: their
+/// keys are the report's, and comparing them with the same report finds no
+/// change; with a later date, a hit whose listing ended shows as a status
+/// change needing no review.
+#[test]
+fn earlier_json_hits_read_back_and_compare() {
+    use vendor_screen::rescreen::{Change, EarlierHit, changes, earlier_keys};
+    let s = ScreenerBuilder::new()
+        .lists(vendor_screen::lists::bundled().unwrap())
+        .build()
+        .unwrap();
+    let v = Vendor::new("Hikvision USA Inc")
+        .with_alias("Hangzhou Hikvision Digital Technology Co., Ltd.");
+    let then = s.screen(&v, d("2026-01-01"));
+    assert!(!then.hits.is_empty());
+    let json = serde_json::to_string(&then.hits).unwrap();
+    let earlier: Vec<EarlierHit> = serde_json::from_str(&json).unwrap();
+    assert_eq!(earlier_keys(&earlier), Rescreener::keys(&then));
+    assert!(changes(&earlier, &then).is_empty());
+    let megvii = Vendor::new("Beijing Megvii Technology Co., Ltd.");
+    let before = s.screen(&megvii, d("2024-06-01"));
+    let earlier: Vec<EarlierHit> =
+        serde_json::from_str(&serde_json::to_string(&before.hits).unwrap()).unwrap();
+    let after = s.screen(&megvii, d("2026-01-01"));
+    let c = changes(&earlier, &after);
+    assert!(
+        c.iter()
+            .any(|c| matches!(c, Change::Status { list, .. } if list == "dod-1260h")),
+        "{c:?}"
+    );
+    assert!(!c.iter().any(Change::needs_review), "{c:?}");
+}
+
+/// When the earlier version of a list is unknown (absent from `old`), every
+/// entity of it counts as added, and a vendor whose earlier hit is on an
+/// entity the new lists lack is screened again: the result still equals a
+/// full re-screen.
+#[test]
+fn an_unknown_earlier_version_of_a_list_counts_as_all_new() {
+    let old = lists();
+    let (new, names) = changed(&old);
+    let vendors = vendors(&names[..20]);
+    let then = d("2023-12-01");
+    let earlier_screener = ScreenerBuilder::new().lists(old.to_vec()).build().unwrap();
+    let earlier: Vec<_> = earlier_screener.screen_batch(&vendors, then);
+    let keys: Vec<_> = earlier.iter().map(Rescreener::keys).collect();
+    let known: Vec<DesignationList> = old
+        .iter()
+        .filter(|l| l.meta.id != "csl-sdn")
+        .cloned()
+        .collect();
+    let r = Rescreener::new(&known, new.clone(), then, then, None).unwrap();
+    let again = r.rescreen(&vendors, &keys).unwrap();
+    let full = ScreenerBuilder::new().lists(new).build().unwrap();
+    for ((v, a), e) in vendors.iter().zip(&again).zip(&earlier) {
+        let got = a.as_ref().map_or_else(|| summary(e), summary);
+        assert!(same(&got, &summary(&full.screen(v, then))), "{:?}", v.name);
+    }
+}
+
+/// An earlier run's lists are found by their SHA-256: the current list when
+/// it is the same, the fetch cache's kept version when it is not; a list
+/// found nowhere, or read from a set of files, is left out (all new).
+#[test]
+fn earlier_lists_are_found_by_their_digest() {
+    use vendor_screen::list::{load::load_path, manifest::Manifest, sha256_hex};
+    use vendor_screen::rescreen::{EarlierLine, EarlierList, earlier_lists};
+    let dir = std::env::temp_dir().join(format!("vs-since-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("dpl.txt");
+    let old = std::fs::read("tests/fixtures/dpl/dpl.txt").unwrap();
+    let new = std::fs::read("tests/fixtures/dpl/merged-orders.txt").unwrap();
+    std::fs::write(Manifest::previous_of(&file), &old).unwrap();
+    std::fs::write(&file, &new).unwrap();
+    let current = load_path(&file, None).unwrap().lists;
+    let entry = |sha: &[u8]| EarlierList {
+        id: "bis-dpl".into(),
+        file: Some(file.display().to_string()),
+        sha256: Some(sha256_hex(sha)),
+    };
+    let found = earlier_lists(&[entry(&old)], &current);
+    assert_eq!(found[0].entities.len(), 3, "the kept version");
+    let found = earlier_lists(&[entry(&new)], &current);
+    assert_eq!(found, current, "the current version");
+    assert!(earlier_lists(&[entry(b"other")], &current).is_empty());
+    // A JSON line names its lists so.
+    let line: EarlierLine = serde_json::from_str(&format!(
+        r#"{{"input": {{"id": "v1", "name": "Acme"}}, "as_of": "2026-01-01", "threshold": 0.85,
+            "lists": [{{"id": "bis-dpl", "source_file": {:?}, "sha256": "{}"}}], "hits": []}}"#,
+        file.display().to_string(),
+        sha256_hex(&old)
+    ))
+    .unwrap();
+    assert_eq!(earlier_lists(&line.lists, &current)[0].entities.len(), 3);
+    std::fs::remove_dir_all(&dir).ok();
+    // OFAC's set: one digest cannot vouch for the alias file.
+    let sdn = load_path("tests/fixtures/ofac/sdn.csv".as_ref(), None)
+        .unwrap()
+        .lists;
+    let e = EarlierList {
+        id: "ofac-sdn".into(),
+        file: Some("tests/fixtures/ofac/sdn.csv".into()),
+        sha256: sdn[0].meta.source.as_ref().map(|s| s.sha256.clone()),
+    };
+    assert!(earlier_lists(&[e], &sdn).is_empty());
+}
+
+/// `screen --since EARLIER.jsonl`: only what changed per vendor, exit 1
+/// when a change needs review.
+#[test]
+fn screen_since_reports_only_what_changed() {
+    let dir = std::env::temp_dir().join(format!("vs-since-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let old = std::fs::read_to_string("tests/fixtures/dpl/dpl.txt").unwrap();
+    let orders = std::fs::read_to_string("tests/fixtures/dpl/merged-orders.txt").unwrap();
+    let mut new: Vec<String> = old
+        .lines()
+        .filter(|l| !l.starts_with("\" I. ASH\""))
+        .map(|l| l.replace("\"11/19/2025\"", "\"12/01/2023\""))
+        .collect();
+    // AL NASER AIRLINES, from the real DPL.
+    new.push(orders.lines().nth(3).unwrap().to_string());
+    let (old_path, new_path) = (dir.join("old.txt"), dir.join("new.txt"));
+    std::fs::write(&old_path, old).unwrap();
+    std::fs::write(&new_path, new.join("\n") + "\n").unwrap();
+    let vendors = dir.join("vendors.csv");
+    std::fs::write(
+        &vendors,
+        "id,name\nv1,Dahua Electronics Corp\nv2,I. Ash\nv3,Al Naser Airlines\nv4,Acme Widgets LLC\n",
+    )
+    .unwrap();
+    let run = |list: &std::path::Path, extra: &[&str]| {
+        std::process::Command::new(screen_bin())
+            .args(["--no-bundled", "--as-of", "2024-01-01", "--json", "--input"])
+            .arg(&vendors)
+            .arg("--list")
+            .arg(list)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let earlier = run(&old_path, &[]);
+    let earlier_file = dir.join("earlier.jsonl");
+    std::fs::write(&earlier_file, &earlier.stdout).unwrap();
+    let out = run(&new_path, &["--since", earlier_file.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a new match needs review: {stderr}"
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let changes = |id: &str| {
+        lines
+            .iter()
+            .find(|l| l["input"]["id"] == id)
+            .map(|l| l["changes"].clone())
+    };
+    assert_eq!(changes("v1").unwrap()[0]["change"], "status", "{lines:?}");
+    assert_eq!(changes("v1").unwrap()[0]["to"], "expired");
+    assert_eq!(changes("v2").unwrap()[0]["change"], "gone");
+    assert_eq!(changes("v3").unwrap()[0]["change"], "new");
+    assert!(changes("v4").is_none(), "nothing changed for Acme");
+    assert!(stderr.contains("4 vendors"), "{stderr}");
+    // Against the same lists, nothing changed: exit 0, no lines.
+    let same = run(&old_path, &["--since", earlier_file.to_str().unwrap()]);
+    assert_eq!(same.status.code(), Some(0));
+    assert!(same.stdout.is_empty());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The `screen` example, built with this test's features.
+fn screen_bin() -> std::path::PathBuf {
+    let mut p = std::env::current_exe().unwrap();
+    p.pop();
+    if p.ends_with("deps") {
+        p.pop();
+    }
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut cmd = std::process::Command::new(cargo);
+    cmd.args(["build", "-q", "--example", "screen"]);
+    if cfg!(feature = "fetch") {
+        cmd.args(["--features", "fetch"]);
+    }
+    if p.ends_with("release") {
+        cmd.arg("--release");
+    }
+    assert!(
+        cmd.status().unwrap().success(),
+        "building the screen example"
+    );
+    p.join("examples")
+        .join(format!("screen{}", std::env::consts::EXE_SUFFIX))
+}
