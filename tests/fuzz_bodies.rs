@@ -123,15 +123,11 @@ proptest! {
 
 /// Inputs on which a body failed under libFuzzer, kept in
 /// `fuzz/findings/TARGET/` until the defect is fixed; then they move to the
-/// seeds, which every run replays.
-///
-/// `screener/index-misses-merged-place-word.txt` ("chinanorth"): brute force
-/// scores "CHINA NORTH INDUSTRIES GROUP CORPORATION" 0.942 and the 1260H
-/// entry 0.940 (the query's one word merges "China" and "North"); the index
-/// offers neither as a candidate. Found by `bash fuzz/run.sh 60` on the
-/// merged main of 2026-11-25; the index is the matching work's (issue 11).
+/// seeds, which every run replays. (The first, "chinanorth", an index miss
+/// where the query's one word merges two words of a listed name without a
+/// distinctive word, is a seed since the index keeps two anchors for such
+/// names.)
 #[test]
-#[ignore = "open finding in the index (issue 11): run with --ignored"]
 fn open_findings_replay() {
     for (name, body) in TARGETS {
         let dir = std::path::Path::new("fuzz/findings").join(name);
