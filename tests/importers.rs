@@ -583,3 +583,22 @@ fn prose_names_of_the_real_extract_match_themselves_as_written() {
         "{failures:#?}"
     );
 }
+
+/// Remarks quote aliases that hold apostrophes of their own: the name ends
+/// at the quote before `;`, `.` or the end (the real SDN rows 10726 and
+/// 6925; the importer cut "ABU 'ABDALLAH" at its first apostrophe).
+#[test]
+fn ofac_remark_aliases_keep_their_apostrophes() {
+    let row = "10726,\"AL MAZIDIH, Badran Turki Hishan\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"POB Mosul, Iraq; a.k.a. 'ABU GHADIYAH'; a.k.a. 'ABU 'ABDALLAH'; a.k.a. ''FOOPIE''; a.k.a. 'P'U LI'.\"\n";
+    let imported =
+        vendor_screen::list::ofac::parse_set(row.as_bytes(), "sdn.csv", None, None, None)
+            .expect("parses");
+    let aliases = &imported.lists[0].entities[0].aliases;
+    for a in ["ABU GHADIYAH", "ABU 'ABDALLAH", "'FOOPIE'", "P'U LI"] {
+        assert!(
+            aliases.iter().any(|x| x == a),
+            "{a} missing from {aliases:?}"
+        );
+    }
+    assert_eq!(aliases.len(), 4, "{aliases:?}");
+}

@@ -415,13 +415,25 @@ pub fn parse_set_with(
     Ok(Imported { lists, report })
 }
 
+/// The quote that closes a quoted name in the remarks: one followed by the
+/// end, `;`, `.` or `,`. Names hold apostrophes of their own ("a.k.a. 'ABU
+/// 'ABDALLAH'", "a.k.a. ''FOOPIE''", "a.k.a. 'P'U LI'").
+fn closing_quote(after: &str) -> Option<usize> {
+    after.char_indices().find_map(|(i, c)| {
+        let next = after[i + c.len_utf8()..].chars().next();
+        (c == '\'' && i > 0 && matches!(next, None | Some(';' | '.' | ','))).then_some(i)
+    })
+}
+
 /// Aliases, former names and links stated in the remarks.
 fn read_remarks(remarks: &str, e: &mut Entity) {
     for (marker, former) in [("a.k.a. '", false), ("n.k.a. '", false), ("f.k.a. '", true)] {
         let mut rest = remarks;
         while let Some(i) = rest.find(marker) {
             let after = &rest[i + marker.len()..];
-            let Some(end) = after.find('\'') else { break };
+            let Some(end) = closing_quote(after) else {
+                break;
+            };
             let name = after[..end].trim().to_string();
             let list = if former {
                 &mut e.former_names
