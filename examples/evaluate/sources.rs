@@ -434,7 +434,7 @@ pub fn stable_id(parts: &[&str]) -> String {
 }
 
 /// CSL CSV (29 columns with `_id`, or the legacy 28 without): `name`, then
-/// `alt_names` split on the file's `"; "` separator.
+/// `alt_names` split on the file's `;` separator.
 fn csl_records(data: &[u8]) -> Result<Vec<RawRecord>, Error> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -479,7 +479,10 @@ fn csl_records(data: &[u8]) -> Result<Vec<RawRecord>, Error> {
             former: false,
         }];
         let mut notes = Vec::new();
-        for a in get(Some(alt)).split("; ").filter(|a| !a.trim().is_empty()) {
+        // The file's separator is "; ", but a few rows write ";" alone
+        // between two names ("...Innovation Institute;Beihang University
+        // ..."): each side is a name the file gives.
+        for a in get(Some(alt)).split(';').filter(|a| !a.trim().is_empty()) {
             // "(all of preceding located in or near Mianyang, Sichuan
             // Province)": a note in the alias field, not a name.
             let t = a.trim().trim_end_matches('.');
