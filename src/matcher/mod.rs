@@ -2,6 +2,8 @@
 //! names once and index them; per query, align it with the index's candidates
 //! (or, as the reference, with every name).
 
+mod long;
+
 use crate::explain::Explanation;
 use crate::index::NameIndex;
 use crate::normalize::Normalizer;
@@ -136,9 +138,13 @@ impl Matcher {
         names: impl Iterator<Item = usize>,
         threshold: f64,
     ) -> Vec<NameMatch> {
+        let long = (q.name.tokens.len() >= long::LONG_QUERY).then(|| long::QueryBound::new(q));
         names
             .filter_map(|i| {
                 let l = &self.names[i];
+                if long.as_ref().is_some_and(|b| b.bound(l) < threshold) {
+                    return None;
+                }
                 let a = align(q, l, threshold)?;
                 Some(NameMatch {
                     name: i,
