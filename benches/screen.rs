@@ -1,7 +1,8 @@
 //! The index against brute-force scoring, in the same run: build time,
 //! single-query latency (a listed name and an unlisted vendor), and batch
 //! throughput, on (a) the real partial CSL, (b) every list in ../shared/data
-//! together, (c) synthetic lists of 100,000 and 1,000,000 realistic names.
+//! together, (c) synthetic lists of 100,000 and 1,000,000 realistic names;
+//! and the cost of long names (`name_length`).
 
 mod common;
 
@@ -104,5 +105,47 @@ fn synthetic(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, real, synthetic);
+/// Issue 12's bound on cost: screening time grows no faster than a name's
+/// length up to the limits (16,384 characters, 2,048 tokens), and a name
+/// over them is rejected at once. Names of real vendor words, 1 to 15 KB,
+/// against every shared list; each iteration checks the name is screened
+/// (or, for 1 MB, rejected).
+fn name_length(c: &mut Criterion) {
+    let as_of = Date::new(2026, 11, 22).expect("date");
+    let s = build(&common::all_lists());
+    let words: Vec<String> = common::vendors(97)
+        .iter()
+        .flat_map(|n| n.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    let name_of = |bytes: usize| {
+        let mut out = String::new();
+        for w in words.iter().cycle() {
+            if out.len() + w.len() + 1 > bytes {
+                break;
+            }
+            out.push_str(w);
+            out.push(' ');
+        }
+        out
+    };
+    let mut g = c.benchmark_group("name_length (every shared list)");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    for kb in [1, 2, 4, 8, 15] {
+        let v = Vendor::new(name_of(kb * 1024));
+        g.throughput(Throughput::Bytes(v.name.len() as u64));
+        g.bench_function(BenchmarkId::new("screen", format!("{kb}KB")), |b| {
+            b.iter(|| assert!(s.try_screen(black_box(&v), as_of).is_ok()))
+        });
+    }
+    let mb = Vendor::new(name_of(1 << 20));
+    g.throughput(Throughput::Bytes(mb.name.len() as u64));
+    g.bench_function(BenchmarkId::new("reject", "1MB"), |b| {
+        b.iter(|| assert!(s.try_screen(black_box(&mb), as_of).is_err()))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, real, synthetic, name_length);
 criterion_main!(benches);
