@@ -583,17 +583,17 @@ fn ofac_rows(path: &str) -> Result<Vec<(usize, Vec<String>)>, Error> {
 
 /// The names quoted after `marker` (`a.k.a. '`) in OFAC remarks. A name may
 /// hold apostrophes and quotes of its own (`a.k.a. 'ABU-'UBAYDA'`,
-/// `a.k.a. 'LLC 'DSD''`): it ends at the first quote followed by `;`, `.`,
-/// `,`, `)`, a space or the end of the remarks.
+/// `a.k.a. 'LLC 'DSD''`, `a.k.a. 'ABDEL' AZIZ BEN NARVAN'`): it ends at the
+/// first quote followed by `;`, `.`, `,` or the end of the remarks (on every
+/// shared SDN file, a quote followed by a space or `)` is inside a name).
 pub fn quoted_after(remarks: &str, marker: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = remarks;
     while let Some(i) = rest.find(marker) {
         let after = &rest[i + marker.len()..];
         let b = after.as_bytes();
-        let end = (0..b.len()).find(|&k| {
-            b[k] == b'\'' && matches!(b.get(k + 1), None | Some(b';' | b'.' | b',' | b')' | b' '))
-        });
+        let end = (0..b.len())
+            .find(|&k| b[k] == b'\'' && matches!(b.get(k + 1), None | Some(b';' | b'.' | b',')));
         let Some(end) = end else { break };
         if !after[..end].trim().is_empty() {
             out.push(after[..end].to_string());
