@@ -333,3 +333,91 @@ fn evasions_are_named_in_the_explanation() {
         "{text}"
     );
 }
+
+/// A group's bare acronym ("AVIC" of Aviation Industry Corporation of
+/// China, one or two letters a word) finds the group's members by
+/// containment, as a review, on the index and by brute force alike; a bare
+/// alias made of syllables ("BANCORP" of Banco Corporativo, a word many
+/// banks' names hold) does not, nor does a bare alias the primary name does
+/// not spell.
+#[test]
+fn a_groups_acronym_finds_its_members_and_a_syllable_word_does_not() {
+    let toml = r#"
+[list]
+id = "g"
+name = "Groups"
+authority = "tests"
+legal_basis = "none"
+effect = "none"
+source_urls = []
+as_of = "2026-11-01"
+reach = "subsidiaries_and_affiliates"
+
+[[entity]]
+id = "avic"
+name = "Aviation Industry Corporation of China Ltd."
+aliases = ["AVIC"]
+citation = "tests"
+
+[[entity]]
+id = "cetc"
+name = "China Electronics Technology Group Corporation"
+aliases = ["CETC"]
+citation = "tests"
+
+[[entity]]
+id = "smic"
+name = "Semiconductor Manufacturing International Corporation"
+aliases = ["SMIC"]
+citation = "tests"
+
+[[entity]]
+id = "banco"
+name = "BANCO CORPORATIVO SA"
+aliases = ["BANCORP"]
+citation = "tests"
+
+[[entity]]
+id = "gato"
+name = "Empresa de Transportes Maritimos"
+aliases = ["GATO"]
+citation = "tests"
+"#;
+    let list = parse_list(toml, "groups.toml").expect("parses");
+    let s = ScreenerBuilder::new().list(list).build().expect("builds");
+    let as_of = Date::new(2026, 11, 22).expect("date");
+    let hit = |name: &str, id: &str| {
+        let v = Vendor::new(name);
+        let [index, brute] = [s.screen(&v, as_of), s.screen_brute_force(&v, as_of)].map(|r| {
+            r.hits
+                .into_iter()
+                .find(|h| h.entity_id == id)
+                .map(|h| (h.score, h.status))
+        });
+        assert_eq!(index, brute, "{name}: index and brute force differ");
+        index
+    };
+    for (member, group) in [
+        ("AVIC Heavy Machinery Co., Ltd.", "avic"),
+        ("CETC Cyberspace Security Technology Co., Ltd.", "cetc"),
+        ("SMIC South China", "smic"),
+    ] {
+        let (score, status) = hit(member, group).unwrap_or_else(|| panic!("{member}: no hit"));
+        assert!(score >= DEFAULT_THRESHOLD, "{member}: {score}");
+        assert_eq!(status, vendor_screen::Status::Review, "{member}");
+    }
+    assert_eq!(
+        hit("AVIC", "avic").map(|h| h.1),
+        Some(vendor_screen::Status::Match)
+    );
+    assert_eq!(
+        hit("Community Bancorp Inc", "banco"),
+        None,
+        "a syllable word"
+    );
+    assert_eq!(
+        hit("Air Gato Enterprises", "gato"),
+        None,
+        "not spelled by the name"
+    );
+}

@@ -37,18 +37,44 @@ fn content_words(n: &crate::normalize::Normalized) -> Vec<String> {
         .collect()
 }
 
-/// Whether a bare alias (one word and nothing else) names its entity's
-/// group: the primary name holds that word or spells it ("Kamaz" of Kamaz
-/// Publicly Traded Company, "AVIC" of Aviation Industry Corporation of
-/// China).
-fn endorsed(p: &Prepared, primary: &[String]) -> bool {
-    let words = content_words(&p.name);
-    let [word] = words.as_slice() else {
-        return false;
-    };
-    primary.len() > 1
-        && (primary.contains(word)
-            || (word.len() >= 3 && crate::normalize::built_from_initials(word.as_bytes(), primary)))
+/// A primary name's words: its content words, and every word as written
+/// (legal forms too: the C of SMIC is its Corporation).
+struct Primary {
+    entity: usize,
+    content: Vec<String>,
+    written: Vec<String>,
+}
+
+impl Primary {
+    fn of(entity: usize, n: &crate::normalize::Normalized) -> Primary {
+        Primary {
+            entity,
+            content: content_words(n),
+            written: n
+                .tokens
+                .iter()
+                .filter(|t| !t.optional)
+                .map(|t| t.unexpanded_text().to_string())
+                .collect(),
+        }
+    }
+
+    /// Whether a bare alias (one word and nothing else) names the entity's
+    /// group: the primary name holds that word or is its acronym, one or two
+    /// letters a word ("Kamaz" of Kamaz Publicly Traded Company, "AVIC" of
+    /// Aviation Industry Corporation of China, "SMIC" of Semiconductor
+    /// Manufacturing International Corporation; not "BANCORP" of Banco
+    /// Corporativo, a word of its own that many banks' names hold).
+    fn endorses(&self, p: &Prepared) -> bool {
+        let words = content_words(&p.name);
+        let [word] = words.as_slice() else {
+            return false;
+        };
+        self.content.len() > 1
+            && (self.content.contains(word)
+                || (word.len() >= 3
+                    && crate::normalize::built_from_beginnings(word.as_bytes(), &self.written, 2)))
+    }
 }
 
 /// A listed name that matched a query.
@@ -83,16 +109,16 @@ impl Matcher {
             .map(|n| normalizer.normalize(n.text))
             .collect();
         let index = NameIndex::build(&normalized);
-        let mut primary: Option<(usize, Vec<String>)> = None;
+        let mut primary: Option<Primary> = None;
         let mut names = Vec::with_capacity(normalized.len());
         for (n, l) in normalized.into_iter().zip(&listed) {
-            if primary.as_ref().is_none_or(|(e, _)| *e != l.entity) {
-                primary = Some((l.entity, content_words(&n)));
+            if primary.as_ref().is_none_or(|p| p.entity != l.entity) {
+                primary = Some(Primary::of(l.entity, &n));
             }
             let p = Prepared::new(n, &weights);
             names.push(match (l.groups, &primary) {
                 (false, _) => p,
-                (true, Some((_, words))) if endorsed(&p, words) => p.group_name(),
+                (true, Some(primary)) if primary.endorses(&p) => p.group_name(),
                 (true, _) => p.organisation(),
             });
         }

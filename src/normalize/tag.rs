@@ -365,6 +365,13 @@ fn parenthetical_acronyms(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
 /// Whether `acronym` is made of non-empty beginnings of `words`, in order,
 /// some words skipped (`cetc`: China Electronics Technology [Group] Corp).
 pub(crate) fn built_from_initials(acronym: &[u8], words: &[String]) -> bool {
+    built_from_beginnings(acronym, words, usize::MAX)
+}
+
+/// [`built_from_initials`] taking at most `most` letters of each word:
+/// with 2, an acronym (`avic`: AViation Industry Corporation of China), not
+/// a word made of syllables (`bancorp`: BANCO CORPorativo).
+pub(crate) fn built_from_beginnings(acronym: &[u8], words: &[String], most: usize) -> bool {
     // reach[i]: the first i letters are built from words before the current one.
     let mut reach = vec![false; acronym.len() + 1];
     reach[0] = true;
@@ -378,7 +385,8 @@ pub(crate) fn built_from_initials(acronym: &[u8], words: &[String]) -> bool {
                 .iter()
                 .zip(w)
                 .take_while(|(a, b)| a == b)
-                .count();
+                .count()
+                .min(most);
             for k in 1..=common {
                 reach[i + k] = true;
             }

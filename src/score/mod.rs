@@ -27,7 +27,8 @@
 //! all have three letters or fewer ("MA LI") matches only a vendor name with
 //! no other distinctive word ("AGS MALI-SARL"); a listed name of one word and
 //! nothing else ("GATO") matches only a vendor name whose other words are
-//! places and legal forms; and an initialism counts only when another
+//! places and legal forms (or, when it names a group, "AVIC", a vendor
+//! named after the group, by containment); and an initialism counts only when another
 //! distinctive word or number of the names agrees ("CETC 13" / "China
 //! Electronics Technology Group Corporation 13th Research Institute").
 //!
@@ -189,8 +190,11 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
     // identity: it matches a vendor name whose other words are places and
     // legal forms ("GATO S.A.", "CTG USA"), not one that says more ("Air
     // Gato Enterprises", "CTG Consulting").
+    // A bare name that names a group ("AVIC" of Aviation Industry
+    // Corporation of China) still finds the group's members by containment
+    // ("AVIC Heavy Machinery"), and only so.
     let bare = lt.iter().filter(|t| !t.optional).count() == 1;
-    if bare
+    let says_more = bare
         && leftovers.iter().any(|x| {
             x.side == Side::Query
                 && !qt[x.token].optional
@@ -198,8 +202,8 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
                     qt[x.token].kind,
                     TokenKind::Distinctive | TokenKind::Number | TokenKind::Generic
                 )
-        })
-    {
+        });
+    if says_more && l.core.is_none() {
         return None;
     }
     // An acronym read as the listed words needs another word to agree.
@@ -221,9 +225,12 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
         .fold(base, |s, e| s * e.factor)
         .clamp(0.0, 1.0);
     let containment = containment::check(q, l, &pairs, &leftovers);
-    let score = containment
-        .as_ref()
-        .map_or(name_score, |c| c.score.max(name_score));
+    let score = match &containment {
+        Some(c) if says_more => c.score,
+        Some(c) => c.score.max(name_score),
+        None if says_more => return None,
+        None => name_score,
+    };
     if score <= 0.0 || score < cutoff {
         return None;
     }
