@@ -81,9 +81,15 @@ fn pairs(file: &ListFile) -> Vec<Pair> {
     // Organisation names -> entities, to resolve links written as names.
     let mut by_name: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     let mut by_id: HashMap<(&str, &str), (usize, usize)> = HashMap::new();
+    // Names of the file's people: a person linked to a company is neither
+    // its subsidiary nor an affiliate company.
+    let mut people: HashSet<String> = HashSet::new();
     for (li, l) in lists.iter().enumerate() {
         for (ei, e) in l.entities.iter().enumerate() {
             by_id.insert((l.meta.id.as_str(), e.id.as_str()), (li, ei));
+            if e.kind == EntityKind::Individual {
+                people.extend(e.names().map(|(_, n)| squeeze(n)));
+            }
             if e.kind == EntityKind::Organization {
                 for (_, n) in e.names() {
                     by_name.entry(squeeze(n)).or_default().push((li, ei));
@@ -110,7 +116,7 @@ fn pairs(file: &ListFile) -> Vec<Pair> {
             Member::Entry(m) => {
                 *m != group && lists[m.0].entities[m.1].kind == EntityKind::Organization
             }
-            Member::Named(n) => !n.trim().is_empty(),
+            Member::Named(n) => !n.trim().is_empty() && !people.contains(&squeeze(n)),
         };
         if organisation
             && lists[group.0].entities[group.1].kind == EntityKind::Organization
