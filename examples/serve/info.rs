@@ -10,11 +10,6 @@ use serde::Serialize;
 use std::sync::Arc;
 use vendor_screen::list::{Date, ListMeta};
 
-/// Today in UTC.
-pub fn today() -> Date {
-    Date::today()
-}
-
 /// Liveness: the process answers.
 pub async fn healthz() -> Json<serde_json::Value> {
     Json(serde_json::json!({"status": "ok"}))
@@ -60,7 +55,7 @@ struct ListsBody<'a> {
 /// The lists in service, their dates and the import reports.
 pub async fn lists(State(state): State<Arc<AppState>>) -> Response {
     let loaded = state.loaded();
-    let today = today();
+    let today = Date::today();
     let file_of = |id: &str| {
         loaded
             .sources
@@ -99,7 +94,7 @@ pub async fn lists(State(state): State<Arc<AppState>>) -> Response {
 pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        state.metrics.render(&state, today()),
+        state.metrics.render(&state, Date::today()),
     )
         .into_response()
 }

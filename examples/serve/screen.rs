@@ -7,7 +7,6 @@
 //! the answer is JSON Lines, exactly what the CLI's `--json` prints.
 
 use crate::error::ApiError;
-use crate::info::today;
 use crate::query;
 use crate::state::AppState;
 use axum::Json;
@@ -130,7 +129,7 @@ pub fn as_of(pairs: &[(String, String)]) -> Result<Date, ApiError> {
         Some(d) => d
             .parse()
             .map_err(|e| ApiError::bad_request(format!("as_of: {e}"))),
-        None => Ok(today()),
+        None => Ok(Date::today()),
     }
 }
 

@@ -52,7 +52,7 @@ mod tag;
 mod variant;
 
 pub(crate) use han::is_han;
-pub(crate) use tag::{built_from_beginnings, built_from_initials};
+pub(crate) use tag::built_from_beginnings;
 pub use variant::{digits_as_letters, stem, variant_key};
 
 use serde::{Deserialize, Serialize};

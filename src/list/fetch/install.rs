@@ -3,7 +3,8 @@
 use super::error::FetchError;
 use super::http::Got;
 use super::{FetchOptions, Fetched, Outcome, Source, io};
-use crate::list::load::{Format, load_path_with, today};
+use crate::list::Date;
+use crate::list::load::{Format, load_path_with};
 use crate::list::manifest::{Manifest, ManifestReport, rfc3339};
 use crate::list::{LoadOptions, sha256_hex};
 use std::path::{Path, PathBuf};
@@ -57,7 +58,7 @@ pub(super) fn stage_and_install(
     let imported = load_path_with(
         &staged_primary,
         Some(source.format),
-        &LoadOptions::default().not_after(Some(today())),
+        &LoadOptions::default().not_after(Some(Date::today())),
     )
     .map_err(|e| FetchError::Invalid {
         source_id: source.id.clone(),

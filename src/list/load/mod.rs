@@ -23,14 +23,6 @@ use super::{AsOfBasis, Date, LoadOptions, SourceFile};
 use crate::error::{Error, Result};
 use std::path::Path;
 
-/// Today's date from the system clock (UTC).
-pub fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::from_days_since_epoch((secs / 86_400) as i64)
-}
-
 /// Loads one list file, or every list file of a directory (see
 /// [`load_dir`]), with the default options: a file cut off mid-record is an
 /// error, and no entry may start after today.
@@ -58,7 +50,7 @@ pub fn load_path_with(
 ) -> Result<Imported> {
     let mut options = options.clone();
     if options.not_after.is_none() {
-        options.not_after = Some(today());
+        options.not_after = Some(Date::today());
     }
     if path.is_dir() {
         return load_dir(path, format, &options);
