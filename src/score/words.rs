@@ -248,10 +248,13 @@ fn contraction(short: &Token, long: &Token) -> Option<(f64, PairKind)> {
     {
         return None;
     }
-    // A common word of its own is not a contraction ("art" is not "architects").
+    // A common word of its own is not a contraction ("art" is not
+    // "architects"), unless the abbreviation table reads it as one ("Tech"
+    // is Technology, and Technical too).
     let bg = Background::get();
     let (ds, dl) = (bg.df(s), bg.df(l));
-    (ds == 0 || 2 * ds < dl).then_some((CONTRACTION_SIM, PairKind::Contraction))
+    (short.unexpanded.is_some() || ds == 0 || 2 * ds < dl)
+        .then_some((CONTRACTION_SIM, PairKind::Contraction))
 }
 
 #[cfg(test)]
@@ -316,6 +319,12 @@ mod tests {
                 "first letter of a long word",
             ),
             ("avn", "aviation", CONTRACTION_SIM, "contraction"),
+            (
+                "tech",
+                "technical",
+                CONTRACTION_SIM,
+                "contraction: an abbreviation the table reads as another word (Technology)",
+            ),
             ("mfrg", "manufacturing", CONTRACTION_SIM, "contraction"),
             ("zte", "ztr", 0.0, "short words: exact only"),
             (
