@@ -151,7 +151,7 @@ fn vendor_names_hitting_every_shared_list_at_most_one_percent() {
 }
 
 #[test]
-#[ignore = "93.2% in the full evaluation on main of 2026-11-25 (78d6d21); target 98% (issue 11)"]
+#[ignore = "95.5% in the full evaluation of 2026-11-25 (tuning); target 98% (issue 11)"]
 fn compound_variations_of_tuning_names() {
     at_least(
         compound_sets(),
@@ -162,7 +162,7 @@ fn compound_variations_of_tuning_names() {
 }
 
 #[test]
-#[ignore = "92.4% in the full evaluation on main of 2026-11-25 (78d6d21); target 98% (issue 11)"]
+#[ignore = "94.1% in the full evaluation of 2026-11-25 (held out); target 98% (issue 11)"]
 fn compound_variations_of_held_out_csl_names() {
     at_least(
         compound_sets(),
@@ -173,7 +173,7 @@ fn compound_variations_of_held_out_csl_names() {
 }
 
 #[test]
-#[ignore = "95.3% / 91.9% / 96.6% (compound / contraction / legal form) on main of 2026-11-25 (78d6d21); target 98% each (issue 11)"]
+#[ignore = "98.6% / 98.7% / 98.6% (compound / contraction / legal form) in the full evaluation of 2026-11-25, but 97.8% compound on this sample of 60 a row; target 98% each (issue 11)"]
 fn names_without_a_distinctive_word_tuning() {
     let sets = compound_sets();
     for row in [compound::COMPOUND, compound::CONTRACTIONS, compound::LEGAL] {
@@ -182,7 +182,6 @@ fn names_without_a_distinctive_word_tuning() {
 }
 
 #[test]
-#[ignore = "95.9% / 96.4% / 95.6% (compound / contraction / legal form) on main of 2026-11-25 (78d6d21); target 98% each (issue 11)"]
 fn names_without_a_distinctive_word_held_out_csl() {
     let sets = compound_sets();
     for row in [compound::COMPOUND, compound::CONTRACTIONS, compound::LEGAL] {
@@ -196,7 +195,7 @@ fn names_without_a_distinctive_word_held_out_csl() {
 }
 
 #[test]
-#[ignore = "50.8% (tuning) on main of 2026-11-25 (78d6d21); target 95% (issue 11)"]
+#[ignore = "62.2% (tuning) in the full evaluation of 2026-11-25; target 95% (issue 11)"]
 fn group_members_found_at_least_as_review() {
     let (files, vendor_names) = data();
     let cx = variants::Context::new(vendor_names);
