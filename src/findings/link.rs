@@ -112,6 +112,9 @@ type Edge = (usize, usize, u8, String);
 /// The links between items: pairs of the same path class sharing a key,
 /// identifiers first; a name links only when it is one side's primary name.
 pub(super) fn links(items: &[Item<'_>], normalizer: &Normalizer) -> Vec<Edge> {
+    if items.len() < 2 {
+        return Vec::new();
+    }
     let mut by_key: HashMap<(&str, String), Holders> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
         for k in keys(item.entity, normalizer) {

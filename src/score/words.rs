@@ -143,11 +143,11 @@ fn misspelt_legal_form(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairK
     if a.kind == TokenKind::Number || b.kind == TokenKind::Number {
         return None;
     }
-    let written = |t: &Token| Token {
-        text: t.unexpanded_text().to_string(),
-        ..t.clone()
-    };
-    typo(&written(a), &written(b), ctx)
+    typo_bytes(
+        a.unexpanded_text().as_bytes(),
+        b.unexpanded_text().as_bytes(),
+        ctx,
+    )
 }
 
 /// Organisation words with the same stem.
@@ -177,7 +177,11 @@ fn digits_for_letters(a: &Token, b: &Token) -> Option<(f64, PairKind)> {
 
 /// Up to the allowed edits, with the same first letter.
 fn typo(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
-    let (x, y) = (a.text.as_bytes(), b.text.as_bytes());
+    typo_bytes(a.text.as_bytes(), b.text.as_bytes(), ctx)
+}
+
+/// [`typo`] on two words' letters.
+fn typo_bytes(x: &[u8], y: &[u8], ctx: Context) -> Option<(f64, PairKind)> {
     let shorter = x.len().min(y.len());
     let min = if ctx.listed_single {
         MIN_SINGLE_TYPO_LEN
