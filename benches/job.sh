@@ -11,11 +11,11 @@ cargo build --release --example screen --example job
 ./target/release/examples/job "$out"
 time_it() { /usr/bin/time -f "%e s wall, %U s user, %M KB peak" "$@"; }
 echo "vendor-screen (all cores):"
-time_it ./target/release/examples/screen --json --max-list-age 100000 \
+time_it ./target/release/examples/screen --json --partial --max-list-age 100000 \
     --list "csl:$csl" --input "$out/vendors.csv" >"$out/ours.jsonl" 2>"$out/ours.err" || true
 tail -1 "$out/ours.err"
 echo "vendor-screen (one core):"
-RAYON_NUM_THREADS=1 time_it ./target/release/examples/screen --json --max-list-age 100000 \
+RAYON_NUM_THREADS=1 time_it ./target/release/examples/screen --json --partial --max-list-age 100000 \
     --list "csl:$csl" --input "$out/vendors.csv" >/dev/null 2>"$out/ours1.err" || true
 tail -1 "$out/ours1.err"
 echo "python rapidfuzz (one worker):"
