@@ -422,6 +422,21 @@ mod tests {
         Normalizer::new().normalize(s).text()
     }
 
+    /// Legal forms that meet once read are one, as they are when the text
+    /// is read again (the `normalize` fuzz target's finding: "Co LtdCo").
+    #[test]
+    fn legal_forms_side_by_side_are_a_fixed_point() {
+        for s in [
+            "Acme Co LtdCo Ltd",
+            "Acme Co.,LtdCo",
+            "Acme Co.,\0LtdCo.,\0Ltd.",
+        ] {
+            let once = text(s);
+            assert_eq!(text(&once), once, "{s:?}");
+        }
+        assert_eq!(text("Acme Co LtdCo"), "acme coltd");
+    }
+
     #[test]
     fn each_step_alone() {
         assert_eq!(text("Hik\u{200B}vision"), "hikvision", "invisible");

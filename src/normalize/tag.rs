@@ -155,6 +155,36 @@ impl Normalizer {
             );
             i += len;
         }
+        self.merge_adjacent_legal_forms(out)
+    }
+
+    /// Two legal forms side by side that together are one ("Co" and the
+    /// "Ltd" of "LtdCo" in `Co LtdCo`) become one, as they would when the
+    /// normalised text is read again: normalising is a fixed point (found
+    /// by the `normalize` fuzz target).
+    fn merge_adjacent_legal_forms(&self, raw: Vec<RawToken>) -> Vec<RawToken> {
+        let mut out: Vec<RawToken> = Vec::with_capacity(raw.len());
+        for t in raw {
+            let merged = out.last().and_then(|prev| {
+                let both =
+                    prev.kind == Some(TokenKind::LegalForm) && t.kind == Some(TokenKind::LegalForm);
+                let compare = self
+                    .legal_run_together
+                    .get(&format!("{}{}", prev.text, t.text))?;
+                both.then(|| compare.clone())
+            });
+            match (merged, out.last_mut()) {
+                (Some(compare), Some(prev)) => {
+                    prev.span = prev.span.start..t.span.end;
+                    let written = [prev, &t]
+                        .map(|x| x.unexpanded.as_deref().unwrap_or(&x.text).to_string())
+                        .concat();
+                    prev.unexpanded = (written != compare).then_some(written);
+                    prev.text = compare;
+                }
+                _ => out.push(t),
+            }
+        }
         out
     }
 
