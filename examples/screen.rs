@@ -222,7 +222,9 @@ mod since {
     use std::io::Write;
     use vendor_screen::clearance::ClearanceSet;
     use vendor_screen::list::Date;
-    use vendor_screen::rescreen::{Change, EarlierLine, since};
+    use vendor_screen::rescreen::{
+        Change, ChangesInput, ChangesLine, check_threshold, read_earlier, since,
+    };
     use vendor_screen::vendor_file::{Row, VendorReader};
     use vendor_screen::{Screener, Vendor};
 
@@ -235,23 +237,8 @@ mod since {
         as_of: Date,
     ) -> Result<bool, Fatal> {
         let text = std::fs::read_to_string(path).map_err(|e| Fatal(format!("{path}: {e}")))?;
-        let mut earlier = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            if !line.trim().is_empty() {
-                let l: EarlierLine = serde_json::from_str(line).map_err(|e| {
-                    Fatal(format!("{path}:{}: not a line of a JSON run: {e}", i + 1))
-                })?;
-                earlier.push(l);
-            }
-        }
-        if let Some(t) = earlier.first().and_then(|l| l.threshold) {
-            if (t - screener.threshold()).abs() > 1e-9 {
-                return Err(Fatal(format!(
-                    "--since: the earlier run used threshold {t}, this one {}; give --threshold {t}",
-                    screener.threshold()
-                )));
-            }
-        }
+        let earlier = read_earlier(&text, path)?;
+        check_threshold(&earlier, screener.threshold())?;
         if let Some(input) = &args.input {
             for row in VendorReader::open(input)? {
                 match row? {
@@ -281,53 +268,22 @@ mod since {
             changed += 1;
             review |= r.changes.iter().any(Change::needs_review);
             if args.json {
-                let line = serde_json::json!({
-                    "input": {"id": v.id, "name": v.name},
-                    "as_of": as_of,
-                    "changes": r.changes,
-                });
+                let input = ChangesInput {
+                    id: v.id.as_deref(),
+                    name: &v.name,
+                };
+                let line = ChangesLine {
+                    input,
+                    as_of,
+                    changes: &r.changes,
+                };
                 serde_json::to_writer(&mut out, &line)?;
                 writeln!(out)?;
                 continue;
             }
-            let label = vendor_screen::error::escape_controls(&v.name).into_owned();
-            writeln!(out, "{label}:")?;
+            writeln!(out, "{}:", vendor_screen::error::escape_controls(&v.name))?;
             for c in &r.changes {
-                let text = match c {
-                    Change::New {
-                        list,
-                        entity_id,
-                        entity_name,
-                        status,
-                    } => {
-                        format!("  + {list} {entity_id} {entity_name} ({})", name(*status))
-                    }
-                    Change::Gone {
-                        list,
-                        entity_id,
-                        entity_name,
-                        status,
-                    } => {
-                        format!(
-                            "  - {list} {entity_id} {entity_name} (was {})",
-                            name(*status)
-                        )
-                    }
-                    Change::Status {
-                        list,
-                        entity_id,
-                        entity_name,
-                        from,
-                        to,
-                    } => {
-                        format!(
-                            "  ~ {list} {entity_id} {entity_name}: {} -> {}",
-                            name(*from),
-                            name(*to)
-                        )
-                    }
-                };
-                writeln!(out, "{}", vendor_screen::error::escape_controls(&text))?;
+                writeln!(out, "  {c}")?;
             }
         }
         out.flush()?;
@@ -336,14 +292,6 @@ mod since {
             vendors.len()
         );
         Ok(review)
-    }
-
-    /// A status as the JSON output spells it.
-    fn name(status: vendor_screen::Status) -> String {
-        serde_json::to_value(status)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
     }
 }
 
