@@ -2,8 +2,8 @@
 //! module documentation of [`crate::findings`]).
 
 use super::Item;
-use crate::list::Entity;
-use crate::normalize::{Normalizer, TokenKind};
+use crate::list::{Entity, EntityKind};
+use crate::normalize::{Normalized, TokenKind};
 use crate::screen::vendor::compare_form;
 use std::collections::HashMap;
 
@@ -59,7 +59,8 @@ fn identifying(kind: &str) -> bool {
 }
 
 /// A link key of an entity: what it is, how strong, and in words.
-struct Key {
+#[derive(Debug, Clone)]
+pub(crate) struct Key {
     key: String,
     /// 0 for an identifier, 1 for a primary name, 2 for an alias (links
     /// only to a primary name).
@@ -67,8 +68,8 @@ struct Key {
     words: String,
 }
 
-/// The link keys of an entity: identifiers, and normalised names.
-fn keys(entity: &Entity, normalizer: &Normalizer) -> Vec<Key> {
+/// The identifier keys of an entity.
+fn identifier_keys(entity: &Entity) -> Vec<Key> {
     let mut out = Vec::new();
     for i in &entity.identifiers {
         let v = compare_form(&i.value);
@@ -80,27 +81,28 @@ fn keys(entity: &Entity, normalizer: &Normalizer) -> Vec<Key> {
             });
         }
     }
-    let names = std::iter::once((1, entity.name.as_str()))
-        .chain(entity.aliases.iter().map(|a| (2, a.as_str())));
-    for (strength, name) in names {
-        let n = normalizer.normalize(name);
-        if !n.has_distinctive() {
-            continue;
-        }
-        let words: Vec<&str> = n
-            .tokens
-            .iter()
-            .filter(|t| t.kind != TokenKind::LegalForm)
-            .map(|t| t.text.as_str())
-            .collect();
-        let text = words.join(" ");
-        out.push(Key {
-            key: format!("name:{:?}:{text}", entity.kind),
-            strength,
-            words: format!("the name \"{text}\" (legal forms aside)"),
-        });
-    }
     out
+}
+
+/// The key of an entity's primary name (`primary`) or alias, normalised:
+/// its words but legal forms, for a name with a distinctive word. The
+/// screener computes them once, from the names it prepared for matching.
+pub(crate) fn name_key(kind: EntityKind, primary: bool, n: &Normalized) -> Option<Key> {
+    if !n.has_distinctive() {
+        return None;
+    }
+    let words: Vec<&str> = n
+        .tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::LegalForm)
+        .map(|t| t.text.as_str())
+        .collect();
+    let text = words.join(" ");
+    Some(Key {
+        key: format!("name:{kind:?}:{text}"),
+        strength: if primary { 1 } else { 2 },
+        words: format!("the name \"{text}\" (legal forms aside)"),
+    })
 }
 
 /// Items holding one key: (item, strength, words).
@@ -111,17 +113,20 @@ type Edge = (usize, usize, u8, String);
 
 /// The links between items: pairs of the same path class sharing a key,
 /// identifiers first; a name links only when it is one side's primary name.
-pub(super) fn links(items: &[Item<'_>], normalizer: &Normalizer) -> Vec<Edge> {
+/// `name_keys` are each list's entities' name keys ([`name_key`]).
+pub(super) fn links(items: &[Item<'_>], name_keys: &[Vec<Vec<Key>>]) -> Vec<Edge> {
     if items.len() < 2 {
         return Vec::new();
     }
-    let mut by_key: HashMap<(&str, String), Holders> = HashMap::new();
+    let ids: Vec<Vec<Key>> = items.iter().map(|it| identifier_keys(it.entity)).collect();
+    let mut by_key: HashMap<(&str, &str), Holders> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
-        for k in keys(item.entity, normalizer) {
+        let names = &name_keys[item.list][item.index];
+        for k in ids[i].iter().chain(names) {
             by_key
-                .entry((item.class.as_str(), k.key))
+                .entry((item.class.as_str(), k.key.as_str()))
                 .or_default()
-                .push((i, k.strength, k.words));
+                .push((i, k.strength, k.words.clone()));
         }
     }
     let mut edges: Vec<Edge> = Vec::new();

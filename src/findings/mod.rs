@@ -43,11 +43,10 @@
 //! # Ok::<(), vendor_screen::Error>(())
 //! ```
 
-mod link;
+pub(crate) mod link;
 
 use crate::clearance::{Clearance, ClearancePath};
 use crate::list::{Date, DesignationList, Entity};
-use crate::normalize::Normalizer;
 use crate::screen::report::{Hit, IdentifierHit};
 use crate::screen::{Status, Via};
 use link::{UnionFind, links};
@@ -189,12 +188,15 @@ pub(crate) struct Context<'a> {
     pub lists: &'a [DesignationList],
     pub list_index: &'a HashMap<String, usize>,
     pub entity_index: &'a [HashMap<String, usize>],
-    pub normalizer: &'a Normalizer,
+    /// Per list, per entity: the keys of its primary name and aliases.
+    pub name_keys: &'a [Vec<Vec<link::Key>>],
 }
 
 /// One (list, entity) of a report, with its hits.
 pub(super) struct Item<'a> {
     list: usize,
+    /// The entity's index in its list.
+    index: usize,
     entity: &'a Entity,
     hit: Option<&'a Hit>,
     id_hit: Option<&'a IdentifierHit>,
@@ -228,13 +230,13 @@ pub(crate) fn build(ctx: &Context<'_>, hits: &[Hit], id_hits: &[IdentifierHit]) 
 fn items_of<'a>(ctx: &Context<'a>, hits: &'a [Hit], id_hits: &'a [IdentifierHit]) -> Vec<Item<'a>> {
     let mut items: Vec<Item<'a>> = Vec::new();
     let mut own: HashMap<(&str, &str), usize> = HashMap::new();
-    let lookup = |list: &str, id: &str| -> Option<(usize, &'a Entity)> {
+    let lookup = |list: &str, id: &str| -> Option<(usize, usize, &'a Entity)> {
         let li = *ctx.list_index.get(list)?;
         let ei = *ctx.entity_index[li].get(id)?;
-        Some((li, &ctx.lists[li].entities[ei]))
+        Some((li, ei, &ctx.lists[li].entities[ei]))
     };
     for h in hits {
-        let Some((list, entity)) = lookup(&h.list, &h.entity_id) else {
+        let Some((list, index, entity)) = lookup(&h.list, &h.entity_id) else {
             continue;
         };
         let class = class_of(&h.via);
@@ -243,6 +245,7 @@ fn items_of<'a>(ctx: &Context<'a>, hits: &'a [Hit], id_hits: &'a [IdentifierHit]
         }
         items.push(Item {
             list,
+            index,
             entity,
             hit: Some(h),
             id_hit: None,
@@ -250,13 +253,14 @@ fn items_of<'a>(ctx: &Context<'a>, hits: &'a [Hit], id_hits: &'a [IdentifierHit]
         });
     }
     for h in id_hits {
-        let Some((list, entity)) = lookup(&h.list, &h.entity_id) else {
+        let Some((list, index, entity)) = lookup(&h.list, &h.entity_id) else {
             continue;
         };
         match own.get(&(h.list.as_str(), h.entity_id.as_str())) {
             Some(&i) => items[i].id_hit = Some(h),
             None => items.push(Item {
                 list,
+                index,
                 entity,
                 hit: None,
                 id_hit: Some(h),
@@ -283,7 +287,7 @@ fn group(ctx: &Context<'_>, items: &[Item<'_>]) -> Groups {
     let mut uf = UnionFind((0..items.len()).collect());
     let mut lists_of: Vec<Vec<usize>> = items.iter().map(|it| vec![it.list]).collect();
     let mut reasons: Vec<(usize, String)> = Vec::new();
-    for (a, b, _, words) in links(items, ctx.normalizer) {
+    for (a, b, _, words) in links(items, ctx.name_keys) {
         let (ra, rb) = (uf.find(a), uf.find(b));
         if ra == rb || lists_of[ra].iter().any(|l| lists_of[rb].contains(l)) {
             continue;

@@ -135,6 +135,11 @@ impl Matcher {
         &self.names[i].name.original
     }
 
+    /// Listed name `i`, normalised.
+    pub fn normalized(&self, i: usize) -> &crate::normalize::Normalized {
+        &self.names[i].name
+    }
+
     /// Prepares a query: normalised and weighed once for all candidates.
     pub fn prepare(&self, query: &str) -> Prepared {
         Prepared::new(self.normalizer.normalize(query), &self.weights)

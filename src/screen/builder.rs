@@ -116,6 +116,24 @@ impl ScreenerBuilder {
                 })
             });
         let matcher = Matcher::new(texts);
+        let mut name_keys: Vec<Vec<Vec<_>>> = self
+            .lists
+            .iter()
+            .map(|l| vec![Vec::new(); l.entities.len()])
+            .collect();
+        for (i, n) in names.iter().enumerate() {
+            let primary = match n.kind {
+                crate::list::NameKind::Primary => true,
+                crate::list::NameKind::Alias => false,
+                crate::list::NameKind::Former | crate::list::NameKind::Original => continue,
+            };
+            let kind = self.lists[n.list].entities[n.entity].kind;
+            name_keys[n.list][n.entity].extend(crate::findings::link::name_key(
+                kind,
+                primary,
+                matcher.normalized(i),
+            ));
+        }
         let related = self.lists.iter().map(related_parties).collect();
         let entity_index = self
             .lists
@@ -137,6 +155,7 @@ impl ScreenerBuilder {
             list_index,
             entity_index,
             identifiers,
+            name_keys,
             normalizer: Normalizer::new(),
         })
     }

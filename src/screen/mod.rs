@@ -69,6 +69,9 @@ pub struct Screener {
     entity_index: Vec<HashMap<String, usize>>,
     /// Identifier compare form → (list, entity, identifier).
     identifiers: HashMap<String, Vec<(usize, usize, usize)>>,
+    /// Per list, per entity: the keys that link its hits to others'
+    /// ([`crate::findings`]), from the names prepared for matching.
+    name_keys: Vec<Vec<Vec<crate::findings::link::Key>>>,
     normalizer: Normalizer,
 }
 
@@ -286,7 +289,7 @@ impl Screener {
             lists: &self.lists,
             list_index: &self.list_index,
             entity_index: &self.entity_index,
-            normalizer: &self.normalizer,
+            name_keys: &self.name_keys,
         };
         let findings = findings::build(&ctx, &hits, &identifier_hits);
         let report = Report {
