@@ -98,24 +98,8 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
             report.reject(*line, "Clean Name", "empty name");
             continue;
         }
-        let mut date = |col: usize, field: &str, check: bool| -> Option<Date> {
-            if f[col].is_empty() {
-                return None;
-            }
-            let d = match f[col].parse::<Date>() {
-                Ok(d) => d,
-                Err(e) => {
-                    report.note(*line, field, format!("date not read: {e}"));
-                    return None;
-                }
-            };
-            match check.then(|| options.implausible(d)).flatten() {
-                Some(why) => {
-                    report.note(*line, field, why);
-                    None
-                }
-                None => Some(d),
-            }
+        let mut date = |col: usize, field: &str, start: bool| {
+            options.date_cell(&f[col], start, (*line, field), &mut report)
         };
         let (s, e) = (
             date(start, "Start date", true),

@@ -14,7 +14,7 @@
 //! ```
 
 use super::report::{ImportReport, Imported};
-use super::rows::{escape_control, is_cut, read_rows, text, truncated};
+use super::rows::{escape_control, header_names, is_cut, read_rows, text, truncated};
 use super::{AsOfBasis, Date, DesignationList, Entity, ListMeta, LoadOptions, Period, Reach};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
@@ -65,19 +65,7 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
 /// in force while any of its orders is.
 pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Imported> {
     let rows = read_rows(data, b'\t');
-    let Some(header) = rows.first() else {
-        return Err(Error::invalid(
-            file,
-            Some(1),
-            "-",
-            "empty file: no header row",
-        ));
-    };
-    let names: Vec<String> = header
-        .record
-        .iter()
-        .map(|h| String::from_utf8_lossy(h).trim().to_string())
-        .collect();
+    let names = header_names(&rows, file)?;
     if names != COLUMNS {
         return Err(Error::invalid(
             file,

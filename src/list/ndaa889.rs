@@ -12,7 +12,7 @@
 //! ```
 
 use super::report::{ImportReport, Imported};
-use super::rows::{Table, escape_control};
+use super::rows::Table;
 use super::{AsOfBasis, Date, DesignationList, Entity, ListMeta, LoadOptions, Period, Reach};
 use crate::error::Result;
 
@@ -58,23 +58,8 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
             report.reject(*line, "name", "empty name");
             continue;
         }
-        let mut date = |col: usize, field: &str, check: bool| -> Option<Date> {
-            let d = f[col].parse::<Date>().ok().filter(|_| !f[col].is_empty());
-            if d.is_none() && !f[col].is_empty() {
-                report.note(
-                    *line,
-                    field,
-                    format!("date not read: `{}`", escape_control(&f[col])),
-                );
-            }
-            let d = d?;
-            match check.then(|| options.implausible(d)).flatten() {
-                Some(why) => {
-                    report.note(*line, field, why);
-                    None
-                }
-                None => Some(d),
-            }
+        let mut date = |col: usize, field: &str, start: bool| {
+            options.date_cell(&f[col], start, (*line, field), &mut report)
         };
         let (s, e) = (
             date(start, "start-date", true),

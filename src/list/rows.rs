@@ -64,6 +64,36 @@ impl LoadOptions {
             _ => None,
         }
     }
+
+    /// A date cell of a list file: empty is no date; one that does not
+    /// parse, or a start date that cannot be believed ([`Self::implausible`]),
+    /// is a note on its line and field, and the record is kept without it.
+    pub(crate) fn date_cell(
+        &self,
+        text: &str,
+        start: bool,
+        (line, field): (usize, &str),
+        report: &mut ImportReport,
+    ) -> Option<Date> {
+        if text.is_empty() {
+            return None;
+        }
+        let d = match text.parse::<Date>() {
+            Ok(d) => d,
+            Err(e) => {
+                let shown = escape_control(text);
+                report.note(line, field, format!("date not read: `{shown}`: {e}"));
+                return None;
+            }
+        };
+        match start.then(|| self.implausible(d)).flatten() {
+            Some(why) => {
+                report.note(line, field, why);
+                None
+            }
+            None => Some(d),
+        }
+    }
 }
 
 /// Byte offsets of line starts, to turn an offset into a 1-based line.
@@ -94,6 +124,29 @@ impl Lines {
 pub(crate) struct Row {
     pub line: usize,
     pub record: csv::ByteRecord,
+}
+
+/// The names of the header row (the first of `rows`), trimmed, a byte-order
+/// mark dropped; a file without one is an error naming `file`.
+pub(crate) fn header_names(rows: &[Row], file: &str) -> Result<Vec<String>> {
+    let Some(first) = rows.first() else {
+        return Err(Error::invalid(
+            file,
+            Some(1),
+            "-",
+            "empty file: no header row",
+        ));
+    };
+    Ok(first
+        .record
+        .iter()
+        .map(|h| {
+            String::from_utf8_lossy(h)
+                .trim()
+                .trim_start_matches('\u{feff}')
+                .to_string()
+        })
+        .collect())
 }
 
 /// Every record of `data` (the header included), each with its true line.
@@ -217,24 +270,7 @@ impl Table {
         name_column: usize,
     ) -> Result<Table> {
         let rows = read_rows(data, delimiter);
-        let Some(first) = rows.first() else {
-            return Err(Error::invalid(
-                &report.file,
-                Some(1),
-                "-",
-                "empty file: no header row",
-            ));
-        };
-        let header: Vec<String> = first
-            .record
-            .iter()
-            .map(|h| {
-                String::from_utf8_lossy(h)
-                    .trim()
-                    .trim_start_matches('\u{feff}')
-                    .to_string()
-            })
-            .collect();
+        let header = header_names(&rows, &report.file)?;
         let mut records = Vec::with_capacity(rows.len());
         let last = rows.len() - 1;
         for (n, row) in rows.iter().enumerate().skip(1) {

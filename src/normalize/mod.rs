@@ -113,7 +113,10 @@ impl Token {
     /// Whether the token is a country ("China", "Russian"), not a city or
     /// province.
     pub fn is_country(&self) -> bool {
-        self.kind == TokenKind::Place && COUNTRIES.contains(&self.text.as_str())
+        self.kind == TokenKind::Place
+            && COUNTRIES
+                .iter()
+                .any(|c| c.bytes().filter(|&b| b != b' ').eq(self.text.bytes()))
     }
 
     /// The compare form as written, before any abbreviation was expanded:
@@ -305,7 +308,7 @@ impl Normalizer {
             .iter()
             .flat_map(|(c, spellings)| spellings.iter().map(move |s| (*s, *c)))
             .collect();
-        for place in PLACES {
+        for place in COUNTRIES.iter().chain(PLACES) {
             let compare = synonyms
                 .get(place)
                 .map_or_else(|| place.replace(' ', ""), |c| (*c).to_string());

@@ -103,24 +103,35 @@ fn merges(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Candidate>) {
                 let Some(sim) = merged_sim(&joined, other, all_numbers, typo_ok) else {
                     continue;
                 };
-                let ids = Span::run(i, end);
-                let (query, listed) = if swapped {
-                    (Span::one(j), ids)
-                } else {
-                    (ids, Span::one(j))
-                };
-                out.push(Candidate {
-                    query,
-                    listed,
+                out.push(merged(
+                    Span::run(i, end),
+                    j,
+                    swapped,
                     sim,
-                    weight: weight + b.weights[j],
-                    kind: PairKind::Merged,
-                    twin: false,
-                });
+                    weight + b.weights[j],
+                ));
             }
         }
     }
     respaced_numbers(a, b, swapped, out);
+}
+
+/// A merge candidate: tokens `ids` of one name run together against token
+/// `j` of the other; `swapped` when `ids` are the listed name's.
+fn merged(ids: Span, j: usize, swapped: bool, sim: f64, weight: f64) -> Candidate {
+    let (query, listed) = if swapped {
+        (Span::one(j), ids)
+    } else {
+        (ids, Span::one(j))
+    };
+    Candidate {
+        query,
+        listed,
+        sim,
+        weight,
+        kind: PairKind::Merged,
+        twin: false,
+    }
 }
 
 /// Similarity of words run together and a single word: exact, or within the
@@ -162,19 +173,7 @@ fn respaced_numbers(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Can
                 if t.text == joined {
                     let ids = Span::run(i, end);
                     let weight = a.weights[ids.range()].iter().sum::<f64>() + b.weights[j];
-                    let (query, listed) = if swapped {
-                        (Span::one(j), ids)
-                    } else {
-                        (ids, Span::one(j))
-                    };
-                    out.push(Candidate {
-                        query,
-                        listed,
-                        sim: 1.0,
-                        weight,
-                        kind: PairKind::Merged,
-                        twin: false,
-                    });
+                    out.push(merged(ids, j, swapped, 1.0, weight));
                 }
             }
         }

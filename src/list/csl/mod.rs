@@ -22,7 +22,7 @@ mod prose;
 mod sources;
 
 use super::report::{ImportReport, Imported};
-use super::rows::{escape_control, is_cut, read_rows, truncated};
+use super::rows::{escape_control, header_names, is_cut, read_rows, truncated};
 use super::{
     AsOfBasis, Date, DesignationList, Entity, EntityKind, ListMeta, LoadOptions, Period, Relation,
 };
@@ -59,24 +59,7 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
 /// ```
 pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Imported> {
     let rows = read_rows(data, b',');
-    let Some(header) = rows.first() else {
-        return Err(Error::invalid(
-            file,
-            Some(1),
-            "-",
-            "empty file: no header row",
-        ));
-    };
-    let names: Vec<String> = header
-        .record
-        .iter()
-        .map(|h| {
-            String::from_utf8_lossy(h)
-                .trim()
-                .trim_start_matches('\u{feff}')
-                .to_string()
-        })
-        .collect();
+    let names = header_names(&rows, file)?;
     let mut col: HashMap<&str, usize> = HashMap::new();
     for (i, n) in names.iter().enumerate() {
         if col.insert(n.as_str(), i).is_some() {
