@@ -165,14 +165,16 @@ impl Normalizer {
     fn merge_adjacent_legal_forms(&self, raw: Vec<RawToken>) -> Vec<RawToken> {
         let mut out: Vec<RawToken> = Vec::with_capacity(raw.len());
         for t in raw {
-            let merged = out.last().and_then(|prev| {
-                let both =
-                    prev.kind == Some(TokenKind::LegalForm) && t.kind == Some(TokenKind::LegalForm);
-                let compare = self
-                    .legal_run_together
-                    .get(&format!("{}{}", prev.text, t.text))?;
-                both.then(|| compare.clone())
-            });
+            let merged = out
+                .last()
+                .filter(|prev| {
+                    prev.kind == Some(TokenKind::LegalForm) && t.kind == Some(TokenKind::LegalForm)
+                })
+                .and_then(|prev| {
+                    self.legal_run_together
+                        .get(&format!("{}{}", prev.text, t.text))
+                        .cloned()
+                });
             match (merged, out.last_mut()) {
                 (Some(compare), Some(prev)) => {
                     prev.span = prev.span.start..t.span.end;
