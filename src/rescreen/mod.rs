@@ -41,16 +41,18 @@ use crate::error::Result;
 use crate::list::diff::{diff, touched_lists};
 use crate::list::{Date, DesignationList};
 use crate::screen::{Report, Screener, ScreenerBuilder, Vendor, Via};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet, VecDeque};
 
 mod changes;
 mod earlier;
+mod report;
 
 pub use changes::{Change, ChangesInput, ChangesLine, changes};
 pub use earlier::{
     EarlierHit, EarlierInput, EarlierLine, EarlierList, EarlierVia, check_threshold, earlier_keys,
     earlier_lists, read_earlier,
 };
+pub use report::{SinceSummary, write_changes};
 
 /// A list id and an entity id.
 pub type EntityKey = (String, String);
@@ -202,6 +204,64 @@ fn build(lists: Vec<DesignationList>, threshold: Option<f64>) -> Result<Screener
     b.build()
 }
 
+/// The earlier run's lines, each given to at most one vendor, the first
+/// in file order not yet given: a vendor with an id takes a line with that
+/// id or a line without an id that has its name; a vendor without an id
+/// takes a line with its name.
+struct EarlierLines {
+    by_id: HashMap<String, VecDeque<usize>>,
+    by_name: HashMap<String, VecDeque<usize>>,
+    by_name_without_id: HashMap<String, VecDeque<usize>>,
+    given: Vec<bool>,
+}
+
+impl EarlierLines {
+    fn new(earlier: &[EarlierLine]) -> EarlierLines {
+        let mut lines = EarlierLines {
+            by_id: HashMap::new(),
+            by_name: HashMap::new(),
+            by_name_without_id: HashMap::new(),
+            given: vec![false; earlier.len()],
+        };
+        for (i, l) in earlier.iter().enumerate() {
+            let name = l.input.name.clone();
+            match &l.input.id {
+                Some(id) => lines.by_id.entry(id.clone()).or_default().push_back(i),
+                None => (lines.by_name_without_id.entry(name.clone()).or_default()).push_back(i),
+            }
+            lines.by_name.entry(name).or_default().push_back(i);
+        }
+        lines
+    }
+
+    /// The first line of `queue` not yet given, dropping given ones.
+    fn front(given: &[bool], queue: Option<&mut VecDeque<usize>>) -> Option<usize> {
+        let queue = queue?;
+        while let Some(&i) = queue.front() {
+            if !given[i] {
+                return Some(i);
+            }
+            queue.pop_front();
+        }
+        None
+    }
+
+    /// Gives `v` its line, if there is one left.
+    fn take(&mut self, v: &Vendor) -> Option<usize> {
+        let given = &self.given;
+        let found = match &v.id {
+            None => Self::front(given, self.by_name.get_mut(&v.name)),
+            Some(id) => {
+                let with_id = Self::front(given, self.by_id.get_mut(id));
+                let by_name = Self::front(given, self.by_name_without_id.get_mut(&v.name));
+                with_id.into_iter().chain(by_name).min()
+            }
+        }?;
+        self.given[found] = true;
+        Some(found)
+    }
+}
+
 /// One vendor's outcome under `--since`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SinceResult {
@@ -242,24 +302,11 @@ pub fn since(
         Some(screener.threshold()),
     )?;
     r.touch(cleared.iter().cloned());
-    let mut used = vec![false; earlier.len()];
+    let mut lines = EarlierLines::new(earlier);
     let mut out = Vec::with_capacity(vendors.len());
     for v in vendors {
-        let found = earlier.iter().enumerate().position(|(i, l)| {
-            !used[i]
-                && match (&v.id, &l.input.id) {
-                    (Some(a), Some(b)) => a == b,
-                    (None, _) => l.input.name == v.name,
-                    (Some(_), None) => l.input.name == v.name,
-                }
-        });
-        let hits: &[EarlierHit] = match found {
-            Some(i) => {
-                used[i] = true;
-                &earlier[i].hits
-            }
-            None => &[],
-        };
+        let found = lines.take(v);
+        let hits: &[EarlierHit] = found.map_or(&[], |i| &earlier[i].hits);
         let keys = earlier_keys(hits);
         if found.is_some() && !r.needs_full(v, &keys) {
             out.push(SinceResult {
@@ -277,4 +324,53 @@ pub fn since(
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The rule as the docs of [`EarlierLines`] state it, scanning every line.
+    fn scan(earlier: &[EarlierLine], used: &mut [bool], v: &Vendor) -> Option<usize> {
+        let i = earlier.iter().enumerate().position(|(i, l)| {
+            !used[i]
+                && match (&v.id, &l.input.id) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => l.input.name == v.name,
+                }
+        })?;
+        used[i] = true;
+        Some(i)
+    }
+
+    fn line(id: Option<u8>, name: u8) -> EarlierLine {
+        EarlierLine {
+            input: EarlierInput {
+                id: id.map(|i| i.to_string()),
+                name: format!("n{name}"),
+            },
+            as_of: Date::new(2026, 1, 1).expect("a date"),
+            threshold: None,
+            lists: Vec::new(),
+            hits: Vec::new(),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn lines_are_given_as_a_scan_gives_them(
+            lines in prop::collection::vec((prop::option::of(0u8..4), 0u8..4), 0..12),
+            vendors in prop::collection::vec((prop::option::of(0u8..4), 0u8..4), 0..12),
+        ) {
+            let earlier: Vec<EarlierLine> = lines.iter().map(|&(i, n)| line(i, n)).collect();
+            let mut used = vec![false; earlier.len()];
+            let mut fast = EarlierLines::new(&earlier);
+            for (id, name) in vendors {
+                let mut v = Vendor::new(format!("n{name}"));
+                v.id = id.map(|i| i.to_string());
+                prop_assert_eq!(fast.take(&v), scan(&earlier, &mut used, &v));
+            }
+        }
+    }
 }
