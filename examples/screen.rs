@@ -12,14 +12,16 @@
 //! output format (`output`) live there.
 
 use clap::Parser;
+use std::collections::BTreeSet;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 use vendor_screen::clearance::ClearanceSet;
 use vendor_screen::list::{Date, LoadOptions};
-use vendor_screen::output::{ScreenLine, csv as csv_out, human, summary::BatchSummary};
+use vendor_screen::output::writer::{Format, ReportWriter};
+use vendor_screen::rescreen::{self, SinceSummary, check_threshold, read_earlier};
 use vendor_screen::sources::{ListSpec, load_lists_with};
-use vendor_screen::vendor_file::{RowRejection, VendorReader};
-use vendor_screen::{DEFAULT_THRESHOLD, Owner, ScreenerBuilder, Vendor};
+use vendor_screen::vendor_file::{Row, RowRejection, VendorReader};
+use vendor_screen::{DEFAULT_THRESHOLD, Screener, ScreenerBuilder, Vendor};
 
 /// Screen vendors against US designation lists.
 #[derive(Parser, Debug)]
@@ -94,51 +96,37 @@ fn main() -> ExitCode {
     }
 }
 
-/// Where each vendor's result goes.
-struct Output<'a, W: Write> {
-    out: W,
-    args: &'a Args,
-    screener: &'a vendor_screen::Screener,
-    clearances: &'a ClearanceSet,
-    used: std::collections::BTreeSet<usize>,
-    summary: BatchSummary,
+/// The format the flags ask for.
+fn format(args: &Args) -> Format {
+    match (args.json, args.csv, args.explain) {
+        (true, _, _) => Format::Json,
+        (_, true, _) => Format::Csv,
+        (_, _, true) => Format::Explain,
+        _ if args.input.is_some() => Format::HumanFindingsOnly,
+        _ => Format::Human,
+    }
 }
 
-impl<W: Write> Output<'_, W> {
-    /// Screens a chunk of vendors and writes each result, in order.
-    fn screen(&mut self, vendors: &[Vendor], as_of: Date) -> Result<(), Fatal> {
-        let results = self
-            .screener
-            .screen_batch_cleared(vendors, as_of, self.clearances);
-        for (v, (report, used)) in vendors.iter().zip(&results) {
-            self.used.extend(used);
-            self.summary.add(report);
-            if self.args.json {
-                let line = ScreenLine::new(v, report.clone(), self.screener);
-                serde_json::to_writer(&mut self.out, &line)?;
-                writeln!(self.out)?;
-            } else if self.args.csv {
-                csv_out::write_rows(&mut self.out, v, report)?;
-            } else if self.args.explain {
-                human::write_explain(&mut self.out, v, report)?;
-            } else if self.args.input.is_none() || !report.findings.is_empty() {
-                human::write_report(&mut self.out, v, report)?;
-            }
-        }
-        Ok(())
+/// Loads the lists the flags name, reports on them and builds the screener.
+fn screener(args: &Args, as_of: Date) -> Result<Screener, Fatal> {
+    let options = LoadOptions {
+        partial: args.partial,
+        ..LoadOptions::default()
+    };
+    let specs = ListSpec::parse_all(&args.lists)?;
+    let loaded = load_lists_with(&specs, !args.no_bundled, &options)?;
+    for line in loaded.report_lines(args.verbose, as_of, args.max_list_age) {
+        eprintln!("{line}");
     }
-
-    fn rejected(&mut self, r: &RowRejection) -> Result<(), Fatal> {
-        self.summary.rejected += 1;
-        if self.args.strict {
-            return Err(Fatal(format!("--strict: input row rejected: {r}")));
-        }
-        eprintln!("rejected {r}");
-        if self.args.csv {
-            csv_out::write_rejected(&mut self.out, r)?;
-        }
-        Ok(())
+    if args.strict && loaded.rejected() > 0 {
+        let n = loaded.rejected();
+        return Err(Fatal(format!("--strict: {n} list record(s) rejected")));
     }
+    let threshold = args.threshold.unwrap_or(DEFAULT_THRESHOLD);
+    Ok(ScreenerBuilder::new()
+        .lists(loaded.lists)
+        .threshold(threshold)
+        .build()?)
 }
 
 /// Runs the screening; `Ok(true)` when some vendor has a counting hit.
@@ -153,181 +141,106 @@ fn run(args: &Args) -> Result<bool, Fatal> {
     if args.input.is_some() != args.names.is_empty() {
         return Err(Fatal("give either NAME arguments or --input FILE".into()));
     }
-    let vendors = cli_vendors(args)?;
-    let options = LoadOptions {
-        partial: args.partial,
-        ..LoadOptions::default()
-    };
-    let loaded = load_lists_with(
-        &ListSpec::parse_all(&args.lists)?,
-        !args.no_bundled,
-        &options,
-    )?;
-    for line in loaded.report_lines(args.verbose, as_of, args.max_list_age) {
-        eprintln!("{line}");
-    }
-    if args.strict && loaded.rejected() > 0 {
-        return Err(Fatal(format!(
-            "--strict: {} list record(s) rejected",
-            loaded.rejected()
-        )));
-    }
-    let screener = ScreenerBuilder::new()
-        .lists(loaded.lists)
-        .threshold(args.threshold.unwrap_or(DEFAULT_THRESHOLD))
-        .build()?;
+    let vendors = (args.names.iter())
+        .map(|name| Vendor::from_command_line(name, &args.parents))
+        .collect::<Result<Vec<_>, _>>()?;
+    let screener = screener(args, as_of)?;
     let clearances = ClearanceSet::load(args.cleared.as_deref(), &screener, as_of)?;
     if let Some(path) = &args.since {
-        return since::run(args, path, &screener, &clearances, vendors, as_of);
+        return since(args, path, &screener, &clearances, vendors, as_of);
     }
-    let stdout = std::io::stdout();
-    let mut o = Output {
-        out: BufWriter::new(stdout.lock()),
-        args,
-        screener: &screener,
-        clearances: &clearances,
-        used: Default::default(),
-        summary: BatchSummary::default(),
-    };
-    if args.csv {
-        csv_out::write_header(&mut o.out)?;
-    }
-    match &args.input {
-        Some(path) => stream_input(path, &mut o, as_of)?,
-        None => o.screen(&vendors, as_of)?,
-    }
-    for stale in clearances.stale(o.used.iter().copied()) {
-        eprintln!("stale clearance: {stale}");
-    }
-    if args.input.is_some() {
-        if args.json || args.csv {
-            eprintln!("{}", o.summary);
-        } else {
-            writeln!(o.out, "{}", o.summary)?;
-        }
-    }
-    o.out.flush()?;
-    if o.summary.screened == 0 {
-        return Err(Fatal(format!(
-            "no vendor could be screened ({} input rows rejected)",
-            o.summary.rejected
-        )));
-    }
-    Ok(o.summary.flagged > 0)
+    batch(args, &screener, &clearances, &vendors, as_of)
 }
 
-/// `--since`: what changed per vendor since an earlier run.
-mod since {
-    use super::{Args, Fatal};
-    use std::io::Write;
-    use vendor_screen::clearance::ClearanceSet;
-    use vendor_screen::list::Date;
-    use vendor_screen::rescreen::{
-        Change, ChangesInput, ChangesLine, check_threshold, read_earlier, since,
-    };
-    use vendor_screen::vendor_file::{Row, VendorReader};
-    use vendor_screen::{Screener, Vendor};
-
-    pub(super) fn run(
-        args: &Args,
-        path: &str,
-        screener: &Screener,
-        clearances: &ClearanceSet,
-        mut vendors: Vec<Vendor>,
-        as_of: Date,
-    ) -> Result<bool, Fatal> {
-        let text = std::fs::read_to_string(path).map_err(|e| Fatal(format!("{path}: {e}")))?;
-        let earlier = read_earlier(&text, path)?;
-        check_threshold(&earlier, screener.threshold())?;
-        if let Some(input) = &args.input {
-            for row in VendorReader::open(input)? {
-                match row? {
-                    Row::Vendor { vendor, .. } => vendors.push(vendor),
-                    Row::Rejected(r) if args.strict => {
-                        return Err(Fatal(format!("--strict: input row rejected: {r}")));
-                    }
-                    Row::Rejected(r) => eprintln!("rejected {r}"),
+/// Screens the vendors named or the `--input` file and writes the results.
+fn batch(
+    args: &Args,
+    screener: &Screener,
+    clearances: &ClearanceSet,
+    vendors: &[Vendor],
+    as_of: Date,
+) -> Result<bool, Fatal> {
+    let out = BufWriter::new(std::io::stdout().lock());
+    let mut w = ReportWriter::new(out, format(args))?;
+    let mut used = BTreeSet::new();
+    match &args.input {
+        Some(path) => {
+            let mut rows = VendorReader::open(path)?.unique_ids(args.cleared.is_some());
+            if let Some(note) = rows.ignored_note() {
+                eprintln!("{note}");
+            }
+            let progress = std::io::stderr().is_terminal();
+            while let Some(chunk) = rows.next_chunk(4096)? {
+                used.extend(w.screen(screener, &chunk.vendors, as_of, clearances)?);
+                if let Some(r) = &chunk.rejected {
+                    rejected(args, r)?;
+                    w.rejected(r)?;
+                }
+                if progress {
+                    eprint!("\rscreened {} vendors\r", w.summary().screened);
                 }
             }
         }
-        let cleared: Vec<_> = clearances
-            .rows()
-            .iter()
-            .map(|c| (c.clearance.list.clone(), c.clearance.entity_id.clone()))
-            .collect();
-        let results = since(&earlier, screener, &vendors, as_of, &cleared, |v| {
-            screener.screen_cleared(v, as_of, clearances).0
-        })?;
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        let (mut again, mut changed, mut review) = (0, 0, false);
-        for (v, r) in vendors.iter().zip(&results) {
-            again += usize::from(r.screened_again);
-            if r.changes.is_empty() {
-                continue;
-            }
-            changed += 1;
-            review |= r.changes.iter().any(Change::needs_review);
-            if args.json {
-                let input = ChangesInput {
-                    id: v.id.as_deref(),
-                    name: &v.name,
-                };
-                let line = ChangesLine {
-                    input,
-                    as_of,
-                    changes: &r.changes,
-                };
-                serde_json::to_writer(&mut out, &line)?;
-                writeln!(out)?;
-                continue;
-            }
-            writeln!(out, "{}:", vendor_screen::error::escape_controls(&v.name))?;
-            for c in &r.changes {
-                writeln!(out, "  {c}")?;
-            }
-        }
-        out.flush()?;
-        eprintln!(
-            "since {path}: {} vendors, {again} screened again, {changed} with changes",
-            vendors.len()
-        );
-        Ok(review)
+        None => used.extend(w.screen(screener, vendors, as_of, clearances)?),
     }
+    for stale in clearances.stale(used.iter().copied()) {
+        eprintln!("stale clearance: {stale}");
+    }
+    let summary = w.summary().clone();
+    if args.input.is_some() && format(args).is_machine() {
+        eprintln!("{summary}");
+    } else if args.input.is_some() {
+        w.write_line(&summary)?;
+    }
+    w.finish()?;
+    if summary.screened == 0 {
+        return Err(Fatal(format!(
+            "no vendor could be screened ({} input rows rejected)",
+            summary.rejected
+        )));
+    }
+    Ok(summary.flagged > 0)
 }
 
-/// The vendors named on the command line, each checked like an input row.
-fn cli_vendors(args: &Args) -> Result<Vec<Vendor>, Fatal> {
-    let chain = args
-        .parents
-        .iter()
-        .map(|p| Owner::parse_spec(p))
-        .collect::<Result<Vec<_>, _>>();
-    let chain = chain.map_err(|e| Fatal(format!("--parent {e}")))?;
-    let vendor = |name: &String| {
-        let v = Vendor {
-            owners: Owner::chain(chain.clone()),
-            ..Vendor::new(name.as_str())
-        };
-        v.validate().map(|()| v)
-    };
-    Ok(args.names.iter().map(vendor).collect::<Result<_, _>>()?)
-}
-
-/// Streams the `--input` CSV in chunks screened in parallel, in input order.
-fn stream_input<W: Write>(path: &str, o: &mut Output<'_, W>, as_of: Date) -> Result<(), Fatal> {
-    let mut rows = VendorReader::open(path)?.unique_ids(o.args.cleared.is_some());
-    if let Some(note) = rows.ignored_note() {
-        eprintln!("{note}");
+/// Reports a rejected input row; an error under `--strict`.
+fn rejected(args: &Args, r: &RowRejection) -> Result<(), Fatal> {
+    if args.strict {
+        return Err(Fatal(format!("--strict: input row rejected: {r}")));
     }
-    let progress = std::io::stderr().is_terminal();
-    while let Some(chunk) = rows.next_chunk(4096)? {
-        o.screen(&chunk.vendors, as_of)?;
-        if let Some(r) = &chunk.rejected {
-            o.rejected(r)?;
-        }
-        if progress {
-            eprint!("\rscreened {} vendors\r", o.summary.screened);
-        }
-    }
+    eprintln!("rejected {r}");
     Ok(())
+}
+
+/// `--since`: what changed per vendor since an earlier run.
+fn since(
+    args: &Args,
+    path: &str,
+    screener: &Screener,
+    clearances: &ClearanceSet,
+    mut vendors: Vec<Vendor>,
+    as_of: Date,
+) -> Result<bool, Fatal> {
+    let text = std::fs::read_to_string(path).map_err(|e| Fatal(format!("{path}: {e}")))?;
+    let earlier = read_earlier(&text, path)?;
+    check_threshold(&earlier, screener.threshold())?;
+    if let Some(input) = &args.input {
+        for row in VendorReader::open(input)? {
+            match row? {
+                Row::Vendor { vendor, .. } => vendors.push(vendor),
+                Row::Rejected(r) => rejected(args, &r)?,
+            }
+        }
+    }
+    let cleared = clearances.entities();
+    let results = rescreen::since(&earlier, screener, &vendors, as_of, &cleared, |v| {
+        screener.screen_cleared(v, as_of, clearances).0
+    })?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for (v, r) in vendors.iter().zip(&results) {
+        rescreen::write_changes(&mut out, v, as_of, &r.changes, args.json)?;
+    }
+    out.flush()?;
+    let summary = SinceSummary::of(&results);
+    eprintln!("since {path}: {summary}");
+    Ok(summary.review)
 }

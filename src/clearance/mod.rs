@@ -328,6 +328,15 @@ impl ClearanceSet {
         &self.rows
     }
 
+    /// The (list, entity id) pairs the clearances name: a re-screen counts
+    /// them as touched ([`since`](crate::rescreen::since)).
+    pub fn entities(&self) -> Vec<(String, String)> {
+        self.rows
+            .iter()
+            .map(|c| (c.clearance.list.clone(), c.clearance.entity_id.clone()))
+            .collect()
+    }
+
     /// The clearances that cover `vendor`, ready to test its hits against.
     pub(crate) fn for_vendor(&self, vendor: &Vendor) -> VendorClearances<'_> {
         let name_key = match &vendor.id {

@@ -20,6 +20,7 @@
 pub mod csv;
 pub mod human;
 pub mod summary;
+pub mod writer;
 
 use crate::screen::{Owner, Report, Screener, Vendor, VendorIdentifier};
 use serde::{Deserialize, Serialize};

@@ -95,6 +95,26 @@ impl Vendor {
         }
     }
 
+    /// A vendor as a command line names it: its name and its owners as
+    /// `NAME[=SHARE]`, nearest first ([`Owner::chain_from_specs`]),
+    /// validated like an input row ([`Vendor::validate`]).
+    ///
+    /// ```
+    /// use vendor_screen::Vendor;
+    /// let v = Vendor::from_command_line("EZVIZ Inc", &["Hikvision=100", "CETC"])?;
+    /// assert_eq!(v.parent_chain().len(), 2);
+    /// assert!(Vendor::from_command_line("", &["CETC"]).is_err());
+    /// assert!(Vendor::from_command_line("EZVIZ", &["CETC=half"]).is_err());
+    /// # Ok::<(), vendor_screen::Error>(())
+    /// ```
+    pub fn from_command_line(name: &str, owner_specs: &[impl AsRef<str>]) -> Result<Vendor> {
+        let v = Vendor {
+            owners: Owner::chain_from_specs(owner_specs)?,
+            ..Vendor::new(name)
+        };
+        v.validate().map(|()| v)
+    }
+
     /// Checks that the vendor can be screened: every name (its own, aliases,
     /// owners at every level) within [`crate::limits`], at most
     /// [`MAX_NAMES`] names, shares between 0 and 100, a two-letter country,
@@ -240,6 +260,28 @@ impl Owner {
             }
             None => Ok((spec.trim().to_string(), None)),
         }
+    }
+
+    /// Reads owners as the command line gives them (`NAME[=SHARE]`,
+    /// nearest first) into a chain ([`Owner::chain`]).
+    ///
+    /// ```
+    /// use vendor_screen::Owner;
+    /// let chain = Owner::chain_from_specs(&["Hikvision=100", "CETC"])?;
+    /// assert_eq!((chain[0].share, chain[0].owners[0].name.as_str()), (Some(100.0), "CETC"));
+    /// assert!(Owner::chain_from_specs(&["CETC=most"]).is_err());
+    /// # Ok::<(), vendor_screen::Error>(())
+    /// ```
+    pub fn chain_from_specs(specs: &[impl AsRef<str>]) -> Result<Vec<Owner>> {
+        let links = specs
+            .iter()
+            .map(|s| Owner::parse_spec(s.as_ref()))
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|message| Error::Argument {
+                name: "parent".to_string(),
+                message,
+            })?;
+        Ok(Owner::chain(links))
     }
 
     /// Nests a chain of owners, nearest first, each holding the next:
