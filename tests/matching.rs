@@ -89,6 +89,11 @@ const MUST_MATCH: &[Case] = cases![
     "Dahau Technology Company", "Dahua Technology Company", "transposition";
     "Megvii Techn ology Limited", "Megvii Technology Limited", "a split word whose first half is also an abbreviation";
     "A.I.C. SOGO KENKYUSHO", "I C SOGO KENKYUSHO", "initials (watchman)";
+    // Typos where the normaliser reads words (issue 11, compound variations).
+    "PRIVATE MILITARY COMPAMY 'WAGNER'", "PRIVATE MILITARY COMPANY 'WAGNER'", "a typo inside a multi-word legal form (SDN)";
+    "LIMITED LIABILIT CORPORATION TRADING HOUSE EPK", "LIMITED LIABILITY CORPORATION TRADING HOUSE EPK", "a typo inside a multi-word legal form (SDN)";
+    "LIMITD LIABILITY COMPANY LASER SYSTEMS", "LIMITED LIABILITY COMPANY LASER SYSTEMS", "a typo in a legal form's first word";
+    "SECIND ECONOMIC COMMITTEE", "SECOND ECONOMIC COMMITTEE", "a typo in a number written as a word (SDN)";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![
@@ -127,6 +132,7 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "Panda Express Inc", "Nanjing Panda Electronics Company Limited", "a common word is no group's core (issue 11)";
     "ACTIVE ENVIRONMENTAL TECHNOLOGIES INC", "LIMITED LIABILITY COMPANY AKTIV R", "a transliterated common word is no group's core";
     "PP SYSTEMS INTERNATIONAL LLC", "SES INTERNATIONAL CORP", "a listed acronym is no contraction";
+    "THIRTY ECONOMIC COMMITTEE", "THIRD ECONOMIC COMMITTEE", "two numbers pair only when equal, even written as words";
 ];
 
 /// Every listed name of the tables, as one list of organisations.

@@ -40,6 +40,29 @@ fn squeeze(s: &str) -> String {
         .to_string()
 }
 
+/// Whether a member's name holds every distinctive word of one of its
+/// group's names (the core the issue defines: "Huawei Marine Networks" of
+/// "Huawei Technologies", not "Shahid Kalhor Industries" of "Shahid Hemmat
+/// Industrial Group"), or the first two words of a group name without a
+/// distinctive word as [`carries_group_name`] reads them. A subset of the
+/// names that carry their group's name, reported as its own row.
+pub fn carries_whole_core(member: &str, group_names: &[String], cx: &Context) -> bool {
+    let ws = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .map(words::key)
+            .filter(|k| !k.is_empty())
+            .collect()
+    };
+    let mine = ws(member);
+    group_names.iter().any(|g| {
+        let core: Vec<String> = ws(g).into_iter().filter(|w| cx.distinctive(w)).collect();
+        if core.is_empty() {
+            return carries_group_name(member, std::slice::from_ref(g), cx);
+        }
+        core.iter().all(|w| mine.contains(w))
+    })
+}
+
 /// Whether a member's name carries its group's name: it shares a
 /// distinctive word with one of the group's names (see
 /// `Context::distinctive`: not a place, organisation word, legal form or
@@ -276,12 +299,19 @@ pub fn folds(
                     } else {
                         "a name of its own"
                     };
+                    let mut rows = vec![
+                        format!("{source}: {subset}"),
+                        format!("all: {subset}"),
+                        format!("{}, {subset}", p.link),
+                    ];
+                    if carries && carries_whole_core(&n, &group_names, cx) {
+                        rows.push(format!(
+                            "{source}: holds every distinctive word of a group name"
+                        ));
+                        rows.push("all: holds every distinctive word of a group name".to_string());
+                    }
                     cases.push(Case {
-                        rows: vec![
-                            format!("{source}: {subset}"),
-                            format!("all: {subset}"),
-                            format!("{}, {subset}", p.link),
-                        ],
+                        rows,
                         query: n,
                         source: group.name.clone(),
                         list: list_id.clone(),

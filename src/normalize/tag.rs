@@ -14,6 +14,10 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Default)]
 pub(super) struct PhraseTable {
     by_first: HashMap<String, Vec<Phrase>>,
+    /// The first words of phrases of two words or more, by their second
+    /// word: a phrase whose first word is misspelt has its second as
+    /// written.
+    by_second: HashMap<String, Vec<String>>,
 }
 
 /// A phrase of the table.
@@ -29,6 +33,12 @@ struct Phrase {
 impl PhraseTable {
     pub fn insert(&mut self, words: Vec<String>, compare: String, end_only: bool) {
         if let Some(first) = words.first() {
+            if let Some(second) = words.get(1) {
+                let firsts = self.by_second.entry(second.clone()).or_default();
+                if !firsts.contains(first) {
+                    firsts.push(first.clone());
+                }
+            }
             let entry = self.by_first.entry(first.clone()).or_default();
             if !entry.iter().any(|p| p.words == words) {
                 entry.push(Phrase {
@@ -56,6 +66,55 @@ impl PhraseTable {
             .then_some((p.words.len(), p.compare.as_str()))
         })
     }
+
+    /// The longest phrase of two words or more starting at `tokens[i]` with
+    /// one of its words misspelt by one typo ([`misspelt_word`]) and the
+    /// others exact: "Limited Liabilit Corporation", "Private Military
+    /// Compamy", "Closed Joint-Stock Commpany", "Limitd Liability Company".
+    fn longest_misspelt_at(&self, tokens: &[RawToken], i: usize) -> Option<(usize, &str)> {
+        let first = &tokens[i].text;
+        let exact = self.by_first.get(first).into_iter().flatten();
+        let misspelt_first = (tokens.get(i + 1))
+            .and_then(|second| self.by_second.get(&second.text))
+            .into_iter()
+            .flatten()
+            .filter(|w| misspelt_word(first, w))
+            .filter_map(|w| self.by_first.get(w))
+            .flatten();
+        exact
+            .chain(misspelt_first)
+            .filter(|p| p.words.len() >= 2 && !p.end_only)
+            .filter_map(|p| {
+                let end = i + p.words.len();
+                let toks = tokens.get(i..end)?;
+                let mut typos = 0;
+                for (t, w) in toks.iter().zip(&p.words) {
+                    if t.kind.is_some() {
+                        return None;
+                    }
+                    if t.text != *w {
+                        typos += 1;
+                        if typos > 1 || !misspelt_word(&t.text, w) {
+                            return None;
+                        }
+                    }
+                }
+                (typos == 1).then_some((p.words.len(), p.compare.as_str()))
+            })
+            .max_by_key(|&(len, _)| len)
+    }
+}
+
+/// Whether `written` is the legal-form word `word` misspelt by one typo
+/// (insertion, deletion, substitution or two letters swapped), the word
+/// having five letters or more and both the same first letter, as the typo
+/// rule pairs words ([`crate::score`]).
+fn misspelt_word(written: &str, word: &str) -> bool {
+    let (a, b) = (written.as_bytes(), word.as_bytes());
+    b.len() >= 5
+        && a.first() == b.first()
+        && a.iter().all(u8::is_ascii_alphabetic)
+        && crate::score::osa_within(a, b, 1) == Some(1)
 }
 
 /// A token being tagged.
@@ -127,6 +186,13 @@ impl Normalizer {
                             || acronym_first)
                 })
                 .map(|(len, c)| (len, c.to_string()));
+            // A phrase with one word misspelt, when it covers more.
+            let misspelt = self
+                .legal
+                .longest_misspelt_at(&raw, i)
+                .filter(|m| phrase.as_ref().is_none_or(|p| m.0 > p.0))
+                .map(|(len, c)| (len, c.to_string()));
+            let phrase = misspelt.clone().or(phrase);
             let run_together = self.run_together_legal_form(&raw, i);
             // The one covering more tokens: "S.A. DEC.V." is one legal form.
             let found = match (phrase, run_together) {
@@ -149,9 +215,14 @@ impl Normalizer {
             if text[span.end..].starts_with('.') {
                 span.end += 1;
             }
+            let typo = if misspelt.as_ref().is_some_and(|m| m.0 == len) {
+                " (one word misspelt)"
+            } else {
+                ""
+            };
             steps.push(
                 StepKind::LegalForm,
-                format!("legal form '{}': weighs little", text[span].trim()),
+                format!("legal form '{}'{typo}: weighs little", text[span].trim()),
             );
             i += len;
         }

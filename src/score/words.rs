@@ -11,9 +11,11 @@
 //! | first letter | 0.85 | words of 6 letters or more (7 when the listed name has one word) differing only in the first letter, substituted, dropped or added (`Sencora` / `Cencora`) |
 //! | contraction | 0.88 | a vendor's word, as written, that is an organisation word's beginning (`Electro`, `Techn`) or keeps its first letter and at most 60% of its letters in order (`Avn`, `Mfg`, `Natl`, `Pwr`, `Comm` for commercial), and is not a common word itself |
 //! | misspelt legal form | as a typo | a word one typo from a legal form as written (`Compny`, `Groip`) |
+//! | misspelt number word | as a typo | a word one typo from a number written as a word (`Secind` / `Second`) |
 //!
 //! Legal forms pair with each other only when identical; numbers only when
-//! identical or when one is a word with digits for letters.
+//! identical, when one is a word with digits for letters, or when a number
+//! written as a word is misspelt.
 
 use super::edits::{is_subsequence, osa_within};
 use crate::background::Background;
@@ -122,7 +124,7 @@ pub(crate) fn word_sim(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairK
         return misspelt_legal_form(a, b, ctx);
     }
     if a.kind == Number || b.kind == Number {
-        return digits_for_letters(a, b);
+        return digits_for_letters(a, b).or_else(|| misspelt_number_word(a, b, ctx));
     }
     [
         inflection(a, b),
@@ -148,6 +150,23 @@ fn misspelt_legal_form(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairK
         b.unexpanded_text().as_bytes(),
         ctx,
     )
+}
+
+/// A number written as a word ("Second", "Eleventh") misspelt on the other
+/// side, which the normaliser then read as a word ("Secind"): a typo of the
+/// number as written. Two numbers pair only when identical.
+fn misspelt_number_word(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
+    let (number, word) = if a.kind == TokenKind::Number {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let written = number.unexpanded_text();
+    let spelt = written != number.text && written.bytes().all(|c| c.is_ascii_alphabetic());
+    if !spelt || !matches!(word.kind, TokenKind::Distinctive | TokenKind::Generic) {
+        return None;
+    }
+    typo_bytes(word.text.as_bytes(), written.as_bytes(), ctx)
 }
 
 /// Organisation words with the same stem.
