@@ -94,6 +94,7 @@ const MUST_MATCH: &[Case] = cases![
     "LIMITED LIABILIT CORPORATION TRADING HOUSE EPK", "LIMITED LIABILITY CORPORATION TRADING HOUSE EPK", "a typo inside a multi-word legal form (SDN)";
     "LIMITD LIABILITY COMPANY LASER SYSTEMS", "LIMITED LIABILITY COMPANY LASER SYSTEMS", "a typo in a legal form's first word";
     "SECIND ECONOMIC COMMITTEE", "SECOND ECONOMIC COMMITTEE", "a typo in a number written as a word (SDN)";
+    "LIMITED LIABILITY COMPANY AVIBS", "LIMITED LIABILITY COMPANY AVBIS", "two letters swapped in a one-word name of five letters (SDN)";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![
@@ -106,6 +107,7 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "LINDE PLC", "LINDA", "one edit in a five-letter word makes another real word (SEC name, SDN alias)";
     "COMPAC INC.", "COMAC", "a typo in a five-letter acronym (issue 11)";
     "WARNER, INCORPORATED", "WARNEL", "one typo is all a one-word name would share (FPDS name, SDN alias)";
+    "WARNER, INCORPORATED", "WRANEL", "a swap and a substitution in a one-word name";
     "ADVANCED ATC INC", "YK-ATC", "YK in an aircraft registration is no legal form (SDN aircraft)";
     "ICF International, Inc.", "EP-ICF", "EP in an aircraft registration is no legal form (SEC name, SDN aircraft)";
     "Industrial and Commercial Bank of Chad", "Industrial and Commercial Bank of China", "the one place differs";

@@ -7,7 +7,7 @@
 //! | inflection | 0.97 | organisation words with the same stem (`technologies` / `technology`) |
 //! | spelling variant | 0.93 | same variant key (`Kapital` / `Capital`, `Finans` / `Finance`) |
 //! | digits for letters | 0.90 | same key once digits are read as letters (`Hikv1sion`, `ZT3`): a possible evasion |
-//! | typo | 1 − 0.1 per edit, 1 − 0.9/length under 9 letters (0.6/length for two letters swapped) | same first letter, shorter word 5 letters or more (4 when a letter of a five-letter word is dropped; 7 when the listed name has one word), one edit up to 7 letters, two from 8 |
+//! | typo | 1 − 0.1 per edit, 1 − 0.9/length under 9 letters (0.6/length for two letters swapped) | same first letter, shorter word 5 letters or more (4 when a letter of a five-letter word is dropped; 7 when the listed name has one word, unless two letters are swapped), one edit up to 7 letters, two from 8 |
 //! | first letter | 0.85 | words of 6 letters or more (7 when the listed name has one word) differing only in the first letter, substituted, dropped or added (`Sencora` / `Cencora`) |
 //! | contraction | 0.88 | a vendor's word, as written, that is an organisation word's beginning (`Electro`, `Techn`) or keeps its first letter and at most 60% of its letters in order (`Avn`, `Mfg`, `Natl`, `Pwr`, `Comm` for commercial), and is not a common word itself |
 //! | misspelt legal form | as a typo | a word one typo from a legal form as written (`Compny`, `Groip`) |
@@ -211,7 +211,10 @@ fn typo_bytes(x: &[u8], y: &[u8], ctx: Context) -> Option<(f64, PairKind)> {
     // a typo too, unless that word is all the listed name has ("Tesa" /
     // "Tesla").
     let dropped = !ctx.listed_single && shorter + 1 == min && x.len() != y.len();
-    if (shorter < min && !dropped) || x[0] != y[0] {
+    // Two letters swapped rarely make another word ("Avbis" / "Avibs"): a
+    // one-word listed name takes a swap from five letters.
+    let swap = shorter >= MIN_TYPO_LEN && is_swap(x, y);
+    if (shorter < min && !dropped && !swap) || x[0] != y[0] {
         return None;
     }
     let longer = x.len().max(y.len());
