@@ -95,6 +95,9 @@ const MUST_MATCH: &[Case] = cases![
     "LIMITD LIABILITY COMPANY LASER SYSTEMS", "LIMITED LIABILITY COMPANY LASER SYSTEMS", "a typo in a legal form's first word";
     "SECIND ECONOMIC COMMITTEE", "SECOND ECONOMIC COMMITTEE", "a typo in a number written as a word (SDN)";
     "LIMITED LIABILITY COMPANY AVIBS", "LIMITED LIABILITY COMPANY AVBIS", "two letters swapped in a one-word name of five letters (SDN)";
+    "LAZARUS FROUP", "LAZARUS GROUP", "a first-letter typo in an organisation word (SDN)";
+    "AGRICULTURAL OOPERATIVE BANK", "AGRICULTURAL COOPERATIVE BANK", "an organisation word's first letter dropped (SDN)";
+    "VA BO VOMPANY EOOD", "VA BO COMPANY EOOD", "a first-letter typo in a legal form (SDN)";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![

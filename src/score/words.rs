@@ -8,9 +8,9 @@
 //! | spelling variant | 0.93 | same variant key (`Kapital` / `Capital`, `Finans` / `Finance`) |
 //! | digits for letters | 0.90 | same key once digits are read as letters (`Hikv1sion`, `ZT3`): a possible evasion |
 //! | typo | 1 − 0.1 per edit, 1 − 0.9/length under 9 letters (0.6/length for two letters swapped) | same first letter, shorter word 5 letters or more (4 when a letter of a five-letter word is dropped; 7 when the listed name has one word, unless two letters are swapped), one edit up to 7 letters, two from 8 |
-//! | first letter | 0.85 | words of 6 letters or more (7 when the listed name has one word) differing only in the first letter, substituted, dropped or added (`Sencora` / `Cencora`) |
+//! | first letter | 0.85 | words of 6 letters or more (7 when the listed name has one word; 5 for a listed organisation word or legal form: `Froup` / `Group`) differing only in the first letter, substituted, dropped or added (`Sencora` / `Cencora`) |
 //! | contraction | 0.88 | a vendor's word, as written, that is an organisation word's beginning (`Electro`, `Techn`) or keeps its first letter and at most 60% of its letters in order (`Avn`, `Mfg`, `Natl`, `Pwr`, `Comm` for commercial), and is not a common word itself |
-//! | misspelt legal form | as a typo | a word one typo from a legal form as written (`Compny`, `Groip`) |
+//! | misspelt legal form | as a typo or first letter | a word one typo from a legal form as written (`Compny`, `Groip`, `Vompany`) |
 //! | misspelt number word | as a typo | a word one typo from a number written as a word (`Secind` / `Second`) |
 //!
 //! Legal forms pair with each other only when identical; numbers only when
@@ -145,11 +145,11 @@ fn misspelt_legal_form(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairK
     if a.kind == TokenKind::Number || b.kind == TokenKind::Number {
         return None;
     }
-    typo_bytes(
+    let (x, y) = (
         a.unexpanded_text().as_bytes(),
         b.unexpanded_text().as_bytes(),
-        ctx,
-    )
+    );
+    typo_bytes(x, y, ctx).or_else(|| first_letter_bytes(x, y, MIN_TYPO_LEN))
 }
 
 /// A number written as a word ("Second", "Eleventh") misspelt on the other
@@ -231,12 +231,20 @@ fn typo_bytes(x: &[u8], y: &[u8], ctx: Context) -> Option<(f64, PairKind)> {
 /// longer word has six letters or more (seven when the listed name has a
 /// single word).
 fn first_letter(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
-    let (x, y) = (a.text.as_bytes(), b.text.as_bytes());
     let min = if ctx.listed_single {
         MIN_SINGLE_FIRST_LETTER_LEN
+    } else if b.kind == TokenKind::Generic {
+        // An organisation word of the listed name ("Froup" / "Group"):
+        // it names no one, so a slip in it cannot make another name.
+        MIN_TYPO_LEN
     } else {
         MIN_FIRST_LETTER_LEN
     };
+    first_letter_bytes(a.text.as_bytes(), b.text.as_bytes(), min)
+}
+
+/// [`first_letter`] on two words' letters, the longer of `min` letters or more.
+fn first_letter_bytes(x: &[u8], y: &[u8], min: usize) -> Option<(f64, PairKind)> {
     if x.len().max(y.len()) < min || x.is_empty() || y.is_empty() {
         return None;
     }
