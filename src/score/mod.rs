@@ -52,11 +52,13 @@ mod candidates;
 pub mod containment;
 mod edits;
 pub mod evidence;
+mod long;
 pub mod weights;
 pub mod words;
 
 pub use containment::Containment;
 pub(crate) use edits::is_subsequence;
+pub(crate) use long::{LongQuery, align_long};
 pub use edits::osa_within;
 pub use evidence::{Evidence, Rule};
 pub use weights::{Core, Prepared, Weights};
