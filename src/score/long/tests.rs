@@ -95,6 +95,10 @@ fn written_as(name: &str) -> Vec<String> {
             .collect(),
         false => w.to_string(),
     }));
+    // A shorter form: a word left out.
+    if let [a, _, rest @ ..] = words.as_slice() {
+        out.push(format!("{a} {}", rest.join(" ")));
+    }
     // Initials, with a word of the name beside them.
     let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
     out.push(format!(
@@ -114,10 +118,10 @@ fn written_as(name: &str) -> Vec<String> {
     out
 }
 
-/// Queries: each way of writing every `step`-th listed name between real
-/// vendor names (some opening with a re-spaced number), with the listed
-/// names to check them against: those around it in the list, and every
-/// `sample`-th.
+/// Queries: each way of writing every `step`-th listed name, alone or
+/// between real vendor names (some opening with a re-spaced number, some
+/// with the number joined), with the listed names to check them against:
+/// those around it in the list, and every `sample`-th.
 fn queries(listed: &[String], step: usize, sample: usize) -> Vec<(String, Vec<usize>)> {
     let vendors = vendor_names(4000);
     let mut out = Vec::new();
@@ -138,6 +142,9 @@ fn queries(listed: &[String], step: usize, sample: usize) -> Vec<(String, Vec<us
                 format!("{opening}{before} {w} {after}{joined}"),
                 around.clone(),
             ));
+            if (k + m) % 3 == 0 {
+                out.push((w, around.clone()));
+            }
         }
     }
     out
@@ -153,7 +160,7 @@ fn prepare_listed(n: &Normalizer, w: &Weights, texts: &[String]) -> Vec<Prepared
         .map(|(i, t)| {
             let text = match i % 50 {
                 0 => format!("1142021 {t}"),
-                1 => format!("11 420 2 1 {t}"),
+                1 => format!("1 1 4 2 0 2 1 {t}"),
                 _ => t.clone(),
             };
             let p = Prepared::new(n.normalize(&text), w);
