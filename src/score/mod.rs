@@ -58,9 +58,9 @@ pub mod words;
 
 pub use containment::Containment;
 pub(crate) use edits::is_subsequence;
-pub(crate) use long::{LongQuery, align_long};
 pub use edits::osa_within;
 pub use evidence::{Evidence, Rule};
+pub(crate) use long::{LongQuery, align_long};
 pub use weights::{Core, Prepared, Weights};
 pub use words::PairKind;
 pub(crate) use words::allowed_edits;
