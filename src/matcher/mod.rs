@@ -4,7 +4,7 @@
 
 mod long;
 
-use crate::explain::Explanation;
+use crate::explain::{Explanation, NameExplained};
 use crate::index::NameIndex;
 use crate::normalize::Normalizer;
 use crate::score::{LongQuery, Prepared, Weights, align, align_long};
@@ -171,6 +171,7 @@ impl Matcher {
     ) -> Vec<NameMatch> {
         let long = (q.name.tokens.len() >= long::LONG_QUERY)
             .then(|| (long::QueryBound::new(q), LongQuery::new(q)));
+        let mut query: Option<NameExplained> = None;
         names
             .filter_map(|i| {
                 let l = &self.names[i];
@@ -182,7 +183,15 @@ impl Matcher {
                 Some(NameMatch {
                     name: i,
                     score: a.score,
-                    explanation: Explanation::new(q, l, &a, threshold),
+                    explanation: Explanation::with_query(
+                        query
+                            .get_or_insert_with(|| NameExplained::new(&q.name))
+                            .clone(),
+                        q,
+                        l,
+                        &a,
+                        threshold,
+                    ),
                 })
             })
             .collect()
