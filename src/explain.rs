@@ -34,7 +34,7 @@ pub struct NameExplained {
 }
 
 impl NameExplained {
-    fn new(n: &Normalized) -> NameExplained {
+    pub(crate) fn new(n: &Normalized) -> NameExplained {
         NameExplained {
             written: n.original.clone(),
             normalized: n.text(),
@@ -104,6 +104,11 @@ pub struct Explanation {
 }
 
 fn span_text(n: &Normalized, ids: &[usize]) -> String {
+    // One token (every leftover, thousands in a long name's explanation):
+    // its text, without the lists below.
+    if let [i] = ids {
+        return n.original[n.tokens[*i].span.clone()].to_string();
+    }
     let written: Vec<&str> = ids
         .iter()
         .map(|&i| &n.original[n.tokens[i].span.clone()])
@@ -120,8 +125,20 @@ fn span_text(n: &Normalized, ids: &[usize]) -> String {
 impl Explanation {
     /// Builds the explanation of an alignment of `q` and `l`.
     pub fn new(q: &Prepared, l: &Prepared, a: &Alignment, threshold: f64) -> Explanation {
+        Explanation::with_query(NameExplained::new(&q.name), q, l, a, threshold)
+    }
+
+    /// [`Explanation::new`] with the query's side explained already (once
+    /// for all the listed names it matches: a long name's is long).
+    pub(crate) fn with_query(
+        query: NameExplained,
+        q: &Prepared,
+        l: &Prepared,
+        a: &Alignment,
+        threshold: f64,
+    ) -> Explanation {
         Explanation {
-            query: NameExplained::new(&q.name),
+            query,
             listed: NameExplained::new(&l.name),
             pairs: a
                 .pairs

@@ -12,6 +12,12 @@
 //! group member needs every word of the listed core in the query (as it is
 //! written, its stem, its variant key, or two or three query words run
 //! together), and scores at most the containment score of its core.
+//!
+//! The listed names the bound lets through grow with the query too (more
+//! words, more of them contain a listed core's), so each is aligned by
+//! [`crate::score::align_long`]: only with the query words that could pair
+//! with one of its own, looked up rather than scanned, for the same result
+//! as the full alignment.
 
 use crate::normalize::TokenKind;
 use crate::score::Prepared;

@@ -4,10 +4,10 @@
 
 mod long;
 
-use crate::explain::Explanation;
+use crate::explain::{Explanation, NameExplained};
 use crate::index::NameIndex;
 use crate::normalize::Normalizer;
-use crate::score::{Prepared, Weights, align};
+use crate::score::{LongQuery, Prepared, Weights, align, align_long};
 
 /// The index finds every name that can score above this; below it (a caller
 /// asking for weak hits), every name is scored. A listed name none of whose
@@ -169,18 +169,29 @@ impl Matcher {
         names: impl Iterator<Item = usize>,
         threshold: f64,
     ) -> Vec<NameMatch> {
-        let long = (q.name.tokens.len() >= long::LONG_QUERY).then(|| long::QueryBound::new(q));
+        let long = (q.name.tokens.len() >= long::LONG_QUERY)
+            .then(|| (long::QueryBound::new(q), LongQuery::new(q)));
+        let mut query: Option<NameExplained> = None;
         names
             .filter_map(|i| {
                 let l = &self.names[i];
-                if long.as_ref().is_some_and(|b| b.bound(l) < threshold) {
-                    return None;
-                }
-                let a = align(q, l, threshold)?;
+                let a = match &long {
+                    Some((bound, _)) if bound.bound(l) < threshold => return None,
+                    Some((_, long)) => align_long(long, l, threshold)?,
+                    None => align(q, l, threshold)?,
+                };
                 Some(NameMatch {
                     name: i,
                     score: a.score,
-                    explanation: Explanation::new(q, l, &a, threshold),
+                    explanation: Explanation::with_query(
+                        query
+                            .get_or_insert_with(|| NameExplained::new(&q.name))
+                            .clone(),
+                        q,
+                        l,
+                        &a,
+                        threshold,
+                    ),
                 })
             })
             .collect()

@@ -35,7 +35,7 @@ impl Span {
 }
 
 /// A candidate pair before the greedy choice (token spans: no allocation per pair).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Candidate {
     pub query: Span,
     pub listed: Span,
@@ -48,14 +48,66 @@ pub(crate) struct Candidate {
     pub twin: bool,
 }
 
+/// The query's words and runs of words that candidate pairs are looked for
+/// among: all of them, or, for a long query, those that could pair with
+/// one of the listed name's words ([`super::query_words`]). Each list is
+/// in the order the loops over all of them visit it, so both give the
+/// same candidates in the same order when the lists hold every word and
+/// run that pairs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Among<'a> {
+    /// Every word and run.
+    All,
+    /// Only these: single words, runs of two or three words, and runs of
+    /// numbers re-spaced ([`number_runs`]), each sorted.
+    Only {
+        words: &'a [usize],
+        runs: &'a [Span],
+        numbers: &'a [Span],
+    },
+}
+
+impl<'a> Among<'a> {
+    /// The query's words, in order (`n`: the query's length).
+    fn words(self, n: usize) -> impl Iterator<Item = usize> + Clone + 'a {
+        let (all, only): (usize, &[usize]) = match self {
+            Among::All => (n, &[]),
+            Among::Only { words, .. } => (0, words),
+        };
+        (0..all).chain(only.iter().copied())
+    }
+
+    /// The query's runs of two or three words, in order.
+    fn runs(self, n: usize) -> impl Iterator<Item = Span> + 'a {
+        let (all, only): (usize, &[Span]) = match self {
+            Among::All => (n, &[]),
+            Among::Only { runs, .. } => (0, runs),
+        };
+        all_runs(all).chain(only.iter().copied())
+    }
+}
+
+/// Every run of two or three consecutive tokens of a name of `n` tokens,
+/// by first token, then length.
+pub(crate) fn all_runs(n: usize) -> impl Iterator<Item = Span> + Clone {
+    (0..n).flat_map(move |i| (i + 1..n.min(i + 3)).map(move |end| Span::run(i, end)))
+}
+
 /// Every candidate pair of query `q` and listed name `l`.
 pub(crate) fn candidates(q: &Prepared, l: &Prepared) -> Vec<Candidate> {
+    candidates_among(q, l, Among::All)
+}
+
+/// The candidate pairs of query `q` and listed name `l` that join the
+/// query's words and runs `among`.
+pub(crate) fn candidates_among(q: &Prepared, l: &Prepared, among: Among) -> Vec<Candidate> {
     let (qt, lt) = (&q.name.tokens, &l.name.tokens);
     let ctx = Context {
         listed_single: lt.iter().filter(|t| t.kind != TokenKind::LegalForm).count() == 1,
     };
     let mut out = Vec::new();
-    for (i, a) in qt.iter().enumerate() {
+    for i in among.words(qt.len()) {
+        let a = &qt[i];
         for (j, b) in lt.iter().enumerate() {
             if let Some((sim, kind)) = word_sim(a, b, ctx) {
                 out.push(Candidate {
@@ -69,51 +121,76 @@ pub(crate) fn candidates(q: &Prepared, l: &Prepared) -> Vec<Candidate> {
             }
         }
     }
-    merges(q, l, false, &mut out);
-    merges(l, q, true, &mut out);
+    let every_listed = 0..lt.len();
+    merges(
+        q,
+        l,
+        false,
+        among.runs(qt.len()),
+        every_listed.clone(),
+        &mut out,
+    );
+    let (all, only): (&[Token], &[Span]) = match among {
+        Among::All => (qt, &[]),
+        Among::Only { numbers, .. } => (&[], numbers),
+    };
+    let query_numbers = number_runs(all).chain(only.iter().copied());
+    respaced_numbers(q, l, false, query_numbers, every_listed, &mut out);
+    let query_words = among.words(qt.len());
+    merges(
+        l,
+        q,
+        true,
+        all_runs(lt.len()),
+        query_words.clone(),
+        &mut out,
+    );
+    respaced_numbers(l, q, true, number_runs(lt), query_words.clone(), &mut out);
     // A vendor's acronym may stand for the listed words ("CETC"); a listed
     // acronym stands only for itself: lists are full of them, and "ATS" is not
     // "All Traffic Solutions", nor "CTG" "China Technology Group".
-    initialisms(q, l, &mut out);
+    initialisms(q, l, query_words, &mut out);
     out
 }
 
-/// Split and merged words: 2 or 3 consecutive tokens of `a` against one of
-/// `b`, exactly or, when no legal form is part of it, within the typo
-/// allowance of a word of the same length.
-fn merges(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Candidate>) {
+/// Split and merged words: runs of 2 or 3 consecutive tokens of `a`
+/// against tokens `b_words` of `b`, exactly or, when no legal form is part
+/// of it, within the typo allowance of a word of the same length.
+fn merges(
+    a: &Prepared,
+    b: &Prepared,
+    swapped: bool,
+    runs: impl Iterator<Item = Span>,
+    b_words: impl Iterator<Item = usize> + Clone,
+    out: &mut Vec<Candidate>,
+) {
     let at = &a.name.tokens;
     let mut joined = String::new();
-    for i in 0..at.len() {
+    for run in runs {
         joined.clear();
-        joined.push_str(at[i].unexpanded_text());
-        let mut weight = a.weights[i];
-        for end in i + 1..at.len().min(i + 3) {
-            joined.push_str(at[end].unexpanded_text());
-            weight += a.weights[end];
-            let all_numbers = at[i..=end].iter().all(|t| t.kind == TokenKind::Number);
-            // A typo too only in words of letters ("eagle 2" is not "eagles").
-            let typo_ok = at[i..=end]
-                .iter()
-                .all(|t| !matches!(t.kind, TokenKind::LegalForm | TokenKind::Number));
-            for (j, t) in b.name.tokens.iter().enumerate() {
-                let other = t.unexpanded_text();
-                let typo_ok =
-                    typo_ok && !matches!(t.kind, TokenKind::LegalForm | TokenKind::Number);
-                let Some(sim) = merged_sim(&joined, other, all_numbers, typo_ok) else {
-                    continue;
-                };
-                out.push(merged(
-                    Span::run(i, end),
-                    j,
-                    swapped,
-                    sim,
-                    weight + b.weights[j],
-                ));
-            }
+        // Summed word by word, as the run grows (the same sums as ever).
+        let mut weight = a.weights[run.start];
+        joined.push_str(at[run.start].unexpanded_text());
+        for (t, w) in at[run.range()].iter().zip(&a.weights[run.range()]).skip(1) {
+            joined.push_str(t.unexpanded_text());
+            weight += w;
+        }
+        let ids = &at[run.range()];
+        let all_numbers = ids.iter().all(|t| t.kind == TokenKind::Number);
+        // A typo too only in words of letters ("eagle 2" is not "eagles").
+        let typo_ok = ids
+            .iter()
+            .all(|t| !matches!(t.kind, TokenKind::LegalForm | TokenKind::Number));
+        for j in b_words.clone() {
+            let t = &b.name.tokens[j];
+            let other = t.unexpanded_text();
+            let typo_ok = typo_ok && !matches!(t.kind, TokenKind::LegalForm | TokenKind::Number);
+            let Some(sim) = merged_sim(&joined, other, all_numbers, typo_ok) else {
+                continue;
+            };
+            out.push(merged(run, j, swapped, sim, weight + b.weights[j]));
         }
     }
-    respaced_numbers(a, b, swapped, out);
 }
 
 /// A merge candidate: tokens `ids` of one name run together against token
@@ -156,28 +233,52 @@ fn merged_sim(joined: &str, other: &str, numbers: bool, typo_ok: bool) -> Option
 /// Shortest split or merged word that takes a typo as well.
 pub(crate) const MIN_MERGED_TYPO_LEN: usize = 7;
 
-/// Numbers re-spaced across more than three tokens: "11 420 2 1" / "1142021".
-fn respaced_numbers(a: &Prepared, b: &Prepared, swapped: bool, out: &mut Vec<Candidate>) {
-    let at = &a.name.tokens;
-    let mut joined = String::new();
+/// The runs of numbers that [`respaced_numbers`] reads whole: four number
+/// tokens or more. The scan steps from a token over the numbers after it,
+/// so a run that follows a word is stepped over with that word: only a run
+/// the name opens with is read.
+pub(crate) fn number_runs(at: &[Token]) -> impl Iterator<Item = Span> + '_ {
     let mut i = 0;
-    while i < at.len() {
-        let mut end = i;
-        while end + 1 < at.len() && at[end + 1].kind == TokenKind::Number {
-            end += 1;
-        }
-        if at[i].kind == TokenKind::Number && end >= i + 3 {
-            joined.clear();
-            at[i..=end].iter().for_each(|t| joined.push_str(&t.text));
-            for (j, t) in b.name.tokens.iter().enumerate() {
-                if t.text == joined {
-                    let ids = Span::run(i, end);
-                    let weight = a.weights[ids.range()].iter().sum::<f64>() + b.weights[j];
-                    out.push(merged(ids, j, swapped, 1.0, weight));
-                }
+    std::iter::from_fn(move || {
+        while i < at.len() {
+            let mut end = i;
+            while end + 1 < at.len() && at[end + 1].kind == TokenKind::Number {
+                end += 1;
+            }
+            let run = (at[i].kind == TokenKind::Number && end >= i + 3).then(|| Span::run(i, end));
+            i = end + 1;
+            if run.is_some() {
+                return run;
             }
         }
-        i = end + 1;
+        None
+    })
+}
+
+/// Numbers re-spaced across more than three tokens: "11 420 2 1" /
+/// "1142021": runs `runs` of `a` ([`number_runs`]) against tokens
+/// `b_words` of `b`.
+fn respaced_numbers(
+    a: &Prepared,
+    b: &Prepared,
+    swapped: bool,
+    runs: impl Iterator<Item = Span>,
+    b_words: impl Iterator<Item = usize> + Clone,
+    out: &mut Vec<Candidate>,
+) {
+    let at = &a.name.tokens;
+    let mut joined = String::new();
+    for ids in runs {
+        joined.clear();
+        at[ids.range()]
+            .iter()
+            .for_each(|t| joined.push_str(&t.text));
+        for j in b_words.clone() {
+            if b.name.tokens[j].text == joined {
+                let weight = a.weights[ids.range()].iter().sum::<f64>() + b.weights[j];
+                out.push(merged(ids, j, swapped, 1.0, weight));
+            }
+        }
     }
 }
 
@@ -186,18 +287,24 @@ pub(crate) const INITIALISM_SIM: f64 = 0.9;
 pub(crate) const SHORT_INITIALISM_SIM: f64 = 0.87;
 
 /// Words that an initialism may skip.
-fn skippable(t: &Token) -> bool {
+pub(crate) fn skippable(t: &Token) -> bool {
     matches!(t.text.as_str(), "of" | "and" | "the" | "for" | "de")
 }
 
-/// Initialisms: a vendor token of `a` (3 to 6 letters) spelled by the
+/// Initialisms: a vendor token of `a` among `a_words` (3 to 6 letters) spelled by the
 /// initials of consecutive tokens of the listed name `b` that make up all of
 /// `b`'s distinctive words, which may skip "of", "and", ... and one more
 /// inner word that is not distinctive ("CETC": China Electronics Technology
 /// [Group] Corporation).
-fn initialisms(a: &Prepared, b: &Prepared, out: &mut Vec<Candidate>) {
+fn initialisms(
+    a: &Prepared,
+    b: &Prepared,
+    a_words: impl Iterator<Item = usize>,
+    out: &mut Vec<Candidate>,
+) {
     let bt = &b.name.tokens;
-    for (i, t) in a.name.tokens.iter().enumerate() {
+    for i in a_words {
+        let t = &a.name.tokens[i];
         let acr = t.text.as_bytes();
         if !(3..=6).contains(&acr.len())
             || t.kind == TokenKind::Number

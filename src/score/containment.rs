@@ -71,20 +71,25 @@ fn core_letters(l: &Prepared) -> usize {
     })
 }
 
-/// Whether the aligned names are a containment of `l`'s core in `q`.
-pub(crate) fn check(
-    q: &Prepared,
-    l: &Prepared,
-    pairs: &[Pair],
-    leftovers: &[Leftover],
-) -> Option<Containment> {
-    let core = l.core.as_ref()?;
-    if core_letters(l) < MIN_CORE_LETTERS {
-        return None;
+/// The highest score a containment of `l`'s core could give once the names
+/// are aligned: its core paired as [`check`] requires, whatever the
+/// vendor's other words (0 when it is not).
+pub(crate) fn reach(q: &Prepared, l: &Prepared, pairs: &[Pair]) -> f64 {
+    match &l.core {
+        Some(core)
+            if core_letters(l) >= MIN_CORE_LETTERS && core_span(q, core, pairs).is_some() =>
+        {
+            CONTAINMENT_BASE + CONTAINMENT_SPAN * core.rarity
+        }
+        _ => 0.0,
     }
-    // Every core word paired strongly, in the core's order, next to each
-    // other in the vendor's name (legal forms aside): "China United
-    // Telecommunications" does not contain "China Telecom".
+}
+
+/// Where the core is in the vendor's name, first and last token: every
+/// core word paired strongly, in the core's order, next to each other in
+/// the vendor's name (legal forms aside): "China United
+/// Telecommunications" does not contain "China Telecom".
+fn core_span(q: &Prepared, core: &super::Core, pairs: &[Pair]) -> Option<(usize, usize)> {
     let mut last: Option<usize> = None;
     let mut first_core = None;
     for &j in &core.tokens {
@@ -99,7 +104,21 @@ pub(crate) fn check(
         first_core.get_or_insert(first);
         last = Some(end);
     }
-    let (first_core, last_core) = (first_core?, last?);
+    Some((first_core?, last?))
+}
+
+/// Whether the aligned names are a containment of `l`'s core in `q`.
+pub(crate) fn check(
+    q: &Prepared,
+    l: &Prepared,
+    pairs: &[Pair],
+    leftovers: &[Leftover],
+) -> Option<Containment> {
+    let core = l.core.as_ref()?;
+    if core_letters(l) < MIN_CORE_LETTERS {
+        return None;
+    }
+    let (first_core, last_core) = core_span(q, core, pairs)?;
     let extra: Vec<String> = leftovers
         .iter()
         .filter(|x| x.side == Side::Query)

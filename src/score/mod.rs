@@ -52,6 +52,7 @@ mod candidates;
 pub mod containment;
 mod edits;
 pub mod evidence;
+mod long;
 pub mod weights;
 pub mod words;
 
@@ -59,6 +60,7 @@ pub use containment::Containment;
 pub(crate) use edits::is_subsequence;
 pub use edits::osa_within;
 pub use evidence::{Evidence, Rule};
+pub(crate) use long::{LongQuery, align_long};
 pub use weights::{Core, Prepared, Weights};
 pub use words::PairKind;
 pub(crate) use words::allowed_edits;
@@ -142,20 +144,59 @@ pub struct Alignment {
 /// assert!(align(&p("CETC 13"), &p("CETC 14"), 0.5).is_none());
 /// ```
 pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
-    let (qt, lt) = (&q.name.tokens, &l.name.tokens);
-    if !qt.iter().any(|t| t.kind != TokenKind::LegalForm)
-        || !lt.iter().any(|t| t.kind != TokenKind::LegalForm)
-    {
+    if !has_content(q) || !has_content(l) {
         return None;
     }
     let cands = candidates(q, l);
-    let reach = upper_bound(q, l, &cands).max(containment::bound(l, |j| {
+    let (pairs, matched, pair_total) = pair_up(q, l, cands, leftover_total(q), cutoff)?;
+    finish(q, l, pairs, matched, pair_total, cutoff)
+}
+
+/// Whether a name has a word that is not a legal form.
+fn has_content(p: &Prepared) -> bool {
+    p.name.tokens.iter().any(|t| t.kind != TokenKind::LegalForm)
+}
+
+/// What a name's tokens cost, all left over: the query's share of
+/// [`upper_bound`]'s total, summed in token order.
+pub(crate) fn leftover_total(p: &Prepared) -> f64 {
+    p.name
+        .tokens
+        .iter()
+        .zip(&p.weights)
+        .fold(0.0, |sum, (t, w)| sum + w * leftover_factor(t))
+}
+
+/// The greedy alignment of the candidates (pairs, matched weight, pairs'
+/// weight), unless the bound shows the score cannot reach `cutoff`.
+/// `query_cost`: [`leftover_total`] of the query.
+fn pair_up(
+    q: &Prepared,
+    l: &Prepared,
+    cands: Vec<Candidate>,
+    query_cost: f64,
+    cutoff: f64,
+) -> Option<(Vec<Pair>, f64, f64)> {
+    let reach = upper_bound(q, l, &cands, query_cost).max(containment::bound(l, |j| {
         cands.iter().any(|c| c.listed.range().contains(&j))
     }));
     if reach < cutoff || reach <= 0.0 {
         return None;
     }
-    let (pairs, matched, pair_total) = greedy(cands);
+    Some(greedy(cands))
+}
+
+/// Scores the greedy alignment: leftovers, the rules that reject a pair
+/// outright, evidence and containment.
+fn finish(
+    q: &Prepared,
+    l: &Prepared,
+    pairs: Vec<Pair>,
+    matched: f64,
+    pair_total: f64,
+    cutoff: f64,
+) -> Option<Alignment> {
+    let (qt, lt) = (&q.name.tokens, &l.name.tokens);
     // Names that share only legal forms share nothing.
     let legal = |ids: &[usize], t: &[crate::normalize::Token]| {
         ids.iter().all(|&i| t[i].kind == TokenKind::LegalForm)
@@ -169,7 +210,41 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
     let mut leftovers = leftovers(q, l, &pairs);
     let shorter = evidence::shorter_form(q, l, &pairs, &mut leftovers);
     let total = pair_total + leftovers.iter().map(|x| x.cost).sum::<f64>();
+    let says_more = rejected(q, l, &pairs, &leftovers)?;
+    let mut evidence = evidence::weigh(q, l, &pairs, &leftovers);
+    evidence.extend(shorter);
+    let base = if total > 0.0 { matched / total } else { 0.0 };
+    let name_score = evidence
+        .iter()
+        .fold(base, |s, e| s * e.factor)
+        .clamp(0.0, 1.0);
+    let containment = containment::check(q, l, &pairs, &leftovers);
+    let score = match &containment {
+        Some(c) if says_more => c.score,
+        Some(c) => c.score.max(name_score),
+        None if says_more => return None,
+        None => name_score,
+    };
+    if score <= 0.0 || score < cutoff {
+        return None;
+    }
+    Some(Alignment {
+        pairs,
+        leftovers,
+        matched,
+        total,
+        evidence,
+        name_score,
+        containment,
+        score,
+    })
+}
 
+/// The rules that reject a pair outright: `None` when one does, else
+/// whether a bare listed name is said more of (it then matches only by
+/// containment).
+fn rejected(q: &Prepared, l: &Prepared, pairs: &[Pair], leftovers: &[Leftover]) -> Option<bool> {
+    let (qt, lt) = (&q.name.tokens, &l.name.tokens);
     // A listed name whose distinctive words are all short ("ABC LLC", "MA LI")
     // matches only a vendor name with no other distinctive word ("AGS MALI").
     let mut distinctive = lt
@@ -216,34 +291,7 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
     if pairs.iter().any(|p| p.kind == PairKind::Initialism) && !corroborated {
         return None;
     }
-
-    let mut evidence = evidence::weigh(q, l, &pairs, &leftovers);
-    evidence.extend(shorter);
-    let base = if total > 0.0 { matched / total } else { 0.0 };
-    let name_score = evidence
-        .iter()
-        .fold(base, |s, e| s * e.factor)
-        .clamp(0.0, 1.0);
-    let containment = containment::check(q, l, &pairs, &leftovers);
-    let score = match &containment {
-        Some(c) if says_more => c.score,
-        Some(c) => c.score.max(name_score),
-        None if says_more => return None,
-        None => name_score,
-    };
-    if score <= 0.0 || score < cutoff {
-        return None;
-    }
-    Some(Alignment {
-        pairs,
-        leftovers,
-        matched,
-        total,
-        evidence,
-        name_score,
-        containment,
-        score,
-    })
+    Some(says_more)
 }
 
 /// Greedy alignment: most similar first, a word with its identical twin
@@ -313,35 +361,50 @@ fn leftovers(q: &Prepared, l: &Prepared, pairs: &[Pair]) -> Vec<Leftover> {
 
 /// An upper bound of the name score from the candidates: each token at its
 /// best similarity, leftovers at their cost, the best subset chosen.
-fn upper_bound(q: &Prepared, l: &Prepared, cands: &[Candidate]) -> f64 {
-    let mut best_q = vec![0.0f64; q.weights.len()];
+/// `query_cost`: [`leftover_total`] of the query, so that a long query's
+/// words in no candidate are not visited one by one.
+fn upper_bound(q: &Prepared, l: &Prepared, cands: &[Candidate], query_cost: f64) -> f64 {
+    // The query's tokens in a candidate, each at its best similarity, in
+    // token order.
+    let mut best_q: Vec<(usize, f64)> = cands
+        .iter()
+        .flat_map(|c| c.query.range().map(|i| (i, c.sim)))
+        .collect();
+    best_q.sort_by_key(|&(i, _)| i);
+    best_q.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        if same {
+            kept.1 = kept.1.max(next.1);
+        }
+        same
+    });
     let mut best_l = vec![0.0f64; l.weights.len()];
     for c in cands {
-        best_q[c.query.range()]
-            .iter_mut()
-            .for_each(|b| *b = b.max(c.sim));
         best_l[c.listed.range()]
             .iter_mut()
             .for_each(|b| *b = b.max(c.sim));
     }
     // Start with everything left over, then pair tokens in order of benefit.
     let mut items: Vec<(f64, f64, f64)> = Vec::new(); // (best, weight, cost)
-    let (mut num, mut den) = (0.0, 0.0);
-    for (side, p, best) in [(Side::Query, q, &best_q), (Side::Listed, l, &best_l)] {
-        for (i, t) in p.name.tokens.iter().enumerate() {
-            // The least a leftover can cost (a shorter form halves a listed
-            // distinctive word's cost).
-            let shorter = side == Side::Listed && t.kind == TokenKind::Distinctive;
-            let share = if shorter {
-                evidence::SHORTER_FORM_SHARE
-            } else {
-                1.0
-            };
-            let cost = p.weights[i] * leftover_factor(t) * share;
-            den += cost;
-            if best[i] > 0.0 {
-                items.push((best[i], p.weights[i], cost));
-            }
+    let (mut num, mut den) = (0.0, query_cost);
+    for &(i, best) in &best_q {
+        if best > 0.0 {
+            let cost = q.weights[i] * leftover_factor(&q.name.tokens[i]);
+            items.push((best, q.weights[i], cost));
+        }
+    }
+    for (j, t) in l.name.tokens.iter().enumerate() {
+        // The least a leftover can cost (a shorter form halves a listed
+        // distinctive word's cost).
+        let share = if t.kind == TokenKind::Distinctive {
+            evidence::SHORTER_FORM_SHARE
+        } else {
+            1.0
+        };
+        let cost = l.weights[j] * leftover_factor(t) * share;
+        den += cost;
+        if best_l[j] > 0.0 {
+            items.push((best_l[j], l.weights[j], cost));
         }
     }
     items.sort_by(|a, b| b.0.total_cmp(&a.0));

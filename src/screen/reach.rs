@@ -262,12 +262,13 @@ pub(crate) fn group_member(
     (status, rule): (Status, String),
 ) -> (Status, String) {
     let whose = via.whose_name();
-    let own = containment
-        .extra
-        .iter()
-        .map(|w| format!("\"{w}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
+    // Quoted and joined in one string: a long name has thousands.
+    let mut own = String::new();
+    for (k, w) in containment.extra.iter().enumerate() {
+        own.push_str(if k == 0 { "\"" } else { ", \"" });
+        own.push_str(w);
+        own.push('"');
+    }
     let reaches = match reach {
         Reach::SubsidiariesAndAffiliates => {
             "the list reaches subsidiaries and affiliates: review whether the vendor is one"
