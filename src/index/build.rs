@@ -1,9 +1,9 @@
 //! Building the index: each listed name's anchors and the keys they are
 //! looked up by.
 
+use super::hash::{FxMap, hash};
 use super::{
-    Bucket, BucketEntry, MIN_TYPO_WORD, NameIndex, bucket_of, hash, letter_masks, stem_key,
-    tail_keys,
+    Bucket, BucketEntry, MIN_TYPO_WORD, NameIndex, bucket_of, letter_masks, stem_key, tail_keys,
 };
 use crate::normalize::{Normalized, Token, TokenKind};
 use std::collections::HashMap;
@@ -215,7 +215,7 @@ impl Builder {
     }
 }
 
-fn push_bucket(buckets: &mut HashMap<(u8, u8), Bucket>, key: &str, k: u32) {
+fn push_bucket(buckets: &mut FxMap<(u8, u8), Bucket>, key: &str, k: u32) {
     let (once, twice) = letter_masks(key);
     buckets
         .entry(bucket_of(key))

@@ -39,11 +39,11 @@
 //! ```
 
 mod build;
+mod hash;
 
 use crate::normalize::{Normalized, Token, TokenKind};
 use crate::score::{allowed_edits, is_subsequence, osa_within};
-use std::collections::HashMap;
-use std::hash::Hasher;
+use hash::{FxMap, hash};
 
 /// A key in a fuzzy bucket: its letter masks beside its id, so that a scan
 /// reads one contiguous array and rarely touches the key's text.
@@ -64,8 +64,8 @@ type Bucket = Vec<BucketEntry>;
 pub struct NameIndex {
     /// Key ids by a 64-bit hash of their text; the rare text whose hash is
     /// taken by another key is in `collided`.
-    by_hash: HashMap<u64, u32>,
-    collided: HashMap<String, u32>,
+    by_hash: FxMap<u64, u32>,
+    collided: FxMap<String, u32>,
     /// All key texts end to end; key `k` ends at `key_end[k]`.
     arena: String,
     key_end: Vec<usize>,
@@ -73,11 +73,11 @@ pub struct NameIndex {
     posting_start: Vec<usize>,
     postings: Vec<u32>,
     /// Keys that are single words, by first letter and length.
-    words: HashMap<(u8, u8), Bucket>,
+    words: FxMap<(u8, u8), Bucket>,
     /// Keys that are concatenations of listed words, by first letter and length.
-    concatenations: HashMap<(u8, u8), Bucket>,
+    concatenations: FxMap<(u8, u8), Bucket>,
     /// Organisation-word keys by first letter (the long side of a contraction).
-    generic_by_first: HashMap<u8, Vec<u32>>,
+    generic_by_first: FxMap<u8, Vec<u32>>,
     names: usize,
 }
 
@@ -211,7 +211,7 @@ impl NameIndex {
         // Typos: same first letter, lengths within the allowance.
         let reach = allowed_edits(len + 2).min(2);
         if reach > 0 && len + reach >= MIN_TYPO_WORD {
-            let scan = |buckets: &HashMap<(u8, u8), Bucket>, out: &mut Vec<u32>| {
+            let scan = |buckets: &FxMap<(u8, u8), Bucket>, out: &mut Vec<u32>| {
                 let lo = len
                     .saturating_sub(reach)
                     .clamp(MIN_TYPO_WORD, MAX_BUCKET_LEN);
@@ -267,13 +267,6 @@ impl NameIndex {
             }
         }
     }
-}
-
-/// A fixed 64-bit hash of a key's text (SipHash with fixed keys).
-fn hash(s: &str) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    h.write(s.as_bytes());
-    h.finish()
 }
 
 /// Which letters and digits occur in `s` (bit 63: any other byte), and which
