@@ -3,7 +3,8 @@
 
 use super::hash::{FxMap, hash};
 use super::{
-    Bucket, BucketEntry, MIN_TYPO_WORD, NameIndex, bucket_of, letter_masks, stem_key, tail_keys,
+    Bucket, BucketEntry, MIN_TYPO_WORD, NameIndex, bucket_of, length_bit, letter_masks, stem_key,
+    tail_keys,
 };
 use crate::normalize::{Normalized, Token, TokenKind};
 use std::collections::HashMap;
@@ -90,9 +91,14 @@ impl Builder {
             self.add(raw, id, Role::Word, generic);
         }
         let [tail, whole] = tail_keys(&t.text);
-        for key in [t.variant.clone(), stem_key(t), tail, whole]
-            .into_iter()
-            .flatten()
+        for key in [
+            t.variant.clone(),
+            stem_key(t).map(str::to_string),
+            tail,
+            whole,
+        ]
+        .into_iter()
+        .flatten()
         {
             self.add(&key, id, Role::Exact, false);
         }
@@ -173,6 +179,12 @@ impl Builder {
             Entry::Occupied(_) => {
                 index.collided.insert(key.to_string(), k);
             }
+        }
+        if let Some(&first) = key.as_bytes().first() {
+            if index.lengths_by_first.is_empty() {
+                index.lengths_by_first = vec![0; 256];
+            }
+            index.lengths_by_first[usize::from(first)] |= length_bit(key.len());
         }
         index.arena.push_str(key);
         index.key_end.push(index.arena.len());

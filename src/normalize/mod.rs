@@ -47,12 +47,16 @@
 mod chars;
 mod han;
 mod numbers;
+mod replaced;
 mod tables;
 mod tag;
 mod variant;
 
 pub(crate) use han::is_han;
+pub(crate) use numbers::{number_words, reads_as_number};
+pub(crate) use replaced::{Trigger, look_alike_candidates};
 pub(crate) use tag::built_from_beginnings;
+pub(crate) use variant::variant_key_into;
 pub use variant::{digits_as_letters, stem, variant_key};
 
 use serde::{Deserialize, Serialize};

@@ -14,6 +14,14 @@
 //! screened again in full (its statuses can depend on each other, e.g.
 //! under the 50% rule); every other vendor's earlier result stands.
 //!
+//! Normalising a name is most of what screening it against a few entities
+//! costs, and almost no vendor name shares a word with the few entities a
+//! change touches. So a sieve (`sieve.rs`) first tells, from a name's raw
+//! text, whether it can be a candidate of the small screener's index at
+//! all; only names it cannot rule out are screened against it. It never
+//! rules out a name the index would find (see its documentation and
+//! tests).
+//!
 //! The screener over every new list is built only when some vendor needs
 //! it. (A screener over just the touched entities and those the vendors'
 //! earlier hits name would be faster, but a score still moves a little,
@@ -41,11 +49,13 @@ use crate::error::Result;
 use crate::list::diff::{diff, touched_lists};
 use crate::list::{Date, DesignationList};
 use crate::screen::{Report, Screener, ScreenerBuilder, Vendor, Via};
+use sieve::Sieve;
 use std::collections::{HashMap, HashSet, VecDeque};
 
 mod changes;
 mod earlier;
 mod report;
+mod sieve;
 
 pub use changes::{Change, ChangesInput, ChangesLine, changes};
 pub use earlier::{
@@ -60,7 +70,7 @@ pub type EntityKey = (String, String);
 /// Screens only what a change of lists can alter. See the module docs.
 pub struct Rescreener {
     new: Vec<DesignationList>,
-    delta: Option<Screener>,
+    delta: Option<Delta>,
     touched: HashSet<EntityKey>,
     /// Every entity of the new lists.
     present: HashSet<EntityKey>,
@@ -114,7 +124,9 @@ impl Rescreener {
         let delta = if delta_lists.is_empty() {
             None
         } else {
-            Some(build(delta_lists, threshold)?)
+            let screener = build(delta_lists, threshold)?;
+            let sieve = Sieve::new(&screener);
+            Some(Delta { screener, sieve })
         };
         let present = new
             .iter()
@@ -149,13 +161,22 @@ impl Rescreener {
     /// can be passed as absent from `old`: all its entities count as added),
     /// or it hits a touched entity now.
     pub fn needs_full(&self, vendor: &Vendor, earlier: &[EntityKey]) -> bool {
+        self.needs_full_with(vendor, earlier, &mut sieve::Scratch::default())
+    }
+
+    fn needs_full_with(
+        &self,
+        vendor: &Vendor,
+        earlier: &[EntityKey],
+        scratch: &mut sieve::Scratch,
+    ) -> bool {
         earlier
             .iter()
             .any(|k| self.touched.contains(k) || !self.present.contains(k))
             || self
                 .delta
                 .as_ref()
-                .is_some_and(|d| !d.screen(vendor, self.as_of).hits.is_empty())
+                .is_some_and(|d| d.hits(vendor, self.as_of, scratch))
     }
 
     /// Re-screens a vendor master: for each vendor (with the keys of its
@@ -167,10 +188,11 @@ impl Rescreener {
         earlier: &[Vec<EntityKey>],
     ) -> Result<Vec<Option<Report>>> {
         let mut out: Vec<Option<Report>> = vec![None; vendors.len()];
+        let mut scratch = sieve::Scratch::default();
         let again: Vec<usize> = (0..vendors.len())
             .filter(|&i| {
                 let keys = earlier.get(i).map_or(&[][..], Vec::as_slice);
-                self.needs_full(&vendors[i], keys)
+                self.needs_full_with(&vendors[i], keys, &mut scratch)
             })
             .collect();
         if again.is_empty() {
@@ -193,6 +215,26 @@ impl Rescreener {
     /// How many entities the change touches.
     pub fn touched(&self) -> usize {
         self.touched.len()
+    }
+}
+
+/// The screener of the touched entities, with its sieve.
+struct Delta {
+    screener: Screener,
+    sieve: Option<Sieve>,
+}
+
+impl Delta {
+    /// Whether the vendor hits a touched entity, by name or identifier.
+    fn hits(&self, vendor: &Vendor, as_of: Date, scratch: &mut sieve::Scratch) -> bool {
+        let index = self.screener.matcher().index();
+        if let Some(sieve) = &self.sieve {
+            if !sieve.may_hit(index, vendor, scratch) {
+                return false;
+            }
+        }
+        let report = self.screener.screen(vendor, as_of);
+        !report.hits.is_empty() || !report.identifier_hits.is_empty()
     }
 }
 
@@ -303,12 +345,13 @@ pub fn since(
     )?;
     r.touch(cleared.iter().cloned());
     let mut lines = EarlierLines::new(earlier);
+    let mut scratch = sieve::Scratch::default();
     let mut out = Vec::with_capacity(vendors.len());
     for v in vendors {
         let found = lines.take(v);
         let hits: &[EarlierHit] = found.map_or(&[], |i| &earlier[i].hits);
         let keys = earlier_keys(hits);
-        if found.is_some() && !r.needs_full(v, &keys) {
+        if found.is_some() && !r.needs_full_with(v, &keys, &mut scratch) {
             out.push(SinceResult {
                 screened_again: false,
                 changes: Vec::new(),

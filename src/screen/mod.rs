@@ -103,6 +103,11 @@ impl Screener {
         &self.normalizer
     }
 
+    /// The listed names, prepared and indexed.
+    pub(crate) fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
     /// The entity with id `id` on list `list`, if loaded.
     ///
     /// ```
