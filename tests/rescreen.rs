@@ -57,7 +57,8 @@ fn same(a: &[(String, String, String, f64)], b: &[(String, String, String, f64)]
 }
 
 /// 100 changes: 30 entities removed, 30 changed (15 ended, 15 with a new
-/// alias), 40 added (real names from OFAC's non-SDN list, under new ids).
+/// alias), 40 added (real names from OFAC's non-SDN list, under new ids);
+/// and a bundled entity with a listed parent given an alias.
 fn changed(old: &[DesignationList]) -> (Vec<DesignationList>, Vec<String>) {
     let mut new = old.to_vec();
     let mut names = Vec::new();
@@ -93,6 +94,19 @@ fn changed(old: &[DesignationList]) -> (Vec<DesignationList>, Vec<String>) {
         e.id = format!("new-{}", e.id);
         sdn.entities.push(e);
     }
+    // And a §1260H entity listed under a parent, given an alias: a vendor
+    // of that name reaches the parent, untouched, through the relation.
+    let avic = new
+        .iter_mut()
+        .find(|l| l.meta.id == "dod-1260h")
+        .and_then(|l| {
+            l.entities
+                .iter_mut()
+                .find(|e| e.id == "avic-aviation-high-technology-company-limited")
+        })
+        .unwrap();
+    avic.aliases.push("Quillfeather Aerostructures".into());
+    names.push("Quillfeather Aerostructures".into());
     (new, names)
 }
 
@@ -151,7 +165,8 @@ fn check(
         let incremental = match again {
             Some(report) => {
                 rescreened += 1;
-                // The whole report is the full re-screen's, findings and
+                // Screened again against only the entities it can involve:
+                // the whole report is the full re-screen's, findings and
                 // explanations too.
                 assert!(report == after, "{:?}: the report differs", v.name);
                 summary(report)
@@ -189,6 +204,20 @@ fn a_change_of_100_entities_rescreens_few_vendors_with_identical_results() {
         d("2023-12-01"),
     );
     assert!(n >= 50, "{n}: the vendors named after changed entities");
+    let parent = |v: &Vendor| {
+        let s = ScreenerBuilder::new()
+            .lists(changed(&old).0)
+            .build()
+            .unwrap();
+        s.screen(v, d("2023-12-01"))
+            .hits
+            .iter()
+            .any(|h| h.entity_id == "aviation-industry-corporation-of-china-ltd")
+    };
+    assert!(
+        parent(&Vendor::new("Quillfeather Aerostructures")),
+        "through the relation"
+    );
 }
 
 /// The names of the entities whose listing starts or ends between two
@@ -213,6 +242,25 @@ fn a_later_screening_date_rescreens_listings_that_started_or_ended() {
     assert!(!names.is_empty());
     let (vendors, extra) = vendors(&names);
     check(&old, old.clone(), (&vendors, extra), then, now);
+}
+
+/// §1260H entities listed from 2025-01-07 under a listed parent: a vendor
+/// named after one reaches the parent through the relation once the
+/// listing is in force, though the parent's listing did not change.
+#[test]
+fn a_listing_that_starts_leads_to_its_listed_parent() {
+    let old = lists();
+    let (then, now) = (d("2024-06-01"), d("2025-06-01"));
+    let names = flipping(&old, then, now);
+    let (vendors, extra) = vendors(&names);
+    check(&old, old.clone(), (&vendors, extra), then, now);
+    let s = ScreenerBuilder::new().lists(old).build().unwrap();
+    let parent = s
+        .screen(&Vendor::new("Aisino Corporation"), now)
+        .hits
+        .into_iter()
+        .any(|h| matches!(h.via, vendor_screen::Via::Relation { .. }));
+    assert!(parent, "a vendor reaches a listed parent");
 }
 
 /// The hits of an earlier run's JSON line read back as EarlierHit: their
