@@ -263,6 +263,51 @@ fn a_listing_that_starts_leads_to_its_listed_parent() {
     assert!(parent, "a vendor reaches a listed parent");
 }
 
+/// A vendor matched only by an identifier, to an entity the change
+/// removes, is screened again: its earlier identifier hit counts among its
+/// keys, read from a report or from an earlier run's JSON line.
+#[test]
+fn an_identifier_hit_on_a_removed_entity_is_screened_again() {
+    use vendor_screen::IdentifierKind;
+    use vendor_screen::rescreen::{EarlierLine, earlier_keys};
+    let old = vendor_screen::lists::bundled().unwrap();
+    let mut new = old.clone();
+    let ndaa = new.iter_mut().find(|l| l.meta.id == "ndaa-889").unwrap();
+    ndaa.entities.retain(|e| e.id != "hikvision");
+    // Hikvision's Unified Social Credit Code, under another name.
+    let v = Vendor::new("Acme Widgets LLC")
+        .with_identifier(IdentifierKind::TaxId, "91330000733796106P");
+    let day = d("2026-01-01");
+    let before = ScreenerBuilder::new()
+        .lists(old.clone())
+        .build()
+        .unwrap()
+        .screen(&v, day);
+    assert!(before.hits.is_empty());
+    assert!(
+        before
+            .identifier_hits
+            .iter()
+            .any(|h| (h.list.as_str(), h.entity_id.as_str()) == ("ndaa-889", "hikvision"))
+    );
+    let keys = Rescreener::keys(&before);
+    assert!(keys.contains(&("ndaa-889".into(), "hikvision".into())));
+    let line: EarlierLine = serde_json::from_str(&format!(
+        r#"{{"input": {{"name": "Acme Widgets LLC"}}, "as_of": "2026-01-01", "identifier_hits": {}}}"#,
+        serde_json::to_string(&before.identifier_hits).unwrap()
+    ))
+    .unwrap();
+    assert_eq!(earlier_keys(&line.identifier_hits), keys);
+    let r = Rescreener::new(&old, new.clone(), day, day, None).unwrap();
+    let again = r.rescreen(std::slice::from_ref(&v), &[keys]).unwrap();
+    let full = ScreenerBuilder::new()
+        .lists(new)
+        .build()
+        .unwrap()
+        .screen(&v, day);
+    assert_eq!(again[0].as_ref(), Some(&full), "screened again, as in full");
+}
+
 /// The hits of an earlier run's JSON line read back as EarlierHit: their
 /// keys are the report's, and comparing them with the same report finds no
 /// change; with a later date, a hit whose listing ended shows as a status

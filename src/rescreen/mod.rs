@@ -154,8 +154,9 @@ impl Rescreener {
         })
     }
 
-    /// The entities an earlier report's hits name: each hit's entity, and
-    /// the entity a relation hit was matched through.
+    /// The entities an earlier report's hits name: each hit's entity, the
+    /// entity a relation hit was matched through, and each identifier
+    /// hit's entity.
     pub fn keys(report: &Report) -> Vec<EntityKey> {
         let mut keys = Vec::new();
         for h in &report.hits {
@@ -163,6 +164,9 @@ impl Rescreener {
             if let Via::Relation { entity_id, .. } = &h.via {
                 keys.push((h.list.clone(), entity_id.clone()));
             }
+        }
+        for h in &report.identifier_hits {
+            keys.push((h.list.clone(), h.entity_id.clone()));
         }
         keys
     }
@@ -232,7 +236,8 @@ impl Rescreener {
     /// through a relation only from an entity it hits by name. So screened
     /// against these it gets the report it gets against every list, when
     /// hits by identifier are left aside (a vendor with identifiers is
-    /// screened against every list).
+    /// screened against every list: the keys a caller passes may leave its
+    /// identifier hits out).
     fn involved<'a>(&self, keys: impl Iterator<Item = &'a EntityKey>) -> Vec<DesignationList> {
         let mut keep: HashSet<EntityKey> = self.touched.clone();
         keep.extend(keys.cloned());
@@ -405,7 +410,10 @@ pub fn since(
     for v in vendors {
         let found = lines.take(v);
         let hits: &[EarlierHit] = found.map_or(&[], |i| &earlier[i].hits);
-        let keys = earlier_keys(hits);
+        let mut keys = earlier_keys(hits);
+        if let Some(i) = found {
+            keys.extend(earlier_keys(&earlier[i].identifier_hits));
+        }
         if found.is_some() && !r.needs_full_with(v, &keys, &mut scratch) {
             out.push(SinceResult {
                 screened_again: false,
@@ -452,6 +460,7 @@ mod tests {
             threshold: None,
             lists: Vec::new(),
             hits: Vec::new(),
+            identifier_hits: Vec::new(),
         }
     }
 
