@@ -21,19 +21,19 @@
 //!   lookup), as long as a key can be near it;
 //! - a token's text is what was written (one word; single letters joined;
 //!   for a name made only of legal forms, its last token holds the last
-//!   words), unless a step replaced it ([`crate::normalize::Replacement`]).
-//!   The sieve takes the variant key, stem and tail keys of each word, of
-//!   each run of single letters and of each run of last words; looks up what
-//!   a look-alike read could make of a word; and tries every replacement
-//!   text once, when it is built: one that finds a key makes any name holding
-//!   its trigger pass (an abbreviation, whole; a phrase's words run
-//!   together);
+//!   words), unless a step replaced it (`Normalizer::replacements`: a legal
+//!   form's or a place's compare form, an abbreviation's expansion). The
+//!   sieve takes the variant key, stem and tail keys of each word, of each
+//!   run of single letters and of each run of last words; looks up what a
+//!   look-alike read could make of a word; and tries every replacement text
+//!   once, when it is built: one that finds a key makes any name holding its
+//!   trigger pass (an abbreviation, whole; a phrase's words run together;
+//!   for two legal forms merged into one, what triggers the first);
 //! - names the sieve does not model pass: text that is not ASCII, a word the
 //!   number step may read as digits (`forty-four` is kept as `forty`, `13th`
 //!   as `13`), an abbreviation the look-alike step reads again, a vendor
-//!   with identifiers. So does every name when the threshold is at or below
-//!   the index's minimum (every listed name is scored) or a text two legal
-//!   forms merge into finds a key.
+//!   with identifiers. At a threshold at or below the index's minimum every
+//!   listed name is scored, and there is no sieve.
 //!
 //! A token has a stem only when it is an organisation word, a word of a
 //! finite list ([`crate::normalize::Normalizer::generic_words`]): the sieve
