@@ -14,7 +14,6 @@
 
 use super::Normalizer;
 use super::tables::FORM_WORDS;
-use super::tag::PhraseTable;
 use super::variant::{digits_as_letters, initial_l_as_i};
 use std::collections::{HashMap, HashSet};
 
@@ -27,6 +26,9 @@ pub(crate) enum Trigger {
     /// legal form written run together).
     Run(String),
 }
+
+/// What triggers each replacement text.
+type Triggers = HashMap<String, HashSet<Trigger>>;
 
 /// A text a tagging step writes in place of what a name has.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -42,32 +44,34 @@ impl Normalizer {
     /// place of what a name has, once per trigger. (Look-alike reads are
     /// [`look_alike_candidates`]; numbers, [`super::reads_as_number`].)
     pub(crate) fn replacements(&self) -> Vec<Replacement> {
-        let runs = |written: &mut HashMap<String, HashSet<String>>, phrases: &PhraseTable| {
-            for (words, compare) in phrases.phrases() {
-                written
-                    .entry(compare.to_string())
-                    .or_default()
-                    .insert(words.concat());
+        let mut legal = Triggers::new();
+        for (words, compare) in self.legal.phrases() {
+            let triggers = legal.entry(compare.to_string()).or_default();
+            triggers.insert(Trigger::Run(words.concat()));
+            // Read through one misspelt word (the phrase table's
+            // `longest_misspelt_at`), a phrase of several words keeps the
+            // others as written: the name holds one of its words.
+            if words.len() > 1 {
+                triggers.extend(words.iter().map(|w| Trigger::Token(w.clone())));
             }
-        };
-        let mut legal = HashMap::new();
-        runs(&mut legal, &self.legal);
+        }
         for (run, compare) in &self.legal_run_together {
-            legal
-                .entry(compare.clone())
-                .or_default()
-                .insert(run.clone());
+            let triggers = legal.entry(compare.clone()).or_default();
+            triggers.insert(Trigger::Run(run.clone()));
         }
         self.merged_legal_forms(&mut legal);
-        let mut places = HashMap::new();
-        runs(&mut places, &self.places);
+        let mut places = Triggers::new();
+        for (words, compare) in self.places.phrases() {
+            let triggers = places.entry(compare.to_string()).or_default();
+            triggers.insert(Trigger::Run(words.concat()));
+        }
         let mut out: Vec<Replacement> = legal
             .into_iter()
             .chain(places)
-            .flat_map(|(text, runs)| {
-                runs.into_iter().map(move |run| Replacement {
+            .flat_map(|(text, triggers)| {
+                triggers.into_iter().map(move |trigger| Replacement {
                     text: text.clone(),
-                    trigger: Trigger::Run(run),
+                    trigger,
                 })
             })
             .collect();
@@ -84,8 +88,8 @@ impl Normalizer {
     /// legal form written run together merge into it
     /// ([`Normalizer::merge_adjacent_legal_forms`]): a name holds the first of
     /// them, so what triggers the first triggers the merged one too.
-    /// `legal`: the runs that trigger each compare form, extended in place.
-    fn merged_legal_forms(&self, legal: &mut HashMap<String, HashSet<String>>) {
+    /// `legal`: what triggers each compare form, extended in place.
+    fn merged_legal_forms(&self, legal: &mut Triggers) {
         let mut firsts: Vec<(String, String)> = Vec::new();
         for (run, merged) in &self.legal_run_together {
             for cut in (1..run.len()).filter(|&c| run.is_char_boundary(c)) {
@@ -99,10 +103,10 @@ impl Normalizer {
         loop {
             let mut grew = false;
             for (merged, first) in &firsts {
-                let add: Vec<String> = legal.get(first).into_iter().flatten().cloned().collect();
+                let add: Vec<Trigger> = legal.get(first).into_iter().flatten().cloned().collect();
                 let to = legal.entry(merged.clone()).or_default();
-                for run in add {
-                    grew |= to.insert(run);
+                for trigger in add {
+                    grew |= to.insert(trigger);
                 }
             }
             if !grew {
@@ -127,6 +131,15 @@ impl Normalizer {
             .chain(self.legal_run_together.keys().cloned())
             .chain(forms)
             .chain(abbreviated)
+            .collect()
+    }
+
+    /// The second words of legal-form phrases of several words: a name whose
+    /// first word misspells a phrase's first word has the second as written.
+    pub(crate) fn legal_form_seconds(&self) -> Vec<String> {
+        self.legal
+            .phrases()
+            .filter_map(|(w, _)| w.get(1).cloned())
             .collect()
     }
 

@@ -27,8 +27,10 @@
 //!   run of single letters and of each run of last words; looks up what a
 //!   look-alike read could make of a word; and tries every replacement text
 //!   once, when it is built: one that finds a key makes any name holding its
-//!   trigger pass (an abbreviation, whole; a phrase's words run together;
-//!   for two legal forms merged into one, what triggers the first);
+//!   trigger pass (an abbreviation, whole; a phrase's words run together,
+//!   or, as a phrase of several words is read through one misspelt word,
+//!   any of its words; for two legal forms merged into one, what triggers
+//!   the first);
 //! - names the sieve does not model pass: text that is not ASCII, a word the
 //!   number step may read as digits (`forty-four` is kept as `forty`, `13th`
 //!   as `13`), an abbreviation the look-alike step reads again, a vendor
@@ -67,6 +69,9 @@ pub(crate) struct Sieve {
     run_lengths: Vec<bool>,
     /// Hashes of what a legal form can begin with, and of their beginnings.
     legal_starts: FxMap<u64, ()>,
+    /// The same of the second words of legal forms of several words (whose
+    /// first word may be misspelt).
+    legal_seconds: FxMap<u64, ()>,
     /// The shapes of the index's keys.
     sketch: Sketch,
     /// How long a run of words can be and still be near a key.
@@ -137,17 +142,23 @@ impl Sieve {
         for r in runs.keys() {
             run_lengths[r.len()] = true;
         }
-        let mut legal_starts = FxMap::default();
-        for w in normalizer.legal_form_starts() {
-            for end in (1..=w.len()).filter(|&e| w.is_char_boundary(e)) {
-                legal_starts.insert(hash(&w[..end]), ());
+        let prefixes = |words: Vec<String>| {
+            let mut hashes = FxMap::default();
+            for w in words {
+                for end in (1..=w.len()).filter(|&e| w.is_char_boundary(e)) {
+                    hashes.insert(hash(&w[..end]), ());
+                }
             }
-        }
+            hashes
+        };
+        let legal_starts = prefixes(normalizer.legal_form_starts());
+        let legal_seconds = prefixes(normalizer.legal_form_seconds());
         Some(Sieve {
             tokens,
             runs,
             run_lengths,
             legal_starts,
+            legal_seconds,
             sketch: index.sketch(),
             longest: index.longest_key() + 2,
             longest_run,
@@ -245,7 +256,9 @@ impl Sieve {
 
     /// The last token of a name made only of legal forms is its last words
     /// as written: their variant key and tail keys, looked up. Such a name
-    /// begins with what a legal form begins with.
+    /// begins with what a legal form begins with, or with a single letter
+    /// (spelled out), or with a misspelt first word of a phrase followed by
+    /// its second.
     fn last_words_find(&self, index: &NameIndex, scratch: &mut Scratch) -> Option<&'static str> {
         let Scratch {
             words,
@@ -255,7 +268,11 @@ impl Sieve {
             ..
         } = scratch;
         let (&first, &last) = (ends.first()?, ends.last()?);
-        if !self.legal_starts.contains_key(&hash(&words[..first])) {
+        let second = ends.get(1).map(|&end| &words[first..end]);
+        if !(first == 1
+            || self.legal_starts.contains_key(&hash(&words[..first]))
+            || second.is_some_and(|w| self.legal_seconds.contains_key(&hash(w))))
+        {
             return None;
         }
         for i in 0..ends.len() - 1 {
