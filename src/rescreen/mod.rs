@@ -36,9 +36,10 @@
 //! `cargo run --release --example rescreen -- 5` (2026-11-25, a 2-core
 //! machine shared with other builds): 57,044 real vendor names after a
 //! change of 100 entities to the CSL extract, one thread, building
-//! included: full re-screen 2.42-2.50 s, incremental 165-175 ms,
-//! 13.9x-15.0x (median 14.3x) over five runs; 2 vendors screened again,
-//! every result the full re-screen's.
+//! included: full re-screen 2.56-2.86 s, incremental 185-199 ms,
+//! 13.4x-14.4x (median 13.7x) over five runs; 6,344 names get past the
+//! sieve, 2 vendors are screened again, every result the full
+//! re-screen's.
 //!
 //! ```
 //! use vendor_screen::{Vendor, lists, list::Date, rescreen::Rescreener};
