@@ -112,6 +112,14 @@ impl Background {
         0
     }
 
+    /// The words of the vendor table that occur in at least `df` names.
+    pub(crate) fn words_in_at_least(&self, df: u32) -> impl Iterator<Item = &'static str> {
+        self.words
+            .iter()
+            .filter(move |&(_, &n)| n >= df)
+            .map(|(&w, _)| w)
+    }
+
     /// In how many real company names the adjacent words `a b` occur; `None`
     /// when the table does not say (it keeps pairs of common words only).
     pub fn bigram_df(&self, a: &str, b: &str) -> Option<u32> {
@@ -160,18 +168,35 @@ impl Background {
 /// more: `industries` → `industry`, `engines` → `engine`, `engin`.
 fn base_forms(word: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for (suffix, replace) in [
-        ("ies", "y"),
-        ("es", ""),
-        ("s", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("ing", ""),
-        ("ing", "e"),
-    ] {
+    for (suffix, replace) in INFLECTIONS {
         if let Some(stem) = word.strip_suffix(suffix) {
             if stem.len() >= 3 && !stem.ends_with('s') {
                 out.push(format!("{stem}{replace}"));
+            }
+        }
+    }
+    out
+}
+
+/// The inflections [`base_forms`] reads back: a suffix, and what replaces it
+/// in the base form.
+const INFLECTIONS: [(&str, &str); 7] = [
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+];
+
+/// Every word whose [`base_forms`] include `base`.
+pub(crate) fn inflections(base: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (suffix, replace) in INFLECTIONS {
+        if let Some(stem) = base.strip_suffix(replace) {
+            if stem.len() >= 3 && !stem.ends_with('s') {
+                out.push(format!("{stem}{suffix}"));
             }
         }
     }

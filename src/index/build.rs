@@ -1,8 +1,9 @@
 //! Building the index: each listed name's anchors and the keys they are
 //! looked up by.
 
+use super::hash::{FxMap, hash};
 use super::{
-    Bucket, BucketEntry, MIN_TYPO_WORD, NameIndex, bucket_of, hash, letter_masks, stem_key,
+    Bucket, BucketEntry, MIN_TYPO_WORD, NameIndex, bucket_of, length_bit, letter_masks, stem_key,
     tail_keys,
 };
 use crate::normalize::{Normalized, Token, TokenKind};
@@ -90,9 +91,14 @@ impl Builder {
             self.add(raw, id, Role::Word, generic);
         }
         let [tail, whole] = tail_keys(&t.text);
-        for key in [t.variant.clone(), stem_key(t), tail, whole]
-            .into_iter()
-            .flatten()
+        for key in [
+            t.variant.clone(),
+            stem_key(t).map(str::to_string),
+            tail,
+            whole,
+        ]
+        .into_iter()
+        .flatten()
         {
             self.add(&key, id, Role::Exact, false);
         }
@@ -174,6 +180,12 @@ impl Builder {
                 index.collided.insert(key.to_string(), k);
             }
         }
+        if let Some(&first) = key.as_bytes().first() {
+            if index.lengths_by_first.is_empty() {
+                index.lengths_by_first = vec![0; 256];
+            }
+            index.lengths_by_first[usize::from(first)] |= length_bit(key.len());
+        }
         index.arena.push_str(key);
         index.key_end.push(index.arena.len());
         self.in_words.push(false);
@@ -215,7 +227,7 @@ impl Builder {
     }
 }
 
-fn push_bucket(buckets: &mut HashMap<(u8, u8), Bucket>, key: &str, k: u32) {
+fn push_bucket(buckets: &mut FxMap<(u8, u8), Bucket>, key: &str, k: u32) {
     let (once, twice) = letter_masks(key);
     buckets
         .entry(bucket_of(key))

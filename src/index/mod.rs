@@ -39,11 +39,13 @@
 //! ```
 
 mod build;
+mod hash;
+mod sketch;
 
 use crate::normalize::{Normalized, Token, TokenKind};
 use crate::score::{allowed_edits, is_subsequence, osa_within};
-use std::collections::HashMap;
-use std::hash::Hasher;
+pub(crate) use hash::{FxMap, hash};
+pub(crate) use sketch::Sketch;
 
 /// A key in a fuzzy bucket: its letter masks beside its id, so that a scan
 /// reads one contiguous array and rarely touches the key's text.
@@ -64,8 +66,8 @@ type Bucket = Vec<BucketEntry>;
 pub struct NameIndex {
     /// Key ids by a 64-bit hash of their text; the rare text whose hash is
     /// taken by another key is in `collided`.
-    by_hash: HashMap<u64, u32>,
-    collided: HashMap<String, u32>,
+    by_hash: FxMap<u64, u32>,
+    collided: FxMap<String, u32>,
     /// All key texts end to end; key `k` ends at `key_end[k]`.
     arena: String,
     key_end: Vec<usize>,
@@ -73,12 +75,20 @@ pub struct NameIndex {
     posting_start: Vec<usize>,
     postings: Vec<u32>,
     /// Keys that are single words, by first letter and length.
-    words: HashMap<(u8, u8), Bucket>,
+    words: FxMap<(u8, u8), Bucket>,
     /// Keys that are concatenations of listed words, by first letter and length.
-    concatenations: HashMap<(u8, u8), Bucket>,
+    concatenations: FxMap<(u8, u8), Bucket>,
     /// Organisation-word keys by first letter (the long side of a contraction).
-    generic_by_first: HashMap<u8, Vec<u32>>,
+    generic_by_first: FxMap<u8, Vec<u32>>,
     names: usize,
+    /// By first byte, which key lengths there are ([`length_bit`]): most
+    /// strings looked up exactly are ruled out before they are hashed.
+    lengths_by_first: Vec<u64>,
+}
+
+/// A length's bit in [`NameIndex::lengths_by_first`] (63 for 63 and longer).
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// Longest key length bucketed for fuzzy lookups; longer keys share a bucket.
@@ -96,20 +106,33 @@ fn bucket_of(s: &str) -> (u8, u8) {
     (s.as_bytes()[0], s.len().min(MAX_BUCKET_LEN) as u8)
 }
 
-/// The tail keys of a word of a first-letter typo: the word less its first
-/// letter (`#encora` for both `sencora` and `cencora`), and the whole word
-/// (`#ahedan` for `ahedan`, whose first letter `zahedan` has and it lacks).
-fn tail_keys(s: &str) -> [Option<String>; 2] {
-    let tail = (s.len() >= MIN_FIRST_LETTER - 1 && s.is_char_boundary(1))
-        .then(|| format!("{TAIL}{}", &s[1..]));
-    let whole = (s.len() + 1 >= MIN_FIRST_LETTER).then(|| format!("{TAIL}{s}"));
+/// What the tail keys of a word of a first-letter typo are made of: the
+/// word less its first letter (`#encora` for both `sencora` and `cencora`),
+/// and the whole word (`#ahedan` for `ahedan`, whose first letter `zahedan`
+/// has and it lacks). A tail key is [`TAIL`] and one of these.
+fn tail_bodies(s: &str) -> [Option<&str>; 2] {
+    let tail = (s.len() >= MIN_FIRST_LETTER - 1 && s.is_char_boundary(1)).then(|| &s[1..]);
+    let whole = (s.len() + 1 >= MIN_FIRST_LETTER).then_some(s);
     [tail, whole]
+}
+
+/// The tail keys of a word (see [`tail_bodies`]).
+fn tail_keys(s: &str) -> [Option<String>; 2] {
+    tail_bodies(s).map(|b| b.map(|b| format!("{TAIL}{b}")))
+}
+
+/// What one lookup needs besides the index, kept between lookups so that
+/// they do not allocate.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    keys: Vec<u32>,
+    text: String,
 }
 
 /// The stem key of an organisation word (plain: a distinctive word that is
 /// another's stem pairs with it too).
-fn stem_key(t: &Token) -> Option<String> {
-    t.stem.clone()
+fn stem_key(t: &Token) -> Option<&str> {
+    t.stem.as_deref()
 }
 
 impl NameIndex {
@@ -122,6 +145,14 @@ impl NameIndex {
 
     /// The id of the key `s`, if it is one.
     fn key_id(&self, s: &str) -> Option<u32> {
+        let first = usize::from(*s.as_bytes().first()?);
+        if self
+            .lengths_by_first
+            .get(first)
+            .is_none_or(|&lengths| lengths & length_bit(s.len()) == 0)
+        {
+            return None;
+        }
         match self.by_hash.get(&hash(s)) {
             Some(&k) if self.key(k) == s => Some(k),
             Some(_) => self.collided.get(s).copied(),
@@ -149,19 +180,20 @@ impl NameIndex {
     /// sorted, each once.
     pub fn candidates(&self, query: &Normalized) -> Vec<usize> {
         let mut keys: Vec<u32> = Vec::new();
+        let mut tail = String::new();
         let toks = &query.tokens;
         for (i, t) in toks.iter().enumerate() {
             self.lookup(&t.text, true, &mut keys);
             if let Some(raw) = &t.unexpanded {
                 self.lookup(raw, true, &mut keys);
             }
-            let [tail, whole] = tail_keys(&t.text);
-            for exact in [t.variant.clone(), stem_key(t), tail, whole]
-                .into_iter()
-                .flatten()
-            {
-                self.exact(&exact, &mut keys);
-            }
+            self.exact_forms(
+                &t.text,
+                t.variant.as_deref(),
+                stem_key(t),
+                &mut tail,
+                &mut keys,
+            );
             let mut joined = t.unexpanded_text().to_string();
             for next in toks.iter().skip(i + 1).take(2) {
                 joined.push_str(next.unexpanded_text());
@@ -196,6 +228,66 @@ impl NameIndex {
         }
     }
 
+    /// Keys a token's other forms are exactly: its variant key, its stem,
+    /// the tail keys of its text (`tail` holds each tail key in turn).
+    fn exact_forms(
+        &self,
+        text: &str,
+        variant: Option<&str>,
+        stem: Option<&str>,
+        tail: &mut String,
+        out: &mut Vec<u32>,
+    ) {
+        for form in [variant, stem].into_iter().flatten() {
+            self.exact(form, out);
+        }
+        for body in tail_bodies(text).into_iter().flatten() {
+            tail.clear();
+            tail.push(TAIL);
+            tail.push_str(body);
+            self.exact(tail, out);
+        }
+    }
+
+    /// Whether a token written `text`, with that variant key and stem, finds
+    /// a key by them: its variant key, stem or tail keys exactly, as
+    /// [`NameIndex::candidates`] looks each token up besides as a word.
+    pub(crate) fn finds_forms(
+        &self,
+        text: &str,
+        variant: Option<&str>,
+        stem: Option<&str>,
+        scratch: &mut Scratch,
+    ) -> bool {
+        scratch.keys.clear();
+        self.exact_forms(text, variant, stem, &mut scratch.text, &mut scratch.keys);
+        !scratch.keys.is_empty()
+    }
+
+    /// Whether `s`, looked up as a word of a query, finds a key: exactly,
+    /// within the typo allowance, or as a contraction.
+    pub(crate) fn finds_word(&self, s: &str, scratch: &mut Scratch) -> bool {
+        scratch.keys.clear();
+        self.lookup(s, true, &mut scratch.keys);
+        !scratch.keys.is_empty()
+    }
+
+    /// Whether `s` is a key.
+    pub(crate) fn is_key(&self, s: &str) -> bool {
+        self.key_id(s).is_some()
+    }
+
+    /// The length of the longest key.
+    pub(crate) fn longest_key(&self) -> usize {
+        let mut start = 0;
+        let mut longest = 0;
+        for &end in &self.key_end {
+            longest = longest.max(end - start);
+            start = end;
+        }
+        longest
+    }
+
     /// Keys that `s` may pair with: exact, within the typo allowance, or as a
     /// contraction. `single`: `s` is a word of the query (it may pair with a
     /// listed word or concatenation); otherwise it is a concatenation of the
@@ -211,7 +303,7 @@ impl NameIndex {
         // Typos: same first letter, lengths within the allowance.
         let reach = allowed_edits(len + 2).min(2);
         if reach > 0 && len + reach >= MIN_TYPO_WORD {
-            let scan = |buckets: &HashMap<(u8, u8), Bucket>, out: &mut Vec<u32>| {
+            let scan = |buckets: &FxMap<(u8, u8), Bucket>, out: &mut Vec<u32>| {
                 let lo = len
                     .saturating_sub(reach)
                     .clamp(MIN_TYPO_WORD, MAX_BUCKET_LEN);
@@ -269,16 +361,17 @@ impl NameIndex {
     }
 }
 
-/// A fixed 64-bit hash of a key's text (SipHash with fixed keys).
-fn hash(s: &str) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    h.write(s.as_bytes());
-    h.finish()
+/// The [`letter_masks`] of two strings run together, from theirs.
+pub(crate) fn join_masks(
+    (once_a, twice_a): (u64, u64),
+    (once_b, twice_b): (u64, u64),
+) -> (u64, u64) {
+    (once_a | once_b, twice_a | twice_b | (once_a & once_b))
 }
 
 /// Which letters and digits occur in `s` (bit 63: any other byte), and which
 /// occur twice or more.
-fn letter_masks(s: &str) -> (u64, u64) {
+pub(crate) fn letter_masks(s: &str) -> (u64, u64) {
     s.bytes().fold((0u64, 0u64), |(once, twice), b| {
         let bit = match b {
             b'a'..=b'z' => 1 << (b - b'a'),

@@ -130,6 +130,11 @@ impl Matcher {
         }
     }
 
+    /// The index of the listed names.
+    pub(crate) fn index(&self) -> &NameIndex {
+        &self.index
+    }
+
     /// Listed name `i` as written.
     pub fn name(&self, i: usize) -> &str {
         &self.names[i].name.original

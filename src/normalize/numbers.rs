@@ -105,6 +105,24 @@ fn ordinal_digits(t: &str) -> Option<String> {
     .then(|| digits.to_string())
 }
 
+/// Whether the number step may read a token written so as a number (a
+/// number word, an ordinal, a Roman numeral): its text is then digits.
+pub(crate) fn reads_as_number(t: &str) -> bool {
+    word_value(t).is_some() || ordinal_digits(t).is_some() || ROMAN.iter().any(|(r, _)| *r == t)
+}
+
+/// The words [`reads_as_number`] reads, but ordinals written with digits
+/// (`13th`, which begin with a digit).
+pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
+    UNITS
+        .iter()
+        .chain(&ORDINAL_UNITS)
+        .chain(&TENS)
+        .chain(&ORDINAL_TENS)
+        .copied()
+        .chain(ROMAN.iter().map(|(r, _)| *r))
+}
+
 /// Rewrites number words, ordinals and Roman numerals as digits, recording
 /// what it read.
 pub(super) fn read_numbers(text: &str, tokens: Vec<RawToken>, steps: &mut Steps) -> Vec<RawToken> {
@@ -168,6 +186,28 @@ pub(super) fn read_numbers(text: &str, tokens: Vec<RawToken>, steps: &mut Steps)
 #[cfg(test)]
 mod tests {
     use crate::normalize::Normalizer;
+
+    /// A token begins with a digit, or is one of `number_words`, when the
+    /// number step reads it.
+    #[test]
+    fn number_words_are_what_the_number_step_reads() {
+        let words: Vec<&str> = super::number_words().collect();
+        assert!(words.iter().all(|w| super::reads_as_number(w)));
+        for w in ["one", "forty", "ninetieth", "xiv", "13th", "2nd"] {
+            assert!(super::reads_as_number(w), "{w}");
+        }
+        let names = std::fs::read_to_string("../shared/data/vendors/fpds-vendor-names.txt")
+            .expect("the real vendor names");
+        for w in names.split(|c: char| !c.is_ascii_alphanumeric()) {
+            let w = w.to_ascii_lowercase();
+            if super::reads_as_number(&w) {
+                assert!(
+                    w.starts_with(|c: char| c.is_ascii_digit()) || words.contains(&w.as_str()),
+                    "{w}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn numbers_written_as_words_ordinals_and_numerals() {

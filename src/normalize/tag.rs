@@ -51,6 +51,14 @@ impl PhraseTable {
         }
     }
 
+    /// Every phrase: its words and its compare form.
+    pub fn phrases(&self) -> impl Iterator<Item = (&[String], &str)> {
+        self.by_first
+            .values()
+            .flatten()
+            .map(|p| (p.words.as_slice(), p.compare.as_str()))
+    }
+
     /// The longest phrase starting at `tokens[i]` among untagged tokens: its
     /// length in tokens and its compare form.
     fn longest_at(&self, tokens: &[RawToken], i: usize) -> Option<(usize, &str)> {
@@ -344,15 +352,8 @@ impl Normalizer {
     /// look-alike is read as the letter it imitates: `lndustry` (a lower-case
     /// L for a capital I), `techn0logy`.
     fn look_alike_words(&self, text: &str, raw: &mut [RawToken], steps: &mut Steps) {
-        let bg = Background::get();
         for t in raw.iter_mut().filter(|t| t.kind.is_none()) {
-            if self.is_generic(&t.text) || bg.df(&t.text) > 0 {
-                continue;
-            }
-            let read = initial_l_as_i(&t.text)
-                .or_else(|| digits_as_letters(&t.text))
-                .filter(|w| self.is_generic(w));
-            if let Some(read) = read {
+            if let Some(read) = self.look_alike_read(&t.text) {
                 steps.push(
                     StepKind::FoldedConfusable,
                     format!(
@@ -365,10 +366,40 @@ impl Normalizer {
         }
     }
 
+    /// The organisation word an unknown word reads as once a look-alike is
+    /// read as the letter it imitates, if any ([`Normalizer::look_alike_words`]).
+    pub(super) fn look_alike_read(&self, word: &str) -> Option<String> {
+        if self.is_generic(word) || Background::get().df(word) > 0 {
+            return None;
+        }
+        initial_l_as_i(word)
+            .or_else(|| digits_as_letters(word))
+            .filter(|w| self.is_generic(w))
+    }
+
     /// Whether a word is an organisation word: in the table of generic words,
     /// or common among real company names.
     pub(crate) fn is_generic(&self, w: &str) -> bool {
         self.generic.contains(w) || Background::get().df(w) >= GENERIC_DF
+    }
+
+    /// Every word [`Normalizer::is_generic`] may accept (and more): the
+    /// table's, the vendor table's common words, and every inflection of
+    /// these that [`Background::df`] reads as its base form.
+    pub(crate) fn generic_words(&self) -> Vec<String> {
+        let common = Background::get().words_in_at_least(GENERIC_DF);
+        let mut out: Vec<String> = self
+            .generic
+            .iter()
+            .copied()
+            .chain(common)
+            .map(String::from)
+            .collect();
+        let inflected: Vec<String> = common_bases(&out);
+        out.extend(inflected);
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The token's kind, stem and variant key.
@@ -402,6 +433,14 @@ impl Normalizer {
             optional: t.optional,
         }
     }
+}
+
+/// The inflections of `words` that [`Background::df`] reads as them.
+fn common_bases(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .flat_map(|w| crate::background::inflections(w))
+        .collect()
 }
 
 /// The table of generic words, for [`Normalizer::new`].

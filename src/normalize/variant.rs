@@ -95,26 +95,52 @@ pub(crate) fn initial_l_as_i(text: &str) -> Option<String> {
 /// assert_ne!(key("dover"), key("rover"));
 /// ```
 pub fn variant_key(text: &str) -> Option<String> {
-    let letters = digits_as_letters(text);
-    let word = letters.as_deref().unwrap_or(text);
-    if !word.bytes().all(|c| c.is_ascii_lowercase()) {
-        return None;
-    }
-    // Spelling variants of short words are other words, or other acronyms
-    // ("CRRC" / "CRCC").
-    if word.len() < 5 {
-        return letters;
-    }
-    let word = initial_l_as_i(word).unwrap_or_else(|| word.to_string());
-    let word = match word.strip_suffix("ce") {
-        Some(stem) => format!("{stem}s"),
-        None => word,
+    let mut key = String::new();
+    variant_key_into(text, &mut key).then_some(key)
+}
+
+/// [`variant_key`] written into `key` (cleared first), allocating nothing
+/// once `key` has room: whether the word has a variant key.
+pub(crate) fn variant_key_into(text: &str, key: &mut String) -> bool {
+    key.clear();
+    let b = text.as_bytes();
+    // Digits standing for letters ([`digits_as_letters`]): a digit that
+    // stands for none leaves the word as it is.
+    let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    let digits = letters >= 2
+        && b.len() >= 3
+        && b[0].is_ascii_alphabetic()
+        && letters != b.len()
+        && b.iter()
+            .all(|&c| !c.is_ascii_digit() || digit_letter(c).is_some());
+    let read = |c: u8| match digit_letter(c) {
+        Some(l) if digits => l,
+        _ => c,
     };
-    let b = word.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    if !b.iter().all(|&c| read(c).is_ascii_lowercase()) {
+        return false;
+    }
+    if b.len() < 5 {
+        // Spelling variants of short words are other words, or other
+        // acronyms ("CRRC" / "CRCC").
+        key.extend(b.iter().map(|&c| char::from(read(c))));
+        return digits;
+    }
+    let n = b.len();
+    // An initial `l` before a consonant is an `i`; a final `ce` is an `s`.
+    let initial_i =
+        b[0] == b'l' && !matches!(read(b[1]), b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'l');
+    let final_ce = read(b[n - 2]) == b'c' && read(b[n - 1]) == b'e';
+    let len = if final_ce { n - 1 } else { n };
+    let at = |i: usize| match i {
+        0 if initial_i => b'i',
+        _ if final_ce && i == n - 2 => b's',
+        _ => read(b[i]),
+    };
     let mut i = 0;
-    while i < b.len() {
-        let c = match (b[i], b.get(i + 1)) {
+    while i < len {
+        let next = (i + 1 < len).then(|| at(i + 1));
+        let c = match (at(i), next) {
             (b'p', Some(b'h')) => {
                 i += 1;
                 b'f'
@@ -129,16 +155,15 @@ pub fn variant_key(text: &str) -> Option<String> {
             (b'z', _) => b's',
             (c, _) => c,
         };
-        if out.last() != Some(&c) {
-            out.push(c);
+        if key.as_bytes().last() != Some(&c) {
+            key.push(char::from(c));
         }
         i += 1;
     }
-    if out.len() > 3 && out.last() == Some(&b'e') {
-        out.pop();
+    if key.len() > 3 && key.ends_with('e') {
+        key.pop();
     }
-    let key = String::from_utf8(out).ok()?;
-    (key != text).then_some(key)
+    key.as_bytes() != b
 }
 
 #[cfg(test)]
@@ -159,6 +184,82 @@ mod tests {
             ("holdings", "holding"),
         ] {
             assert_eq!(stem(a), stem(b), "{a} / {b}");
+        }
+    }
+
+    /// The variant key as it was computed before `variant_key_into`: the
+    /// reference the rewrite must equal on every input.
+    fn reference(text: &str) -> Option<String> {
+        let letters = digits_as_letters(text);
+        let word = letters.as_deref().unwrap_or(text);
+        if !word.bytes().all(|c| c.is_ascii_lowercase()) {
+            return None;
+        }
+        if word.len() < 5 {
+            return letters;
+        }
+        let word = initial_l_as_i(word).unwrap_or_else(|| word.to_string());
+        let word = match word.strip_suffix("ce") {
+            Some(stem) => format!("{stem}s"),
+            None => word,
+        };
+        let b = word.as_bytes();
+        let mut out: Vec<u8> = Vec::with_capacity(b.len());
+        let mut i = 0;
+        while i < b.len() {
+            let c = match (b[i], b.get(i + 1)) {
+                (b'p', Some(b'h')) => {
+                    i += 1;
+                    b'f'
+                }
+                (b'c', Some(b'k')) => {
+                    i += 1;
+                    b'k'
+                }
+                (b'c' | b'q', _) => b'k',
+                (b'y', _) => b'i',
+                (b'w', _) => b'v',
+                (b'z', _) => b's',
+                (c, _) => c,
+            };
+            if out.last() != Some(&c) {
+                out.push(c);
+            }
+            i += 1;
+        }
+        if out.len() > 3 && out.last() == Some(&b'e') {
+            out.pop();
+        }
+        let key = String::from_utf8(out).ok()?;
+        (key != text).then_some(key)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn variant_key_equals_the_reference(
+            w in "[a-z0-9lcekhpqyzw]{0,12}|[ -~]{0,10}|\\PC{0,6}"
+        ) {
+            proptest::prop_assert_eq!(variant_key(&w), reference(&w));
+        }
+    }
+
+    #[test]
+    fn variant_key_equals_the_reference_on_real_vendor_words() {
+        let names = std::fs::read_to_string("../shared/data/vendors/fpds-vendor-names.txt")
+            .expect("the real vendor names");
+        let mut words = 0;
+        for w in names
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+        {
+            assert_eq!(variant_key(&w), reference(&w), "{w:?}");
+            words += 1;
+        }
+        assert!(words > 100_000, "{words}");
+        for w in [
+            "lce", "lcece", "place", "lnce", "l0gic", "lpha5e", "ph", "phph", "zt3", "ckck",
+        ] {
+            assert_eq!(variant_key(w), reference(w), "{w:?}");
         }
     }
 

@@ -87,6 +87,9 @@ pub struct EarlierLine {
     /// Its hits.
     #[serde(default)]
     pub hits: Vec<EarlierHit>,
+    /// Its identifier hits (read as hits: their list, entity and status).
+    #[serde(default)]
+    pub identifier_hits: Vec<EarlierHit>,
 }
 
 /// The lists an earlier run screened against, as far as they can be found:

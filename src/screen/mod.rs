@@ -42,6 +42,7 @@ use query::Query;
 pub(crate) use reach::relation_words;
 use reach::{Ownership, decide, group_member, listing_state, not_in_force};
 use relations::Link;
+pub(crate) use relations::related_parties;
 use report::round3;
 use std::collections::HashMap;
 
@@ -101,6 +102,11 @@ impl Screener {
     /// The normaliser every name is read with.
     pub fn normalizer(&self) -> &Normalizer {
         &self.normalizer
+    }
+
+    /// The listed names, prepared and indexed.
+    pub(crate) fn matcher(&self) -> &Matcher {
+        &self.matcher
     }
 
     /// The entity with id `id` on list `list`, if loaded.

@@ -1,0 +1,390 @@
+//! A sieve before the screener of the touched entities: from a vendor
+//! name's raw text, without normalising it, whether the name can be a
+//! candidate of that screener's index at all. Normalising is most of what
+//! screening a name against a few entities costs, and almost no vendor name
+//! shares a word with the few entities a change touches.
+//!
+//! The sieve never says no where the index would find a candidate. A name
+//! the index finds has a token, a token's written form, or two or three
+//! adjacent tokens' written forms run together, that a key of the index is
+//! (exactly, within the typo allowance, or as a contraction), or a token
+//! whose variant key, stem or tail key a key is ([`NameIndex::candidates`]).
+//! For ASCII text, what those are can be bounded without normalising:
+//!
+//! - the normaliser splits ASCII text into *words* ([`split_ascii`]: runs of
+//!   letters and digits, lower-cased; apostrophes and control characters
+//!   deleted; `&` and `+` the word `and`; anything else separates), and every
+//!   token is written as one word or several adjacent ones (dotted initials
+//!   and letters spelled out are joined, legal forms and places of several
+//!   words are one token). So every written form above is adjacent words run
+//!   together: the sieve looks each such run up as a query word (the widest
+//!   lookup), as long as a key can be near it;
+//! - a token's text is what was written (one word; single letters joined;
+//!   for a name made only of legal forms, its last token holds the last
+//!   words), unless a step replaced it (`Normalizer::replacements`: a legal
+//!   form's or a place's compare form, an abbreviation's expansion). The
+//!   sieve takes the variant key, stem and tail keys of each word, of each
+//!   run of single letters and of each run of last words; looks up what a
+//!   look-alike read could make of a word; and tries every replacement text
+//!   once, when it is built: one that finds a key makes any name holding its
+//!   trigger pass (an abbreviation, whole; a phrase's words run together,
+//!   or, as a phrase of several words is read through one misspelt word,
+//!   any of its words; for two legal forms merged into one, what triggers
+//!   the first);
+//! - names the sieve does not model pass: text that is not ASCII, a word the
+//!   number step may read as digits (`forty-four` is kept as `forty`, `13th`
+//!   as `13`), an abbreviation the look-alike step reads again, a vendor
+//!   with identifiers. At a threshold at or below the index's minimum every
+//!   listed name is scored, and there is no sieve.
+//!
+//! A token has a stem only when it is an organisation word, a word of a
+//! finite list ([`crate::normalize::Normalizer::generic_words`]): the sieve
+//! stems that list once and lets through the words whose stem is a key.
+
+use crate::index::{
+    FxMap, NameIndex, Scratch as IndexScratch, Sketch, hash, join_masks, letter_masks,
+};
+use crate::matcher::INDEX_MIN_THRESHOLD;
+use crate::normalize::{
+    Trigger, look_alike_candidates, number_words, reads_as_number, stem, variant_key,
+    variant_key_into,
+};
+use crate::screen::{Owner, Screener, Vendor};
+
+/// The longest run of single letters whose joinings the sieve enumerates;
+/// a name with a longer one passes.
+const MAX_LETTER_RUN: usize = 16;
+
+/// What the sieve knows of one screener. See the module documentation.
+#[derive(Debug, Clone)]
+pub(crate) struct Sieve {
+    /// Tokens that make a name pass, with why: abbreviations whose expansion
+    /// finds a key, organisation words whose stem is a key, words the sieve
+    /// does not model.
+    tokens: FxMap<String, &'static str>,
+    /// Adjacent words that, run together, make a name pass: phrases whose
+    /// compare form finds a key.
+    runs: FxMap<String, ()>,
+    /// Which lengths `runs` has.
+    run_lengths: Vec<bool>,
+    /// Hashes of what a legal form can begin with, and of their beginnings.
+    legal_starts: FxMap<u64, ()>,
+    /// The same of the second words of legal forms of several words (whose
+    /// first word may be misspelt).
+    legal_seconds: FxMap<u64, ()>,
+    /// The shapes of the index's keys.
+    sketch: Sketch,
+    /// How long a run of words can be and still be near a key.
+    longest: usize,
+    /// The longest of `runs`.
+    longest_run: usize,
+}
+
+/// Buffers kept between names.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    words: String,
+    ends: Vec<usize>,
+    masks: Vec<(u64, u64)>,
+    tokens: Vec<(usize, usize)>,
+    variant: String,
+    index: IndexScratch,
+}
+
+impl Sieve {
+    /// The sieve of a screener's index, or `None` where a sieve cannot
+    /// stand in for screening (see the module documentation).
+    pub(crate) fn new(screener: &Screener) -> Option<Sieve> {
+        if screener.threshold() <= INDEX_MIN_THRESHOLD {
+            return None;
+        }
+        let index = screener.matcher().index();
+        let normalizer = screener.normalizer();
+        let mut tokens: FxMap<String, &'static str> = FxMap::default();
+        let mut runs = FxMap::default();
+        let mut scratch = IndexScratch::default();
+        for r in normalizer.replacements() {
+            let stemmed = stem(&r.text);
+            let variant = variant_key(&r.text);
+            // A replacement with a digit would be a number, whose text a run
+            // of numbers joins: always the trigger's.
+            let number = r.text.bytes().any(|b| b.is_ascii_digit());
+            if !number
+                && !index.finds_word(&r.text, &mut scratch)
+                && !index.finds_forms(&r.text, variant.as_deref(), Some(&stemmed), &mut scratch)
+            {
+                continue;
+            }
+            match r.trigger {
+                Trigger::Token(t) => {
+                    tokens.insert(t, "an abbreviation whose expansion finds a key");
+                }
+                Trigger::Run(run) => {
+                    runs.insert(run, ());
+                }
+            }
+        }
+        // Only an organisation word has a stem: those whose stem is a key.
+        for w in normalizer.generic_words() {
+            if index.is_key(&stem(&w)) {
+                tokens.insert(w, "an organisation word whose stem is a key");
+            }
+        }
+        for w in normalizer
+            .abbreviations_read_twice()
+            .into_iter()
+            .chain(number_words())
+        {
+            tokens.insert(w.to_string(), "a word the sieve does not model");
+        }
+        let longest_run = runs.keys().map(String::len).max().unwrap_or(0);
+        let mut run_lengths = vec![false; longest_run + 1];
+        for r in runs.keys() {
+            run_lengths[r.len()] = true;
+        }
+        let prefixes = |words: Vec<String>| {
+            let mut hashes = FxMap::default();
+            for w in words {
+                for end in (1..=w.len()).filter(|&e| w.is_char_boundary(e)) {
+                    hashes.insert(hash(&w[..end]), ());
+                }
+            }
+            hashes
+        };
+        let legal_starts = prefixes(normalizer.legal_form_starts());
+        let legal_seconds = prefixes(normalizer.legal_form_seconds());
+        Some(Sieve {
+            tokens,
+            runs,
+            run_lengths,
+            legal_starts,
+            legal_seconds,
+            sketch: index.sketch(),
+            longest: index.longest_key() + 2,
+            longest_run,
+        })
+    }
+
+    /// Whether screening the vendor against the sieve's screener can find
+    /// a hit: `false` only when no name of it can be a candidate of the
+    /// index and it has no identifier.
+    pub(crate) fn may_hit(
+        &self,
+        index: &NameIndex,
+        vendor: &Vendor,
+        scratch: &mut Scratch,
+    ) -> bool {
+        fn owners(sieve: &Sieve, index: &NameIndex, o: &[Owner], scratch: &mut Scratch) -> bool {
+            o.iter().any(|o| {
+                sieve.name_may_hit(index, &o.name, scratch)
+                    || owners(sieve, index, &o.owners, scratch)
+            })
+        }
+        !vendor.identifiers.is_empty()
+            || self.name_may_hit(index, &vendor.name, scratch)
+            || vendor
+                .aliases
+                .iter()
+                .any(|a| self.name_may_hit(index, a, scratch))
+            || owners(self, index, &vendor.owners, scratch)
+    }
+
+    /// Whether a name can be a candidate of the index.
+    pub(crate) fn name_may_hit(
+        &self,
+        index: &NameIndex,
+        name: &str,
+        scratch: &mut Scratch,
+    ) -> bool {
+        self.why(index, name, scratch).is_some()
+    }
+
+    /// Why a name can be a candidate of the index, or `None` when it
+    /// cannot.
+    pub(crate) fn why(
+        &self,
+        index: &NameIndex,
+        name: &str,
+        scratch: &mut Scratch,
+    ) -> Option<&'static str> {
+        if !split_ascii(name, &mut scratch.words, &mut scratch.ends) {
+            return Some("not ASCII");
+        }
+        if !token_spans(&scratch.ends, &scratch.words, &mut scratch.tokens) {
+            return Some("a long run of single letters");
+        }
+        self.tokens_find(index, scratch)
+            .or_else(|| self.last_words_find(index, scratch))
+            .or_else(|| self.runs_find(index, scratch))
+    }
+
+    /// What a token can be, looked up: a word or a run of single letters,
+    /// as written, by its variant key, stem and tail keys, and as a
+    /// look-alike may be read.
+    fn tokens_find(&self, index: &NameIndex, scratch: &mut Scratch) -> Option<&'static str> {
+        let Scratch {
+            words,
+            tokens,
+            variant,
+            index: lookup,
+            ..
+        } = scratch;
+        for &(a, b) in tokens.iter() {
+            let t = &words[a..b];
+            if let Some(why) = self.tokens.get(t) {
+                return Some(why);
+            }
+            if t.as_bytes()[0].is_ascii_digit() && reads_as_number(t) {
+                return Some("a word the sieve does not model");
+            }
+            let v = variant_key_into(t, variant).then_some(variant.as_str());
+            if index.finds_forms(t, v, None, lookup) {
+                return Some("a token's variant key or tail key");
+            }
+            for read in look_alike_candidates(t).into_iter().flatten() {
+                let v = variant_key(&read);
+                let s = stem(&read);
+                if index.finds_word(&read, lookup)
+                    || index.finds_forms(&read, v.as_deref(), Some(&s), lookup)
+                {
+                    return Some("a look-alike read");
+                }
+            }
+        }
+        None
+    }
+
+    /// The last token of a name made only of legal forms is its last words
+    /// as written: their variant key and tail keys, looked up. Such a name
+    /// begins with what a legal form begins with, or with a single letter
+    /// (spelled out), or with a misspelt first word of a phrase followed by
+    /// its second.
+    fn last_words_find(&self, index: &NameIndex, scratch: &mut Scratch) -> Option<&'static str> {
+        let Scratch {
+            words,
+            ends,
+            variant,
+            index: lookup,
+            ..
+        } = scratch;
+        let (&first, &last) = (ends.first()?, ends.last()?);
+        let second = ends.get(1).map(|&end| &words[first..end]);
+        if !(first == 1
+            || self.legal_starts.contains_key(&hash(&words[..first]))
+            || second.is_some_and(|w| self.legal_seconds.contains_key(&hash(w))))
+        {
+            return None;
+        }
+        for i in 0..ends.len() - 1 {
+            let start = if i == 0 { 0 } else { ends[i - 1] };
+            let t = &words[start..last];
+            let v = variant_key_into(t, variant).then_some(variant.as_str());
+            if index.finds_forms(t, v, None, lookup) {
+                return Some("the last words' variant key or tail key");
+            }
+        }
+        None
+    }
+
+    /// Adjacent words run together: each run as a word of a query (its
+    /// shape first), and as a phrase's words.
+    fn runs_find(&self, index: &NameIndex, scratch: &mut Scratch) -> Option<&'static str> {
+        let Scratch {
+            words,
+            ends,
+            masks,
+            index: lookup,
+            ..
+        } = scratch;
+        masks.clear();
+        let start = |i: usize| if i == 0 { 0 } else { ends[i - 1] };
+        masks.extend((0..ends.len()).map(|i| letter_masks(&words[start(i)..ends[i]])));
+        let reach = self.longest.max(self.longest_run);
+        for i in 0..ends.len() {
+            let first = words.as_bytes()[start(i)];
+            let mut run_masks = (0, 0);
+            for j in i..ends.len() {
+                let (a, b) = (start(i), ends[j]);
+                if b - a > reach {
+                    break;
+                }
+                run_masks = join_masks(run_masks, masks[j]);
+                if b - a <= self.longest
+                    && self.sketch.may_find_word(first, b - a, run_masks)
+                    && index.finds_word(&words[a..b], lookup)
+                {
+                    return Some("words run together find a key");
+                }
+                if self.run_lengths.get(b - a) == Some(&true)
+                    && self.runs.contains_key(&words[a..b])
+                {
+                    return Some("a phrase whose compare form finds a key");
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The spans in `words` of what can be a token written as it is: each
+/// word, and each run of adjacent single letters (joined as initials or as
+/// letters spelled out). `false` when a run is too long to enumerate.
+fn token_spans(ends: &[usize], words: &str, tokens: &mut Vec<(usize, usize)>) -> bool {
+    let start = |i: usize| if i == 0 { 0 } else { ends[i - 1] };
+    let letter =
+        |i: usize| ends[i] - start(i) == 1 && words.as_bytes()[start(i)].is_ascii_alphabetic();
+    tokens.clear();
+    tokens.extend((0..ends.len()).map(|i| (start(i), ends[i])));
+    let mut i = 0;
+    while i < ends.len() {
+        let mut j = i;
+        while j < ends.len() && letter(j) {
+            j += 1;
+        }
+        if j - i > MAX_LETTER_RUN {
+            return false;
+        }
+        for a in i..j {
+            tokens.extend(ends[a + 1..j].iter().map(|&end| (start(a), end)));
+        }
+        i = j.max(i + 1);
+    }
+    true
+}
+
+/// Splits ASCII text into words as the normaliser does (steps 1 to 6 on
+/// ASCII): runs of letters and digits, lower-cased; apostrophes and control
+/// characters deleted (they join what they stand between); `&` and `+` the
+/// word `and`; any other character separates. `words` gets the words run
+/// together, `ends` the end of each in it. `false` when `text` is not ASCII.
+fn split_ascii(text: &str, words: &mut String, ends: &mut Vec<usize>) -> bool {
+    words.clear();
+    ends.clear();
+    if !text.is_ascii() {
+        return false;
+    }
+    let close = |words: &mut String, ends: &mut Vec<usize>| {
+        if ends.last().copied().unwrap_or(0) < words.len() {
+            ends.push(words.len());
+        }
+    };
+    for &b in text.as_bytes() {
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' => words.push(char::from(b)),
+            b'A'..=b'Z' => words.push(char::from(b.to_ascii_lowercase())),
+            b'\'' | b'`' | 0x00..=0x08 | 0x0E..=0x1F | 0x7F => {}
+            b'&' | b'+' => {
+                close(words, ends);
+                words.push_str("and");
+                close(words, ends);
+            }
+            _ => close(words, ends),
+        }
+    }
+    close(words, ends);
+    true
+}
+
+#[cfg(test)]
+#[path = "sieve_tests.rs"]
+mod tests;
