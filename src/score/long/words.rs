@@ -8,7 +8,7 @@
 //! | spelling variant, digits for letters | variant key | variant key |
 //! | typo | first letter, lengths at most [`MAX_EDITS`] apart | first letter and length |
 //! | misspelt legal form | the same, as written | first letter and length, as written |
-//! | first letter | the form less its first letter (substituted), or one form the other less its first letter (added, dropped) | tail, compare form |
+//! | first letter | the form less its first letter (substituted), or one form the other less its first letter (added, dropped); a legal form as written | tail, compare form, both as written too |
 //! | contraction | first letter; the vendor's word shorter, its letters among the listed word's | first letter and length, as written, then letters |
 //! | split or merged | first letter, lengths at most [`MAX_EDITS`] apart | first letter and length, as written (runs of the query too) |
 //! | re-spaced numbers | the listed run's digits are a query word | compare form; the query's own runs are few and all tried |
@@ -93,6 +93,15 @@ impl<'q> QueryWords<'q> {
             if let Some(tail) = t.text.get(1..) {
                 w.tail.entry(tail).or_default().push(i);
             }
+            // As written too: a misspelt legal form is compared as written
+            // ("Kimited" / "Limited").
+            let written = t.unexpanded_text();
+            if written != t.text {
+                w.text.entry(written).or_default().push(i);
+                if let Some(tail) = written.get(1..) {
+                    w.tail.entry(tail).or_default().push(i);
+                }
+            }
             if let Some(s) = shape(&t.text) {
                 w.by_length
                     .entry(s)
@@ -155,12 +164,19 @@ impl<'q> QueryWords<'q> {
         extend(&self.text, text, out);
         extend(&self.key, b.key(), out);
         extend(&self.stem, b.stem_text(), out);
-        // First letter substituted, added to the query's word, dropped.
-        if let Some(tail) = text.get(1..) {
-            extend(&self.tail, tail, out);
-            extend(&self.text, tail, out);
+        // First letter substituted, added to the query's word, dropped; as
+        // written too, for a misspelt legal form.
+        let written = b.unexpanded_text();
+        for form in [Some(text), (written != text).then_some(written)]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(tail) = form.get(1..) {
+                extend(&self.tail, tail, out);
+                extend(&self.text, tail, out);
+            }
+            extend(&self.tail, form, out);
         }
-        extend(&self.tail, text, out);
         lookup_near(&self.by_length, text, out);
         self.near_written(b.unexpanded_text(), out);
         // The query's contractions of an organisation word.
