@@ -62,6 +62,64 @@ pub fn vendors(step: usize) -> Vec<String> {
     out.into_iter().step_by(step.max(1)).collect()
 }
 
+/// Words of real vendor names (every 97th name's), in order.
+fn vendor_words() -> Vec<String> {
+    vendors(97)
+        .iter()
+        .flat_map(|n| n.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .collect()
+}
+
+/// A name of real vendor words, as many as fit in `bytes` (again from the
+/// first when they run out).
+pub fn long_name(bytes: usize) -> String {
+    let mut out = String::new();
+    for w in vendor_words().iter().cycle() {
+        if out.len() + w.len() + 1 > bytes {
+            break;
+        }
+        out.push_str(w);
+        out.push(' ');
+    }
+    out
+}
+
+/// Long names of real vendor words, labelled: 1, 2, 4, 8 and 10 KB, and the
+/// longest the limits admit: `max_tokens` (2,048 words, about 13.3 KB) and
+/// `max_chars` (16,384 characters of words of nine letters or more).
+pub fn long_names() -> Vec<(String, String)> {
+    let words = vendor_words();
+    let long_words: Vec<String> = words.iter().filter(|w| w.len() >= 9).cloned().collect();
+    let mut names: Vec<(String, String)> = [1, 2, 4, 8, 10]
+        .iter()
+        .map(|kb| (format!("{kb}KB"), long_name(kb * 1024)))
+        .collect();
+    names.push(("max_tokens".into(), longest(&words)));
+    names.push(("max_chars".into(), longest(&long_words)));
+    names
+}
+
+/// The longest name of `words` (in order, again from the first when they
+/// run out) that the limits admit.
+fn longest(words: &[String]) -> String {
+    let name = |k: usize| {
+        let taken: Vec<&str> = words.iter().cycle().take(k).map(String::as_str).collect();
+        taken.join(" ")
+    };
+    let admitted = |k: usize| vendor_screen::limits::check_name(&name(k)).is_ok();
+    // The largest word count admitted: 1 word is, 16,384 words are not.
+    let (mut lo, mut hi) = (1, vendor_screen::limits::MAX_NAME_CHARS);
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if admitted(mid) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    name(lo)
+}
+
 struct Rng(u64);
 
 impl Rng {
