@@ -40,6 +40,14 @@ fn squeeze(s: &str) -> String {
         .to_string()
 }
 
+/// A name's words as the evaluation keys them (apostrophes kept).
+fn word_keys(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(words::key)
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
 /// Whether a member's name holds every distinctive word of one of its
 /// group's names (the core the issue defines: "Huawei Marine Networks" of
 /// "Huawei Technologies", not "Shahid Kalhor Industries" of "Shahid Hemmat
@@ -47,15 +55,12 @@ fn squeeze(s: &str) -> String {
 /// distinctive word as [`carries_group_name`] reads them. A subset of the
 /// names that carry their group's name, reported as its own row.
 pub fn carries_whole_core(member: &str, group_names: &[String], cx: &Context) -> bool {
-    let ws = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .map(words::key)
-            .filter(|k| !k.is_empty())
-            .collect()
-    };
-    let mine = ws(member);
+    let mine = word_keys(member);
     group_names.iter().any(|g| {
-        let core: Vec<String> = ws(g).into_iter().filter(|w| cx.distinctive(w)).collect();
+        let core: Vec<String> = word_keys(g)
+            .into_iter()
+            .filter(|w| cx.distinctive(w))
+            .collect();
         if core.is_empty() {
             return carries_group_name(member, std::slice::from_ref(g), cx);
         }
@@ -71,15 +76,9 @@ pub fn carries_whole_core(member: &str, group_names: &[String], cx: &Context) ->
 /// connectives aside) one after the other ("China Mobile Online Services"
 /// for "China Mobile Communications Group Co., Ltd.").
 pub fn carries_group_name(member: &str, group_names: &[String], cx: &Context) -> bool {
-    let ws = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .map(words::key)
-            .filter(|k| !k.is_empty())
-            .collect()
-    };
-    let mine = ws(member);
+    let mine = word_keys(member);
     group_names.iter().any(|g| {
-        let theirs = ws(g);
+        let theirs = word_keys(g);
         if theirs.iter().any(|w| cx.distinctive(w) && mine.contains(w)) {
             return true;
         }

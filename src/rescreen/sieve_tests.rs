@@ -323,28 +323,36 @@ fn words_are_split_as_the_normaliser_splits_ascii() {
     assert!(!split_ascii("Huаwei", &mut words, &mut ends), "Cyrillic а");
 }
 
+/// A screener over one entity named `listed`.
+fn screener_of(listed: &str) -> Screener {
+    use crate::list::{DesignationList, Entity, ListMeta};
+    let list = DesignationList {
+        meta: ListMeta::new("test", "test"),
+        entities: vec![Entity::new("x", listed, "test")],
+    };
+    crate::ScreenerBuilder::new()
+        .list(list)
+        .build()
+        .expect("builds")
+}
+
+/// Why the sieve of `s` lets `name` through, checking first that the index
+/// finds it (so the sieve must).
+fn why_one_name(s: &Screener, name: &str) -> Option<&'static str> {
+    let sieve = Sieve::new(s).expect("a sieve");
+    let index = s.matcher().index();
+    assert!(!index.candidates(&s.normalizer().normalize(name)).is_empty());
+    sieve.why(index, name, &mut Scratch::default())
+}
+
 /// The last token of a name made only of legal forms is its words run
 /// together (`LLC Company Limited`: `llc`, `companylimited`): its tail key
 /// finds `Xompanylimited`, a first-letter typo, which no word of it and no
 /// run of its words does.
 #[test]
 fn a_name_of_legal_forms_only_is_looked_up_as_its_last_words() {
-    use crate::list::{DesignationList, Entity, ListMeta};
-    let list = DesignationList {
-        meta: ListMeta::new("test", "test"),
-        entities: vec![Entity::new("x", "Xompanylimited", "test")],
-    };
-    let s = crate::ScreenerBuilder::new()
-        .list(list)
-        .build()
-        .expect("builds");
-    let sieve = Sieve::new(&s).expect("a sieve");
-    let index = s.matcher().index();
-    let name = "LLC Company Limited";
-    assert!(!index.candidates(&s.normalizer().normalize(name)).is_empty());
-    let mut scratch = Scratch::default();
     assert_eq!(
-        sieve.why(index, name, &mut scratch),
+        why_one_name(&screener_of("Xompanylimited"), "LLC Company Limited"),
         Some("the last words' variant key or tail key")
     );
 }
@@ -354,22 +362,8 @@ fn a_name_of_legal_forms_only_is_looked_up_as_its_last_words() {
 /// variant key or tail keys find it.
 #[test]
 fn a_look_alike_read_is_looked_up() {
-    use crate::list::{DesignationList, Entity, ListMeta};
-    let list = DesignationList {
-        meta: ListMeta::new("test", "test"),
-        entities: vec![Entity::new("x", "Indusrty", "test")],
-    };
-    let s = crate::ScreenerBuilder::new()
-        .list(list)
-        .build()
-        .expect("builds");
-    let sieve = Sieve::new(&s).expect("a sieve");
-    let index = s.matcher().index();
-    let name = "LNDUSTRY";
-    assert!(!index.candidates(&s.normalizer().normalize(name)).is_empty());
-    let mut scratch = Scratch::default();
     assert_eq!(
-        sieve.why(index, name, &mut scratch),
+        why_one_name(&screener_of("Indusrty"), "LNDUSTRY"),
         Some("a look-alike read")
     );
 }
@@ -379,15 +373,7 @@ fn a_look_alike_read_is_looked_up() {
 /// name `LLC` is keyed by: the words run together are not the phrase's.
 #[test]
 fn a_legal_form_with_a_misspelt_word_is_triggered() {
-    use crate::list::{DesignationList, Entity, ListMeta};
-    let list = DesignationList {
-        meta: ListMeta::new("test", "test"),
-        entities: vec![Entity::new("x", "LLC", "test")],
-    };
-    let s = crate::ScreenerBuilder::new()
-        .list(list)
-        .build()
-        .expect("builds");
+    let s = screener_of("LLC");
     let sieve = Sieve::new(&s).expect("a sieve");
     let index = s.matcher().index();
     let mut scratch = Scratch::default();
@@ -406,22 +392,11 @@ fn a_legal_form_with_a_misspelt_word_is_triggered() {
 /// looked up as its last token.
 #[test]
 fn a_name_of_legal_forms_only_with_a_misspelt_first_word_is_looked_up() {
-    use crate::list::{DesignationList, Entity, ListMeta};
-    let list = DesignationList {
-        meta: ListMeta::new("test", "test"),
-        entities: vec![Entity::new("x", "Xompanylimited", "test")],
-    };
-    let s = crate::ScreenerBuilder::new()
-        .list(list)
-        .build()
-        .expect("builds");
-    let sieve = Sieve::new(&s).expect("a sieve");
-    let index = s.matcher().index();
-    let name = "Limiited Liability Company Company Limited";
-    assert!(!index.candidates(&s.normalizer().normalize(name)).is_empty());
-    let mut scratch = Scratch::default();
     assert_eq!(
-        sieve.why(index, name, &mut scratch),
+        why_one_name(
+            &screener_of("Xompanylimited"),
+            "Limiited Liability Company Company Limited"
+        ),
         Some("the last words' variant key or tail key")
     );
 }
