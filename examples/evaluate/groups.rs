@@ -307,7 +307,11 @@ pub fn folds(
                         rows.push(format!(
                             "{source}: holds every distinctive word of a group name"
                         ));
-                        rows.push("all: holds every distinctive word of a group name".to_string());
+                        // First, so a miss prints under its most telling row.
+                        rows.insert(
+                            0,
+                            "all: holds every distinctive word of a group name".to_string(),
+                        );
                     }
                     cases.push(Case {
                         rows,

@@ -77,6 +77,41 @@ impl Primary {
     }
 }
 
+/// How many of an entity's names must have the same core for it to be the
+/// brand the group goes by ([`crate::score::Core::repeated`]): VTB Bank PJSC,
+/// Bank VTB OAO, JSC VTB Bank, VTB Bank PAO. Measured on the group members
+/// of `examples/evaluate` against the real vendor names: counting short
+/// cores of two names found 71 more of 917 members for 37 more of 64,200
+/// vendor names hitting every shared list; of four names, 63 more for 4.
+const REPEATED_CORE_NAMES: usize = 4;
+
+/// Marks each core that enough names of the same entity have
+/// ([`REPEATED_CORE_NAMES`]). Names of an entity come together.
+fn mark_repeated_cores(names: &mut [Prepared], listed: &[ListedName<'_>]) {
+    let mut start = 0;
+    while start < names.len() {
+        let entity = listed[start].entity;
+        let end = start
+            + listed[start..]
+                .iter()
+                .take_while(|l| l.entity == entity)
+                .count();
+        let keys: Vec<Option<String>> = names[start..end].iter().map(|p| p.core_key()).collect();
+        for (i, key) in keys.iter().enumerate() {
+            let Some(key) = key else { continue };
+            let others = keys
+                .iter()
+                .enumerate()
+                .filter(|&(j, k)| j != i && k.as_ref() == Some(key))
+                .count();
+            if let Some(core) = names[start + i].core.as_mut() {
+                core.repeated = others + 1 >= REPEATED_CORE_NAMES;
+            }
+        }
+        start = end;
+    }
+}
+
 /// A listed name that matched a query.
 #[derive(Debug, Clone)]
 pub(crate) struct NameMatch {
@@ -122,6 +157,7 @@ impl Matcher {
                 (true, _) => p.organisation(),
             });
         }
+        mark_repeated_cores(&mut names, &listed);
         Matcher {
             normalizer,
             weights,

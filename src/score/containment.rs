@@ -23,8 +23,11 @@ use serde::{Deserialize, Serialize};
 /// Score of a containment: base and span over the core's rarity.
 pub(crate) const CONTAINMENT_BASE: f64 = 0.7;
 pub(crate) const CONTAINMENT_SPAN: f64 = 0.25;
-/// Fewest letters of a core (a short acronym inside a name is no evidence).
+/// Fewest letters of a core (a short acronym inside a name is no evidence)...
 pub(crate) const MIN_CORE_LETTERS: usize = 4;
+/// ...unless the entity's other names repeat it: the brand the group goes
+/// by ("VTB" of VTB Bank PJSC and Bank VTB OAO).
+pub(crate) const MIN_REPEATED_CORE_LETTERS: usize = 3;
 
 /// A vendor's name containing the core of a listed organisation's name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,18 +59,19 @@ fn strong(p: &Pair) -> bool {
 /// word has a candidate pair.
 pub(crate) fn bound(l: &Prepared, paired: impl Fn(usize) -> bool) -> f64 {
     match &l.core {
-        Some(core)
-            if core_letters(l) >= MIN_CORE_LETTERS && core.tokens.iter().all(|&j| paired(j)) =>
-        {
+        Some(core) if long_enough(l) && core.tokens.iter().all(|&j| paired(j)) => {
             CONTAINMENT_BASE + CONTAINMENT_SPAN * core.rarity
         }
         _ => 0.0,
     }
 }
 
-fn core_letters(l: &Prepared) -> usize {
-    l.core.as_ref().map_or(0, |c| {
-        c.tokens.iter().map(|&j| l.name.tokens[j].text.len()).sum()
+/// Whether `l`'s core is long enough to name a group: four letters, or
+/// three when the entity's other names repeat it.
+fn long_enough(l: &Prepared) -> bool {
+    l.core.as_ref().is_some_and(|c| {
+        let letters: usize = c.tokens.iter().map(|&j| l.name.tokens[j].text.len()).sum();
+        letters >= MIN_CORE_LETTERS || (c.repeated && letters >= MIN_REPEATED_CORE_LETTERS)
     })
 }
 
@@ -76,9 +80,7 @@ fn core_letters(l: &Prepared) -> usize {
 /// vendor's other words (0 when it is not).
 pub(crate) fn reach(q: &Prepared, l: &Prepared, pairs: &[Pair]) -> f64 {
     match &l.core {
-        Some(core)
-            if core_letters(l) >= MIN_CORE_LETTERS && core_span(q, core, pairs).is_some() =>
-        {
+        Some(core) if long_enough(l) && core_span(q, core, pairs).is_some() => {
             CONTAINMENT_BASE + CONTAINMENT_SPAN * core.rarity
         }
         _ => 0.0,
@@ -115,7 +117,7 @@ pub(crate) fn check(
     leftovers: &[Leftover],
 ) -> Option<Containment> {
     let core = l.core.as_ref()?;
-    if core_letters(l) < MIN_CORE_LETTERS {
+    if !long_enough(l) {
         return None;
     }
     let (first_core, last_core) = core_span(q, core, pairs)?;

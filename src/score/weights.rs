@@ -90,6 +90,12 @@ pub struct Core {
     pub tokens: Vec<usize>,
     /// Rarity of the phrase ([`Background::phrase_rarity`]).
     pub rarity: f64,
+    /// Whether several names of the same entity have the same core (four,
+    /// set where listed names are prepared): a short core (an acronym of
+    /// three letters) counts only then, as the brand the group goes by
+    /// ("VTB" of VTB Bank PJSC, Bank VTB OAO, JSC VTB Bank, VTB Bank PAO),
+    /// not an acronym one name happens to hold.
+    pub repeated: bool,
 }
 
 impl Core {
@@ -97,8 +103,10 @@ impl Core {
     /// company names, a word among them (with a country leading them:
     /// "China Unicom"; "Kamaz" of "Kamaz Publicly Traded Company"); without
     /// one, all its words but legal forms when a country leads them, a
-    /// country's brand ("China Mobile Limited": "Mobile" is common); else
-    /// none ("Digital Technologies", "Tubes 2000").
+    /// country's brand ("China Mobile Limited": "Mobile" is common), or when
+    /// there are three of two letters or more ("National Iranian Tanker
+    /// Company"); else none ("Digital Technologies", "Tubes 2000", "J & E
+    /// S. de R.L.").
     pub(crate) fn of(name: &Normalized) -> Option<Core> {
         let toks = &name.tokens;
         let content = |t: &Token| !t.optional && t.kind != TokenKind::LegalForm;
@@ -126,9 +134,12 @@ impl Core {
             r if letters(&distinctive) && r >= CORE_RARITY => (distinctive, r),
             _ => {
                 // Common words name a group only as a country's brand: "China
-                // Mobile", "China Telecom", not "Digital Technologies" or "HK".
+                // Mobile", "China Telecom", not "Digital Technologies" or "HK";
+                // or three of them together ("National Iranian Tanker"), a
+                // phrase rarer than its rarest pair of words says.
                 let all: Vec<usize> = (0..toks.len()).filter(|&i| content(&toks[i])).collect();
-                let brand = all.len() >= 2 && toks[all[0]].is_country();
+                let words = all.iter().filter(|&&i| toks[i].text.len() >= 2).count();
+                let brand = (all.len() >= 2 && toks[all[0]].is_country()) || words >= 3;
                 if !brand {
                     return None;
                 }
@@ -137,7 +148,11 @@ impl Core {
             }
         };
         let length: usize = tokens.iter().map(|&i| toks[i].text.len()).sum();
-        (length >= 3).then_some(Core { tokens, rarity: r })
+        (length >= 3).then_some(Core {
+            tokens,
+            rarity: r,
+            repeated: false,
+        })
     }
 }
 
@@ -210,6 +225,18 @@ impl Prepared {
     pub fn group_name(mut self) -> Prepared {
         self.core = Core::of(&self.name);
         self
+    }
+
+    /// The core's words as compared ("vtb"), to find the same core among an
+    /// entity's names.
+    pub(crate) fn core_key(&self) -> Option<String> {
+        let core = self.core.as_ref()?;
+        let words: Vec<&str> = core
+            .tokens
+            .iter()
+            .map(|&i| self.name.tokens[i].text.as_str())
+            .collect();
+        Some(words.join(" "))
     }
 
     /// Whether a core is the whole name (optional words aside): a bare alias.
