@@ -61,8 +61,8 @@ use clap::Parser;
 use serde::Serialize;
 use std::time::Instant;
 use suite::{CSL, Set};
+use vendor_screen::DEFAULT_THRESHOLD;
 use vendor_screen::list::{Date, DesignationList};
-use vendor_screen::{DEFAULT_THRESHOLD, Screener, ScreenerBuilder};
 
 #[derive(Parser)]
 struct Args {
@@ -188,7 +188,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         sets.extend(suite::compound_sets(
             &files,
             &every,
-            &union,
+            (&union.floor, union.default()),
             &cx,
             args.per_row,
             args.seed,
@@ -215,7 +215,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     if let Some(path) = &args.cases {
         let mut out = String::from(
-            "set\trows\tbest score on the expected entity\tquery\texpected list\texpected entity\texpected name\tbest other hit\n",
+            "set\trows\tbest score on the expected entity at the default threshold\tquery\texpected list\texpected entity\texpected name\tbest other hit\n",
         );
         for s in &sets {
             for (c, o) in s.cases.iter().zip(&s.outcomes) {
@@ -223,7 +223,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
                     s.title,
                     c.rows.join("|"),
-                    o.own.map_or("-".into(), |x| format!("{x:.3}")),
+                    o.own_default.map_or("-".into(), |x| format!("{x:.3}")),
                     c.query,
                     c.list,
                     c.entity,
@@ -417,25 +417,29 @@ fn false_positives(
     args: &Args,
     as_of: Date,
     print: bool,
-) -> Result<(FalsePositiveFigures, Screener), Box<dyn std::error::Error>> {
+) -> Result<(FalsePositiveFigures, cases::Screeners), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let names: usize = lists
         .iter()
         .flat_map(|l| &l.entities)
         .map(|e| e.names().count())
         .sum();
-    let screener = ScreenerBuilder::new()
-        .lists(lists)
-        .threshold(args.floor)
-        .build()?;
-    let tops = vendors::top_hits(&screener, vendor_names, as_of);
+    let screeners = cases::Screeners::build(lists, args.floor)?;
+    let tops = vendors::top_hits(&screeners.floor, vendor_names, as_of);
     let t1 = vendors::threshold_for_share(&tops, 0.01, args.floor);
+    // Counted at the default threshold by a screener built at it (see
+    // `cases::Screeners`).
+    let tops_default = if args.floor < DEFAULT_THRESHOLD {
+        vendors::top_hits(screeners.default(), vendor_names, as_of)
+    } else {
+        tops.clone()
+    };
     let mut at_default = Vec::new();
     if print {
         println!("  against {label} ({names} names):");
     }
     for file in [Some("fpds"), Some("sec"), None] {
-        let (h, n) = vendors::flagged(vendor_names, &tops, file, DEFAULT_THRESHOLD);
+        let (h, n) = vendors::flagged(vendor_names, &tops_default, file, DEFAULT_THRESHOLD);
         let (h1, _) = vendors::flagged(vendor_names, &tops, file, t1);
         if print {
             println!(
@@ -447,7 +451,7 @@ fn false_positives(
         }
         at_default.push((file.unwrap_or("all").to_string(), h, n));
     }
-    let top = vendors::worst(vendor_names, &tops, DEFAULT_THRESHOLD, args.show);
+    let top = vendors::worst(vendor_names, &tops_default, DEFAULT_THRESHOLD, args.show);
     if print && t1 <= args.floor {
         println!(
             "    (fewer than 1% hit even at the floor {:.3}: the 1% threshold is lower; --floor to see it)",
@@ -475,7 +479,7 @@ fn false_positives(
             .collect(),
         seconds: t.elapsed().as_secs_f64(),
     };
-    Ok((figures, screener))
+    Ok((figures, screeners))
 }
 
 /// Prints which contractions occur in real vendor names, and how often.

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 use std::collections::BTreeMap;
-use vendor_screen::list::Date;
-use vendor_screen::{Screener, Vendor, Via};
+use vendor_screen::list::{Date, DesignationList};
+use vendor_screen::{DEFAULT_THRESHOLD, Error, Screener, ScreenerBuilder, Vendor, Via};
 
 /// One query and what it should (or, for a negative, should not) hit.
 #[derive(Debug, Clone, Serialize)]
@@ -33,20 +33,111 @@ pub struct Case {
 /// What screening a case gave.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Outcome {
-    /// The best score on the expected entity (`None`: no hit on it).
+    /// The best score on the expected entity at the floor threshold (`None`:
+    /// no hit on it), read at thresholds other than the default.
     pub own: Option<f64>,
-    /// The best hit on another entity: (list, entity id, matched name, score).
+    /// The same from a screener built at the default threshold.
+    pub own_default: Option<f64>,
+    /// The best hit on another entity at the default threshold: (list,
+    /// entity id, matched name, score).
     pub instead: Option<(String, String, String, f64)>,
 }
 
-/// Screens every case with `screener`, all at once.
-pub fn screen(screener: &Screener, cases: &[Case], as_of: Date) -> Vec<Outcome> {
+impl Outcome {
+    /// The best score on the expected entity, as a screener at threshold `t`
+    /// would report it: from the one at the default threshold at or above it.
+    pub fn own_at(&self, t: f64) -> Option<f64> {
+        if t >= DEFAULT_THRESHOLD {
+            self.own_default
+        } else {
+            self.own
+        }
+    }
+
+    /// Whether the case counts as found (positives) or as wrongly hit
+    /// (negatives) at threshold `t`.
+    pub fn found_at(&self, t: f64) -> bool {
+        found(self.own_at(t), t)
+    }
+}
+
+/// Screeners of the same lists at the floor threshold and at the default
+/// one. A report at a lower threshold is not the higher one's plus more
+/// hits: an entity's hit is its best by status before score (a `match` at
+/// 0.81 through an alias outranks a `review` at 0.86 through a group's
+/// core), so the figures at the default threshold come from a screener
+/// built at it.
+pub struct Screeners {
+    /// At the floor.
+    pub floor: Screener,
+    /// At the default threshold, when the floor is lower.
+    default: Option<Screener>,
+}
+
+impl Screeners {
+    /// Builds both from `lists`.
+    pub fn build(lists: Vec<DesignationList>, floor: f64) -> Result<Screeners, Error> {
+        let default = (floor < DEFAULT_THRESHOLD)
+            .then(|| ScreenerBuilder::new().lists(lists.clone()).build())
+            .transpose()?;
+        let floor = ScreenerBuilder::new()
+            .lists(lists)
+            .threshold(floor)
+            .build()?;
+        Ok(Screeners { floor, default })
+    }
+
+    /// The screener at the default threshold.
+    pub fn default(&self) -> &Screener {
+        self.default.as_ref().unwrap_or(&self.floor)
+    }
+
+    /// Screens every case, at the floor and at the default threshold.
+    pub fn screen(&self, cases: &[Case], as_of: Date) -> Vec<Outcome> {
+        screen(&self.floor, self.default(), cases, as_of)
+    }
+}
+
+/// Screens every case with `floor` and `default` (the same screener when
+/// the floor is the default threshold), all at once.
+pub fn screen(floor: &Screener, default: &Screener, cases: &[Case], as_of: Date) -> Vec<Outcome> {
     let queries: Vec<Vendor> = cases
         .iter()
         .map(|c| Vendor::new(c.query.as_str()))
         .collect();
+    let at_floor = read(floor, &queries, cases, as_of);
+    if std::ptr::eq(floor, default) {
+        return at_floor
+            .into_iter()
+            .map(|(own, instead)| Outcome {
+                own,
+                own_default: own,
+                instead,
+            })
+            .collect();
+    }
+    at_floor
+        .into_iter()
+        .zip(read(default, &queries, cases, as_of))
+        .map(|((own, _), (own_default, instead))| Outcome {
+            own,
+            own_default,
+            instead,
+        })
+        .collect()
+}
+
+type Instead = Option<(String, String, String, f64)>;
+
+/// Each case's best score on its entity and best hit on another.
+fn read(
+    screener: &Screener,
+    queries: &[Vendor],
+    cases: &[Case],
+    as_of: Date,
+) -> Vec<(Option<f64>, Instead)> {
     screener
-        .screen_batch(&queries, as_of)
+        .screen_batch(queries, as_of)
         .into_iter()
         .zip(cases)
         .map(|(report, c)| {
@@ -72,7 +163,7 @@ pub fn screen(screener: &Screener, cases: &[Case], as_of: Date) -> Vec<Outcome> 
                     h.score,
                 )
             });
-            Outcome { own, instead }
+            (own, instead)
         })
         .collect()
 }
@@ -161,8 +252,8 @@ pub fn table(
                 }
             });
             row.n += 1;
-            row.at_default += usize::from(found(o.own, default));
-            row.at_1pct += usize::from(found(o.own, t1));
+            row.at_default += usize::from(o.found_at(default));
+            row.at_1pct += usize::from(o.found_at(t1));
             for (k, (_, pt, scores)) in peers.iter().enumerate() {
                 if scores.get(i).is_some_and(|s| *s >= *pt) {
                     row.peers[k].1 += 1;
@@ -175,14 +266,14 @@ pub fn table(
             .iter()
             .zip(outcomes)
             .enumerate()
-            .filter(|(_, (c, o))| c.negative == negative && found(o.own, default) == negative)
+            .filter(|(_, (c, o))| c.negative == negative && o.found_at(default) == negative)
             .map(|(i, (c, o))| (i, c, o))
             .collect();
         // Misses lowest first; wrong hits highest first.
         let sign = if negative { -1.0 } else { 1.0 };
         misses.sort_by(|a, b| {
-            (sign * a.2.own.unwrap_or(0.0))
-                .total_cmp(&(sign * b.2.own.unwrap_or(0.0)))
+            (sign * a.2.own_default.unwrap_or(0.0))
+                .total_cmp(&(sign * b.2.own_default.unwrap_or(0.0)))
                 .then(a.0.cmp(&b.0))
         });
         misses
@@ -192,7 +283,7 @@ pub fn table(
                 query: c.query.clone(),
                 kind: c.rows.first().cloned().unwrap_or_default(),
                 expected: (c.list.clone(), c.entity.clone(), c.source.clone()),
-                own: o.own,
+                own: o.own_default,
                 instead: o.instead.clone(),
             })
             .collect()

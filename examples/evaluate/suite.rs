@@ -2,12 +2,12 @@
 //! `examples/evaluate.rs` (the full report) and `tests/evaluation.rs` (the
 //! targets, on samples that fit CI).
 
-use super::cases::{self, Case, Outcome};
+use super::cases::{self, Case, Outcome, Screeners};
 use super::sources::ListFile;
 use super::variants::Context;
 use super::{compound, groups, holdout};
+use vendor_screen::Screener;
 use vendor_screen::list::{Date, DesignationList};
-use vendor_screen::{Screener, ScreenerBuilder};
 
 /// The held-out CSL edition.
 pub const CSL: &str = "csl/consolidated-2023-11-partial.csv";
@@ -43,7 +43,7 @@ impl Set {
         for (c, o) in self.cases.iter().zip(&self.outcomes) {
             if c.rows.iter().any(|r| r == row) {
                 n += 1;
-                found += usize::from(cases::found(o.own, t));
+                found += usize::from(o.found_at(t));
             }
         }
         (found, n)
@@ -56,8 +56,8 @@ impl Set {
             .cases
             .iter()
             .zip(&self.outcomes)
-            .filter(|(c, o)| c.rows.iter().any(|r| r == row) && !cases::found(o.own, t))
-            .map(|(c, o)| (c.query.clone(), c.source.clone(), o.own))
+            .filter(|(c, o)| c.rows.iter().any(|r| r == row) && !o.found_at(t))
+            .map(|(c, o)| (c.query.clone(), c.source.clone(), o.own_at(t)))
             .collect();
         out.sort_by(|a, b| a.2.unwrap_or(0.0).total_cmp(&b.2.unwrap_or(0.0)));
         out
@@ -74,7 +74,7 @@ type Error = Box<dyn std::error::Error>;
 pub fn compound_sets(
     files: &[ListFile],
     every: &[DesignationList],
-    union: &Screener,
+    union: (&Screener, &Screener),
     cx: &Context,
     per_row: usize,
     seed: u64,
@@ -134,7 +134,7 @@ pub fn compound_sets(
                 without,
             ),
         ] {
-            let outcomes = cases::screen(union, &cases, as_of);
+            let outcomes = cases::screen(union.0, union.1, &cases, as_of);
             sets.push(Set {
                 title,
                 pinned,
@@ -159,11 +159,8 @@ pub fn alias_set(files: &[ListFile], floor: f64, seed: u64, as_of: Date) -> Resu
             continue;
         };
         for fold in holdout::folds(file, 3, seed) {
-            let screener = ScreenerBuilder::new()
-                .lists(fold.lists)
-                .threshold(floor)
-                .build()?;
-            outcomes.extend(cases::screen(&screener, &fold.cases, as_of));
+            let screeners = Screeners::build(fold.lists, floor)?;
+            outcomes.extend(screeners.screen(&fold.cases, as_of));
             cases.extend(fold.cases);
         }
     }
@@ -212,13 +209,8 @@ pub fn group_sets(
             }
         };
         for fold in folds {
-            let screener = ScreenerBuilder::new()
-                .lists(fold.lists)
-                .threshold(floor)
-                .build()?;
-            by_set[entry]
-                .2
-                .extend(cases::screen(&screener, &fold.cases, as_of));
+            let screeners = Screeners::build(fold.lists, floor)?;
+            by_set[entry].2.extend(screeners.screen(&fold.cases, as_of));
             by_set[entry].1.extend(fold.cases);
         }
     }
