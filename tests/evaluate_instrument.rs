@@ -20,6 +20,7 @@ mod self_match;
 #[allow(dead_code)]
 #[path = "../examples/evaluate/sources.rs"]
 mod sources;
+mod support;
 #[allow(dead_code)]
 #[path = "../examples/evaluate/variants.rs"]
 mod variants;
@@ -393,25 +394,15 @@ fn a_dropped_word_leaves_no_connective_at_either_end() {
 /// and its alias, and entry 26844 as the vendor.
 #[test]
 fn figures_at_the_default_threshold_come_from_a_screener_built_at_it() {
-    let toml = r#"
-[list]
-id = "g"
-name = "Groups"
-authority = "tests"
-legal_basis = "none"
-effect = "none"
-source_urls = []
-as_of = "2026-11-01"
-reach = "subsidiaries_and_affiliates"
-
+    let entities = r#"
 [[entity]]
 id = "26817"
 name = "PERSIAN GULF PETROCHEMICAL INDUSTRY CO."
 aliases = ["PERSIAN GULF PETROCHEMICAL INDUSTRY"]
 citation = "tests"
 "#;
-    let list = vendor_screen::list::toml::parse_list(toml, "groups.toml").expect("parses");
-    let screeners = cases::Screeners::build(vec![list], 0.75).expect("builds");
+    let screeners =
+        cases::Screeners::build(vec![support::group_list(entities)], 0.75).expect("builds");
     let case = cases::Case {
         rows: vec!["member".to_string()],
         query: "PERSIAN GULF PETROCHEMICAL INDUSTRY COMMERCIAL CO.".to_string(),

@@ -10,7 +10,43 @@ use vendor_screen::list::Date;
 use vendor_screen::list::toml::parse_list;
 use vendor_screen::normalize::Normalizer;
 use vendor_screen::score::{Prepared, Weights, align};
-use vendor_screen::{Screener, ScreenerBuilder, Vendor};
+use vendor_screen::{Screener, ScreenerBuilder, Status, Vendor};
+
+mod support;
+
+/// A screener of [`support::group_list`] made of `entities`.
+fn groups_screener(entities: &str) -> Screener {
+    ScreenerBuilder::new()
+        .list(support::group_list(entities))
+        .build()
+        .expect("builds")
+}
+
+/// Each (member, group) is hit on the group as a review at the default
+/// threshold or above.
+fn members_are_reviewed(s: &Screener, members: &[(&str, &str)]) {
+    for &(member, group) in members {
+        let (score, status) =
+            hit_on(s, member, group).unwrap_or_else(|| panic!("{member}: no hit"));
+        assert!(score >= DEFAULT_THRESHOLD, "{member}: {score}");
+        assert_eq!(status, Status::Review, "{member}");
+    }
+}
+
+/// The hit on entity `id` of screening `name`, (score, status), the same
+/// through the index and by brute force.
+fn hit_on(s: &Screener, name: &str, id: &str) -> Option<(f64, Status)> {
+    let v = Vendor::new(name);
+    let as_of = Date::new(2026, 11, 22).expect("date");
+    let [index, brute] = [s.screen(&v, as_of), s.screen_brute_force(&v, as_of)].map(|r| {
+        r.hits
+            .into_iter()
+            .find(|h| h.entity_id == id)
+            .map(|h| (h.score, h.status))
+    });
+    assert_eq!(index, brute, "{name}: index and brute force differ");
+    index
+}
 
 struct Case {
     query: &'static str,
@@ -353,17 +389,7 @@ fn evasions_are_named_in_the_explanation() {
 /// not spell.
 #[test]
 fn a_groups_acronym_finds_its_members_and_a_syllable_word_does_not() {
-    let toml = r#"
-[list]
-id = "g"
-name = "Groups"
-authority = "tests"
-legal_basis = "none"
-effect = "none"
-source_urls = []
-as_of = "2026-11-01"
-reach = "subsidiaries_and_affiliates"
-
+    let entities = r#"
 [[entity]]
 id = "avic"
 name = "Aviation Industry Corporation of China Ltd."
@@ -394,29 +420,16 @@ name = "Empresa de Transportes Maritimos"
 aliases = ["GATO"]
 citation = "tests"
 "#;
-    let list = parse_list(toml, "groups.toml").expect("parses");
-    let s = ScreenerBuilder::new().list(list).build().expect("builds");
-    let as_of = Date::new(2026, 11, 22).expect("date");
-    let hit = |name: &str, id: &str| {
-        let v = Vendor::new(name);
-        let [index, brute] = [s.screen(&v, as_of), s.screen_brute_force(&v, as_of)].map(|r| {
-            r.hits
-                .into_iter()
-                .find(|h| h.entity_id == id)
-                .map(|h| (h.score, h.status))
-        });
-        assert_eq!(index, brute, "{name}: index and brute force differ");
-        index
-    };
-    for (member, group) in [
-        ("AVIC Heavy Machinery Co., Ltd.", "avic"),
-        ("CETC Cyberspace Security Technology Co., Ltd.", "cetc"),
-        ("SMIC South China", "smic"),
-    ] {
-        let (score, status) = hit(member, group).unwrap_or_else(|| panic!("{member}: no hit"));
-        assert!(score >= DEFAULT_THRESHOLD, "{member}: {score}");
-        assert_eq!(status, vendor_screen::Status::Review, "{member}");
-    }
+    let s = groups_screener(entities);
+    let hit = |name: &str, id: &str| hit_on(&s, name, id);
+    members_are_reviewed(
+        &s,
+        &[
+            ("AVIC Heavy Machinery Co., Ltd.", "avic"),
+            ("CETC Cyberspace Security Technology Co., Ltd.", "cetc"),
+            ("SMIC South China", "smic"),
+        ],
+    );
     assert_eq!(
         hit("AVIC", "avic").map(|h| h.1),
         Some(vendor_screen::Status::Match)
@@ -443,17 +456,7 @@ citation = "tests"
 /// (2021-07-07, with its alias file) and real FPDS/SEC vendor names.
 #[test]
 fn a_short_acronym_the_groups_names_repeat_finds_its_members() {
-    let toml = r#"
-[list]
-id = "g"
-name = "Groups"
-authority = "tests"
-legal_basis = "none"
-effect = "none"
-source_urls = []
-as_of = "2026-11-01"
-reach = "subsidiaries_and_affiliates"
-
+    let entities = r#"
 [[entity]]
 id = "vtb"
 name = "VTB BANK PUBLIC JOINT STOCK COMPANY"
@@ -481,30 +484,17 @@ id = "je"
 name = "J & E S. DE R.L. DE C.V."
 citation = "tests"
 "#;
-    let list = parse_list(toml, "groups.toml").expect("parses");
-    let s = ScreenerBuilder::new().list(list).build().expect("builds");
-    let as_of = Date::new(2026, 11, 22).expect("date");
-    let hit = |name: &str, id: &str| {
-        let v = Vendor::new(name);
-        let [index, brute] = [s.screen(&v, as_of), s.screen_brute_force(&v, as_of)].map(|r| {
-            r.hits
-                .into_iter()
-                .find(|h| h.entity_id == id)
-                .map(|h| (h.score, h.status))
-        });
-        assert_eq!(index, brute, "{name}: index and brute force differ");
-        index
-    };
-    for (member, group) in [
-        ("VTB CAPITAL HOLDINGS CLOSED JOINT STOCK COMPANY", "vtb"),
-        ("JOINT STOCK COMPANY VTB DEVELOPMENT", "vtb"),
-        ("BANCO VTB AFRICA SA", "vtb"),
-        ("NATIONAL IRANIAN TANKER COMPANY LLC SHARJAH BRANCH", "nitc"),
-    ] {
-        let (score, status) = hit(member, group).unwrap_or_else(|| panic!("{member}: no hit"));
-        assert!(score >= DEFAULT_THRESHOLD, "{member}: {score}");
-        assert_eq!(status, vendor_screen::Status::Review, "{member}");
-    }
+    let s = groups_screener(entities);
+    let hit = |name: &str, id: &str| hit_on(&s, name, id);
+    members_are_reviewed(
+        &s,
+        &[
+            ("VTB CAPITAL HOLDINGS CLOSED JOINT STOCK COMPANY", "vtb"),
+            ("JOINT STOCK COMPANY VTB DEVELOPMENT", "vtb"),
+            ("BANCO VTB AFRICA SA", "vtb"),
+            ("NATIONAL IRANIAN TANKER COMPANY LLC SHARJAH BRANCH", "nitc"),
+        ],
+    );
     for (vendor, entity, why) in [
         (
             "JOINT STOCK COMPANY VTB DEVELOPMENT",

@@ -105,3 +105,22 @@ pub fn temp(name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
 pub fn path(p: &std::path::Path) -> &str {
     p.to_str().expect("UTF-8 path")
 }
+
+/// A TOML list of organisations that reaches subsidiaries and affiliates,
+/// made of `entities` (`[[entity]]` tables): the tests' lists of groups.
+pub fn group_list(entities: &str) -> vendor_screen::list::DesignationList {
+    let toml = format!(
+        r#"
+[list]
+id = "g"
+name = "Groups"
+authority = "tests"
+legal_basis = "none"
+effect = "none"
+source_urls = []
+as_of = "2026-11-01"
+reach = "subsidiaries_and_affiliates"
+{entities}"#
+    );
+    vendor_screen::list::toml::parse_list(&toml, "groups.toml").expect("the test list parses")
+}
