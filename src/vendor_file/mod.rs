@@ -36,66 +36,17 @@
 
 use crate::error::{Error, Result, escape_controls};
 use crate::records::{Records, RecordsError, detect_delimiter};
-use crate::screen::vendor::{IdentifierKind, Owner, Vendor, VendorIdentifier};
+use crate::screen::vendor::Vendor;
 use std::collections::HashMap;
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 
-/// A vendor column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Column {
-    Id,
-    Name,
-    Aliases,
-    Parents,
-    ParentShares,
-    Country,
-    Identifier(IdentifierKind),
-}
+mod fields;
+#[cfg(test)]
+mod tests;
 
-impl Column {
-    fn canonical(self) -> &'static str {
-        match self {
-            Column::Id => "id",
-            Column::Name => "name",
-            Column::Aliases => "aliases",
-            Column::Parents => "parents",
-            Column::ParentShares => "parent_shares",
-            Column::Country => "country",
-            Column::Identifier(k) => k.as_str(),
-        }
-    }
-
-    /// The column a header names, if it is one of ours.
-    fn from_header(header: &str) -> Option<Column> {
-        let mut h = String::new();
-        for word in header
-            .trim_start_matches('\u{feff}')
-            .split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '.')
-            .filter(|w| !w.is_empty())
-        {
-            if !h.is_empty() {
-                h.push(' ');
-            }
-            h.push_str(&word.to_lowercase());
-        }
-        Some(match h.as_str() {
-            "id" | "vendor id" | "supplier id" | "vendor number" | "supplier number" => Column::Id,
-            "name" | "vendor" | "vendor name" | "supplier" | "supplier name" | "company"
-            | "company name" | "legal name" => Column::Name,
-            "aliases" | "alias" | "other names" | "dba" => Column::Aliases,
-            "parents" | "parent" | "owners" | "owner" | "parent company" => Column::Parents,
-            "parent shares" | "parent share" | "owner shares" => Column::ParentShares,
-            "country" | "country code" => Column::Country,
-            "uei" | "sam uei" => Column::Identifier(IdentifierKind::Uei),
-            "cage" | "cage code" => Column::Identifier(IdentifierKind::Cage),
-            "lei" => Column::Identifier(IdentifierKind::Lei),
-            "duns" | "duns number" => Column::Identifier(IdentifierKind::Duns),
-            "tax id" | "tin" | "ein" | "vat number" => Column::Identifier(IdentifierKind::TaxId),
-            _ => return None,
-        })
-    }
-}
+pub use fields::parse_share;
+use fields::{Column, vendor_from_fields};
 
 /// One row of a vendor file.
 #[derive(Debug, Clone, PartialEq)]
@@ -406,152 +357,5 @@ fn records_error(file: &str, e: RecordsError) -> Error {
             RecordsError::UnclosedQuote { line }.to_string(),
         ),
         RecordsError::Io(e) => io_error(file, e),
-    }
-}
-
-/// `;`-separated values, trimmed, empty ones dropped.
-fn split_list(s: &str) -> Vec<String> {
-    s.split(';')
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// Parses a share: `51`, `51%`, `51.5`.
-///
-/// ```
-/// use vendor_screen::vendor_file::parse_share;
-/// assert_eq!(parse_share("51%"), Ok(51.0));
-/// assert!(parse_share("abc").is_err() && parse_share("120").is_err() && parse_share("NaN").is_err());
-/// ```
-pub fn parse_share(s: &str) -> std::result::Result<f64, String> {
-    let v: f64 = s
-        .trim()
-        .trim_end_matches('%')
-        .trim()
-        .parse()
-        .map_err(|_| format!("`{s}` is not a percentage"))?;
-    if (0.0..=100.0).contains(&v) {
-        Ok(v)
-    } else {
-        Err(format!("{s} is not between 0 and 100"))
-    }
-}
-
-type FieldError = (&'static str, String);
-
-fn vendor_from_fields<'a>(
-    value: impl Fn(Column) -> &'a str,
-) -> std::result::Result<Vendor, FieldError> {
-    let mut v = Vendor::new(value(Column::Name));
-    let id = value(Column::Id);
-    if !id.is_empty() {
-        v.id = Some(id.to_string());
-    }
-    let country = value(Column::Country);
-    if !country.is_empty() {
-        v.country = Some(country.to_ascii_uppercase());
-    }
-    v.aliases = split_list(value(Column::Aliases));
-    let parents = split_list(value(Column::Parents));
-    let shares = value(Column::ParentShares);
-    let mut share_values = vec![None; parents.len()];
-    if !shares.is_empty() {
-        let parts: Vec<&str> = shares.split(';').map(str::trim).collect();
-        if parts.len() > parents.len() {
-            return Err((
-                "parent_shares",
-                format!("{} shares for {} parents", parts.len(), parents.len()),
-            ));
-        }
-        for (i, p) in parts.iter().enumerate() {
-            if !p.is_empty() {
-                share_values[i] = Some(parse_share(p).map_err(|m| ("parent_shares", m))?);
-            }
-        }
-    }
-    v.owners = Owner::chain(parents.into_iter().zip(share_values));
-    for kind in IdentifierKind::ALL {
-        let value = value(Column::Identifier(kind));
-        if !value.is_empty() {
-            v.identifiers.push(VendorIdentifier {
-                kind,
-                value: value.to_string(),
-            });
-        }
-    }
-    Ok(v)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn read(text: &str) -> Result<(Vec<Row>, VendorCounts)> {
-        let mut r = VendorReader::new(text.as_bytes(), "v.csv")?;
-        let rows = r.by_ref().collect::<Result<Vec<_>>>()?;
-        Ok((rows, r.counts()))
-    }
-
-    #[test]
-    fn an_unclosed_quote_is_an_error_naming_its_line_not_one_long_vendor() {
-        let mut text = String::from("name\n\"Acme Widgets\n");
-        for i in 0..1000 {
-            text.push_str(&format!("Vendor {i}\n"));
-        }
-        text.push_str("Huawei Technologies\n");
-        let err = read(&text).unwrap_err().to_string();
-        assert!(err.starts_with("v.csv:2: "), "{err}");
-        assert!(err.contains("quote"), "{err}");
-    }
-
-    #[test]
-    fn headers_are_case_insensitive_with_synonyms_and_duplicates_are_errors() {
-        let (rows, _) = read("Supplier Name\tCountry Code\tDUNS\nAcme\tus\t12-345-6789\n").unwrap();
-        let Row::Vendor { vendor, .. } = &rows[0] else {
-            panic!("{rows:?}")
-        };
-        assert_eq!(vendor.name, "Acme");
-        assert_eq!(vendor.identifiers[0].kind, IdentifierKind::Duns);
-        let err = read("name,Vendor Name\na,b\n").unwrap_err().to_string();
-        assert!(err.contains("v.csv:1") && err.contains("both"), "{err}");
-        let err = read("id,name,ID\n1,a,2\n").unwrap_err().to_string();
-        assert!(err.contains("field `id`"), "{err}");
-        assert!(read("vendor_id,address\n1,x\n").is_err());
-    }
-
-    #[test]
-    fn every_row_is_counted_and_lines_are_right_in_crlf_files() {
-        let text =
-            "id,name\r\nv1,Acme\r\nv2,\r\n\r\nv3,\"Beta\r\nGamma\"\r\nv4,\0\0\r\nv5,\"x\"y\r\n";
-        let (rows, c) = read(text).unwrap();
-        assert_eq!((c.rows, c.vendors, c.rejected, c.blank_lines), (5, 2, 3, 1));
-        let lines: Vec<usize> = rows
-            .iter()
-            .map(|r| match r {
-                Row::Vendor { line, .. } => *line,
-                Row::Rejected(r) => r.line,
-            })
-            .collect();
-        assert_eq!(lines, [2, 3, 5, 7, 8]);
-    }
-
-    #[test]
-    fn duplicate_ids_are_an_error_only_when_asked() {
-        let text = "id,name\nv1,Acme\nv1,Beta\n";
-        assert!(read(text).is_ok());
-        let mut r = VendorReader::new(text.as_bytes(), "v.csv")
-            .unwrap()
-            .unique_ids(true);
-        let err = r
-            .by_ref()
-            .collect::<Result<Vec<_>>>()
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.starts_with("v.csv:3: field `id`") && err.contains("line 2"),
-            "{err}"
-        );
     }
 }
