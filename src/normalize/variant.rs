@@ -99,6 +99,21 @@ pub fn variant_key(text: &str) -> Option<String> {
     variant_key_into(text, &mut key).then_some(key)
 }
 
+/// The letter a variant key writes for `c` followed by `next`, and whether
+/// it stands for both (`ph` is `f`, `ck` is `k`; `c` and `q` are `k`, `y`
+/// is `i`, `w` is `v`, `z` is `s`).
+fn fold_sound(c: u8, next: Option<u8>) -> (u8, bool) {
+    match (c, next) {
+        (b'p', Some(b'h')) => (b'f', true),
+        (b'c', Some(b'k')) => (b'k', true),
+        (b'c' | b'q', _) => (b'k', false),
+        (b'y', _) => (b'i', false),
+        (b'w', _) => (b'v', false),
+        (b'z', _) => (b's', false),
+        (c, _) => (c, false),
+    }
+}
+
 /// [`variant_key`] written into `key` (cleared first), allocating nothing
 /// once `key` has room: whether the word has a variant key.
 pub(crate) fn variant_key_into(text: &str, key: &mut String) -> bool {
@@ -139,22 +154,8 @@ pub(crate) fn variant_key_into(text: &str, key: &mut String) -> bool {
     };
     let mut i = 0;
     while i < len {
-        let next = (i + 1 < len).then(|| at(i + 1));
-        let c = match (at(i), next) {
-            (b'p', Some(b'h')) => {
-                i += 1;
-                b'f'
-            }
-            (b'c', Some(b'k')) => {
-                i += 1;
-                b'k'
-            }
-            (b'c' | b'q', _) => b'k',
-            (b'y', _) => b'i',
-            (b'w', _) => b'v',
-            (b'z', _) => b's',
-            (c, _) => c,
-        };
+        let (c, pair) = fold_sound(at(i), (i + 1 < len).then(|| at(i + 1)));
+        i += usize::from(pair);
         if key.as_bytes().last() != Some(&c) {
             key.push(char::from(c));
         }
@@ -207,21 +208,8 @@ mod tests {
         let mut out: Vec<u8> = Vec::with_capacity(b.len());
         let mut i = 0;
         while i < b.len() {
-            let c = match (b[i], b.get(i + 1)) {
-                (b'p', Some(b'h')) => {
-                    i += 1;
-                    b'f'
-                }
-                (b'c', Some(b'k')) => {
-                    i += 1;
-                    b'k'
-                }
-                (b'c' | b'q', _) => b'k',
-                (b'y', _) => b'i',
-                (b'w', _) => b'v',
-                (b'z', _) => b's',
-                (c, _) => c,
-            };
+            let (c, pair) = fold_sound(b[i], b.get(i + 1).copied());
+            i += usize::from(pair);
             if out.last() != Some(&c) {
                 out.push(c);
             }

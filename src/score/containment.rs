@@ -70,8 +70,7 @@ pub(crate) fn bound(l: &Prepared, paired: impl Fn(usize) -> bool) -> f64 {
 /// three when the entity's other names repeat it.
 fn long_enough(l: &Prepared) -> bool {
     l.core.as_ref().is_some_and(|c| {
-        let letters: usize = c.tokens.iter().map(|&j| l.name.tokens[j].text.len()).sum();
-        letters >= MIN_CORE_LETTERS || (c.repeated && letters >= MIN_REPEATED_CORE_LETTERS)
+        c.letters >= MIN_CORE_LETTERS || (c.repeated && c.letters >= MIN_REPEATED_CORE_LETTERS)
     })
 }
 

@@ -90,6 +90,8 @@ pub struct Core {
     pub tokens: Vec<usize>,
     /// Rarity of the phrase ([`Background::phrase_rarity`]).
     pub rarity: f64,
+    /// Letters of its words, summed.
+    pub letters: usize,
     /// Whether several names of the same entity have the same core (four,
     /// set where listed names are prepared): a short core (an acronym of
     /// three letters) counts only then, as the brand the group goes by
@@ -147,10 +149,11 @@ impl Core {
                 (all, r)
             }
         };
-        let length: usize = tokens.iter().map(|&i| toks[i].text.len()).sum();
-        (length >= 3).then_some(Core {
+        let letters: usize = tokens.iter().map(|&i| toks[i].text.len()).sum();
+        (letters >= 3).then_some(Core {
             tokens,
             rarity: r,
+            letters,
             repeated: false,
         })
     }
