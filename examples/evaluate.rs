@@ -49,6 +49,8 @@ mod self_match;
 mod sources;
 #[path = "evaluate/suite.rs"]
 mod suite;
+#[path = "evaluate/truncation.rs"]
+mod truncation;
 #[path = "evaluate/variants.rs"]
 mod variants;
 #[path = "evaluate/vendors.rs"]

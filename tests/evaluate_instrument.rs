@@ -22,6 +22,9 @@ mod self_match;
 mod sources;
 mod support;
 #[allow(dead_code)]
+#[path = "../examples/evaluate/truncation.rs"]
+mod truncation;
+#[allow(dead_code)]
 #[path = "../examples/evaluate/variants.rs"]
 mod variants;
 #[allow(dead_code)]
@@ -426,4 +429,24 @@ citation = "tests"
         "{:?}",
         o.own_default
     );
+}
+
+#[test]
+fn a_cut_keeps_the_field_width_and_drops_the_separator_it_leaves() {
+    let name = "AMERICAN SOCIETY OF HEATING, REFRIGERATING";
+    assert_eq!(truncation::cut(name, 100), None, "the name fits");
+    assert_eq!(
+        truncation::cut(name, 28).as_deref(),
+        Some("AMERICAN SOCIETY OF HEATING")
+    );
+    assert_eq!(
+        truncation::cut(name, 29).as_deref(),
+        Some("AMERICAN SOCIETY OF HEATING")
+    );
+    assert_eq!(
+        truncation::cut(name, 33).as_deref(),
+        Some("AMERICAN SOCIETY OF HEATING, REFR")
+    );
+    assert!(truncation::inside_a_word(name, 33));
+    assert!(!truncation::inside_a_word(name, 27));
 }

@@ -41,6 +41,9 @@ mod sources;
 #[path = "../examples/evaluate/suite.rs"]
 mod suite;
 #[allow(dead_code)]
+#[path = "../examples/evaluate/truncation.rs"]
+mod truncation;
+#[allow(dead_code)]
 #[path = "../examples/evaluate/variants.rs"]
 mod variants;
 #[allow(dead_code)]

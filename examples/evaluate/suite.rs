@@ -5,7 +5,7 @@
 use super::cases::{self, Case, Outcome, Screeners};
 use super::sources::ListFile;
 use super::variants::Context;
-use super::{compound, groups, holdout};
+use super::{compound, groups, holdout, truncation};
 use vendor_screen::Screener;
 use vendor_screen::list::{Date, DesignationList};
 
@@ -114,6 +114,7 @@ pub fn compound_sets(
             .count();
         let with = compound::with_distinctive(&sources, cx, per_row, seed);
         let without = compound::without_distinctive(&sources, cx, per_row, seed);
+        let cut = truncation::cases(&sources, cx, seed);
         for (title, pinned, cases) in [
             (
                 format!(
@@ -132,6 +133,14 @@ pub fn compound_sets(
                     compound::OTHER_NAME,
                 ],
                 without,
+            ),
+            (
+                format!(
+                    "Names cut at a field width ({} characters), {label}: every name longer",
+                    truncation::WIDTHS.map(|w| w.to_string()).join(", ")
+                ),
+                vec![truncation::ALL, truncation::CHANGED],
+                cut,
             ),
         ] {
             let outcomes = cases::screen(union.0, union.1, &cases, as_of);
