@@ -44,6 +44,9 @@ impl NameIndex {
                 b.anchor(toks, a, id);
             }
             b.number_runs(toks, id);
+            if let Some(h) = crate::score::cut::head(&crate::score::cut::written_key(&n.original)) {
+                b.index.cut_heads.entry(hash(h)).or_default().push(id);
+            }
         }
         b.finish()
     }

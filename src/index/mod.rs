@@ -43,6 +43,7 @@ mod hash;
 mod sketch;
 
 use crate::normalize::{Normalized, Token, TokenKind};
+use crate::score::cut::{head, written_key};
 use crate::score::{allowed_edits, is_subsequence, osa_within};
 pub(crate) use hash::{FxMap, hash};
 pub(crate) use sketch::Sketch;
@@ -80,6 +81,10 @@ pub struct NameIndex {
     concatenations: FxMap<(u8, u8), Bucket>,
     /// Organisation-word keys by first letter (the long side of a contraction).
     generic_by_first: FxMap<u8, Vec<u32>>,
+    /// Names long enough to be cut at a field width, by the hash of their
+    /// written key's head ([`crate::score::cut::head`]): a vendor's name
+    /// that is one of them cut has the same head.
+    cut_heads: FxMap<u64, Vec<u32>>,
     names: usize,
     /// By first byte, which key lengths there are ([`length_bit`]): most
     /// strings looked up exactly are ruled out before they are hashed.
@@ -217,9 +222,23 @@ impl NameIndex {
             .iter()
             .flat_map(|&k| self.postings(k).iter().map(|&n| n as usize))
             .collect();
+        names.extend(
+            self.cut_candidates(&written_key(&query.original))
+                .iter()
+                .map(|&n| n as usize),
+        );
         names.sort_unstable();
         names.dedup();
         names
+    }
+
+    /// The names a vendor's name with this written key
+    /// ([`crate::score::cut::written_key`]) may be a cut of: those with the
+    /// same head (none when the key is too short to be a cut).
+    pub(crate) fn cut_candidates(&self, key: &str) -> &[u32] {
+        head(key)
+            .and_then(|h| self.cut_heads.get(&hash(h)))
+            .map_or(&[], Vec::as_slice)
     }
 
     fn exact(&self, s: &str, out: &mut Vec<u32>) {

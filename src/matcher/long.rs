@@ -37,6 +37,8 @@ pub(crate) struct QueryBound {
     forms: HashSet<String>,
     /// Query words one listed word can pair with at most.
     span: usize,
+    /// The query's written key, for a name cut at a field width.
+    written: String,
 }
 
 fn prefix_sums(mut v: Vec<f64>) -> Vec<f64> {
@@ -88,6 +90,7 @@ impl QueryBound {
             cheap: prefix_sums(cheap),
             forms,
             span: longest_run.max(3),
+            written: q.written.clone(),
         }
     }
 
@@ -104,7 +107,13 @@ impl QueryBound {
             }
             _ => 0.0,
         };
-        name.max(group)
+        // A name cut at a field width scores at most CUT_BASE + CUT_SPAN.
+        let cut = if l.written.len() > self.written.len() && l.written.starts_with(&self.written) {
+            crate::score::cut::CUT_BASE + crate::score::cut::CUT_SPAN
+        } else {
+            0.0
+        };
+        name.max(group).max(cut)
     }
 
     /// Whether listed word `j` of `l` could pair strongly with the query:

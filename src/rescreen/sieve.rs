@@ -31,6 +31,9 @@
 //!   or, as a phrase of several words is read through one misspelt word,
 //!   any of its words; for two legal forms merged into one, what triggers
 //!   the first);
+//! - a name long enough to be a listed name cut at a field width
+//!   ([`crate::score::cut`]) is looked up by its beginning, its words
+//!   joined by spaces, as the index files listed names;
 //! - names the sieve does not model pass: text that is not ASCII, a word the
 //!   number step may read as digits (`forty-four` is kept as `forty`, `13th`
 //!   as `13`), an abbreviation the look-alike step reads again, a vendor
@@ -89,6 +92,8 @@ pub(crate) struct Scratch {
     tokens: Vec<(usize, usize)>,
     variant: String,
     index: IndexScratch,
+    /// The words joined by spaces: a name's written key.
+    joined: String,
 }
 
 impl Sieve {
@@ -216,6 +221,9 @@ impl Sieve {
         self.tokens_find(index, scratch)
             .or_else(|| self.last_words_find(index, scratch))
             .or_else(|| self.runs_find(index, scratch))
+            .or_else(|| {
+                cut_of_a_listed_name(index, scratch).then_some("the beginning of a listed name")
+            })
     }
 
     /// What a token can be, looked up: a word or a run of single letters,
@@ -350,6 +358,32 @@ fn token_spans(ends: &[usize], words: &str, tokens: &mut Vec<(usize, usize)>) ->
         i = j.max(i + 1);
     }
     true
+}
+
+/// Whether the words of `scratch` (run together, with their ends) make the
+/// written key of a listed name cut at a field width
+/// ([`crate::score::cut::written_key`]: for ASCII text, these words joined
+/// by spaces) by the index's heads.
+fn cut_of_a_listed_name(index: &NameIndex, scratch: &mut Scratch) -> bool {
+    let Scratch {
+        words,
+        ends,
+        joined: text,
+        ..
+    } = scratch;
+    if words.len() < crate::score::cut::MIN_CUT_CHARS.saturating_sub(ends.len()) {
+        return false;
+    }
+    text.clear();
+    let mut start = 0;
+    for &end in ends.iter() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&words[start..end]);
+        start = end;
+    }
+    !index.cut_candidates(text).is_empty()
 }
 
 /// Splits ASCII text into words as the normaliser does (steps 1 to 6 on

@@ -181,6 +181,13 @@ fn written_otherwise(name: &str) -> Vec<String> {
         format!("{name} Co., Ltd."),
         format!("Co., Ltd. {name}"),
     ];
+    // Cut at a field width, inside a word or after one.
+    let chars = name.chars().count();
+    out.extend(
+        (30..chars)
+            .step_by(7)
+            .map(|w| name.chars().take(w).collect::<String>()),
+    );
     if let Some(longest) = words.iter().max_by_key(|w| w.len()) {
         let spelled: Vec<String> = longest.chars().map(String::from).collect();
         out.push(name.replacen(longest, &spelled.join(" "), 1));
@@ -398,5 +405,21 @@ fn a_name_of_legal_forms_only_with_a_misspelt_first_word_is_looked_up() {
             "Limiited Liability Company Company Limited"
         ),
         Some("the last words' variant key or tail key")
+    );
+}
+
+/// A vendor's name that is a listed name cut at a field width, inside the
+/// only word the index files the name under (`Zheltuginskaya`), is found by
+/// the beginning of the listed name: no word of it, nor a run of its words,
+/// is a key.
+#[test]
+fn a_name_cut_at_a_field_width_is_looked_up_by_its_beginning() {
+    let listed = "LIMITED LIABILITY COMPANY SCIENTIFIC AND PRODUCTION ENTERPRISE ZHELTUGINSKAYA";
+    assert_eq!(
+        why_one_name(
+            &screener_of(listed),
+            "LIMITED LIABILITY COMPANY SCIENTIFIC AND PRODUCTION ENTERPRISE ZHELT"
+        ),
+        Some("the beginning of a listed name")
     );
 }

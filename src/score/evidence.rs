@@ -60,6 +60,9 @@ pub enum Rule {
     PlacesDiffer,
     /// Each name has a number the other lacks.
     NumbersDiffer,
+    /// The vendor's name is the listed name cut at a field width
+    /// ([`super::cut`]): it scores by how much of the name it keeps.
+    Cut,
 }
 
 /// One rule's effect on a score.

@@ -22,10 +22,16 @@
 //! 5. **Group members** ([`containment`]): a vendor's name made of a listed
 //!    organisation's core and words of its own scores by the core's rarity,
 //!    and says so.
+//! 6. **Cut names** ([`cut`]): a vendor's name that is the beginning of a
+//!    listed name as written, thirty characters or more, is that name cut
+//!    by a field of fixed width; it scores by how much of the name it keeps
+//!    (0.87 to 0.99), whatever the words after the cut, and is no group
+//!    member.
 //!
-//! Three rules reject a pair outright: a listed name whose distinctive words
-//! all have three letters or fewer ("MA LI") matches only a vendor name with
-//! no other distinctive word ("AGS MALI-SARL"); a listed name of one word and
+//! Three rules reject a pair outright, unless the vendor's name is the
+//! listed name cut: a listed name whose distinctive words all have three
+//! letters or fewer ("MA LI") matches only a vendor name with no other
+//! distinctive word ("AGS MALI-SARL"); a listed name of one word and
 //! nothing else ("GATO") matches only a vendor name whose other words are
 //! places and legal forms (or, when it names a group, "AVIC", a vendor
 //! named after the group, by containment); and an initialism counts only when another
@@ -33,8 +39,9 @@
 //! Electronics Technology Group Corporation 13th Research Institute").
 //!
 //! The score is symmetric (swapping the two names gives the same score),
-//! except for initialisms, read only in the vendor's name, and group
-//! membership, read only in the vendor's name against a listed organisation.
+//! except for initialisms, read only in the vendor's name, group
+//! membership, read only in the vendor's name against a listed
+//! organisation, and cuts, read only in the vendor's name.
 //!
 //! ```
 //! use vendor_screen::normalize::Normalizer;
@@ -50,6 +57,7 @@
 
 mod candidates;
 pub mod containment;
+pub mod cut;
 mod edits;
 pub mod evidence;
 mod long;
@@ -124,8 +132,8 @@ pub struct Alignment {
     /// Set when the vendor's name is a listed organisation's core with
     /// words of its own: a possible member of its group.
     pub containment: Option<Containment>,
-    /// The final score in [0, 1]: the name score, or the containment's when
-    /// higher.
+    /// The final score in [0, 1]: the name score, or the containment's or
+    /// a cut name's ([`cut`], in `evidence`) when higher.
     pub score: f64,
 }
 
@@ -148,8 +156,9 @@ pub fn align(q: &Prepared, l: &Prepared, cutoff: f64) -> Option<Alignment> {
         return None;
     }
     let cands = candidates(q, l);
-    let (pairs, matched, pair_total) = pair_up(q, l, cands, leftover_total(q), cutoff)?;
-    finish(q, l, pairs, matched, pair_total, cutoff)
+    let cut = cut::check(q, l);
+    let (pairs, matched, pair_total) = pair_up(q, l, cands, leftover_total(q), cutoff, &cut)?;
+    finish(q, l, pairs, matched, pair_total, cutoff, cut)
 }
 
 /// Whether a name has a word that is not a legal form.
@@ -167,6 +176,9 @@ pub(crate) fn leftover_total(p: &Prepared) -> f64 {
         .fold(0.0, |sum, (t, w)| sum + w * leftover_factor(t))
 }
 
+/// A cut name's score and line of explanation ([`cut::check`]).
+type CutReading = Option<(f64, Evidence)>;
+
 /// The greedy alignment of the candidates (pairs, matched weight, pairs'
 /// weight), unless the bound shows the score cannot reach `cutoff`.
 /// `query_cost`: [`leftover_total`] of the query.
@@ -176,10 +188,13 @@ fn pair_up(
     cands: Vec<Candidate>,
     query_cost: f64,
     cutoff: f64,
+    cut: &CutReading,
 ) -> Option<(Vec<Pair>, f64, f64)> {
-    let reach = upper_bound(q, l, &cands, query_cost).max(containment::bound(l, |j| {
-        cands.iter().any(|c| c.listed.range().contains(&j))
-    }));
+    let reach = upper_bound(q, l, &cands, query_cost)
+        .max(containment::bound(l, |j| {
+            cands.iter().any(|c| c.listed.range().contains(&j))
+        }))
+        .max(cut.as_ref().map_or(0.0, |c| c.0));
     if reach < cutoff || reach <= 0.0 {
         return None;
     }
@@ -187,7 +202,8 @@ fn pair_up(
 }
 
 /// Scores the greedy alignment: leftovers, the rules that reject a pair
-/// outright, evidence and containment.
+/// outright, evidence and containment; a cut name ([`cut`]) scores at
+/// least its cut's score, whatever those say.
 fn finish(
     q: &Prepared,
     l: &Prepared,
@@ -195,22 +211,28 @@ fn finish(
     matched: f64,
     pair_total: f64,
     cutoff: f64,
+    cut: CutReading,
 ) -> Option<Alignment> {
     let (qt, lt) = (&q.name.tokens, &l.name.tokens);
     // Names that share only legal forms share nothing.
     let legal = |ids: &[usize], t: &[crate::normalize::Token]| {
         ids.iter().all(|&i| t[i].kind == TokenKind::LegalForm)
     };
-    if pairs
-        .iter()
-        .all(|p| legal(&p.query, qt) && legal(&p.listed, lt))
+    if cut.is_none()
+        && pairs
+            .iter()
+            .all(|p| legal(&p.query, qt) && legal(&p.listed, lt))
     {
         return None;
     }
     let mut leftovers = leftovers(q, l, &pairs);
     let shorter = evidence::shorter_form(q, l, &pairs, &mut leftovers);
     let total = pair_total + leftovers.iter().map(|x| x.cost).sum::<f64>();
-    let says_more = rejected(q, l, &pairs, &leftovers)?;
+    // A rule that rejects the pair leaves only the cut to score it.
+    let verdict = rejected(q, l, &pairs, &leftovers);
+    if verdict.is_none() && cut.is_none() {
+        return None;
+    }
     let mut evidence = evidence::weigh(q, l, &pairs, &leftovers);
     evidence.extend(shorter);
     let base = if total > 0.0 { matched / total } else { 0.0 };
@@ -218,13 +240,21 @@ fn finish(
         .iter()
         .fold(base, |s, e| s * e.factor)
         .clamp(0.0, 1.0);
-    let containment = containment::check(q, l, &pairs, &leftovers);
-    let score = match &containment {
+    // A cut name is the listed name itself, not a member of its group.
+    let containment = (verdict.is_some() && cut.is_none())
+        .then(|| containment::check(q, l, &pairs, &leftovers))
+        .flatten();
+    let says_more = verdict.unwrap_or(true);
+    let mut score = match &containment {
         Some(c) if says_more => c.score,
         Some(c) => c.score.max(name_score),
-        None if says_more => return None,
+        None if says_more => 0.0,
         None => name_score,
     };
+    if let Some((cut_score, line)) = cut {
+        score = score.max(cut_score);
+        evidence.push(line);
+    }
     if score <= 0.0 || score < cutoff {
         return None;
     }

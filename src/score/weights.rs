@@ -174,6 +174,9 @@ pub struct Prepared {
     /// For a listed organisation's name, its core: a vendor named after it
     /// with words of its own may be a member of its group.
     pub core: Option<Core>,
+    /// The name as written, for telling a name cut at a field width
+    /// ([`super::cut::written_key`]).
+    pub written: String,
 }
 
 impl Prepared {
@@ -186,11 +189,13 @@ impl Prepared {
             .map(|t| weights.rarity(&t.text))
             .collect();
         let weights = name.tokens.iter().map(|t| weights.weight(t)).collect();
+        let written = super::cut::written_key(&name.original);
         Prepared {
             name,
             weights,
             rarity,
             core: None,
+            written,
         }
     }
 

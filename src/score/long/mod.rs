@@ -83,16 +83,18 @@ pub(crate) fn align_long(long: &LongQuery, l: &Prepared, cutoff: f64) -> Option<
         numbers: &long.words.numbers,
     };
     let cands = candidates_among(q, l, among);
-    let (pairs, matched, pair_total) = pair_up(q, l, cands, long.cost, cutoff)?;
+    let cut = super::cut::check(q, l);
+    let (pairs, matched, pair_total) = pair_up(q, l, cands, long.cost, cutoff, &cut)?;
     if reach(long, l, &pairs, matched, pair_total) < cutoff {
         return None;
     }
-    finish(q, l, pairs, matched, pair_total, cutoff)
+    finish(q, l, pairs, matched, pair_total, cutoff, cut)
 }
 
 /// An upper bound of the score [`finish`] gives the pairs, without
-/// visiting the query's leftovers: the larger of the name score without
-/// evidence (leftovers at their least cost) and the containment's reach.
+/// visiting the query's leftovers: the largest of the name score without
+/// evidence (leftovers at their least cost), the containment's reach and a
+/// cut name's score.
 fn reach(long: &LongQuery, l: &Prepared, pairs: &[Pair], matched: f64, pair_total: f64) -> f64 {
     let q = long.q;
     let paired: f64 = pairs
@@ -128,5 +130,6 @@ fn reach(long: &LongQuery, l: &Prepared, pairs: &[Pair], matched: f64, pair_tota
     } else {
         f64::INFINITY
     };
-    name.max(containment::reach(q, l, pairs))
+    let cut = super::cut::check(q, l).map_or(0.0, |c| c.0);
+    name.max(containment::reach(q, l, pairs)).max(cut)
 }

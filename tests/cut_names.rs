@@ -1,0 +1,160 @@
+//! Names cut at a field width (`vendor_screen::score::cut`): vendor masters
+//! keep a name in a field of fixed length (SAP's holds 35 characters; the
+//! real FPDS names show cuts at 60 and 80) and drop the rest, often inside a
+//! word. Every organisation name of the real OFAC SDN file cut there must
+//! find its entity; a beginning too short to be a field's, one that changes
+//! a word before the cut, or one holding only legal forms must not count as
+//! a cut.
+
+use vendor_screen::list::Date;
+use vendor_screen::list::EntityKind;
+use vendor_screen::list::load::load_path;
+use vendor_screen::normalize::{Normalizer, TokenKind};
+use vendor_screen::score::{Prepared, Rule, Weights, align};
+use vendor_screen::{DEFAULT_THRESHOLD, Screener, ScreenerBuilder, Status, Vendor};
+
+const SDN: &str = "../shared/data/ofac-sdn/2024-05-03/sdn.csv";
+
+/// A name cut after `width` characters, the separator the cut leaves
+/// dropped.
+fn cut(name: &str, width: usize) -> Option<String> {
+    (name.chars().count() > width).then(|| {
+        let head: String = name.chars().take(width).collect();
+        head.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_string()
+    })
+}
+
+fn sdn_screener() -> (Screener, Vec<(String, String)>) {
+    let lists = load_path(SDN.as_ref(), None)
+        .expect("the real SDN file")
+        .lists;
+    let names = lists
+        .iter()
+        .flat_map(|l| &l.entities)
+        .filter(|e| e.kind == EntityKind::Organization)
+        .flat_map(|e| e.names().map(|(_, n)| (e.id.clone(), n.to_string())))
+        .collect();
+    let screener = ScreenerBuilder::new().lists(lists).build().expect("builds");
+    (screener, names)
+}
+
+/// Whether a name holds a word that is not a legal form (a cut that kept
+/// only "PUBLICHNOE AKTSIONERNOE OBSHCHESTVO" names nothing).
+fn says_something(n: &Normalizer, name: &str) -> bool {
+    n.normalize(name)
+        .tokens
+        .iter()
+        .any(|t| t.kind != TokenKind::LegalForm)
+}
+
+#[test]
+fn every_organisation_name_cut_at_a_field_width_finds_its_entity() {
+    let (s, names) = sdn_screener();
+    let n = Normalizer::new();
+    let as_of = Date::new(2026, 11, 22).expect("date");
+    let (mut tried, mut failed) = (0, Vec::new());
+    for (i, (id, name)) in names.iter().enumerate() {
+        for width in [35, 60, 80] {
+            let Some(query) = cut(name, width).filter(|q| says_something(&n, q)) else {
+                continue;
+            };
+            tried += 1;
+            let v = Vendor::new(query.as_str());
+            let hit = |r: vendor_screen::Report| {
+                r.hits
+                    .into_iter()
+                    .find(|h| &h.entity_id == id)
+                    .map(|h| (h.score, h.status))
+            };
+            let found = hit(s.screen(&v, as_of));
+            // The index finds what scoring every name finds (every 25th).
+            if i % 25 == 0 {
+                assert_eq!(found, hit(s.screen_brute_force(&v, as_of)), "{query}");
+            }
+            match found {
+                Some((score, Status::Match)) if score >= DEFAULT_THRESHOLD => {}
+                other => failed.push(format!("{query:?} for {name:?}: {other:?}")),
+            }
+        }
+    }
+    assert!(tried > 2500, "{tried}");
+    assert!(
+        failed.is_empty(),
+        "{} of {tried}:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
+}
+
+fn aligned(query: &str, listed: &str) -> Option<vendor_screen::score::Alignment> {
+    let (n, w) = (Normalizer::new(), Weights::default());
+    let p = |s: &str| Prepared::new(n.normalize(s), &w);
+    align(&p(query), &p(listed), 0.0)
+}
+
+fn is_cut(query: &str, listed: &str) -> bool {
+    aligned(query, listed).is_some_and(|a| a.evidence.iter().any(|e| e.rule == Rule::Cut))
+}
+
+#[test]
+fn only_a_long_unchanged_beginning_is_a_cut() {
+    let listed = "NATIONAL COMMITTEE FOR THE LIBERATION AND PROTECTION OF ALBANIAN LANDS";
+    assert!(is_cut("National Committee for the Liberati", listed));
+    assert!(
+        is_cut("NATIONAL COMMITTEE, FOR THE  LIBERATION AND", listed),
+        "case, spacing and punctuation aside"
+    );
+    assert!(
+        is_cut("NATIONAL COMMITTEE FOR THE LIB", listed),
+        "30 characters"
+    );
+    assert!(
+        !is_cut("NATIONAL COMMITTEE FOR THE LI", listed),
+        "29 characters"
+    );
+    assert!(
+        !is_cut("NATIONAL COMMITTEE FOR THE", listed),
+        "shorter than any field"
+    );
+    assert!(
+        !is_cut("NATIONAL COMMITTEE FOR THE PROTECTI", listed),
+        "a word changed before the cut"
+    );
+    assert!(!is_cut(listed, listed), "the whole name is no cut");
+    assert!(
+        !is_cut(listed, "NATIONAL COMMITTEE FOR THE LIBERATI"),
+        "the listed name is not the vendor's cut"
+    );
+    let short = aligned("NATIONAL COMMITTEE FOR THE", listed);
+    assert!(short.is_none_or(|a| a.score < DEFAULT_THRESHOLD));
+}
+
+#[test]
+fn a_cut_that_kept_only_legal_forms_names_nothing() {
+    let listed = "PUBLICHNOE AKTSIONERNOE OBSCHESTVO MAGNITOGORSKIY METALLURGICHESKIY KOMBINAT";
+    assert!(aligned("PUBLICHNOE AKTSIONERNOE OBSCHESTVO", listed).is_none());
+}
+
+#[test]
+fn a_cut_scores_by_how_much_it_keeps_and_says_where_it_was_cut() {
+    let listed = "NATIONAL COMMITTEE FOR THE LIBERATION AND PROTECTION OF ALBANIAN LANDS";
+    let less = aligned("NATIONAL COMMITTEE FOR THE LIBERATI", listed).expect("aligned");
+    let more = aligned(
+        "NATIONAL COMMITTEE FOR THE LIBERATION AND PROTECTION OF ALBA",
+        listed,
+    )
+    .expect("aligned");
+    assert!(less.score >= DEFAULT_THRESHOLD, "{}", less.score);
+    assert!(more.score > less.score, "{} {}", more.score, less.score);
+    let line = |a: &vendor_screen::score::Alignment| {
+        a.evidence
+            .iter()
+            .find(|e| e.rule == Rule::Cut)
+            .map(|e| e.detail.clone())
+            .expect("a cut")
+    };
+    assert!(line(&less).contains("inside a word"), "{}", line(&less));
+    let word = aligned("NATIONAL COMMITTEE FOR THE LIBERATION", listed).expect("aligned");
+    assert!(line(&word).contains("after a word"), "{}", line(&word));
+}
