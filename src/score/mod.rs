@@ -26,7 +26,9 @@
 //!    listed name as written, thirty characters or more, is that name cut
 //!    by a field of fixed width; it scores by how much of the name it keeps
 //!    (0.87 to 0.99), whatever the words after the cut, and is no group
-//!    member.
+//!    member. Written another way before the cut, its words must pair with
+//!    the listed name's beginning; the words after the cut then cost
+//!    nothing.
 //!
 //! Three rules reject a pair outright, unless the vendor's name is the
 //! listed name cut: a listed name whose distinctive words all have three
@@ -190,11 +192,18 @@ fn pair_up(
     cutoff: f64,
     cut: &CutReading,
 ) -> Option<(Vec<Pair>, f64, f64)> {
+    let in_listed = |j: usize| cands.iter().any(|c| c.listed.range().contains(&j));
+    let in_query = |i: usize| cands.iter().any(|c| c.query.range().contains(&i));
     let reach = upper_bound(q, l, &cands, query_cost)
-        .max(containment::bound(l, |j| {
-            cands.iter().any(|c| c.listed.range().contains(&j))
-        }))
+        .max(containment::bound(l, in_listed))
         .max(cut.as_ref().map_or(0.0, |c| c.0));
+    // A name cut after other changes leaves the listed words after the cut
+    // uncounted: its score is bounded only by its cap.
+    let reach = if reach < cutoff && cut::tail_possible(q, l, in_query, in_listed) {
+        reach.max(cut::kept_score(q, l))
+    } else {
+        reach
+    };
     if reach < cutoff || reach <= 0.0 {
         return None;
     }
@@ -226,6 +235,20 @@ fn finish(
         return None;
     }
     let mut leftovers = leftovers(q, l, &pairs);
+    // A name cut after other changes: the listed words after the cut (and
+    // the beginning of the word it went through) are not counted.
+    let tail = cut
+        .is_none()
+        .then(|| cut::tail(q, l, &pairs, &leftovers))
+        .flatten();
+    let mut taken = Vec::new();
+    if let Some((ids, _)) = &tail {
+        for &i in ids.iter().rev() {
+            let mut x = leftovers.remove(i);
+            x.cost = 0.0;
+            taken.push(x);
+        }
+    }
     let shorter = evidence::shorter_form(q, l, &pairs, &mut leftovers);
     let total = pair_total + leftovers.iter().map(|x| x.cost).sum::<f64>();
     // A rule that rejects the pair leaves only the cut to score it.
@@ -241,7 +264,7 @@ fn finish(
         .fold(base, |s, e| s * e.factor)
         .clamp(0.0, 1.0);
     // A cut name is the listed name itself, not a member of its group.
-    let containment = (verdict.is_some() && cut.is_none())
+    let containment = (verdict.is_some() && cut.is_none() && tail.is_none())
         .then(|| containment::check(q, l, &pairs, &leftovers))
         .flatten();
     let says_more = verdict.unwrap_or(true);
@@ -254,6 +277,12 @@ fn finish(
     if let Some((cut_score, line)) = cut {
         score = score.max(cut_score);
         evidence.push(line);
+    }
+    if let Some((_, line)) = tail {
+        // No more than the same share of the name kept as written gives.
+        score = score.min(cut::kept_score(q, l));
+        evidence.push(line);
+        leftovers.extend(taken);
     }
     if score <= 0.0 || score < cutoff {
         return None;

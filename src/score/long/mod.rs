@@ -131,5 +131,11 @@ fn reach(long: &LongQuery, l: &Prepared, pairs: &[Pair], matched: f64, pair_tota
         f64::INFINITY
     };
     let cut = super::cut::check(q, l).map_or(0.0, |c| c.0);
-    name.max(containment::reach(q, l, pairs)).max(cut)
+    // A name cut after other changes scores at most its cap.
+    let tail = if super::cut::tail_may_apply(q) {
+        super::cut::kept_score(q, l)
+    } else {
+        0.0
+    };
+    name.max(containment::reach(q, l, pairs)).max(cut).max(tail)
 }
