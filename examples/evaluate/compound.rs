@@ -80,7 +80,8 @@ fn label(kinds: &[Kind]) -> String {
     ks.iter().map(|k| k.name()).collect::<Vec<_>>().join(" + ")
 }
 
-fn case(s: &Source, query: String, rows: Vec<String>, negative: bool) -> Case {
+/// A case of `s`'s entity, screened as `query`, counted in `rows`.
+pub fn case(s: &Source, query: String, rows: Vec<String>, negative: bool) -> Case {
     Case {
         rows,
         query,

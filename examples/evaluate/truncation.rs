@@ -6,7 +6,7 @@
 //! Every organisation name longer than a width, cut there: not a sample.
 
 use super::cases::Case;
-use super::compound::Source;
+use super::compound::{Source, case};
 use super::variants::{self, Context, Kind, Rng};
 
 /// The widths names are cut at.
@@ -68,20 +68,12 @@ pub fn cases(sources: &[Source], cx: &Context, seed: u64) -> Vec<Case> {
                 } else {
                     "between words"
                 };
-                out.push(Case {
-                    rows: vec![
-                        ALL.to_string(),
-                        format!("cut at {width} characters"),
-                        format!("cut {place}"),
-                    ],
-                    query,
-                    source: s.name.clone(),
-                    list: s.list.clone(),
-                    entity: s.entity.clone(),
-                    expected_names: s.names.clone(),
-                    member: false,
-                    negative: false,
-                });
+                let rows = vec![
+                    ALL.to_string(),
+                    format!("cut at {width} characters"),
+                    format!("cut {place}"),
+                ];
+                out.push(case(s, query, rows, false));
             }
         }
     }
@@ -93,19 +85,11 @@ pub fn cases(sources: &[Source], cx: &Context, seed: u64) -> Vec<Case> {
         else {
             continue;
         };
-        out.push(Case {
-            rows: vec![
-                CHANGED.to_string(),
-                format!("cut at 35 after another change: {}", kind.name()),
-            ],
-            query,
-            source: s.name.clone(),
-            list: s.list.clone(),
-            entity: s.entity.clone(),
-            expected_names: s.names.clone(),
-            member: false,
-            negative: false,
-        });
+        let rows = vec![
+            CHANGED.to_string(),
+            format!("cut at 35 after another change: {}", kind.name()),
+        ];
+        out.push(case(s, query, rows, false));
     }
     out
 }
