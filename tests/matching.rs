@@ -65,6 +65,8 @@ const MUST_MATCH: &[Case] = cases![
     "Hik Vision USA Inc", "Hangzhou Hikvision Digital Technology Company", "split word; place and generic words differ";
     "ZTE Corp", "ZTE Corporation", "legal form abbreviated";
     "ZTE USA Inc", "ZTE Corporation", "an added country";
+    "ZTE USA INC, THE", "ZTE Corporation", "the article after a last comma, as FPDS files 36 names";
+    "THE HIKVISION USA INC", "Hikvision", "a leading article (1,069 FPDS names open with THE)";
     "Huawei Technologies Company", "HUAWEI TECHNOLOGIES CO., LTD.", "legal forms differ";
     "Zhongxing Telecom", "中兴通讯股份有限公司", "pinyin of the registered Chinese name";
     "海康威视", "杭州海康威视数字技术股份有限公司", "Chinese short name inside the unspaced legal name";
@@ -506,5 +508,26 @@ citation = "tests"
     ] {
         let got = hit(vendor, entity).filter(|h| h.0 >= DEFAULT_THRESHOLD);
         assert_eq!(got, None, "{vendor}: {why}");
+    }
+}
+
+/// A name's article, first or after a last comma, is no word of the
+/// vendor's own: the vendor is the listed company, not a member of its
+/// group (before, "THE HUAWEI TECHNOLOGIES USA INC" was a review as a
+/// possible member, "ZTE USA INC, THE" no hit at all).
+#[test]
+fn an_article_does_not_make_the_vendor_a_group_member() {
+    let s = ScreenerBuilder::new()
+        .lists(vendor_screen::lists::bundled().expect("bundled lists"))
+        .build()
+        .expect("builds");
+    for (vendor, entity) in [
+        ("THE HUAWEI TECHNOLOGIES USA INC", "huawei"),
+        ("HUAWEI TECHNOLOGIES USA INC, THE", "huawei"),
+        ("ZTE USA INC, THE", "zte"),
+    ] {
+        let (score, status) = hit_on(&s, vendor, entity).unwrap_or_else(|| panic!("{vendor}"));
+        assert!(score >= DEFAULT_THRESHOLD, "{vendor}: {score}");
+        assert_eq!(status, Status::Match, "{vendor}");
     }
 }

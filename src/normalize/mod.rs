@@ -475,6 +475,23 @@ mod tests {
     }
 
     #[test]
+    fn the_article_first_or_after_a_last_comma_is_optional() {
+        let n = Normalizer::new();
+        let optional =
+            |s: &str| -> Vec<bool> { n.normalize(s).tokens.iter().map(|t| t.optional).collect() };
+        assert_eq!(optional("The Boeing Company"), [true, false, false]);
+        assert_eq!(optional("BOEING COMPANY, THE"), [false, false, true]);
+        assert_eq!(optional("ACME, LLC, THE"), [false, false, true]);
+        assert_eq!(
+            optional("Front for the Liberation"),
+            [false, false, false, false],
+            "inside the name it is a word of it"
+        );
+        assert_eq!(optional("ACME THE"), [false, false], "no comma before it");
+        assert_eq!(optional("The"), [false], "all the name has");
+    }
+
+    #[test]
     fn plain_latin_is_not_corrupted() {
         assert_eq!(
             text("Communications Cornerstone"),

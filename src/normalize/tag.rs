@@ -148,6 +148,7 @@ impl Normalizer {
             })
             .collect();
         parenthetical_acronyms(text, &mut toks, steps);
+        articles(text, &mut toks, steps);
         let mut tokens: Vec<Token> = toks.into_iter().map(|t| self.finish(t)).collect();
         let all_legal = tokens.iter().all(|t| t.kind == TokenKind::LegalForm);
         if all_legal && (single || tokens.len() > 1) {
@@ -446,6 +447,36 @@ fn common_bases(words: &[String]) -> Vec<String> {
 /// The table of generic words, for [`Normalizer::new`].
 pub(super) fn generic_table() -> std::collections::HashSet<&'static str> {
     GENERIC.iter().chain(GENERIC_FOREIGN).copied().collect()
+}
+
+/// The article of a name, first ("The Boeing Company") or after a last
+/// comma as vendor masters file it ("Boeing Company, The"; "…, LLC, The"),
+/// is optional: it says nothing about who the company is, and a vendor may
+/// write it or leave it out. Elsewhere ("Front for the Liberation") it
+/// stays a word of the name.
+fn articles(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
+    let n = toks.len();
+    if n < 2 {
+        return;
+    }
+    let article = |t: &Tagging| t.raw.text == "the" && !t.raw.paren;
+    let first = article(&toks[0]);
+    let last = article(&toks[n - 1])
+        && text
+            .get(toks[n - 2].raw.span.end..toks[n - 1].raw.span.start)
+            .is_some_and(|gap| gap.contains(','));
+    for (i, is) in [(0, first), (n - 1, last)] {
+        if is && !toks[i].optional {
+            toks[i].optional = true;
+            steps.push(
+                StepKind::Optional,
+                format!(
+                    "'{}' is the name's article: optional",
+                    &text[toks[i].raw.span.clone()]
+                ),
+            );
+        }
+    }
 }
 
 /// A word in parentheses that is the name's own acronym (`Chengdu GaStone
