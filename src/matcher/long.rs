@@ -108,7 +108,7 @@ impl QueryBound {
             _ => 0.0,
         };
         // A name cut at a field width scores at most CUT_BASE + CUT_SPAN.
-        let cut = if l.written.len() > self.written.len() && l.written.starts_with(&self.written) {
+        let cut = if crate::score::cut::begins(&self.written, &l.written) {
             crate::score::cut::CUT_BASE + crate::score::cut::CUT_SPAN
         } else {
             0.0

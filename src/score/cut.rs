@@ -98,10 +98,9 @@ pub(crate) fn head(key: &str) -> Option<&str> {
     }
 }
 
-/// What a cut keeping as much of the listed name as `q` has characters
-/// scores: `CUT_BASE + CUT_SPAN × share` of `l`'s written key.
-pub(crate) fn kept_score(q: &Prepared, l: &Prepared) -> f64 {
-    let (k, n) = (q.written.chars().count(), l.written.chars().count());
+/// What a cut keeping `k` of a name's `n` characters scores:
+/// `CUT_BASE + CUT_SPAN × share`.
+fn share_score(k: usize, n: usize) -> f64 {
     let share = if n > 0 {
         (k as f64 / n as f64).min(1.0)
     } else {
@@ -110,16 +109,34 @@ pub(crate) fn kept_score(q: &Prepared, l: &Prepared) -> f64 {
     CUT_BASE + CUT_SPAN * share
 }
 
+/// What a cut keeping as much of the listed name as `q` has characters
+/// scores ([`share_score`] of the written keys).
+pub(crate) fn kept_score(q: &Prepared, l: &Prepared) -> f64 {
+    share_score(q.written.chars().count(), l.written.chars().count())
+}
+
+/// Whether the written key `kept` is the beginning of the written key
+/// `whole`, shorter than it (before the length a cut needs is checked).
+pub(crate) fn begins(kept: &str, whole: &str) -> bool {
+    kept.len() < whole.len() && whole.starts_with(kept)
+}
+
+/// The score of `q` as `l` cut as written, when it is one: the bound the
+/// scorer prunes by, without the line of explanation [`check`] writes.
+pub(crate) fn score(q: &Prepared, l: &Prepared) -> Option<f64> {
+    (begins(&q.written, &l.written) && head(&q.written).is_some()).then(|| kept_score(q, l))
+}
+
 /// The cut rule's reading of a vendor's name `q` against a listed name `l`:
 /// its score and its line of explanation, when `q` is `l` cut.
 pub(crate) fn check(q: &Prepared, l: &Prepared) -> Option<(f64, Evidence)> {
     let (kept, whole) = (&q.written, &l.written);
-    if kept.len() >= whole.len() || !whole.starts_with(kept.as_str()) {
+    if !begins(kept, whole) {
         return None;
     }
     head(kept)?;
     let (k, n) = (kept.chars().count(), whole.chars().count());
-    let score = kept_score(q, l);
+    let score = share_score(k, n);
     let inside = whole[kept.len()..].chars().next().is_some_and(|c| c != ' ');
     let place = if inside {
         "inside a word"
@@ -203,7 +220,7 @@ pub(crate) fn tail(
     leftovers: &[Leftover],
 ) -> Option<(Vec<usize>, Evidence)> {
     let (qt, lt) = (&q.name.tokens, &l.name.tokens);
-    if q.written.chars().count() < MIN_CUT_CHARS || qt.len() > MAX_TAIL_QUERY_WORDS {
+    if !tail_may_apply(q) || q.written.chars().count() < MIN_CUT_CHARS {
         return None;
     }
     let last_paired = pairs.iter().flat_map(|p| p.listed.iter().copied()).max()?;
@@ -255,11 +272,6 @@ pub(crate) fn tail(
         }
         cut.push(i);
     }
-    let words: Vec<&str> = cut
-        .iter()
-        .filter(|&&c| leftovers[c].side == Side::Listed)
-        .map(|&c| &l.name.original[lt[leftovers[c].token].span.clone()])
-        .collect();
     // The vendor's name ends where the listed name was cut: after its last
     // paired word, or with the beginning of the word the cut went through
     // ("Universal Logistics Holdings Inc" is no cut of "Universal Logistics
@@ -277,6 +289,16 @@ pub(crate) fn tail(
         return None;
     }
     cut.sort_unstable();
+    let words: Vec<String> = cut
+        .iter()
+        .filter(|&&c| leftovers[c].side == Side::Listed)
+        .map(|&c| {
+            format!(
+                "'{}'",
+                &l.name.original[lt[leftovers[c].token].span.clone()]
+            )
+        })
+        .collect();
     Some((
         cut,
         Evidence {
@@ -285,11 +307,7 @@ pub(crate) fn tail(
             detail: format!(
                 "the name screened reads as the listed name cut after '{}', as a field of fixed width cuts names: {} after it not counted; score at most {:.2}",
                 &l.name.original[lt[last_paired].span.clone()],
-                words
-                    .iter()
-                    .map(|w| format!("'{w}'"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                words.join(", "),
                 kept_score(q, l)
             ),
         },

@@ -130,7 +130,7 @@ fn reach(long: &LongQuery, l: &Prepared, pairs: &[Pair], matched: f64, pair_tota
     } else {
         f64::INFINITY
     };
-    let cut = super::cut::check(q, l).map_or(0.0, |c| c.0);
+    let cut = super::cut::score(q, l).unwrap_or(0.0);
     // A name cut after other changes scores at most its cap.
     let tail = if super::cut::tail_may_apply(q) {
         super::cut::kept_score(q, l)
