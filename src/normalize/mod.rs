@@ -483,6 +483,11 @@ mod tests {
         assert_eq!(optional("BOEING COMPANY, THE"), [false, false, true]);
         assert_eq!(optional("ACME, LLC, THE"), [false, false, true]);
         assert_eq!(
+            optional("ＡＣＭＥ，ＴＨＥ"),
+            [false, true],
+            "a full-width comma (found by tests/properties.rs)"
+        );
+        assert_eq!(
             optional("Front for the Liberation"),
             [false, false, false, false],
             "inside the name it is a word of it"

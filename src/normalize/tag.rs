@@ -464,7 +464,10 @@ fn articles(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
     let last = article(&toks[n - 1])
         && text
             .get(toks[n - 2].raw.span.end..toks[n - 1].raw.span.start)
-            .is_some_and(|gap| gap.contains(','));
+            .is_some_and(|gap| {
+                // A comma as any width writes it ("，").
+                unicode_normalization::UnicodeNormalization::nfkc(gap).any(|c| c == ',')
+            });
     for (i, is) in [(0, first), (n - 1, last)] {
         if is && !toks[i].optional {
             toks[i].optional = true;
