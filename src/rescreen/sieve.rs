@@ -34,6 +34,9 @@
 //! - a name long enough to be a listed name cut at a field width
 //!   ([`crate::score::cut`]) is looked up by its beginning, its words
 //!   joined by spaces, as the index files listed names;
+//! - a name with other names written into it ("X DBA Y",
+//!   [`crate::screen::trade_names`]) is sieved name by name too, as the
+//!   screener screens each;
 //! - names the sieve does not model pass: text that is not ASCII, a word the
 //!   number step may read as digits (`forty-four` is kept as `forty`, `13th`
 //!   as `13`), an abbreviation the look-alike step reads again, a vendor
@@ -52,6 +55,7 @@ use crate::normalize::{
     Trigger, look_alike_candidates, number_words, reads_as_number, stem, variant_key,
     variant_key_into,
 };
+use crate::screen::trade_names::names_in;
 use crate::screen::{Owner, Screener, Vendor};
 
 /// The longest run of single letters whose joinings the sieve enumerates;
@@ -191,6 +195,10 @@ impl Sieve {
                 .aliases
                 .iter()
                 .any(|a| self.name_may_hit(index, a, scratch))
+            || std::iter::once(&vendor.name)
+                .chain(&vendor.aliases)
+                .flat_map(|n| names_in(n))
+                .any(|part| self.name_may_hit(index, &part, scratch))
             || owners(self, index, &vendor.owners, scratch)
     }
 

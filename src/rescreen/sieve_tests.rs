@@ -423,3 +423,19 @@ fn a_name_cut_at_a_field_width_is_looked_up_by_its_beginning() {
         Some("the beginning of a listed name")
     );
 }
+
+/// A listed name cut at a field width and written after DBA is the
+/// beginning of one of the vendor's names, not of the field: the sieve
+/// looks up each name written into the field, as the screener screens it.
+#[test]
+fn a_name_written_after_dba_is_sieved_on_its_own() {
+    let listed = "LIMITED LIABILITY COMPANY SCIENTIFIC AND PRODUCTION ENTERPRISE ZHELTUGINSKAYA";
+    let s = screener_of(listed);
+    let vendor = Vendor::new(
+        "ACME SUPPLY INC DBA LIMITED LIABILITY COMPANY SCIENTIFIC AND PRODUCTION ENTERPRISE ZHELT",
+    );
+    let today = crate::list::Date::new(2026, 11, 26).expect("a date");
+    assert!(!s.screen(&vendor, today).hits.is_empty());
+    let sieve = Sieve::new(&s).expect("a sieve");
+    assert!(sieve.may_hit(s.matcher().index(), &vendor, &mut Scratch::default()));
+}

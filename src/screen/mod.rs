@@ -25,6 +25,7 @@ mod query;
 mod reach;
 mod relations;
 pub mod report;
+pub mod trade_names;
 pub mod vendor;
 
 pub use builder::ScreenerBuilder;

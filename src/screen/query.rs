@@ -1,5 +1,6 @@
 //! The names screened for one vendor: its own, its aliases, its owners.
 
+use super::trade_names::names_in;
 use super::{Owner, Vendor, Via};
 use crate::limits::{MAX_NAMES, check_name};
 
@@ -14,8 +15,8 @@ pub(super) struct Query {
     pub direct_owner: Option<usize>,
 }
 
-/// Every name to screen for a vendor: its own, its aliases, its owners at
-/// every level; names that cannot be screened (see [`crate::limits`]) are
+/// Every name to screen for a vendor: its own, its aliases, the names
+/// written into either ([`names_in`]), its owners at every level; names that cannot be screened (see [`crate::limits`]) are
 /// left out.
 pub(super) fn queries(vendor: &Vendor) -> Vec<Query> {
     let mut queries = Vec::new();
@@ -37,6 +38,21 @@ pub(super) fn queries(vendor: &Vendor) -> Vec<Query> {
             chain: Vec::new(),
             direct_owner: None,
         });
+    }
+    // Names written into one field ("X DBA Y"): each is one of the
+    // vendor's own names, screened as an alias it wrote there.
+    let given: Vec<&String> = std::iter::once(&vendor.name)
+        .chain(&vendor.aliases)
+        .collect();
+    for part in given.iter().flat_map(|n| names_in(n)) {
+        if !given.iter().any(|g| **g == part) {
+            push(Query {
+                text: part.clone(),
+                via: Via::Alias { name: part },
+                chain: Vec::new(),
+                direct_owner: None,
+            });
+        }
     }
     let mut owners = Vec::new();
     for (i, o) in vendor.owners.iter().enumerate() {

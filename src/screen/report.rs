@@ -15,9 +15,11 @@ pub enum Via {
     /// The vendor's own name matched.
     #[serde(rename = "self")]
     SelfName,
-    /// One of the vendor's aliases matched.
+    /// One of the vendor's aliases matched, or a name written into its
+    /// name or an alias after DBA, T/A, A/K/A or F/K/A
+    /// ([`crate::screen::trade_names`]).
     Alias {
-        /// The alias as given.
+        /// The alias as given, or as written into the name.
         name: String,
     },
     /// The vendor matched a listed entity (`entity_id`, `entity_name`) that
