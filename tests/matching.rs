@@ -531,3 +531,47 @@ fn an_article_does_not_make_the_vendor_a_group_member() {
         assert_eq!(status, Status::Match, "{vendor}");
     }
 }
+
+/// A primary name of one word names its group when it leads the vendor's
+/// name ("URALVAGONZAVOD TRADING", as the evaluation's qualifier row adds
+/// one: before, no hit at any threshold); inside another name it is a word
+/// of that name ("AIR GATO ENTERPRISES INC.", a real FPDS name), and an
+/// alias of one word counts only when the entity's other names vouch for
+/// it (`a_groups_acronym_finds_its_members_and_a_syllable_word_does_not`).
+#[test]
+fn a_one_word_primary_name_leading_the_vendors_name_finds_its_members() {
+    let entities = r#"
+[[entity]]
+id = "uvz"
+name = "URALVAGONZAVOD"
+citation = "OFAC SDN 16885"
+
+[[entity]]
+id = "gato"
+name = "GATO"
+citation = "tests"
+
+[[entity]]
+id = "aleph"
+name = "ALEPH TRADING COMPANY"
+aliases = ["GENAITI"]
+citation = "tests"
+"#;
+    let s = groups_screener(entities);
+    members_are_reviewed(
+        &s,
+        &[
+            ("URALVAGONZAVOD TRADING", "uvz"),
+            ("URALVAGONZAVOD GLOBAL LLC", "uvz"),
+            ("MOSCOW URALVAGONZAVOD SERVICE", "uvz"),
+        ],
+    );
+    for (vendor, entity) in [
+        ("AIR GATO ENTERPRISES INC.", "gato"),
+        ("GLOBAL URALVAGONZAVOD SERVICE", "uvz"),
+        ("GENAITI TRADING", "aleph"),
+    ] {
+        let got = hit_on(&s, vendor, entity).filter(|h| h.0 >= DEFAULT_THRESHOLD);
+        assert_eq!(got, None, "{vendor}");
+    }
+}

@@ -147,12 +147,14 @@ impl Matcher {
         let mut primary: Option<Primary> = None;
         let mut names = Vec::with_capacity(normalized.len());
         for (n, l) in normalized.into_iter().zip(&listed) {
-            if primary.as_ref().is_none_or(|p| p.entity != l.entity) {
+            let first = primary.as_ref().is_none_or(|p| p.entity != l.entity);
+            if first {
                 primary = Some(Primary::of(l.entity, &n));
             }
             let p = Prepared::new(n, &weights);
             names.push(match (l.groups, &primary) {
                 (false, _) => p,
+                (true, _) if first => p.primary_organisation(),
                 (true, Some(primary)) if primary.endorses(&p) => p.group_name(),
                 (true, _) => p.organisation(),
             });

@@ -108,6 +108,17 @@ fn core_span(q: &Prepared, core: &super::Core, pairs: &[Pair]) -> Option<(usize,
     Some((first_core?, last?))
 }
 
+/// Whether the vendor's name begins at token `first` (places, legal forms
+/// and optional words before it aside), as a core marked
+/// [`super::Core::leading`] must: a group's companies named after a bare
+/// name lead with it ("URALVAGONZAVOD TRADING"); a bare name inside another
+/// name is a word of that name ("AIR GATO ENTERPRISES").
+fn leads(q: &Prepared, first: usize) -> bool {
+    q.name.tokens[..first]
+        .iter()
+        .all(|t| t.optional || matches!(t.kind, TokenKind::LegalForm | TokenKind::Place))
+}
+
 /// Whether the aligned names are a containment of `l`'s core in `q`.
 pub(crate) fn check(
     q: &Prepared,
@@ -120,6 +131,9 @@ pub(crate) fn check(
         return None;
     }
     let (first_core, last_core) = core_span(q, core, pairs)?;
+    if core.leading && !leads(q, first_core) {
+        return None;
+    }
     let extra: Vec<String> = leftovers
         .iter()
         .filter(|x| x.side == Side::Query)

@@ -98,6 +98,11 @@ pub struct Core {
     /// ("VTB" of VTB Bank PJSC, Bank VTB OAO, JSC VTB Bank, VTB Bank PAO),
     /// not an acronym one name happens to hold.
     pub repeated: bool,
+    /// Whether the core counts only leading the vendor's name (places and
+    /// legal forms before it aside): set for a primary name of one word
+    /// ([`Prepared::primary_organisation`]), which nothing else of its
+    /// entity vouches for as a group's name.
+    pub leading: bool,
 }
 
 impl Core {
@@ -155,6 +160,7 @@ impl Core {
             rarity: r,
             letters,
             repeated: false,
+            leading: false,
         })
     }
 }
@@ -213,6 +219,30 @@ impl Prepared {
     /// ```
     pub fn organisation(mut self) -> Prepared {
         self.core = Core::of(&self.name).filter(|c| !self.is_bare(c));
+        self
+    }
+
+    /// An organisation's primary name: as [`Prepared::organisation`], and a
+    /// name of one word ("URALVAGONZAVOD", "GENAITI") names its group too,
+    /// but only leading a vendor's name: "URALVAGONZAVOD TRADING" is
+    /// possibly a member, "AIR GATO ENTERPRISES" is not one of "GATO". How
+    /// much it counts is still its rarity among company names.
+    ///
+    /// ```
+    /// use vendor_screen::normalize::Normalizer;
+    /// use vendor_screen::score::{Prepared, Weights};
+    /// let n = Normalizer::new();
+    /// let w = Weights::default();
+    /// let p = Prepared::new(n.normalize("URALVAGONZAVOD"), &w).primary_organisation();
+    /// assert!(p.core.expect("a core").leading);
+    /// let p = Prepared::new(n.normalize("Uralvagonzavod Corporation"), &w).primary_organisation();
+    /// assert!(!p.core.expect("a core").leading);
+    /// ```
+    pub fn primary_organisation(mut self) -> Prepared {
+        self.core = Core::of(&self.name).map(|mut c| {
+            c.leading = self.is_bare(&c);
+            c
+        });
         self
     }
 
