@@ -88,6 +88,9 @@ const MUST_MATCH: &[Case] = cases![
     "H_u_a_w_e_i Technologies", "Huawei Technologies Co., Ltd.", "letters spelled out with underscores";
     "Hikv1sion Digital Technology", "Hangzhou Hikvision Digital Technology Co., Ltd.", "a digit for a letter";
     "D4hua Technology", "Dahua Technology Company", "a digit for a letter";
+    "Channe1 Rich E1ectronics Company Limited", "Channel Rich Electronics Company Limited", "a 1 for an l, in a distinctive and an organisation word";
+    "NARPE1 TECHNO1OGY CO., LIMITED", "Narpel Technology Co., Limited", "a 1 for an l in capitals";
+    "BANK ME11AT", "BANK MELLAT", "two 1s for ls: read as is, two edits from the listed word";
     "ZT3 Corporation", "ZTE Corporation", "a digit for a letter in an acronym";
     "lndustrial and Commercial Bank of China", "Industrial and Commercial Bank of China", "lower-case L for I";
     "Ｈｕａｗｅｉ Ｔｅｃｈｎｏｌｏｇｉｅｓ", "Huawei Technologies Co., Ltd.", "full-width letters";

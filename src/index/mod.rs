@@ -42,7 +42,7 @@ mod build;
 mod hash;
 mod sketch;
 
-use crate::normalize::{Normalized, Token, TokenKind};
+use crate::normalize::{Normalized, Token, TokenKind, digits_as_letters_with_l, variant_key};
 use crate::score::cut::{head, written_key};
 use crate::score::{allowed_edits, is_subsequence, osa_within};
 pub(crate) use hash::{FxMap, hash};
@@ -199,6 +199,20 @@ impl NameIndex {
                 &mut tail,
                 &mut keys,
             );
+            // Digits for letters with a `1` read as `l` (`channe1`): the
+            // pair rule reads both.
+            if t.kind == TokenKind::Number && t.variant.is_some() {
+                if let Some(read) = digits_as_letters_with_l(&t.text) {
+                    self.lookup(&read, true, &mut keys);
+                    self.exact_forms(
+                        &read,
+                        variant_key(&read).as_deref(),
+                        None,
+                        &mut tail,
+                        &mut keys,
+                    );
+                }
+            }
             let mut joined = t.unexpanded_text().to_string();
             for next in toks.iter().skip(i + 1).take(2) {
                 joined.push_str(next.unexpanded_text());

@@ -57,7 +57,7 @@ pub(crate) use numbers::{number_words, reads_as_number};
 pub(crate) use replaced::{Trigger, look_alike_candidates};
 pub(crate) use tag::built_from_beginnings;
 pub(crate) use variant::variant_key_into;
-pub use variant::{digits_as_letters, stem, variant_key};
+pub use variant::{digits_as_letters, digits_as_letters_with_l, stem, variant_key};
 
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};

@@ -14,7 +14,7 @@
 
 use super::Normalizer;
 use super::tables::FORM_WORDS;
-use super::variant::{digits_as_letters, initial_l_as_i};
+use super::variant::{digits_as_letters, digits_as_letters_with_l, initial_l_as_i};
 use std::collections::{HashMap, HashSet};
 
 /// What a name must hold for a step to write a [`Replacement`].
@@ -159,10 +159,15 @@ impl Normalizer {
 }
 
 /// What the look-alike step may read a token as: the word with an initial
-/// `l` read as `i`, and with digits read as letters. (The step reads one of
-/// them only when it is an organisation word and the token is not.)
-pub(crate) fn look_alike_candidates(word: &str) -> [Option<String>; 2] {
-    [initial_l_as_i(word), digits_as_letters(word)]
+/// `l` read as `i`, and with digits read as letters (a `1` as `i`, then as
+/// `l`). (The step reads one of them only when it is an organisation word
+/// and the token is not.)
+pub(crate) fn look_alike_candidates(word: &str) -> [Option<String>; 3] {
+    [
+        initial_l_as_i(word),
+        digits_as_letters(word),
+        digits_as_letters_with_l(word),
+    ]
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use super::chars::RawToken;
 use super::tables::{FORM_WORDS, GENERIC, GENERIC_FOREIGN};
-use super::variant::{digits_as_letters, initial_l_as_i, stem, variant_key};
+use super::variant::{stem, variant_key};
 use super::{Normalizer, StepKind, Steps, Token, TokenKind};
 use crate::background::{Background, GENERIC_DF};
 use std::collections::HashMap;
@@ -373,9 +373,10 @@ impl Normalizer {
         if self.is_generic(word) || Background::get().df(word) > 0 {
             return None;
         }
-        initial_l_as_i(word)
-            .or_else(|| digits_as_letters(word))
-            .filter(|w| self.is_generic(w))
+        super::replaced::look_alike_candidates(word)
+            .into_iter()
+            .flatten()
+            .find(|w| self.is_generic(w))
     }
 
     /// Whether a word is an organisation word: in the table of generic words,

@@ -72,6 +72,28 @@ pub fn digits_as_letters(text: &str) -> Option<String> {
         .collect()
 }
 
+/// The other reading of a word whose digits stand for letters: a `1` is
+/// an `l` as often as an `i` (`Channe1`, `Techno1ogy`, `E1ectronics`), so
+/// where [`digits_as_letters`] reads each `1` as `i`, this reads it as `l`.
+/// `None` when the word has no `1` or no reading.
+///
+/// ```
+/// use vendor_screen::normalize::digits_as_letters_with_l;
+/// assert_eq!(digits_as_letters_with_l("channe1").as_deref(), Some("channel"));
+/// assert_eq!(digits_as_letters_with_l("d4hua"), None);
+/// assert_eq!(digits_as_letters_with_l("1st"), None);
+/// ```
+pub fn digits_as_letters_with_l(text: &str) -> Option<String> {
+    if !text.contains('1') {
+        return None;
+    }
+    digits_as_letters(text).map(|read| {
+        read.char_indices()
+            .map(|(i, c)| if text.as_bytes()[i] == b'1' { 'l' } else { c })
+            .collect()
+    })
+}
+
 /// An initial `l` before a consonant is a capital `I` typed or read as a
 /// lower-case `L` (`lndustry`, `lntelligent`).
 pub(crate) fn initial_l_as_i(text: &str) -> Option<String> {

@@ -439,3 +439,14 @@ fn a_name_written_after_dba_is_sieved_on_its_own() {
     let sieve = Sieve::new(&s).expect("a sieve");
     assert!(sieve.may_hit(s.matcher().index(), &vendor, &mut Scratch::default()));
 }
+
+/// A `1` is an `l` as often as an `i`: `ME11AT` is two edits from `MELLAT`
+/// read as written or with each `1` an `i`; the index looks it up with each
+/// `1` an `l`, and so must the sieve.
+#[test]
+fn digits_for_letters_are_looked_up_with_a_1_read_as_l() {
+    assert_eq!(
+        why_one_name(&screener_of("BANK MELLAT"), "BANK ME11AT"),
+        Some("a look-alike read")
+    );
+}
