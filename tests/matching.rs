@@ -91,6 +91,7 @@ const MUST_MATCH: &[Case] = cases![
     "Channe1 Rich E1ectronics Company Limited", "Channel Rich Electronics Company Limited", "a 1 for an l, in a distinctive and an organisation word";
     "NARPE1 TECHNO1OGY CO., LIMITED", "Narpel Technology Co., Limited", "a 1 for an l in capitals";
     "BANK ME11AT", "BANK MELLAT", "two 1s for ls: read as is, two edits from the listed word";
+    "China Telcom (Americas) Corp.", "China Telecom (Americas) Corp.", "a typo of an abbreviation as written (Telecom is compared expanded)";
     "ZT3 Corporation", "ZTE Corporation", "a digit for a letter in an acronym";
     "lndustrial and Commercial Bank of China", "Industrial and Commercial Bank of China", "lower-case L for I";
     "Ｈｕａｗｅｉ Ｔｅｃｈｎｏｌｏｇｉｅｓ", "Huawei Technologies Co., Ltd.", "full-width letters";

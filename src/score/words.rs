@@ -198,9 +198,23 @@ fn digits_for_letters(a: &Token, b: &Token) -> Option<(f64, PairKind)> {
     .then_some((DIGITS_SIM, PairKind::Variant { digits: true }))
 }
 
-/// Up to the allowed edits, with the same first letter.
+/// Up to the allowed edits, with the same first letter: as compared, or as
+/// written when the normaliser expanded either word ("Telcom" is a typo of
+/// "Telecom", which is compared as "telecommunications").
 fn typo(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
-    typo_bytes(a.text.as_bytes(), b.text.as_bytes(), ctx)
+    let compared = typo_bytes(a.text.as_bytes(), b.text.as_bytes(), ctx);
+    if a.unexpanded.is_none() && b.unexpanded.is_none() {
+        return compared;
+    }
+    let written = typo_bytes(
+        a.unexpanded_text().as_bytes(),
+        b.unexpanded_text().as_bytes(),
+        ctx,
+    );
+    [compared, written]
+        .into_iter()
+        .flatten()
+        .max_by(|x, y| x.0.total_cmp(&y.0))
 }
 
 /// [`typo`] on two words' letters.
@@ -320,6 +334,12 @@ mod tests {
             ("finans", "finance", VARIANT_SIM, "transliteration"),
             ("hikv1sion", "hikvision", DIGITS_SIM, "digits for letters"),
             ("channe1", "channel", DIGITS_SIM, "a 1 for an l"),
+            (
+                "telcom",
+                "telecom",
+                typo_similarity(1, 7, false),
+                "a typo of an abbreviation as written",
+            ),
             ("a11ied", "allied", DIGITS_SIM, "two 1s for ls"),
             ("narpe1", "narpei", DIGITS_SIM, "a 1 for an i"),
             ("channe1", "channei", DIGITS_SIM, "a 1 for an i, at the end"),
