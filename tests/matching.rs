@@ -182,7 +182,9 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "THIRTY ECONOMIC COMMITTEE", "THIRD ECONOMIC COMMITTEE", "two numbers pair only when equal, even written as words";
 ];
 
-/// Every listed name of the tables, as one list of organisations.
+/// Every listed name of the tables, as one list of organisations, with
+/// OFAC's reach, as most of the names have (a list naming groups, as §889
+/// does, counts short cores too: `a_group_a_list_names_is_found_by_its_short_brand`).
 fn screener() -> &'static (Screener, Vec<&'static str>) {
     static S: OnceLock<(Screener, Vec<&'static str>)> = OnceLock::new();
     S.get_or_init(|| {
@@ -194,7 +196,7 @@ fn screener() -> &'static (Screener, Vec<&'static str>) {
         names.sort_unstable();
         names.dedup();
         let mut toml = String::from(
-            "[list]\nid = \"t\"\nname = \"Tables\"\nauthority = \"tests\"\nlegal_basis = \"none\"\neffect = \"none\"\nsource_urls = []\nas_of = \"2026-11-01\"\nreach = \"subsidiaries_and_affiliates\"\n",
+            "[list]\nid = \"t\"\nname = \"Tables\"\nauthority = \"tests\"\nlegal_basis = \"none\"\neffect = \"none\"\nsource_urls = []\nas_of = \"2026-11-01\"\nreach = \"owned_50_percent\"\n",
         );
         for (i, n) in names.iter().enumerate() {
             toml.push_str(&format!(
@@ -490,7 +492,12 @@ id = "je"
 name = "J & E S. DE R.L. DE C.V."
 citation = "tests"
 "#;
-    let s = groups_screener(entities);
+    // OFAC's reach, as these entities' lists have: a list naming groups
+    // counts any short core (`a_group_a_list_names_is_found_by_its_short_brand`).
+    let s = ScreenerBuilder::new()
+        .list(support::group_list_reaching(entities, "owned_50_percent"))
+        .build()
+        .expect("builds");
     let hit = |name: &str, id: &str| hit_on(&s, name, id);
     members_are_reviewed(
         &s,
@@ -578,4 +585,40 @@ citation = "tests"
         let got = hit_on(&s, vendor, entity).filter(|h| h.0 >= DEFAULT_THRESHOLD);
         assert_eq!(got, None, "{vendor}");
     }
+}
+
+/// §889 and the FCC Covered List name groups and reach their subsidiaries
+/// and affiliates, whose names lead with the group's brand however short:
+/// "ZTE Kangxun Telecom" and "ZTE Telecom" found nothing (the core "ZTE" has
+/// three letters, too few for a name no other name repeats). On such a
+/// list the short core counts, leading the vendor's name only; on other
+/// lists it does not.
+#[test]
+fn a_group_a_list_names_is_found_by_its_short_brand() {
+    let s = ScreenerBuilder::new()
+        .lists(vendor_screen::lists::bundled().expect("bundled lists"))
+        .build()
+        .expect("builds");
+    members_are_reviewed(
+        &s,
+        &[
+            ("ZTE KANGXUN TELECOM CO LTD", "zte"),
+            ("ZTE TELECOM", "zte"),
+            ("ZTE SOFT TECHNOLOGY CO., LTD.", "zte"),
+        ],
+    );
+    assert_eq!(hit_on(&s, "ACME ZTE SERVICES", "zte"), None, "not leading");
+    let entities = r#"
+[[entity]]
+id = "zte"
+name = "ZTE Corporation"
+citation = "tests"
+"#;
+    let ofac_like = ScreenerBuilder::new()
+        .list(support::group_list_reaching(entities, "owned_50_percent"))
+        .build()
+        .expect("builds");
+    let got = hit_on(&ofac_like, "ZTE KANGXUN TELECOM CO LTD", "zte")
+        .filter(|h| h.0 >= DEFAULT_THRESHOLD);
+    assert_eq!(got, None, "a list that does not name groups");
 }

@@ -205,6 +205,7 @@ mod tests {
             text: t,
             entity: i,
             groups: true,
+            affiliates: false,
         }));
         let queries = long_queries(&texts);
         assert!(queries.len() > 300, "{}", queries.len());
@@ -259,6 +260,7 @@ mod tests {
             text: t,
             entity: i,
             groups: true,
+            affiliates: false,
         }));
         let mut checked = 0;
         for (i, text) in texts.iter().enumerate() {

@@ -26,6 +26,10 @@ pub(crate) struct ListedName<'a> {
     pub text: &'a str,
     pub entity: usize,
     pub groups: bool,
+    /// The list names the entity as a group: it reaches the entity's
+    /// subsidiaries and affiliates (§889, the FCC Covered List), whose
+    /// names lead with the group's brand, however short ("ZTE").
+    pub affiliates: bool,
 }
 
 /// The compare forms of a name's words but legal forms.
@@ -160,6 +164,11 @@ impl Matcher {
             });
         }
         mark_repeated_cores(&mut names, &listed);
+        for (p, l) in names.iter_mut().zip(&listed) {
+            if let Some(core) = p.core.as_mut().filter(|_| l.affiliates) {
+                core.named_group = true;
+            }
+        }
         Matcher {
             normalizer,
             weights,

@@ -67,11 +67,20 @@ pub(crate) fn bound(l: &Prepared, paired: impl Fn(usize) -> bool) -> f64 {
 }
 
 /// Whether `l`'s core is long enough to name a group: four letters, or
-/// three when the entity's other names repeat it.
+/// three when the entity's other names repeat it or the list names the
+/// entity as a group (then only leading the vendor's name).
 fn long_enough(l: &Prepared) -> bool {
     l.core.as_ref().is_some_and(|c| {
-        c.letters >= MIN_CORE_LETTERS || (c.repeated && c.letters >= MIN_REPEATED_CORE_LETTERS)
+        c.letters >= MIN_CORE_LETTERS
+            || ((c.repeated || c.named_group) && c.letters >= MIN_REPEATED_CORE_LETTERS)
     })
+}
+
+/// Whether the core must lead the vendor's name: a bare primary name
+/// ([`super::Core::leading`]), or a short core counted only because the
+/// list names its entity as a group.
+fn must_lead(c: &super::Core) -> bool {
+    c.leading || (c.named_group && !c.repeated && c.letters < MIN_CORE_LETTERS)
 }
 
 /// The highest score a containment of `l`'s core could give once the names
@@ -131,7 +140,7 @@ pub(crate) fn check(
         return None;
     }
     let (first_core, last_core) = core_span(q, core, pairs)?;
-    if core.leading && !leads(q, first_core) {
+    if must_lead(core) && !leads(q, first_core) {
         return None;
     }
     let extra: Vec<String> = leftovers

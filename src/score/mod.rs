@@ -311,13 +311,16 @@ fn rejected(q: &Prepared, l: &Prepared, pairs: &[Pair], leftovers: &[Leftover]) 
         .filter(|t| t.kind == TokenKind::Distinctive)
         .peekable();
     let short_listed = distinctive.peek().is_some() && distinctive.all(|t| t.text.len() <= 3);
-    if short_listed
+    let short_said_more = short_listed
         && leftovers.iter().any(|x| {
             x.side == Side::Query
                 && !qt[x.token].optional
                 && matches!(qt[x.token].kind, TokenKind::Distinctive | TokenKind::Number)
-        })
-    {
+        });
+    // ...unless the list names it as a group ("ZTE"): then only as a
+    // member, by containment ("ZTE Kangxun Telecom").
+    let named_group = l.core.as_ref().is_some_and(|c| c.named_group);
+    if short_said_more && !named_group {
         return None;
     }
     // A listed name of one word and nothing else ("GATO", "CTG") is all
@@ -350,7 +353,7 @@ fn rejected(q: &Prepared, l: &Prepared, pairs: &[Pair], leftovers: &[Leftover]) 
     if pairs.iter().any(|p| p.kind == PairKind::Initialism) && !corroborated {
         return None;
     }
-    Some(says_more)
+    Some(says_more || short_said_more)
 }
 
 /// Greedy alignment: most similar first, a word with its identical twin

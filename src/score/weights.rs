@@ -103,6 +103,11 @@ pub struct Core {
     /// ([`Prepared::primary_organisation`]), which nothing else of its
     /// entity vouches for as a group's name.
     pub leading: bool,
+    /// Whether the list names the entity as a group, reaching its
+    /// subsidiaries and affiliates (§889, the FCC Covered List): a short
+    /// core counts then too, only leading the vendor's name ("ZTE Kangxun
+    /// Telecom", not "Acme ZTE Services").
+    pub named_group: bool,
 }
 
 impl Core {
@@ -161,6 +166,7 @@ impl Core {
             letters,
             repeated: false,
             leading: false,
+            named_group: false,
         })
     }
 }

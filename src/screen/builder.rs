@@ -109,10 +109,12 @@ impl ScreenerBuilder {
             .flat_map(|(entity, (reach, e))| {
                 let groups = e.kind == crate::list::EntityKind::Organization
                     && reach != crate::list::Reach::NamedOnly;
+                let affiliates = groups && reach == crate::list::Reach::SubsidiariesAndAffiliates;
                 e.names().map(move |(_, text)| ListedName {
                     text,
                     entity,
                     groups,
+                    affiliates,
                 })
             });
         let matcher = Matcher::new(texts);

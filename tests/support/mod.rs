@@ -109,6 +109,11 @@ pub fn path(p: &std::path::Path) -> &str {
 /// A TOML list of organisations that reaches subsidiaries and affiliates,
 /// made of `entities` (`[[entity]]` tables): the tests' lists of groups.
 pub fn group_list(entities: &str) -> vendor_screen::list::DesignationList {
+    group_list_reaching(entities, "subsidiaries_and_affiliates")
+}
+
+/// [`group_list`] with another reach (`owned_50_percent`: OFAC's).
+pub fn group_list_reaching(entities: &str, reach: &str) -> vendor_screen::list::DesignationList {
     let toml = format!(
         r#"
 [list]
@@ -119,7 +124,7 @@ legal_basis = "none"
 effect = "none"
 source_urls = []
 as_of = "2026-11-01"
-reach = "subsidiaries_and_affiliates"
+reach = "{reach}"
 {entities}"#
     );
     vendor_screen::list::toml::parse_list(&toml, "groups.toml").expect("the test list parses")
