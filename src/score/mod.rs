@@ -223,14 +223,16 @@ fn finish(
     cut: CutReading,
 ) -> Option<Alignment> {
     let (qt, lt) = (&q.name.tokens, &l.name.tokens);
-    // Names that share only legal forms share nothing.
+    // Names that share only legal forms share nothing, nor does a legal
+    // form paired with a word the other name holds as written ("Limited
+    // XYZ" and "Ltd-CETC Machinery": "limited" alone would score nothing).
     let legal = |ids: &[usize], t: &[crate::normalize::Token]| {
         ids.iter().all(|&i| t[i].kind == TokenKind::LegalForm)
     };
     if cut.is_none()
         && pairs
             .iter()
-            .all(|p| legal(&p.query, qt) && legal(&p.listed, lt))
+            .all(|p| legal(&p.query, qt) || legal(&p.listed, lt))
     {
         return None;
     }
@@ -491,6 +493,17 @@ mod tests {
         let pa = Prepared::new(n.normalize(a), &w);
         let pb = Prepared::new(n.normalize(b), &w).organisation();
         align(&pa, &pb, 0.0).map_or(0.0, |x| x.score)
+    }
+
+    /// Found by `tests/properties.rs::an_unrelated_word_never_raises_a_score`:
+    /// "limited" alone has nothing but a legal form and scores 0, so an
+    /// unrelated word beside it must not make its legal form count against
+    /// a listed name that writes "Ltd" as a word of its own.
+    #[test]
+    fn a_legal_form_paired_with_a_word_shares_nothing() {
+        let listed = "ltd-cetc & and & machinery";
+        assert_eq!(score("limited", listed), 0.0);
+        assert_eq!(score("limited jxxzj", listed), 0.0);
     }
 
     #[test]
