@@ -474,6 +474,23 @@ mod tests {
         );
     }
 
+    /// Found by `tests/properties.rs` from "敖o" (pinyin "ao o"): "AO" is
+    /// compared as "jsc", which read again runs into the "o" after it
+    /// ("jsco", JSCo); the first reading merges them too.
+    #[test]
+    fn a_legal_form_compared_otherwise_reads_as_it_will_be_read_again() {
+        let n = Normalizer::new();
+        for s in ["ao o", "敖o", "AO O TRADING"] {
+            let once = n.normalize(s).text();
+            let once = if s.is_ascii() {
+                once
+            } else {
+                n.normalize(&once).text()
+            };
+            assert_eq!(n.normalize(&once).text(), once, "{s}");
+        }
+    }
+
     #[test]
     fn the_article_first_or_after_a_last_comma_is_optional() {
         let n = Normalizer::new();

@@ -85,7 +85,8 @@ impl Normalizer {
     }
 
     /// Two legal forms side by side whose compare forms run together are a
-    /// legal form written run together merge into it
+    /// legal form written run together (or a legal form and a word after it)
+    /// merge into it
     /// ([`Normalizer::merge_adjacent_legal_forms`]): a name holds the first of
     /// them, so what triggers the first triggers the merged one too.
     /// `legal`: what triggers each compare form, extended in place.
@@ -94,7 +95,10 @@ impl Normalizer {
         for (run, merged) in &self.legal_run_together {
             for cut in (1..run.len()).filter(|&c| run.is_char_boundary(c)) {
                 let (a, b) = run.split_at(cut);
-                if legal.contains_key(a) && legal.contains_key(b) {
+                // ...and so does a legal form written otherwise than
+                // compared with the word after it its compare form runs into.
+                let word = b.bytes().all(|c| c.is_ascii_alphabetic());
+                if legal.contains_key(a) && (legal.contains_key(b) || word) {
                     firsts.push((merged.clone(), a.to_string()));
                 }
             }
