@@ -431,6 +431,40 @@ citation = "tests"
     );
 }
 
+/// A case's name that writes another name into it ("X, a.k.a. Y", as
+/// CSL names cut at a field width do) is found through either: the
+/// screener screens each written name as an alias of the vendor's, and an
+/// entity keeps one hit, so its best may come through one of them. Names
+/// from the CSL extract (csl-el 8b4a4084411…), cut at 60 characters.
+#[test]
+fn a_name_written_into_the_case_counts_as_the_case_name() {
+    let entities = r#"
+[[entity]]
+id = "chitron"
+name = "Chitron Electronics Company Ltd."
+citation = "tests"
+"#;
+    let screeners =
+        cases::Screeners::build(vec![support::group_list(entities)], 0.75).expect("builds");
+    let case = cases::Case {
+        rows: vec!["cut".to_string()],
+        query: "Chitron Electronics Company Ltd., a.k.a. Chi-Chung Electroni".to_string(),
+        source: "Chitron Electronics Company Ltd.".to_string(),
+        list: "g".to_string(),
+        entity: "chitron".to_string(),
+        expected_names: Vec::new(),
+        member: false,
+        negative: false,
+    };
+    let as_of = vendor_screen::list::Date::new(2026, 11, 26).expect("date");
+    let [o] = <[cases::Outcome; 1]>::try_from(screeners.screen(&[case], as_of)).expect("one");
+    assert!(
+        o.found_at(vendor_screen::DEFAULT_THRESHOLD),
+        "{:?}",
+        o.own_default
+    );
+}
+
 #[test]
 fn a_cut_keeps_the_field_width_and_drops_the_separator_it_leaves() {
     let name = "AMERICAN SOCIETY OF HEATING, REFRIGERATING";

@@ -24,7 +24,7 @@ pub struct Case {
     pub expected_names: Vec<String>,
     /// Group members: the hit must have a status that counts (match or
     /// review), through any path; otherwise the hit must come through the
-    /// name itself.
+    /// name itself (or a name written into it: "X, a.k.a. Y").
     pub member: bool,
     /// A negative: the query is another name and must not hit the entity.
     pub negative: bool,
@@ -150,7 +150,10 @@ fn read(
                     if c.member {
                         h.status.counts()
                     } else {
-                        h.via == Via::SelfName
+                        // The case's own name, or a name written into it
+                        // ("X, a.k.a. Y": the screener screens each as an
+                        // alias; a case has no aliases of its own).
+                        matches!(h.via, Via::SelfName | Via::Alias { .. })
                     }
                 })
                 .map(|h| h.score)
