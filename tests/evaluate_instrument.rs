@@ -389,6 +389,27 @@ fn a_dropped_word_leaves_no_connective_at_either_end() {
     }
 }
 
+/// Screens one case made of `query` against a group list of `entities`
+/// (built at the floor 0.75 and at the default threshold), expecting
+/// entity `entity` (`member`: through any path, as a group member).
+fn screen_one(entities: &str, query: &str, entity: &str, member: bool) -> cases::Outcome {
+    let screeners =
+        cases::Screeners::build(vec![support::group_list(entities)], 0.75).expect("builds");
+    let case = cases::Case {
+        rows: vec!["row".to_string()],
+        query: query.to_string(),
+        source: String::new(),
+        list: "g".to_string(),
+        entity: entity.to_string(),
+        expected_names: Vec::new(),
+        member,
+        negative: false,
+    };
+    let as_of = vendor_screen::list::Date::new(2026, 11, 22).expect("date");
+    let [o] = <[cases::Outcome; 1]>::try_from(screeners.screen(&[case], as_of)).expect("one");
+    o
+}
+
 /// Figures at the default threshold are what a screener built at it
 /// reports, not a lower screener's hits filtered: an entity's hit is its
 /// best by status before score, so at 0.75 the OFAC entry below is a
@@ -404,20 +425,8 @@ name = "PERSIAN GULF PETROCHEMICAL INDUSTRY CO."
 aliases = ["PERSIAN GULF PETROCHEMICAL INDUSTRY"]
 citation = "tests"
 "#;
-    let screeners =
-        cases::Screeners::build(vec![support::group_list(entities)], 0.75).expect("builds");
-    let case = cases::Case {
-        rows: vec!["member".to_string()],
-        query: "PERSIAN GULF PETROCHEMICAL INDUSTRY COMMERCIAL CO.".to_string(),
-        source: "PERSIAN GULF PETROCHEMICAL INDUSTRY CO.".to_string(),
-        list: "g".to_string(),
-        entity: "26817".to_string(),
-        expected_names: Vec::new(),
-        member: true,
-        negative: false,
-    };
-    let as_of = vendor_screen::list::Date::new(2026, 11, 22).expect("date");
-    let [o] = <[cases::Outcome; 1]>::try_from(screeners.screen(&[case], as_of)).expect("one");
+    let query = "PERSIAN GULF PETROCHEMICAL INDUSTRY COMMERCIAL CO.";
+    let o = screen_one(entities, query, "26817", true);
     let at_floor = o.own.expect("hit at the floor");
     assert!(
         at_floor < 0.85,
@@ -444,20 +453,8 @@ id = "chitron"
 name = "Chitron Electronics Company Ltd."
 citation = "tests"
 "#;
-    let screeners =
-        cases::Screeners::build(vec![support::group_list(entities)], 0.75).expect("builds");
-    let case = cases::Case {
-        rows: vec!["cut".to_string()],
-        query: "Chitron Electronics Company Ltd., a.k.a. Chi-Chung Electroni".to_string(),
-        source: "Chitron Electronics Company Ltd.".to_string(),
-        list: "g".to_string(),
-        entity: "chitron".to_string(),
-        expected_names: Vec::new(),
-        member: false,
-        negative: false,
-    };
-    let as_of = vendor_screen::list::Date::new(2026, 11, 26).expect("date");
-    let [o] = <[cases::Outcome; 1]>::try_from(screeners.screen(&[case], as_of)).expect("one");
+    let query = "Chitron Electronics Company Ltd., a.k.a. Chi-Chung Electroni";
+    let o = screen_one(entities, query, "chitron", false);
     assert!(
         o.found_at(vendor_screen::DEFAULT_THRESHOLD),
         "{:?}",

@@ -22,6 +22,14 @@ fn groups_screener(entities: &str) -> Screener {
         .expect("builds")
 }
 
+/// A screener of the bundled lists.
+fn bundled_screener() -> Screener {
+    ScreenerBuilder::new()
+        .lists(vendor_screen::lists::bundled().expect("bundled lists"))
+        .build()
+        .expect("builds")
+}
+
 /// Each (member, group) is hit on the group as a review at the default
 /// threshold or above.
 fn members_are_reviewed(s: &Screener, members: &[(&str, &str)]) {
@@ -528,10 +536,7 @@ citation = "tests"
 /// possible member, "ZTE USA INC, THE" no hit at all).
 #[test]
 fn an_article_does_not_make_the_vendor_a_group_member() {
-    let s = ScreenerBuilder::new()
-        .lists(vendor_screen::lists::bundled().expect("bundled lists"))
-        .build()
-        .expect("builds");
+    let s = bundled_screener();
     for (vendor, entity) in [
         ("THE HUAWEI TECHNOLOGIES USA INC", "huawei"),
         ("HUAWEI TECHNOLOGIES USA INC, THE", "huawei"),
@@ -595,10 +600,7 @@ citation = "tests"
 /// lists it does not.
 #[test]
 fn a_group_a_list_names_is_found_by_its_short_brand() {
-    let s = ScreenerBuilder::new()
-        .lists(vendor_screen::lists::bundled().expect("bundled lists"))
-        .build()
-        .expect("builds");
+    let s = bundled_screener();
     members_are_reviewed(
         &s,
         &[
