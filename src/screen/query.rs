@@ -15,9 +15,12 @@ pub(super) struct Query {
     pub direct_owner: Option<usize>,
 }
 
-/// Every name to screen for a vendor: its own, its aliases, the names
-/// written into either ([`names_in`]), its owners at every level; names that cannot be screened (see [`crate::limits`]) are
-/// left out.
+/// Every name to screen for a vendor: its own, its aliases, its owners at
+/// every level, then the names written into its own name or an alias
+/// ([`names_in`]); names that cannot be screened (see [`crate::limits`])
+/// are left out. Written names come after every given name, so they never
+/// take a given name's place under [`MAX_NAMES`], and are at most as many
+/// again.
 pub(super) fn queries(vendor: &Vendor) -> Vec<Query> {
     let mut queries = Vec::new();
     let mut push = |q: Query| {
@@ -39,27 +42,30 @@ pub(super) fn queries(vendor: &Vendor) -> Vec<Query> {
             direct_owner: None,
         });
     }
-    // Names written into one field ("X DBA Y"): each is one of the
-    // vendor's own names, screened as an alias it wrote there.
-    let given: Vec<&String> = std::iter::once(&vendor.name)
-        .chain(&vendor.aliases)
-        .collect();
-    for part in given.iter().flat_map(|n| names_in(n)) {
-        if !given.iter().any(|g| **g == part) {
-            push(Query {
-                text: part.clone(),
-                via: Via::Alias { name: part },
-                chain: Vec::new(),
-                direct_owner: None,
-            });
-        }
-    }
     let mut owners = Vec::new();
     for (i, o) in vendor.owners.iter().enumerate() {
         collect_owners(o, 1, i, &mut Vec::new(), &mut owners);
     }
     for q in owners {
         push(q);
+    }
+    // Names written into one field ("X DBA Y"): each is one of the
+    // vendor's own names, screened as an alias it wrote there.
+    let given: Vec<&String> = std::iter::once(&vendor.name)
+        .chain(&vendor.aliases)
+        .collect();
+    let written = given
+        .iter()
+        .flat_map(|n| names_in(n))
+        .filter(|part| !given.contains(&part) && check_name(part).is_ok())
+        .take(MAX_NAMES);
+    for part in written {
+        queries.push(Query {
+            text: part.clone(),
+            via: Via::Alias { name: part },
+            chain: Vec::new(),
+            direct_owner: None,
+        });
     }
     queries
 }
@@ -89,4 +95,31 @@ fn collect_owners(
         collect_owners(up, level + 1, direct, chain, out);
     }
     chain.pop();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A name with names written into it never pushes an owner out: the
+    /// written names come last, at most [`MAX_NAMES`] of them.
+    #[test]
+    fn written_names_come_after_every_given_name_and_are_bounded() {
+        let aliases = (0..MAX_NAMES - 2).map(|i| format!("ALIAS {i}"));
+        let mut v = Vendor::new("ACME SUPPLY INC DBA ZTE USA").with_owner(Owner::new("HOLDING CO"));
+        v.aliases.extend(aliases);
+        assert!(v.validate().is_ok());
+        let q = queries(&v);
+        assert_eq!(q.len(), MAX_NAMES + 2);
+        assert!(
+            q.iter()
+                .any(|q| matches!(&q.via, Via::Parent { name, .. } if name == "HOLDING CO"))
+        );
+        assert_eq!(q[MAX_NAMES].text, "ACME SUPPLY INC");
+        assert_eq!(q[MAX_NAMES + 1].text, "ZTE USA");
+
+        let many: Vec<String> = (0..3 * MAX_NAMES).map(|i| format!("W{i}")).collect();
+        let v = Vendor::new(many.join(" DBA "));
+        assert_eq!(queries(&v).len(), 1 + MAX_NAMES);
+    }
 }
