@@ -162,16 +162,14 @@ impl Normalizer {
     }
 }
 
-/// What the look-alike step may read a token as: the word with an initial
-/// `l` read as `i`, and with digits read as letters (a `1` as `i`, then as
-/// `l`). (The step reads one of them only when it is an organisation word
-/// and the token is not.)
-pub(crate) fn look_alike_candidates(word: &str) -> [Option<String>; 3] {
-    [
-        initial_l_as_i(word),
-        digits_as_letters(word),
-        digits_as_letters_with_l(word),
-    ]
+/// What the look-alike step may read a token as, in order, each made only
+/// when asked for: the word with an initial `l` read as `i`, and with
+/// digits read as letters (a `1` as `i`, then as `l`). (The step reads the
+/// first that is an organisation word, when the token is not one.)
+pub(crate) fn look_alike_candidates(word: &str) -> impl Iterator<Item = String> + '_ {
+    const READS: [fn(&str) -> Option<String>; 3] =
+        [initial_l_as_i, digits_as_letters, digits_as_letters_with_l];
+    READS.into_iter().filter_map(move |read| read(word))
 }
 
 #[cfg(test)]

@@ -380,10 +380,7 @@ impl Normalizer {
         if self.is_generic(word) || Background::get().df(word) > 0 {
             return None;
         }
-        super::replaced::look_alike_candidates(word)
-            .into_iter()
-            .flatten()
-            .find(|w| self.is_generic(w))
+        super::replaced::look_alike_candidates(word).find(|w| self.is_generic(w))
     }
 
     /// Whether a word is an organisation word: in the table of generic words,

@@ -257,7 +257,7 @@ impl Sieve {
             if index.finds_forms(t, v, None, lookup) {
                 return Some("a token's variant key or tail key");
             }
-            for read in look_alike_candidates(t).into_iter().flatten() {
+            for read in look_alike_candidates(t) {
                 let v = variant_key(&read);
                 let s = stem(&read);
                 if index.finds_word(&read, lookup)

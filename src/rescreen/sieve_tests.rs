@@ -289,12 +289,9 @@ fn every_token_of_a_real_vendor_name_is_what_the_sieve_models() {
                 "{name:?}: {written:?} is not adjacent words"
             );
             let text = t.text.as_str();
-            let read = spanned.iter().any(|s| {
-                look_alike_candidates(s)
-                    .into_iter()
-                    .flatten()
-                    .any(|r| r == text)
-            });
+            let read = spanned
+                .iter()
+                .any(|s| look_alike_candidates(s).any(|r| r == text));
             assert!(
                 spanned.contains(&text) || replaced.contains(text) || read || last.contains(&text),
                 "{name:?}: token {text:?}"
