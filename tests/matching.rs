@@ -116,6 +116,8 @@ const MUST_MATCH: &[Case] = cases![
     "OOO Gazprom Kapital", "Obshchestvo s Ogranichennoi Otvetstvennostyu Gazprom Capital", "transliteration and long legal form";
     "Finans Bank", "Finance Bank", "transliteration variant";
     "Sawa Air", "Sawa Air Aviation FZCO", "a shorter form whose missing words are generic";
+    "People's Steel Mills International", "People's Steel Mills", "a branch's qualifier added (CSL name)";
+    "Tehran Prisons Organization Global", "TEHRAN PRISONS ORGANIZATION", "a branch's qualifier added (SDN name)";
     "Chengdu GaStone Technology Co., Ltd.", "Chengdu GaStone Technology Co., Ltd. (CGTC)", "the acronym in parentheses left out";
     "Chengdu GaStone Technology Co., Ltd. (CGTC)", "Chengdu GaStone Technology Co., Ltd.", "the acronym in parentheses written";
     "Testing andCalibration Institute", "Testing and Calibration Institute", "a short word merged";
@@ -176,6 +178,7 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "independent insurance group ltd", "bindaree food group pty ltd", "shared generic words (watchman)";
     "CETC 13", "CETC 14", "numbers differ";
     "BELLETECH CORP", "11420 CORP.", "numbers are not dropped (watchman#483)";
+    "ABS GLOBAL, INC.", "ABS CORPORATION", "a branch's qualifier around an acronym is no branch (FPDS name, SDN name)";
     "EMMA", "Emma Daniels", "a short name inside a longer one (watchman#338)";
     "AGS MALI-SARL", "MA LI", "short listed words inside another name";
     "All Traffic Solutions Inc", "ATS", "listed three-letter acronym";

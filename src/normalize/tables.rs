@@ -407,6 +407,17 @@ pub(crate) const GENERIC_FOREIGN: &[&str] = &[
 /// Group" is "China Mobile").
 pub(crate) const FORM_WORDS: &[&str] = &["group", "groups", "holding", "holdings"];
 
+/// Words a branch or trading arm adds to its group's name ("Volga Group
+/// Global", "CNOOC International Trading"): organisation words that say
+/// where or how a company works, not who it is.
+pub(crate) const BRANCH_QUALIFIERS: &[&str] = &[
+    "international",
+    "global",
+    "worldwide",
+    "overseas",
+    "trading",
+];
+
 /// Short words that are never a legal form on their own, whatever the
 /// legal-form table says (its dotted initials "O.F." read as "of").
 pub(crate) const NOT_LEGAL_ALONE: &[&str] = &[

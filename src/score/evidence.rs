@@ -13,7 +13,10 @@
 //!   not "Security Federal Corp", "China Technology Group Corporation" is not
 //!   CETC), nothing when they share a rare word ("Hikvision Europe"); half
 //!   that for a generic word or place only the listed name has (the vendor
-//!   wrote a shorter form: "Monsoon Ltd", "Monsoon Shipping Ltd"). A word
+//!   wrote a shorter form: "Monsoon Ltd", "Monsoon Shipping Ltd"), and for
+//!   a branch's qualifier only the vendor's name has ("Volga Group
+//!   *Global*") when the names share a word of four letters or more that
+//!   is no legal form. A word
 //!   of three letters or fewer counts half at most, however rare: it is
 //!   anybody's acronym. A place only the vendor's name has is a branch's
 //!   qualifier ("ZTE USA") and costs only its weight.
@@ -29,6 +32,7 @@
 
 use super::{Leftover, Pair, PairKind, Prepared, Side};
 use crate::background::Background;
+use crate::normalize::BRANCH_QUALIFIERS;
 use crate::normalize::TokenKind;
 use serde::{Deserialize, Serialize};
 
@@ -192,12 +196,19 @@ pub(crate) fn weigh(
         .collect();
     if !unpaired.is_empty() {
         // A generic word or place only the listed name has is the vendor
-        // writing a shorter form ("Monsoon Ltd" for "Monsoon Shipping Ltd"):
-        // half the cut of a word that names something else.
+        // writing a shorter form ("Monsoon Ltd" for "Monsoon Shipping Ltd"),
+        // a branch's qualifier only the vendor's name has is a branch
+        // ("Volga Group Global"): half the cut of a word that names
+        // something else. An acronym's branch is not told from another
+        // company's ("ABS Global" / "ABS Corporation").
+        let qualifies = shares_longer_word(l, pairs);
         let cut = |x: &Leftover| {
-            let dropped = x.side == Side::Listed
-                && matches!(token(x).kind, TokenKind::Generic | TokenKind::Place);
-            let share = if dropped { DROPPED_GENERIC_SHARE } else { 1.0 };
+            let t = token(x);
+            let half = match x.side {
+                Side::Listed => matches!(t.kind, TokenKind::Generic | TokenKind::Place),
+                Side::Query => qualifies && is_branch_qualifier(t),
+            };
+            let share = if half { DROPPED_GENERIC_SHARE } else { 1.0 };
             UNPAIRED_CUT * share * shortfall_of(x.side)
         };
         let factor: f64 = unpaired.iter().map(|x| 1.0 - cut(x)).product();
@@ -266,6 +277,22 @@ pub(crate) fn weigh(
         });
     }
     out
+}
+
+/// Whether a token is a word a branch adds to its group's name
+/// ([`BRANCH_QUALIFIERS`]: "International", "Global", "Trading").
+fn is_branch_qualifier(t: &crate::normalize::Token) -> bool {
+    t.kind == TokenKind::Generic && BRANCH_QUALIFIERS.contains(&t.text.as_str())
+}
+
+/// Whether the pairs join a listed word longer than [`SHORT_WORD`]
+/// letters that is no legal form: a name, not only an acronym and its
+/// legal form ("NEL Electronics", not "ABS Corporation").
+fn shares_longer_word(l: &Prepared, pairs: &[Pair]) -> bool {
+    pairs.iter().flat_map(|p| &p.listed).any(|&j| {
+        let t = &l.name.tokens[j];
+        t.kind != TokenKind::LegalForm && t.text.len() > SHORT_WORD
+    })
 }
 
 /// A vendor writing a shorter form of the listed name ("Zheltuginskaya

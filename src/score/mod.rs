@@ -568,4 +568,39 @@ mod tests {
         let same = a("Huawei Technologies USA", "Huawei Technologies Co., Ltd.").expect("aligned");
         assert!(same.containment.is_none(), "a place is no word of its own");
     }
+
+    /// A branch's qualifier only the vendor's name has ("Global",
+    /// "International", "Trading") costs half what another organisation
+    /// word costs, unless all the names share is an acronym and its legal
+    /// form ("ABS Global" is not "ABS Corporation").
+    #[test]
+    fn a_branch_qualifier_costs_half_an_organisation_word() {
+        let weak = |q: &str, l: &str| {
+            let n = Normalizer::new();
+            let w = Weights::default();
+            let a = align(
+                &Prepared::new(n.normalize(q), &w),
+                &Prepared::new(n.normalize(l), &w).organisation(),
+                0.0,
+            )
+            .expect("aligned");
+            a.evidence
+                .iter()
+                .find(|e| e.rule == Rule::WeakEvidence)
+                .map_or(1.0, |e| e.factor)
+        };
+        let qualifier = weak("Volga Group Global", "Volga Group");
+        let other = weak("Volga Group Services", "Volga Group");
+        assert!(qualifier < 1.0, "a common name still needs evidence");
+        assert!(
+            (1.0 - qualifier - (1.0 - other) / 2.0).abs() < 1e-9,
+            "{qualifier} / {other}"
+        );
+        let acronym = weak("ABS Global, Inc.", "ABS Corporation");
+        let acronym_other = weak("ABS Services, Inc.", "ABS Corporation");
+        assert!(
+            (acronym - acronym_other).abs() < 1e-9,
+            "{acronym} / {acronym_other}"
+        );
+    }
 }
