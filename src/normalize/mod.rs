@@ -24,7 +24,9 @@
 //!    token: `United States` is `us`), words like "Group" that weigh like
 //!    legal forms, abbreviations expanded (`tech` → `technology`), unknown
 //!    words that read as common ones with a look-alike read right
-//!    (`lndustry`), the name's own acronym in parentheses (optional), and
+//!    (`lndustry`), unknown words one typo from an organisation word beside
+//!    another word of the name (`Tradinng`), the name's own acronym in
+//!    parentheses (optional), and
 //!    kinds: number, generic (an organisation word: in the table or common
 //!    among real company names, see [`crate::background`]) or distinctive.
 //!    Each token also gets its stem (organisation words) and its variant key
@@ -56,7 +58,7 @@ pub(crate) use han::is_han;
 pub(crate) use numbers::{number_words, reads_as_number};
 pub(crate) use replaced::{Trigger, look_alike_candidates};
 pub(crate) use tables::BRANCH_QUALIFIERS;
-pub(crate) use tag::built_from_beginnings;
+pub(crate) use tag::{built_from_beginnings, misspelt_organisation_word};
 pub(crate) use variant::variant_key_into;
 pub use variant::{digits_as_letters, digits_as_letters_with_l, stem, variant_key};
 
@@ -168,6 +170,9 @@ pub enum StepKind {
     LegalForm,
     /// An abbreviation was expanded.
     Expanded,
+    /// An unknown word one typo from an organisation word was read as that
+    /// word (`Tradinng` → `trading`).
+    Misspelt,
     /// A word in parentheses was found optional.
     Optional,
 }
@@ -453,6 +458,52 @@ mod tests {
         assert_eq!(text("Acme Co LtdCo"), "acme coltd");
     }
 
+    /// A misspelt organisation word reads as the word, weighing as little;
+    /// a name's only word that is no organisation word, and a word one
+    /// letter from another language's organisation word, stay as written.
+    #[test]
+    fn a_misspelt_organisation_word_reads_as_the_word() {
+        let n = Normalizer::new();
+        let read = |s: &str| {
+            let x = n.normalize(s);
+            let kinds = x.tokens.iter().map(|t| t.kind).collect::<Vec<_>>();
+            (x.text(), kinds)
+        };
+        let (text, kinds) = read("Winners Tradinng Co.");
+        assert_eq!(text, "winners trading co");
+        assert_eq!(kinds[1], TokenKind::Generic);
+        assert!(
+            n.normalize("Winners Tradinng Co.")
+                .steps
+                .iter()
+                .any(|s| s.kind == StepKind::Misspelt && s.detail.contains("'Tradinng'")),
+            "the explanation says so"
+        );
+        assert_eq!(read("Opus Eneergy LLC").0, "opus energy llc");
+        for (s, why) in [
+            (
+                "Incorporated Electonics Systems",
+                "the name's only word (a CSL name)",
+            ),
+            (
+                "Sazgan Ertebat Co., Ltd.",
+                "one letter from a Persian organisation word",
+            ),
+            (
+                "Tradinng Devleopment",
+                "each is the other's only other word",
+            ),
+        ] {
+            assert!(
+                !n.normalize(s)
+                    .steps
+                    .iter()
+                    .any(|x| x.kind == StepKind::Misspelt),
+                "{s}: {why}"
+            );
+        }
+    }
+
     #[test]
     fn each_step_alone() {
         assert_eq!(text("Hik\u{200B}vision"), "hikvision", "invisible");
@@ -526,7 +577,9 @@ mod tests {
     #[test]
     fn mostly_cyrillic_words_are_transliterated_not_folded() {
         let n = Normalizer::new().normalize("ООО Газпром Телеком");
-        assert_eq!(n.text(), "llc gazprom telekom");
+        // "Telekom", transliterated, is then read as the organisation word
+        // it spells another way.
+        assert_eq!(n.text(), "llc gazprom telecom");
         assert_eq!(n.tokens[0].kind, TokenKind::LegalForm);
     }
 

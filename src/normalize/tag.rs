@@ -125,6 +125,50 @@ fn misspelt_word(written: &str, word: &str) -> bool {
         && crate::score::osa_within(a, b, 1) == Some(1)
 }
 
+/// Shortest organisation word, and written word, read as misspelt
+/// ([`Normalizer::misspelt_words`]).
+const MIN_MISSPELT_LEN: usize = 6;
+
+/// The English organisation word of six letters or more that a word the
+/// vendor table does not hold misspells by one typo, if exactly one: what
+/// [`Normalizer::misspelt_words`] may read it as (it reads it so only
+/// beside another word of the name, and never an organisation word).
+/// Only English words: the other languages' table holds words that names
+/// are one letter from ("Sazgan" / "sazman").
+pub(crate) fn misspelt_organisation_word(word: &str) -> Option<&'static str> {
+    if word.len() < MIN_MISSPELT_LEN || Background::get().df(word) > 0 {
+        return None;
+    }
+    let first = *word.as_bytes().first()?;
+    let mut found = organisation_words_by_first_letter()
+        .get(&first)?
+        .iter()
+        .copied()
+        .filter(|w| w.len().abs_diff(word.len()) <= 1)
+        .filter(|w| misspelt_word(word, w));
+    let one = found.next()?;
+    found.all(|w| w == one).then_some(one)
+}
+
+/// [`GENERIC`]'s words of [`MIN_MISSPELT_LEN`] letters or more, by first
+/// letter (a misspelling keeps it).
+fn organisation_words_by_first_letter() -> &'static HashMap<u8, Vec<&'static str>> {
+    static WORDS: std::sync::OnceLock<HashMap<u8, Vec<&'static str>>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut m: HashMap<u8, Vec<&'static str>> = HashMap::new();
+        for w in GENERIC
+            .iter()
+            .copied()
+            .filter(|w| w.len() >= MIN_MISSPELT_LEN)
+        {
+            if let Some(&b) = w.as_bytes().first() {
+                m.entry(b).or_default().push(w);
+            }
+        }
+        m
+    })
+}
+
 /// A token being tagged.
 struct Tagging {
     raw: RawToken,
@@ -140,6 +184,7 @@ impl Normalizer {
         self.form_words(text, &mut raw, steps);
         self.abbreviations(text, &mut raw, steps);
         self.look_alike_words(text, &mut raw, steps);
+        self.misspelt_words(text, &mut raw, steps);
         let mut toks: Vec<Tagging> = raw
             .into_iter()
             .map(|raw| Tagging {
@@ -372,6 +417,52 @@ impl Normalizer {
                 t.unexpanded = Some(std::mem::replace(&mut t.text, read));
             }
         }
+    }
+
+    /// An unknown word one typo from a single word of the (English) table
+    /// of organisation words, six letters or more with the same first letter,
+    /// is read as that word: `Tradinng`, `Intrenational`, `Devleopment`.
+    /// It weighs as the word it misspells, not as a rare name. "Unknown":
+    /// the vendor table does not hold it (fewer than four of its real
+    /// company names write it), so a brand written like a misspelling in
+    /// four names or more stays a name; so does a name's only word that is
+    /// no organisation word.
+    fn misspelt_words(&self, text: &str, raw: &mut [RawToken], steps: &mut Steps) {
+        // A word the name's identity may rest on: untagged, no organisation
+        // word.
+        let names = |t: &RawToken| t.kind.is_none() && !self.is_generic(&t.text);
+        for i in 0..raw.len() {
+            let t = &raw[i];
+            let Some(read) = names(t).then(|| self.misspelt_read(&t.text)).flatten() else {
+                continue;
+            };
+            // The only such word is the name as written ("Incorporated
+            // Electonics Systems", "Shaanxi Aircaft Industry"), not a slip.
+            let another = raw
+                .iter()
+                .enumerate()
+                .any(|(k, o)| k != i && names(o) && self.misspelt_read(&o.text).is_none());
+            if another {
+                let t = &mut raw[i];
+                steps.push(
+                    StepKind::Misspelt,
+                    format!(
+                        "read '{}' as '{read}' (one typo from an organisation word)",
+                        &text[t.span.clone()]
+                    ),
+                );
+                t.unexpanded = Some(std::mem::replace(&mut t.text, read.to_string()));
+            }
+        }
+    }
+
+    /// The organisation word an unknown word misspells, if exactly one
+    /// ([`Normalizer::misspelt_words`]).
+    fn misspelt_read(&self, word: &str) -> Option<&'static str> {
+        if self.is_generic(word) {
+            return None;
+        }
+        misspelt_organisation_word(word)
     }
 
     /// The organisation word an unknown word reads as once a look-alike is

@@ -25,7 +25,8 @@
 //!   form's or a place's compare form, an abbreviation's expansion). The
 //!   sieve takes the variant key, stem and tail keys of each word, of each
 //!   run of single letters and of each run of last words; looks up what a
-//!   look-alike read could make of a word; and tries every replacement text
+//!   look-alike read could make of a word, and the organisation word a
+//!   misspelt word may be read as; and tries every replacement text
 //!   once, when it is built: one that finds a key makes any name holding its
 //!   trigger pass (an abbreviation, whole; a phrase's words run together,
 //!   or, as a phrase of several words is read through one misspelt word,
@@ -52,8 +53,8 @@ use crate::index::{
 };
 use crate::matcher::INDEX_MIN_THRESHOLD;
 use crate::normalize::{
-    Trigger, look_alike_candidates, number_words, reads_as_number, stem, variant_key,
-    variant_key_into,
+    Trigger, look_alike_candidates, misspelt_organisation_word, number_words, reads_as_number,
+    stem, variant_key, variant_key_into,
 };
 use crate::screen::trade_names::names_in;
 use crate::screen::{Owner, Screener, Vendor};
@@ -264,6 +265,15 @@ impl Sieve {
                     || index.finds_forms(&read, v.as_deref(), Some(&s), lookup)
                 {
                     return Some("a look-alike read");
+                }
+            }
+            if let Some(read) = misspelt_organisation_word(t) {
+                let v = variant_key(read);
+                let s = stem(read);
+                if index.finds_word(read, lookup)
+                    || index.finds_forms(read, v.as_deref(), Some(&s), lookup)
+                {
+                    return Some("a misspelt organisation word read");
                 }
             }
         }
