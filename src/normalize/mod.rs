@@ -504,6 +504,27 @@ mod tests {
         }
     }
 
+    /// Two-letter legal forms that are also words count as legal forms
+    /// only last in a name of two words or more.
+    #[test]
+    fn a_short_legal_form_that_is_also_a_word_counts_only_last() {
+        let n = Normalizer::new();
+        let kinds = |s: &str| {
+            n.normalize(s)
+                .tokens
+                .iter()
+                .map(|t| t.kind)
+                .collect::<Vec<_>>()
+        };
+        use TokenKind::{Distinctive, Generic, LegalForm};
+        assert_eq!(kinds("Russian Cargo Oy")[2], LegalForm);
+        assert_eq!(kinds("Icarus Design AS"), [Distinctive, Generic, LegalForm]);
+        assert_eq!(kinds("Agroplast, a.s."), [Distinctive, LegalForm]);
+        assert_eq!(kinds("Vabo Internal AD")[2], LegalForm);
+        assert_eq!(kinds("AS"), [Distinctive], "all the name has");
+        assert_eq!(kinds("Acme Oy Ltd")[1], Distinctive, "not last");
+    }
+
     #[test]
     fn each_step_alone() {
         assert_eq!(text("Hik\u{200B}vision"), "hikvision", "invisible");

@@ -418,6 +418,12 @@ pub(crate) const BRANCH_QUALIFIERS: &[&str] = &[
     "trading",
 ];
 
+/// Legal forms of two letters that are also words or initials ("as",
+/// "se", "ad"), so the legal-form table leaves them out: a legal form
+/// only as the last word of a name of two words or more ("Russian Cargo
+/// Oy", "Icarus Design AS", "Siemens Energy KG", "Vabo Internal AD").
+pub(crate) const LAST_WORD_LEGAL: &[&str] = &["as", "oy", "ad", "kg", "se", "ug", "eg"];
+
 /// Short words that are never a legal form on their own, whatever the
 /// legal-form table says (its dotted initials "O.F." read as "of").
 pub(crate) const NOT_LEGAL_ALONE: &[&str] = &[

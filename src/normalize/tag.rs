@@ -3,7 +3,7 @@
 //! function, in the order [`Normalizer::tag`] runs them.
 
 use super::chars::RawToken;
-use super::tables::{FORM_WORDS, GENERIC, GENERIC_FOREIGN};
+use super::tables::{FORM_WORDS, GENERIC, GENERIC_FOREIGN, LAST_WORD_LEGAL};
 use super::variant::{stem, variant_key};
 use super::{Normalizer, StepKind, Steps, Token, TokenKind};
 use crate::background::{Background, GENERIC_DF};
@@ -125,6 +125,29 @@ fn misspelt_word(written: &str, word: &str) -> bool {
         && crate::score::osa_within(a, b, 1) == Some(1)
 }
 
+/// The last word of a name of two words or more is a legal form when it is
+/// one of the short ones the legal-form table leaves out
+/// ([`LAST_WORD_LEGAL`]: "Russian Cargo Oy").
+fn last_word_legal_form(text: &str, raw: &mut [RawToken], steps: &mut Steps) {
+    let [.., before, last] = raw else {
+        return;
+    };
+    if last.kind.is_some()
+        || before.kind == Some(TokenKind::LegalForm)
+        || !LAST_WORD_LEGAL.contains(&last.text.as_str())
+    {
+        return;
+    }
+    last.kind = Some(TokenKind::LegalForm);
+    steps.push(
+        StepKind::LegalForm,
+        format!(
+            "legal form '{}' (last in the name): weighs little",
+            text[last.span.clone()].trim()
+        ),
+    );
+}
+
 /// Shortest organisation word, and written word, read as misspelt
 /// ([`Normalizer::misspelt_words`]).
 const MIN_MISSPELT_LEN: usize = 6;
@@ -182,6 +205,7 @@ impl Normalizer {
         let raw = self.legal_forms(text, raw, steps);
         let mut raw = self.places(text, raw);
         self.form_words(text, &mut raw, steps);
+        last_word_legal_form(text, &mut raw, steps);
         self.abbreviations(text, &mut raw, steps);
         self.look_alike_words(text, &mut raw, steps);
         self.misspelt_words(text, &mut raw, steps);
