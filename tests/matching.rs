@@ -119,6 +119,7 @@ const MUST_MATCH: &[Case] = cases![
     "People's Steel Mills International", "People's Steel Mills", "a branch's qualifier added (CSL name)";
     "KARAT IDNUSTRY TRADING CO., LTD.", "KARAT INDUSTRY CO., LTD.", "a misspelt organisation word and a branch's qualifier (SDN name)";
     "Opus Eneergy Llc", "OPUS ENERGY TRADING LLC", "a misspelt organisation word weighs as the word (SDN name)";
+    "ROSE GROYP LIMITED", "ROSE GROUP LIMITED", "a misspelt Group reads as Group (SDN name)";
     "KONEISTO INTERNATIONAL", "KONEISTO INTERNATIONAL OY", "a two-letter legal form last in the name dropped (SDN name)";
     "Icarus Design", "Icarus Design AS", "a two-letter legal form last in the name dropped (CSL name)";
     "Tehran Prisons Organization Global", "TEHRAN PRISONS ORGANIZATION", "a branch's qualifier added (SDN name)";

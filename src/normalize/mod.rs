@@ -480,6 +480,9 @@ mod tests {
             "the explanation says so"
         );
         assert_eq!(read("Opus Eneergy LLC").0, "opus energy llc");
+        let (text, kinds) = read("Izix Grop Pte Ltd");
+        assert_eq!(text, "izix group pteltd");
+        assert_eq!(kinds[1], TokenKind::LegalForm, "weighs as Group does");
         for (s, why) in [
             (
                 "Incorporated Electonics Systems",

@@ -148,18 +148,21 @@ fn last_word_legal_form(text: &str, raw: &mut [RawToken], steps: &mut Steps) {
     );
 }
 
-/// Shortest organisation word, and written word, read as misspelt
-/// ([`Normalizer::misspelt_words`]).
+/// Shortest organisation word read as misspelt (but for "Group" and the
+/// like, [`FORM_WORDS`]), and shortest written word
+/// ([`Normalizer::misspelt_words`]: "Grop").
 const MIN_MISSPELT_LEN: usize = 6;
+const MIN_MISSPELT_WRITTEN: usize = 4;
 
-/// The English organisation word of six letters or more that a word the
-/// vendor table does not hold misspells by one typo, if exactly one: what
+/// The English organisation word of six letters or more, or the word like
+/// "Group", that a word of four letters or more the vendor table does not
+/// hold misspells by one typo, if exactly one: what
 /// [`Normalizer::misspelt_words`] may read it as (it reads it so only
 /// beside another word of the name, and never an organisation word).
 /// Only English words: the other languages' table holds words that names
 /// are one letter from ("Sazgan" / "sazman").
 pub(crate) fn misspelt_organisation_word(word: &str) -> Option<&'static str> {
-    if word.len() < MIN_MISSPELT_LEN || Background::get().df(word) > 0 {
+    if word.len() < MIN_MISSPELT_WRITTEN || Background::get().df(word) > 0 {
         return None;
     }
     let first = *word.as_bytes().first()?;
@@ -173,17 +176,15 @@ pub(crate) fn misspelt_organisation_word(word: &str) -> Option<&'static str> {
     found.all(|w| w == one).then_some(one)
 }
 
-/// [`GENERIC`]'s words of [`MIN_MISSPELT_LEN`] letters or more, by first
-/// letter (a misspelling keeps it).
+/// [`GENERIC`]'s words of [`MIN_MISSPELT_LEN`] letters or more and the
+/// words like "Group" ([`FORM_WORDS`]), by first letter (a misspelling
+/// keeps it).
 fn organisation_words_by_first_letter() -> &'static HashMap<u8, Vec<&'static str>> {
     static WORDS: std::sync::OnceLock<HashMap<u8, Vec<&'static str>>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
         let mut m: HashMap<u8, Vec<&'static str>> = HashMap::new();
-        for w in GENERIC
-            .iter()
-            .copied()
-            .filter(|w| w.len() >= MIN_MISSPELT_LEN)
-        {
+        let long = GENERIC.iter().filter(|w| w.len() >= MIN_MISSPELT_LEN);
+        for w in long.chain(FORM_WORDS).copied() {
             if let Some(&b) = w.as_bytes().first() {
                 m.entry(b).or_default().push(w);
             }
@@ -444,8 +445,9 @@ impl Normalizer {
     }
 
     /// An unknown word one typo from a single word of the (English) table
-    /// of organisation words, six letters or more with the same first letter,
-    /// is read as that word: `Tradinng`, `Intrenational`, `Devleopment`.
+    /// of organisation words, six letters or more, or from "Group" and the
+    /// like, with the same first letter, is read as that word: `Tradinng`,
+    /// `Intrenational`, `Devleopment`, `Grop`.
     /// It weighs as the word it misspells, not as a rare name. "Unknown":
     /// the vendor table does not hold it (fewer than four of its real
     /// company names write it), so a brand written like a misspelling in
@@ -476,6 +478,9 @@ impl Normalizer {
                     ),
                 );
                 t.unexpanded = Some(std::mem::replace(&mut t.text, read.to_string()));
+                if FORM_WORDS.contains(&read) {
+                    t.kind = Some(TokenKind::LegalForm);
+                }
             }
         }
     }
