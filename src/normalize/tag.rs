@@ -132,6 +132,7 @@ fn last_word_legal_form(text: &str, raw: &mut [RawToken], steps: &mut Steps) {
     let [.., before, last] = raw else {
         return;
     };
+    // After a legal form ("OOO AS") it is the name's own word.
     if last.kind.is_some()
         || before.kind == Some(TokenKind::LegalForm)
         || !LAST_WORD_LEGAL.contains(&last.text.as_str())
@@ -454,33 +455,33 @@ impl Normalizer {
     /// four names or more stays a name; so does a name's only word that is
     /// no organisation word.
     fn misspelt_words(&self, text: &str, raw: &mut [RawToken], steps: &mut Steps) {
-        // A word the name's identity may rest on: untagged, no organisation
-        // word.
-        let names = |t: &RawToken| t.kind.is_none() && !self.is_generic(&t.text);
-        for i in 0..raw.len() {
-            let t = &raw[i];
-            let Some(read) = names(t).then(|| self.misspelt_read(&t.text)).flatten() else {
+        // Words the name's identity may rest on (untagged, no organisation
+        // word), each with the word it may misspell.
+        let readings: Vec<Option<Option<&'static str>>> = raw
+            .iter()
+            .map(|t| {
+                (t.kind.is_none() && !self.is_generic(&t.text)).then(|| self.misspelt_read(&t.text))
+            })
+            .collect();
+        // The only such word is the name as written ("Incorporated
+        // Electonics Systems", "Shaanxi Aircaft Industry"), not a slip.
+        if !readings.contains(&Some(None)) {
+            return;
+        }
+        for (t, reading) in raw.iter_mut().zip(readings) {
+            let Some(Some(read)) = reading else {
                 continue;
             };
-            // The only such word is the name as written ("Incorporated
-            // Electonics Systems", "Shaanxi Aircaft Industry"), not a slip.
-            let another = raw
-                .iter()
-                .enumerate()
-                .any(|(k, o)| k != i && names(o) && self.misspelt_read(&o.text).is_none());
-            if another {
-                let t = &mut raw[i];
-                steps.push(
-                    StepKind::Misspelt,
-                    format!(
-                        "read '{}' as '{read}' (one typo from an organisation word)",
-                        &text[t.span.clone()]
-                    ),
-                );
-                t.unexpanded = Some(std::mem::replace(&mut t.text, read.to_string()));
-                if FORM_WORDS.contains(&read) {
-                    t.kind = Some(TokenKind::LegalForm);
-                }
+            steps.push(
+                StepKind::Misspelt,
+                format!(
+                    "read '{}' as '{read}' (one typo from an organisation word)",
+                    &text[t.span.clone()]
+                ),
+            );
+            t.unexpanded = Some(std::mem::replace(&mut t.text, read.to_string()));
+            if FORM_WORDS.contains(&read) {
+                t.kind = Some(TokenKind::LegalForm);
             }
         }
     }
