@@ -122,7 +122,28 @@ fn misspelt_word(written: &str, word: &str) -> bool {
     b.len() >= 5
         && a.first() == b.first()
         && a.iter().all(u8::is_ascii_alphabetic)
-        && crate::score::osa_within(a, b, 1) == Some(1)
+        && one_edit_apart(a, b)
+}
+
+/// Whether two words are one edit apart (optimal string alignment
+/// distance 1): a letter changed, added or dropped, or two adjacent
+/// letters swapped. Linear, without a table: it runs on every word of
+/// every name normalised.
+fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let i = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 if i == short.len() => false,
+        0 => {
+            short[i + 1..] == long[i + 1..]
+                || (i + 1 < short.len()
+                    && short[i] == long[i + 1]
+                    && short[i + 1] == long[i]
+                    && short[i + 2..] == long[i + 2..])
+        }
+        1 => short[i..] == long[i + 1..],
+        _ => false,
+    }
 }
 
 /// The last word of a name of two words or more is a legal form when it is
@@ -163,34 +184,45 @@ const MIN_MISSPELT_WRITTEN: usize = 4;
 /// Only English words: the other languages' table holds words that names
 /// are one letter from ("Sazgan" / "sazman").
 pub(crate) fn misspelt_organisation_word(word: &str) -> Option<&'static str> {
-    if word.len() < MIN_MISSPELT_WRITTEN || Background::get().df(word) > 0 {
+    let bytes = word.as_bytes();
+    if bytes.len() < MIN_MISSPELT_WRITTEN || !bytes.iter().all(u8::is_ascii_alphabetic) {
         return None;
     }
-    let first = *word.as_bytes().first()?;
-    let mut found = organisation_words_by_first_letter()
-        .get(&first)?
-        .iter()
+    let table = organisation_words_by_shape();
+    let mut found = (bytes.len() - 1..=bytes.len() + 1)
+        .filter_map(|len| table.get(shape(bytes[0], len)))
+        .flatten()
         .copied()
-        .filter(|w| w.len().abs_diff(word.len()) <= 1)
         .filter(|w| misspelt_word(word, w));
     let one = found.next()?;
-    found.all(|w| w == one).then_some(one)
+    // The vendor table last: most words misspell nothing.
+    (found.all(|w| w == one) && Background::get().df(word) == 0).then_some(one)
+}
+
+/// Longest organisation word [`organisation_words_by_shape`] files.
+const MAX_SHAPE_LEN: usize = 32;
+
+/// Where words of a first letter and a length are filed.
+fn shape(first: u8, len: usize) -> usize {
+    usize::from(first) * MAX_SHAPE_LEN + len.min(MAX_SHAPE_LEN - 1)
 }
 
 /// [`GENERIC`]'s words of [`MIN_MISSPELT_LEN`] letters or more and the
-/// words like "Group" ([`FORM_WORDS`]), by first letter (a misspelling
-/// keeps it).
-fn organisation_words_by_first_letter() -> &'static HashMap<u8, Vec<&'static str>> {
-    static WORDS: std::sync::OnceLock<HashMap<u8, Vec<&'static str>>> = std::sync::OnceLock::new();
+/// words like "Group" ([`FORM_WORDS`]), by first letter and length (a
+/// misspelling keeps the first and is one letter longer or shorter at
+/// most): a few words to compare a written word with, found without
+/// hashing.
+fn organisation_words_by_shape() -> &'static [Vec<&'static str>] {
+    static WORDS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut m: HashMap<u8, Vec<&'static str>> = HashMap::new();
+        let mut t = vec![Vec::new(); 256 * MAX_SHAPE_LEN];
         let long = GENERIC.iter().filter(|w| w.len() >= MIN_MISSPELT_LEN);
         for w in long.chain(FORM_WORDS).copied() {
             if let Some(&b) = w.as_bytes().first() {
-                m.entry(b).or_default().push(w);
+                t[shape(b, w.len())].push(w);
             }
         }
-        m
+        t
     })
 }
 
@@ -455,6 +487,13 @@ impl Normalizer {
     /// four names or more stays a name; so does a name's only word that is
     /// no organisation word.
     fn misspelt_words(&self, text: &str, raw: &mut [RawToken], steps: &mut Steps) {
+        // Most names misspell nothing: only then is each word weighed.
+        if !raw
+            .iter()
+            .any(|t| t.kind.is_none() && misspelt_organisation_word(&t.text).is_some())
+        {
+            return;
+        }
         // Words the name's identity may rest on (untagged, no organisation
         // word), each with the word it may misspell.
         let readings: Vec<Option<Option<&'static str>>> = raw
@@ -698,4 +737,35 @@ pub(crate) fn built_from_beginnings(acronym: &[u8], words: &[String], most: usiz
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_edit_apart;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The linear test agrees with the edit distance it stands for, on
+        /// words of a small alphabet (so that edits often meet).
+        #[test]
+        fn one_edit_apart_is_an_osa_distance_of_one(a in "[abc]{0,8}", b in "[abc]{0,8}") {
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            prop_assert_eq!(
+                one_edit_apart(a, b),
+                crate::score::osa_within(a, b, 1) == Some(1),
+                "{:?} / {:?}", std::str::from_utf8(a), std::str::from_utf8(b)
+            );
+        }
+    }
+
+    #[test]
+    fn one_edit_apart_reads_each_kind_of_edit() {
+        let t = |a: &str, b: &str| one_edit_apart(a.as_bytes(), b.as_bytes());
+        assert!(t("tradinng", "trading"), "a letter added");
+        assert!(t("tradng", "trading"), "a letter dropped");
+        assert!(t("trafing", "trading"), "a letter changed");
+        assert!(t("tradnig", "trading"), "two letters swapped");
+        assert!(!t("trading", "trading"), "the same word");
+        assert!(!t("tardnig", "trading"), "two edits");
+    }
 }
