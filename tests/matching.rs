@@ -16,8 +16,13 @@ mod support;
 
 /// A screener of [`support::group_list`] made of `entities`.
 fn groups_screener(entities: &str) -> Screener {
+    groups_screener_reaching(entities, "subsidiaries_and_affiliates")
+}
+
+/// A screener of [`support::group_list_reaching`] made of `entities`.
+fn groups_screener_reaching(entities: &str, reach: &str) -> Screener {
     ScreenerBuilder::new()
-        .list(support::group_list(entities))
+        .list(support::group_list_reaching(entities, reach))
         .build()
         .expect("builds")
 }
@@ -510,10 +515,7 @@ citation = "tests"
 "#;
     // OFAC's reach, as these entities' lists have: a list naming groups
     // counts any short core (`a_group_a_list_names_is_found_by_its_short_brand`).
-    let s = ScreenerBuilder::new()
-        .list(support::group_list_reaching(entities, "owned_50_percent"))
-        .build()
-        .expect("builds");
+    let s = groups_screener_reaching(entities, "owned_50_percent");
     let hit = |name: &str, id: &str| hit_on(&s, name, id);
     members_are_reviewed(
         &s,
@@ -624,10 +626,7 @@ id = "zte"
 name = "ZTE Corporation"
 citation = "tests"
 "#;
-    let ofac_like = ScreenerBuilder::new()
-        .list(support::group_list_reaching(entities, "owned_50_percent"))
-        .build()
-        .expect("builds");
+    let ofac_like = groups_screener_reaching(entities, "owned_50_percent");
     let got = hit_on(&ofac_like, "ZTE KANGXUN TELECOM CO LTD", "zte")
         .filter(|h| h.0 >= DEFAULT_THRESHOLD);
     assert_eq!(got, None, "a list that does not name groups");
