@@ -158,6 +158,8 @@ const MUST_MATCH: &[Case] = cases![
     "SECIND ECONOMIC COMMITTEE", "SECOND ECONOMIC COMMITTEE", "a typo in a number written as a word (SDN)";
     "LIMITED LIABILITY COMPANY AVIBS", "LIMITED LIABILITY COMPANY AVBIS", "two letters swapped in a one-word name of five letters (SDN)";
     "LAZARUS FROUP", "LAZARUS GROUP", "a first-letter typo in an organisation word (SDN)";
+    "MEAFON PAO", "MEGAFON PAO", "a letter dropped inside a one-word name of seven letters (SDN)";
+    "HOLDINGS ANTRES OOO", "ANTARES OOO", "a letter dropped inside a one-word name, a qualifier added (SDN)";
     "AGRICULTURAL OOPERATIVE BANK", "AGRICULTURAL COOPERATIVE BANK", "an organisation word's first letter dropped (SDN)";
     "VA BO VOMPANY EOOD", "VA BO COMPANY EOOD", "a first-letter typo in a legal form (SDN)";
 ];
@@ -173,6 +175,8 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "COMPAC INC.", "COMAC", "a typo in a five-letter acronym (issue 11)";
     "WARNER, INCORPORATED", "WARNEL", "one typo is all a one-word name would share (FPDS name, SDN alias)";
     "WARNER, INCORPORATED", "WRANEL", "a swap and a substitution in a one-word name";
+    "HARPOON CORP.", "HAROON", "a letter added to a one-word name of six letters (FPDS name, SDN alias)";
+    "VICTOR CORP", "VICTORY", "a word and its derivation differ at the end";
     "ADVANCED ATC INC", "YK-ATC", "YK in an aircraft registration is no legal form (SDN aircraft)";
     "ICF International, Inc.", "EP-ICF", "EP in an aircraft registration is no legal form (SEC name, SDN aircraft)";
     "Industrial and Commercial Bank of Chad", "Industrial and Commercial Bank of China", "the one place differs";

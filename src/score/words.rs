@@ -69,7 +69,8 @@ pub(crate) const CONTRACTION_SIM: f64 = 0.88;
 
 /// Shortest word that takes a typo; when the listed name has a single word,
 /// the word is all it has and must be longer ("COMPAC" is not "COMAC",
-/// "Warner" not "Warnel").
+/// "Warner" not "Warnel"), except for a letter the vendor dropped inside a
+/// listed word of that length ("Meafon" for "Megafon"; see [`typo_bytes`]).
 pub(crate) const MIN_TYPO_LEN: usize = 5;
 pub(crate) const MIN_SINGLE_TYPO_LEN: usize = 7;
 /// Shortest words whose first letter may differ (the longer of the two);
@@ -232,7 +233,12 @@ fn typo_bytes(x: &[u8], y: &[u8], ctx: Context) -> Option<(f64, PairKind)> {
     // Two letters swapped rarely make another word ("Avbis" / "Avibs"): a
     // one-word listed name takes a swap from five letters.
     let swap = shorter >= MIN_TYPO_LEN && is_swap(x, y);
-    if (shorter < min && !dropped && !swap) || x[0] != y[0] {
+    // A one-word listed name of `min` letters takes a letter dropped inside
+    // it ("Meafon" / "Megafon"), not at its end, where a word and its
+    // derivation differ ("Victor" / "Victory"), nor one added to a shorter
+    // listed word ("Harpoon" / "Haroon"). `y` is the listed word.
+    let inside = ctx.listed_single && y.len() >= min && shorter + 1 == min && x.last() == y.last();
+    if (shorter < min && !dropped && !swap && !inside) || x[0] != y[0] {
         return None;
     }
     let longer = x.len().max(y.len());
@@ -442,5 +448,37 @@ mod tests {
             listed_single: true,
         };
         assert!(word_sim(&a.tokens[0], &b.tokens[0], single).is_none());
+    }
+
+    /// A single listed word of seven letters takes a letter dropped inside
+    /// it ("Meafon" / "Megafon", "Antres" / "Antares"), not at its end, where
+    /// words derive from each other ("Victor" / "Victory"), nor a letter
+    /// added to a listed word of six ("Harpoon" / "Haroon").
+    #[test]
+    fn a_single_listed_word_of_seven_takes_a_letter_dropped_inside() {
+        let n = Normalizer::new();
+        let single = Context {
+            listed_single: true,
+        };
+        let pairs = |vendor: &str, listed: &str| {
+            let (a, b) = (n.normalize(vendor), n.normalize(listed));
+            word_sim(&a.tokens[0], &b.tokens[0], single).map(|x| x.1)
+        };
+        for (vendor, listed) in [("meafon", "megafon"), ("antres", "antares")] {
+            assert_eq!(
+                pairs(vendor, listed),
+                Some(PairKind::Typo { edits: 1 }),
+                "{vendor} / {listed}"
+            );
+        }
+        for (vendor, listed) in [
+            ("victor", "victory"),
+            ("sparta", "spartan"),
+            ("harpoon", "haroon"),
+            ("alkanna", "alanna"),
+            ("banker", "banner"),
+        ] {
+            assert_eq!(pairs(vendor, listed), None, "{vendor} / {listed}");
+        }
     }
 }
