@@ -57,7 +57,7 @@ mod variant;
 pub(crate) use han::is_han;
 pub(crate) use numbers::{number_words, reads_as_number};
 pub(crate) use replaced::{Trigger, look_alike_candidates};
-pub(crate) use tables::BRANCH_QUALIFIERS;
+pub(crate) use tables::{BRANCH_QUALIFIERS, CONNECTIVES};
 pub(crate) use tag::{built_from_beginnings, misspelt_organisation_word};
 pub(crate) use variant::variant_key_into;
 pub use variant::{digits_as_letters, digits_as_letters_with_l, stem, variant_key};

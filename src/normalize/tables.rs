@@ -424,6 +424,14 @@ pub(crate) const BRANCH_QUALIFIERS: &[&str] = &[
 /// Oy", "Icarus Design AS", "Siemens Energy KG", "Vabo Internal AD").
 pub(crate) const LAST_WORD_LEGAL: &[&str] = &["as", "oy", "ad", "kg", "se", "ug", "eg"];
 
+/// Function words: articles, prepositions and conjunctions, English and
+/// those of the lists' other languages that are no name particle ("de",
+/// "la", "van" start surnames and names: "De La Rue", "Van Leer").
+pub(crate) const CONNECTIVES: &[&str] = &[
+    "a", "an", "and", "the", "of", "for", "in", "on", "at", "to", "by", "as", "or", "y", "e", "et",
+    "und",
+];
+
 /// Short words that are never a legal form on their own, whatever the
 /// legal-form table says (its dotted initials "O.F." read as "of").
 pub(crate) const NOT_LEGAL_ALONE: &[&str] = &[

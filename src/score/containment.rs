@@ -17,7 +17,7 @@
 use super::words::PairKind;
 use super::{Leftover, Pair, Prepared, Side};
 use crate::background::Background;
-use crate::normalize::TokenKind;
+use crate::normalize::{CONNECTIVES, TokenKind};
 use serde::{Deserialize, Serialize};
 
 /// Score of a containment: base and span over the core's rarity.
@@ -53,6 +53,18 @@ fn strong(p: &Pair) -> bool {
         PairKind::Merged => p.similarity >= 1.0,
         _ => false,
     }
+}
+
+/// Whether a pair merges a function word of the vendor's name into a word
+/// of the core ("In And Out Transmission" holds no "Inand", "Knowledge as
+/// a Service" no "Aservice", "Law Firm A" no "Firma"): words written apart
+/// that a connective joins are two words, and glued they make a word no
+/// company name has, which would count as the rarest of cores.
+fn glues_a_connective(q: &Prepared, p: &Pair) -> bool {
+    p.kind == PairKind::Merged
+        && p.query
+            .iter()
+            .any(|&i| CONNECTIVES.contains(&q.name.tokens[i].text.as_str()))
 }
 
 /// The highest score a containment of `l`'s core could give, if every core
@@ -103,7 +115,9 @@ fn core_span(q: &Prepared, core: &super::Core, pairs: &[Pair]) -> Option<(usize,
     let mut last: Option<usize> = None;
     let mut first_core = None;
     for &j in &core.tokens {
-        let p = pairs.iter().find(|p| p.listed.contains(&j) && strong(p))?;
+        let p = pairs
+            .iter()
+            .find(|p| p.listed.contains(&j) && strong(p) && !glues_a_connective(q, p))?;
         let (first, end) = (*p.query.first()?, *p.query.last()?);
         if let Some(prev) = last {
             let between = q.name.tokens.get(prev + 1..first)?;
