@@ -205,6 +205,9 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "ACTIVE ENVIRONMENTAL TECHNOLOGIES INC", "LIMITED LIABILITY COMPANY AKTIV R", "a transliterated common word is no group's core";
     "PP SYSTEMS INTERNATIONAL LLC", "SES INTERNATIONAL CORP", "a listed acronym is no contraction";
     "THIRTY ECONOMIC COMMITTEE", "THIRD ECONOMIC COMMITTEE", "two numbers pair only when equal, even written as words";
+    "ITT INC.", "ZAKRYTOE AKTSIONERNOE OBSHCHESTVO INSTRUMENT", "an acronym is no contraction of a listed name's only word (SEC name, SDN)";
+    "GEE Group Inc.", "GREEN", "an acronym is no contraction of a listed name's only word (SEC name, SDN)";
+    "MARI  LLC", "MARITIME JOINT STOCK BANK JOINT STOCK COMPANY", "a short name is no contraction of a listed name's only word (FPDS name, SDN)";
     "IN AND OUT TRANSMISSION AND AUTO REPAIR, LLC", "INAND INDUSTRIES COMPANY LIMITED", "a connective glued to a word is no group's core (FPDS name, SDN)";
     "KNOWLEDGE AS A SERVICE, INC", "LIMITED LIABILITY COMPANY ASERVICE", "a connective glued to a word is no group's core (FPDS name, SDN)";
     "THE GRIFFITH LAW FIRM A PROFESSIONAL CORP", "LA FIRMA MIRANDA, S.A. DE C.V.", "an article glued to a word is no group's core (FPDS name, SDN)";

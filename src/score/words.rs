@@ -132,7 +132,10 @@ pub(crate) fn word_sim(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairK
         variant(a, b),
         typo(a, b, ctx),
         first_letter(a, b, ctx),
-        contraction(a, b),
+        // The only word of a listed name is all it has: a vendor's short
+        // word is an acronym of its own ("ITT" is not "Instrument", "GEE"
+        // not "Green"), as a typo in it would make another word.
+        contraction(a, b).filter(|_| !ctx.listed_single),
     ]
     .into_iter()
     .flatten()
