@@ -208,6 +208,8 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "ITT INC.", "ZAKRYTOE AKTSIONERNOE OBSHCHESTVO INSTRUMENT", "an acronym is no contraction of a listed name's only word (SEC name, SDN)";
     "GEE Group Inc.", "GREEN", "an acronym is no contraction of a listed name's only word (SEC name, SDN)";
     "MARI  LLC", "MARITIME JOINT STOCK BANK JOINT STOCK COMPANY", "a short name is no contraction of a listed name's only word (FPDS name, SDN)";
+    "TLI-ACE CO JV, LLC", "ADVANCED TECHNOLOGIES COMPANY", "letters picked from words with their vowels are no contractions (FPDS name, SDN)";
+    "IRAI TECHNOLOGIES, LLC", "Info Tech", "letters picked from a word with its vowels are no contraction (FPDS name, Entity List)";
     "IN AND OUT TRANSMISSION AND AUTO REPAIR, LLC", "INAND INDUSTRIES COMPANY LIMITED", "a connective glued to a word is no group's core (FPDS name, SDN)";
     "KNOWLEDGE AS A SERVICE, INC", "LIMITED LIABILITY COMPANY ASERVICE", "a connective glued to a word is no group's core (FPDS name, SDN)";
     "THE GRIFFITH LAW FIRM A PROFESSIONAL CORP", "LA FIRMA MIRANDA, S.A. DE C.V.", "an article glued to a word is no group's core (FPDS name, SDN)";
