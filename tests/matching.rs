@@ -128,6 +128,8 @@ const MUST_MATCH: &[Case] = cases![
     "KONEISTO INTERNATIONAL", "KONEISTO INTERNATIONAL OY", "a two-letter legal form last in the name dropped (SDN name)";
     "Icarus Design", "Icarus Design AS", "a two-letter legal form last in the name dropped (CSL name)";
     "Tehran Prisons Organization Global", "TEHRAN PRISONS ORGANIZATION", "a branch's qualifier added (SDN name)";
+    "NEWTON TRADING GLOBAL FZE", "NEWTON TRADING FZE", "a branch's qualifier after a name costs nothing (SDN)";
+    "AURIGA GLOBAL LIMITED LIABILITY COMPANY", "AURIGA LIMITED LIABILITY COMPANY", "a branch's qualifier after a name costs nothing (SDN)";
     "Chengdu GaStone Technology Co., Ltd.", "Chengdu GaStone Technology Co., Ltd. (CGTC)", "the acronym in parentheses left out";
     "Chengdu GaStone Technology Co., Ltd. (CGTC)", "Chengdu GaStone Technology Co., Ltd.", "the acronym in parentheses written";
     "Testing andCalibration Institute", "Testing and Calibration Institute", "a short word merged";
@@ -210,6 +212,8 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "MARI  LLC", "MARITIME JOINT STOCK BANK JOINT STOCK COMPANY", "a short name is no contraction of a listed name's only word (FPDS name, SDN)";
     "TLI-ACE CO JV, LLC", "ADVANCED TECHNOLOGIES COMPANY", "letters picked from words with their vowels are no contractions (FPDS name, SDN)";
     "IRAI TECHNOLOGIES, LLC", "Info Tech", "letters picked from a word with its vowels are no contraction (FPDS name, Entity List)";
+    "GLOBAL TECHNICAL SERVICES LLC", "Technical Services", "a qualifier after common words only may name another company (FPDS name, Entity List)";
+    "INTEGRATED SOLUTIONS WORLDWIDE, LLC", "LIMITED LIABILITY COMPANY INTEGRATED SOLUTIONS", "a qualifier after common words only may name another company (FPDS name, SDN)";
     "IN AND OUT TRANSMISSION AND AUTO REPAIR, LLC", "INAND INDUSTRIES COMPANY LIMITED", "a connective glued to a word is no group's core (FPDS name, SDN)";
     "KNOWLEDGE AS A SERVICE, INC", "LIMITED LIABILITY COMPANY ASERVICE", "a connective glued to a word is no group's core (FPDS name, SDN)";
     "THE GRIFFITH LAW FIRM A PROFESSIONAL CORP", "LA FIRMA MIRANDA, S.A. DE C.V.", "an article glued to a word is no group's core (FPDS name, SDN)";

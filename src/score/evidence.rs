@@ -13,10 +13,11 @@
 //!   not "Security Federal Corp", "China Technology Group Corporation" is not
 //!   CETC), nothing when they share a rare word ("Hikvision Europe"); half
 //!   that for a generic word or place only the listed name has (the vendor
-//!   wrote a shorter form: "Monsoon Ltd", "Monsoon Shipping Ltd"), and for
-//!   a branch's qualifier only the vendor's name has ("Volga Group
-//!   *Global*") when the names share a word of four letters or more that
-//!   is no legal form. A word
+//!   wrote a shorter form: "Monsoon Ltd", "Monsoon Shipping Ltd"). A
+//!   branch's qualifier only the vendor's name has costs nothing when the
+//!   names share a distinctive word of four letters or more ("Volga Group
+//!   *Global*"), half when they share only organisation words that long
+//!   ("Technical Services *Global*"). A word
 //!   of three letters or fewer counts half at most, however rare: it is
 //!   anybody's acronym. A place only the vendor's name has is a branch's
 //!   qualifier ("ZTE USA") and costs only its weight.
@@ -196,19 +197,20 @@ pub(crate) fn weigh(
         .collect();
     if !unpaired.is_empty() {
         // A generic word or place only the listed name has is the vendor
-        // writing a shorter form ("Monsoon Ltd" for "Monsoon Shipping Ltd"),
-        // a branch's qualifier only the vendor's name has is a branch
-        // ("Volga Group Global"): half the cut of a word that names
-        // something else. An acronym's branch is not told from another
-        // company's ("ABS Global" / "ABS Corporation").
-        let qualifies = shares_longer_word(l, pairs);
+        // writing a shorter form ("Monsoon Ltd" for "Monsoon Shipping Ltd"):
+        // half the cut of a word that names something else. A branch's
+        // qualifier only the vendor's name has costs by what the names
+        // share ([`qualifier_share`]).
+        let qualifier = qualifier_share(l, pairs);
         let cut = |x: &Leftover| {
             let t = token(x);
-            let half = match x.side {
-                Side::Listed => matches!(t.kind, TokenKind::Generic | TokenKind::Place),
-                Side::Query => qualifies && is_branch_qualifier(t),
+            let share = match x.side {
+                Side::Listed if matches!(t.kind, TokenKind::Generic | TokenKind::Place) => {
+                    DROPPED_GENERIC_SHARE
+                }
+                Side::Query if is_branch_qualifier(t) => qualifier,
+                _ => 1.0,
             };
-            let share = if half { DROPPED_GENERIC_SHARE } else { 1.0 };
             UNPAIRED_CUT * share * shortfall_of(x.side)
         };
         let factor: f64 = unpaired.iter().map(|x| 1.0 - cut(x)).product();
@@ -283,6 +285,27 @@ pub(crate) fn weigh(
 /// ([`BRANCH_QUALIFIERS`]: "International", "Global", "Trading").
 fn is_branch_qualifier(t: &crate::normalize::Token) -> bool {
     t.kind == TokenKind::Generic && BRANCH_QUALIFIERS.contains(&t.text.as_str())
+}
+
+/// The share of the weak-evidence cut a branch's qualifier only the
+/// vendor's name has costs: none when the pairs join a distinctive listed
+/// word longer than [`SHORT_WORD`] letters (the vendor names a branch of
+/// that company: "Volga Group Global", "Rose Group International"); half
+/// when they join only longer organisation words ("Technical Services
+/// Global" may be another company); the whole cut when all they join is an
+/// acronym and legal forms ("ABS Global" is not "ABS Corporation").
+fn qualifier_share(l: &Prepared, pairs: &[Pair]) -> f64 {
+    let named = pairs.iter().flat_map(|p| &p.listed).any(|&j| {
+        let t = &l.name.tokens[j];
+        t.kind == TokenKind::Distinctive && t.text.len() > SHORT_WORD
+    });
+    if named {
+        0.0
+    } else if shares_longer_word(l, pairs) {
+        DROPPED_GENERIC_SHARE
+    } else {
+        1.0
+    }
 }
 
 /// Whether the pairs join a listed word longer than [`SHORT_WORD`]

@@ -570,11 +570,14 @@ mod tests {
     }
 
     /// A branch's qualifier only the vendor's name has ("Global",
-    /// "International", "Trading") costs half what another organisation
-    /// word costs, unless all the names share is an acronym and its legal
-    /// form ("ABS Global" is not "ABS Corporation").
+    /// "International", "Trading") costs nothing after a name ("Volga
+    /// Group Global" is a branch of Volga Group), half what another
+    /// organisation word costs after common words only ("Technical
+    /// Services Global" may be another company), and in full when all the
+    /// names share is an acronym and its legal form ("ABS Global" is not
+    /// "ABS Corporation").
     #[test]
-    fn a_branch_qualifier_costs_half_an_organisation_word() {
+    fn a_branch_qualifier_costs_nothing_after_a_name_half_after_common_words() {
         let weak = |q: &str, l: &str| {
             let n = Normalizer::new();
             let w = Weights::default();
@@ -589,12 +592,16 @@ mod tests {
                 .find(|e| e.rule == Rule::WeakEvidence)
                 .map_or(1.0, |e| e.factor)
         };
-        let qualifier = weak("Volga Group Global", "Volga Group");
+        let branch = weak("Volga Group Global", "Volga Group");
         let other = weak("Volga Group Services", "Volga Group");
-        assert!(qualifier < 1.0, "a common name still needs evidence");
+        assert!(other < 1.0, "a word of its own needs evidence");
+        assert!((branch - 1.0).abs() < 1e-9, "{branch}");
+        let common = weak("Technical Services Global", "Technical Services");
+        let common_other = weak("Technical Services Partners", "Technical Services");
+        assert!(common < 1.0, "a name of common words still needs evidence");
         assert!(
-            (1.0 - qualifier - (1.0 - other) / 2.0).abs() < 1e-9,
-            "{qualifier} / {other}"
+            (1.0 - common - (1.0 - common_other) / 2.0).abs() < 1e-9,
+            "{common} / {common_other}"
         );
         let acronym = weak("ABS Global, Inc.", "ABS Corporation");
         let acronym_other = weak("ABS Services, Inc.", "ABS Corporation");
