@@ -93,6 +93,19 @@ pub(crate) fn all_runs(n: usize) -> impl Iterator<Item = Span> + Clone {
     (0..n).flat_map(move |i| (i + 1..n.min(i + 3)).map(move |end| Span::run(i, end)))
 }
 
+/// The weight of a pair of two words: both words' weights, but a word
+/// misspelt on one side weighs as its spelling on the other, the commoner
+/// of the two: a typo makes a word no company name has ("Wuhaan",
+/// "Brikers"), which would weigh as the rarest of words.
+fn pair_weight(a: f64, b: f64, kind: PairKind) -> f64 {
+    match kind {
+        PairKind::Typo { .. } | PairKind::FirstLetter | PairKind::Variant { digits: false } => {
+            2.0 * a.min(b)
+        }
+        _ => a + b,
+    }
+}
+
 /// Every candidate pair of query `q` and listed name `l`.
 pub(crate) fn candidates(q: &Prepared, l: &Prepared) -> Vec<Candidate> {
     candidates_among(q, l, Among::All)
@@ -114,7 +127,7 @@ pub(crate) fn candidates_among(q: &Prepared, l: &Prepared, among: Among) -> Vec<
                     query: Span::one(i),
                     listed: Span::one(j),
                     sim,
-                    weight: q.weights[i] + l.weights[j],
+                    weight: pair_weight(q.weights[i], l.weights[j], kind),
                     kind,
                     twin: kind == PairKind::Exact && a.unexpanded == b.unexpanded,
                 });

@@ -12,7 +12,10 @@
 //!    of the listed words.
 //! 3. **Alignment**: greedy, most similar pair first (a word with its
 //!    identical twin as written before a merge, then the heavier), each token
-//!    used once. A pair contributes `similarity × weight` of `weight`; a
+//!    used once. A pair weighs its two words' weights (a word misspelt on
+//!    one side, by typo, first letter or spelling, twice the commoner of
+//!    the two: the typo is no rare name) and contributes `similarity ×
+//!    weight` of `weight`; a
 //!    leftover contributes nothing of its cost: its weight times 1
 //!    (distinctive word, number), 0.5 (generic word, place), 0.1 (legal
 //!    form) or 0 (the name's own acronym in parentheses). The alignment's
@@ -567,6 +570,28 @@ mod tests {
         assert!(panda.is_none_or(|x| x.score < 0.85), "a common word");
         let same = a("Huawei Technologies USA", "Huawei Technologies Co., Ltd.").expect("aligned");
         assert!(same.containment.is_none(), "a place is no word of its own");
+    }
+
+    /// A word misspelt on one side weighs in its pair as its spelling on
+    /// the other: the typo makes a word no company name has, not a rare
+    /// name ("Wuhaan" is the place Wuhan).
+    #[test]
+    fn a_misspelt_word_weighs_as_its_spelling() {
+        let n = Normalizer::new();
+        let w = Weights::default();
+        let q = Prepared::new(n.normalize("Wuhaan Sensor Technology"), &w);
+        let l = Prepared::new(n.normalize("Wuhan Sensor Technology"), &w);
+        let a = align(&q, &l, 0.0).expect("aligned");
+        let typo = a
+            .pairs
+            .iter()
+            .find(|p| matches!(p.kind, PairKind::Typo { .. }))
+            .expect("a typo pair");
+        let (i, j) = (typo.query[0], typo.listed[0]);
+        assert!(q.weights[i] > l.weights[j], "the misspelling looks rarer");
+        assert!((typo.weight - 2.0 * l.weights[j]).abs() < 1e-9, "{typo:?}");
+        let b = align(&l, &q, 0.0).expect("aligned");
+        assert!((a.score - b.score).abs() < 1e-9, "symmetric");
     }
 
     /// A branch's qualifier only the vendor's name has ("Global",
