@@ -207,6 +207,8 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "ACTIVE ENVIRONMENTAL TECHNOLOGIES INC", "LIMITED LIABILITY COMPANY AKTIV R", "a transliterated common word is no group's core";
     "PP SYSTEMS INTERNATIONAL LLC", "SES INTERNATIONAL CORP", "a listed acronym is no contraction";
     "THIRTY ECONOMIC COMMITTEE", "THIRD ECONOMIC COMMITTEE", "two numbers pair only when equal, even written as words";
+    "FIRST CLASS ENTERPRISES LLC", "ONE CLASS INCORPORATED", "an ordinal is no cardinal (FPDS name, SDN)";
+    "1ST CLASS SECURITY  INC.", "ONE CLASS INCORPORATED", "an ordinal in digits is no cardinal word (FPDS name, SDN)";
     "ITT INC.", "ZAKRYTOE AKTSIONERNOE OBSHCHESTVO INSTRUMENT", "an acronym is no contraction of a listed name's only word (SEC name, SDN)";
     "GEE Group Inc.", "GREEN", "an acronym is no contraction of a listed name's only word (SEC name, SDN)";
     "MARI  LLC", "MARITIME JOINT STOCK BANK JOINT STOCK COMPANY", "a short name is no contraction of a listed name's only word (FPDS name, SDN)";

@@ -55,7 +55,7 @@ mod tag;
 mod variant;
 
 pub(crate) use han::is_han;
-pub(crate) use numbers::{number_words, reads_as_number};
+pub(crate) use numbers::{is_ordinal, number_words, reads_as_number};
 pub(crate) use replaced::{Trigger, look_alike_candidates};
 pub(crate) use tables::{BRANCH_QUALIFIERS, CONNECTIVES};
 pub(crate) use tag::{built_from_beginnings, misspelt_organisation_word};

@@ -1,6 +1,7 @@
 //! Numbers written several ways are one number: `13th` and `13`, `First` and
 //! `1st`, `Forty-Four` and `44`, `III` and `3` (Roman numerals of 2 to 20
-//! after the first word).
+//! after the first word). An ordinal and a cardinal word of the same value
+//! stay apart ([`is_ordinal`]): "First Class" is not "One Class".
 
 use super::chars::{RawToken, Sep};
 use super::{StepKind, Steps};
@@ -105,6 +106,26 @@ fn ordinal_digits(t: &str) -> Option<String> {
     .then(|| digits.to_string())
 }
 
+/// Whether a number as written is an ordinal (`First`, `13th`: true) or a
+/// cardinal (`One`, `Forty`, `III`: false); `None` for digits alone, which
+/// stand for either ("CETC 13" is its 13th Research Institute). "First
+/// Class" is not "One Class".
+pub(crate) fn is_ordinal(written: &str) -> Option<bool> {
+    if ordinal_digits(written).is_some()
+        || ORDINAL_UNITS.contains(&written)
+        || ORDINAL_TENS.contains(&written)
+    {
+        Some(true)
+    } else if UNITS.contains(&written)
+        || TENS.contains(&written)
+        || ROMAN.iter().any(|(r, _)| *r == written)
+    {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// Whether the number step may read a token written so as a number (a
 /// number word, an ordinal, a Roman numeral): its text is then digits.
 pub(crate) fn reads_as_number(t: &str) -> bool {
@@ -137,7 +158,8 @@ pub(super) fn read_numbers(text: &str, tokens: Vec<RawToken>, steps: &mut Steps)
         }
         if let Some(digits) = ordinal_digits(&t.text) {
             let mut t = t.clone();
-            t.text = digits;
+            // Kept as written: an ordinal is no cardinal ([`is_ordinal`]).
+            t.unexpanded = Some(std::mem::replace(&mut t.text, digits));
             out.push(t);
             i += 1;
             continue;

@@ -19,7 +19,7 @@
 
 use super::edits::{is_subsequence, osa_within};
 use crate::background::Background;
-use crate::normalize::{Token, TokenKind, digits_as_letters_with_l, variant_key};
+use crate::normalize::{Token, TokenKind, digits_as_letters_with_l, is_ordinal, variant_key};
 use serde::{Deserialize, Serialize};
 
 /// How two sides of a pair are alike.
@@ -114,10 +114,20 @@ pub(crate) struct Context {
 
 /// The best rule pairing query word `a` with listed word `b`, if any.
 pub(crate) fn word_sim(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
+    use TokenKind::*;
     if a.text == b.text {
+        // An ordinal is no cardinal of the same value: "First Class" is
+        // not "One Class" (digits alone stand for either).
+        let ordinal = |t: &Token| t.unexpanded.as_deref().and_then(is_ordinal);
+        if a.kind == Number && b.kind == Number {
+            if let (Some(x), Some(y)) = (ordinal(a), ordinal(b)) {
+                if x != y {
+                    return None;
+                }
+            }
+        }
         return Some((1.0, PairKind::Exact));
     }
-    use TokenKind::*;
     if a.kind == LegalForm && b.kind == LegalForm || (a.kind == Place && b.kind == Place) {
         return None;
     }
@@ -439,6 +449,15 @@ mod tests {
                 "contractions of words of seven letters or more",
             ),
             ("13", "14", 0.0, "numbers: exact only"),
+            ("first", "one", 0.0, "an ordinal is no cardinal"),
+            (
+                "1st",
+                "one",
+                0.0,
+                "an ordinal in digits is no cardinal word",
+            ),
+            ("1st", "first", 1.0, "an ordinal written two ways"),
+            ("13", "13th", 1.0, "digits alone stand for an ordinal too"),
             ("3m", "em", 0.0, "a leading digit is a number"),
         ];
         for &(a, b, want, why) in cases {
