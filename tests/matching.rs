@@ -162,6 +162,7 @@ const MUST_MATCH: &[Case] = cases![
     "LAZARUS FROUP", "LAZARUS GROUP", "a first-letter typo in an organisation word (SDN)";
     "MEAFON PAO", "MEGAFON PAO", "a letter dropped inside a one-word name of seven letters (SDN)";
     "HOLDINGS ANTRES OOO", "ANTARES OOO", "a letter dropped inside a one-word name, a qualifier added (SDN)";
+    "JSC PLASNA", "JOINT STOCK COMPANY PLASMA", "a letter changed inside a one-word name of six letters (SDN)";
     "AGRICULTURAL OOPERATIVE BANK", "AGRICULTURAL COOPERATIVE BANK", "an organisation word's first letter dropped (SDN)";
     "VA BO VOMPANY EOOD", "VA BO COMPANY EOOD", "a first-letter typo in a legal form (SDN)";
 ];

@@ -69,8 +69,10 @@ pub(crate) const CONTRACTION_SIM: f64 = 0.88;
 
 /// Shortest word that takes a typo; when the listed name has a single word,
 /// the word is all it has and must be longer ("COMPAC" is not "COMAC",
-/// "Warner" not "Warnel"), except for a letter the vendor dropped inside a
-/// listed word of that length ("Meafon" for "Megafon"; see [`typo_bytes`]).
+/// "Warner" not "Warnel"), except for a slip inside the word: a letter
+/// the vendor dropped from a listed word of that length ("Meafon" for
+/// "Megafon") or changed in one a letter shorter ("Plasna" for "Plasma";
+/// see [`typo_bytes`]).
 pub(crate) const MIN_TYPO_LEN: usize = 5;
 pub(crate) const MIN_SINGLE_TYPO_LEN: usize = 7;
 /// Shortest words whose first letter may differ (the longer of the two);
@@ -247,10 +249,15 @@ fn typo_bytes(x: &[u8], y: &[u8], ctx: Context) -> Option<(f64, PairKind)> {
     // one-word listed name takes a swap from five letters.
     let swap = shorter >= MIN_TYPO_LEN && is_swap(x, y);
     // A one-word listed name of `min` letters takes a letter dropped inside
-    // it ("Meafon" / "Megafon"), not at its end, where a word and its
-    // derivation differ ("Victor" / "Victory"), nor one added to a shorter
-    // listed word ("Harpoon" / "Haroon"). `y` is the listed word.
-    let inside = ctx.listed_single && y.len() >= min && shorter + 1 == min && x.last() == y.last();
+    // it ("Meafon" / "Megafon"), one of `min - 1` a letter changed inside
+    // it ("Plasna" / "Plasma"); not at the word's end, where a word and its
+    // derivation differ ("Victor" / "Victory", "Warnel" / "Warner"), nor a
+    // letter added to a shorter listed word ("Harpoon" / "Haroon"). `y` is
+    // the listed word.
+    let inside = ctx.listed_single
+        && shorter + 1 == min
+        && x.last() == y.last()
+        && (y.len() >= min || x.len() == y.len());
     if (shorter < min && !dropped && !swap && !inside) || x[0] != y[0] {
         return None;
     }
@@ -533,11 +540,12 @@ mod tests {
     }
 
     /// A single listed word of seven letters takes a letter dropped inside
-    /// it ("Meafon" / "Megafon", "Antres" / "Antares"), not at its end, where
-    /// words derive from each other ("Victor" / "Victory"), nor a letter
-    /// added to a listed word of six ("Harpoon" / "Haroon").
+    /// it ("Meafon" / "Megafon", "Antres" / "Antares"), one of six a letter
+    /// changed inside it ("Plasna" / "Plasma"); not at its end, where words
+    /// derive from each other ("Victor" / "Victory"), nor a letter added to
+    /// a listed word of six ("Harpoon" / "Haroon").
     #[test]
-    fn a_single_listed_word_of_seven_takes_a_letter_dropped_inside() {
+    fn a_single_listed_word_takes_a_slip_inside_it() {
         let n = Normalizer::new();
         let single = Context {
             listed_single: true,
@@ -546,7 +554,11 @@ mod tests {
             let (a, b) = (n.normalize(vendor), n.normalize(listed));
             word_sim(&a.tokens[0], &b.tokens[0], single).map(|x| x.1)
         };
-        for (vendor, listed) in [("meafon", "megafon"), ("antres", "antares")] {
+        for (vendor, listed) in [
+            ("meafon", "megafon"),
+            ("antres", "antares"),
+            ("plasna", "plasma"),
+        ] {
             assert_eq!(
                 pairs(vendor, listed),
                 Some(PairKind::Typo { edits: 1 }),
@@ -558,7 +570,7 @@ mod tests {
             ("sparta", "spartan"),
             ("harpoon", "haroon"),
             ("alkanna", "alanna"),
-            ("banker", "banner"),
+            ("warnel", "warner"),
         ] {
             assert_eq!(pairs(vendor, listed), None, "{vendor} / {listed}");
         }
