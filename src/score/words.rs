@@ -353,13 +353,16 @@ mod tests {
     use super::*;
     use crate::normalize::Normalizer;
 
-    fn sim(a: &str, b: &str) -> f64 {
+    /// The pair rule's answer for the first words of `vendor` and `listed`,
+    /// the listed name of a single word or not.
+    fn pair(vendor: &str, listed: &str, listed_single: bool) -> Option<(f64, PairKind)> {
         let n = Normalizer::new();
-        let (a, b) = (n.normalize(a), n.normalize(b));
-        let ctx = Context {
-            listed_single: false,
-        };
-        word_sim(&a.tokens[0], &b.tokens[0], ctx).map_or(0.0, |x| x.0)
+        let (a, b) = (n.normalize(vendor), n.normalize(listed));
+        word_sim(&a.tokens[0], &b.tokens[0], Context { listed_single })
+    }
+
+    fn sim(a: &str, b: &str) -> f64 {
+        pair(a, b, false).map_or(0.0, |x| x.0)
     }
 
     /// Each rule alone, with a row that must not pair beside it.
@@ -484,12 +487,7 @@ mod tests {
 
     #[test]
     fn a_single_listed_word_takes_no_typo_under_six_letters() {
-        let n = Normalizer::new();
-        let (a, b) = (n.normalize("compac"), n.normalize("comac"));
-        let single = Context {
-            listed_single: true,
-        };
-        assert!(word_sim(&a.tokens[0], &b.tokens[0], single).is_none());
+        assert!(pair("compac", "comac", true).is_none());
     }
 
     /// The contractions the issue lists and vendor masters write read as
@@ -498,14 +496,7 @@ mod tests {
     /// / "Info Tech", "TLI-ACE CO JV" / "Advanced Technologies Company").
     #[test]
     fn a_contraction_is_a_beginning_and_consonants() {
-        let n = Normalizer::new();
-        let pairs = |short: &str, long: &str| {
-            let (a, b) = (n.normalize(short), n.normalize(long));
-            let ctx = Context {
-                listed_single: false,
-            };
-            word_sim(&a.tokens[0], &b.tokens[0], ctx).map(|x| x.1)
-        };
+        let pairs = |short: &str, long: &str| pair(short, long, false).map(|x| x.1);
         for (short, long) in [
             ("avn", "aviation"),
             ("natl", "national"),
@@ -546,14 +537,7 @@ mod tests {
     /// a listed word of six ("Harpoon" / "Haroon").
     #[test]
     fn a_single_listed_word_takes_a_slip_inside_it() {
-        let n = Normalizer::new();
-        let single = Context {
-            listed_single: true,
-        };
-        let pairs = |vendor: &str, listed: &str| {
-            let (a, b) = (n.normalize(vendor), n.normalize(listed));
-            word_sim(&a.tokens[0], &b.tokens[0], single).map(|x| x.1)
-        };
+        let pairs = |vendor: &str, listed: &str| pair(vendor, listed, true).map(|x| x.1);
         for (vendor, listed) in [
             ("meafon", "megafon"),
             ("antres", "antares"),
