@@ -163,6 +163,8 @@ const MUST_MATCH: &[Case] = cases![
     "MEAFON PAO", "MEGAFON PAO", "a letter dropped inside a one-word name of seven letters (SDN)";
     "HOLDINGS ANTRES OOO", "ANTARES OOO", "a letter dropped inside a one-word name, a qualifier added (SDN)";
     "JSC PLASNA", "JOINT STOCK COMPANY PLASMA", "a letter changed inside a one-word name of six letters (SDN)";
+    "OVLAS TRADING S.A.", "OVLAS TRADING S.A.L.", "Lebanon's S.A.L. is a legal form (two names of one SDN entry)";
+    "ASASI FOOD FZE", "ASASI FOODS FZC", "the UAE's FZC is a legal form (two names of one SDN entry)";
     "AGRICULTURAL OOPERATIVE BANK", "AGRICULTURAL COOPERATIVE BANK", "an organisation word's first letter dropped (SDN)";
     "VA BO VOMPANY EOOD", "VA BO COMPANY EOOD", "a first-letter typo in a legal form (SDN)";
 ];

@@ -65,6 +65,15 @@ EXTRA = [
     ("pvt", "Pvt"),
     ("pvt", "Pvt."),
     ("pjsc", "Publicly Traded Company"),
+    # Middle Eastern forms the lists write often and the source lacks:
+    # Lebanon's société anonyme libanaise (137 times in the OFAC files) and
+    # the UAE's free zone company written FZC (10 times). A form of three
+    # letters counts first in a name only when PREFIX_LEGAL says so ("SAL &
+    # Caldeira" keeps its name).
+    ("SAL", "SAL"),
+    ("SAL", "S.A.L."),
+    ("FZCO", "FZC"),
+    ("FZCO", "F.Z.C."),
 ]
 
 
