@@ -458,6 +458,17 @@ mod tests {
         assert_eq!(text("Acme Co LtdCo"), "acme coltd");
     }
 
+    /// A look-alike or a misspelling read as a word is never read as a
+    /// number word, which the text read again would turn into digits (the
+    /// property test's finding: "oN3" read as "one", then as "1").
+    #[test]
+    fn words_read_from_look_alikes_and_typos_are_a_fixed_point() {
+        for s in ["oN3{", "Acme On3 Ltd", "Acme Secind Ltd", "Tw3lve Trading"] {
+            let once = text(s);
+            assert_eq!(text(&once), once, "{s:?}");
+        }
+    }
+
     /// A misspelt organisation word reads as the word, weighing as little;
     /// a name's only word that is no organisation word, and a word one
     /// letter from another language's organisation word, stay as written.

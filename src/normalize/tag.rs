@@ -540,7 +540,10 @@ impl Normalizer {
         if self.is_generic(word) || Background::get().df(word) > 0 {
             return None;
         }
-        super::replaced::look_alike_candidates(word).find(|w| self.is_generic(w))
+        // Not a number word: "On3" read as "One" would be read as the
+        // number 1 when its text is normalised again.
+        super::replaced::look_alike_candidates(word)
+            .find(|w| self.is_generic(w) && !super::reads_as_number(w))
     }
 
     /// Whether a word is an organisation word: in the table of generic words,
