@@ -499,7 +499,8 @@ impl Normalizer {
         let readings: Vec<Option<Option<&'static str>>> = raw
             .iter()
             .map(|t| {
-                (t.kind.is_none() && !self.is_generic(&t.text)).then(|| self.misspelt_read(&t.text))
+                (t.kind.is_none() && !self.is_generic(&t.text))
+                    .then(|| misspelt_organisation_word(&t.text))
             })
             .collect();
         // The only such word is the name as written ("Incorporated
@@ -523,15 +524,6 @@ impl Normalizer {
                 t.kind = Some(TokenKind::LegalForm);
             }
         }
-    }
-
-    /// The organisation word an unknown word misspells, if exactly one
-    /// ([`Normalizer::misspelt_words`]).
-    fn misspelt_read(&self, word: &str) -> Option<&'static str> {
-        if self.is_generic(word) {
-            return None;
-        }
-        misspelt_organisation_word(word)
     }
 
     /// The organisation word an unknown word reads as once a look-alike is

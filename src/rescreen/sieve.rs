@@ -258,23 +258,19 @@ impl Sieve {
             if index.finds_forms(t, v, None, lookup) {
                 return Some("a token's variant key or tail key");
             }
-            for read in look_alike_candidates(t) {
-                let v = variant_key(&read);
-                let s = stem(&read);
-                if index.finds_word(&read, lookup)
-                    || index.finds_forms(&read, v.as_deref(), Some(&s), lookup)
-                {
-                    return Some("a look-alike read");
-                }
-            }
-            if let Some(read) = misspelt_organisation_word(t) {
+            // A word the normaliser may read as another: the other word,
+            // its variant key and stem.
+            let mut finds_read = |read: &str| {
                 let v = variant_key(read);
                 let s = stem(read);
-                if index.finds_word(read, lookup)
+                index.finds_word(read, lookup)
                     || index.finds_forms(read, v.as_deref(), Some(&s), lookup)
-                {
-                    return Some("a misspelt organisation word read");
-                }
+            };
+            if look_alike_candidates(t).any(|read| finds_read(&read)) {
+                return Some("a look-alike read");
+            }
+            if misspelt_organisation_word(t).is_some_and(&mut finds_read) {
+                return Some("a misspelt organisation word read");
             }
         }
         None

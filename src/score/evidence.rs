@@ -295,11 +295,9 @@ fn is_branch_qualifier(t: &crate::normalize::Token) -> bool {
 /// Global" may be another company); the whole cut when all they join is an
 /// acronym and legal forms ("ABS Global" is not "ABS Corporation").
 fn qualifier_share(l: &Prepared, pairs: &[Pair]) -> f64 {
-    let named = pairs.iter().flat_map(|p| &p.listed).any(|&j| {
-        let t = &l.name.tokens[j];
+    if joins(l, pairs, |t| {
         t.kind == TokenKind::Distinctive && t.text.len() > SHORT_WORD
-    });
-    if named {
+    }) {
         0.0
     } else if shares_longer_word(l, pairs) {
         DROPPED_GENERIC_SHARE
@@ -312,10 +310,17 @@ fn qualifier_share(l: &Prepared, pairs: &[Pair]) -> f64 {
 /// letters that is no legal form: a name, not only an acronym and its
 /// legal form ("NEL Electronics", not "ABS Corporation").
 fn shares_longer_word(l: &Prepared, pairs: &[Pair]) -> bool {
-    pairs.iter().flat_map(|p| &p.listed).any(|&j| {
-        let t = &l.name.tokens[j];
+    joins(l, pairs, |t| {
         t.kind != TokenKind::LegalForm && t.text.len() > SHORT_WORD
     })
+}
+
+/// Whether the pairs join a listed word that `is`.
+fn joins(l: &Prepared, pairs: &[Pair], is: impl Fn(&crate::normalize::Token) -> bool) -> bool {
+    pairs
+        .iter()
+        .flat_map(|p| &p.listed)
+        .any(|&j| is(&l.name.tokens[j]))
 }
 
 /// A vendor writing a shorter form of the listed name ("Zheltuginskaya
