@@ -167,6 +167,9 @@ const MUST_MATCH: &[Case] = cases![
     "ASASI FOOD FZE", "ASASI FOODS FZC", "the UAE's FZC is a legal form (two names of one SDN entry)";
     "AGRICULTURAL OOPERATIVE BANK", "AGRICULTURAL COOPERATIVE BANK", "an organisation word's first letter dropped (SDN)";
     "VA BO VOMPANY EOOD", "VA BO COMPANY EOOD", "a first-letter typo in a legal form (SDN)";
+    "AJNAD MASR", "AJNAD MISR", "a vowel transliterated two ways (two names of one SDN entry)";
+    "ASTAN QODS RAZAVI", "ASTAN QUDS RAZAVI", "a vowel transliterated two ways (two names of one SDN entry)";
+    "INDIAN MUJAHIDIN", "INDIAN MUJAHIDEEN", "vowels transliterated two ways (two names of one SDN entry)";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![
@@ -222,6 +225,9 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "IN AND OUT TRANSMISSION AND AUTO REPAIR, LLC", "INAND INDUSTRIES COMPANY LIMITED", "a connective glued to a word is no group's core (FPDS name, SDN)";
     "KNOWLEDGE AS A SERVICE, INC", "LIMITED LIABILITY COMPANY ASERVICE", "a connective glued to a word is no group's core (FPDS name, SDN)";
     "THE GRIFFITH LAW FIRM A PROFESSIONAL CORP", "LA FIRMA MIRANDA, S.A. DE C.V.", "an article glued to a word is no group's core (FPDS name, SDN)";
+    "STREAM TECH INC", "STORM TECHNOLOGIES LIMITED LIABILITY COMPANY", "vowels rewritten make another word (FPDS name, SDN)";
+    "CURIS INC", "LA CROSSE GROUP INC", "the same consonants are not the same word (SEC name, SDN)";
+    "CRAIC, LLC", "CRRC Corporation Limited (CRRC)", "the same consonants are not the same word (FPDS name, §1260H)";
 ];
 
 /// Every listed name of the tables, as one list of organisations, with

@@ -4,7 +4,7 @@
 use super::hash::{FxMap, hash};
 use super::{
     Bucket, BucketEntry, MIN_TYPO_WORD, NameIndex, bucket_of, length_bit, letter_masks, stem_key,
-    tail_keys,
+    tail_keys, vowel_key,
 };
 use crate::normalize::{Normalized, Token, TokenKind};
 use std::collections::HashMap;
@@ -94,11 +94,15 @@ impl Builder {
             self.add(raw, id, Role::Word, generic);
         }
         let [tail, whole] = tail_keys(&t.text);
+        let vowels = (t.kind == TokenKind::Distinctive)
+            .then(|| vowel_key(&t.text, t.text.len()))
+            .flatten();
         for key in [
             t.variant.clone(),
             stem_key(t).map(str::to_string),
             tail,
             whole,
+            vowels,
         ]
         .into_iter()
         .flatten()

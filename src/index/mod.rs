@@ -13,7 +13,8 @@
 //! is indexed under its *anchors* (its distinctive words and numbers, those
 //! in parentheses aside unless it has no other; else its two rarest words),
 //! each under every form a pair rule reads:
-//! - the word as compared, as written, its variant key and its stem;
+//! - the word as compared, as written, its variant key and its stem, and
+//!   a distinctive word's consonants (transliterations with other vowels);
 //! - its tail after the first letter (first-letter typos, 7 letters or more);
 //! - each concatenation of two or three adjacent words that includes it
 //!   (the listed side of a split word), and the whole of a run of numbers.
@@ -42,7 +43,9 @@ mod build;
 mod hash;
 mod sketch;
 
-use crate::normalize::{Normalized, Token, TokenKind, digits_as_letters_with_l, variant_key};
+use crate::normalize::{
+    Normalized, Token, TokenKind, consonant_key, digits_as_letters_with_l, variant_key,
+};
 use crate::score::cut::{head, written_key};
 use crate::score::{allowed_edits, is_subsequence, osa_within};
 pub(crate) use hash::{FxMap, hash};
@@ -121,6 +124,29 @@ fn tail_bodies(s: &str) -> [Option<&str>; 2] {
     [tail, whole]
 }
 
+/// The marker of vowel keys: a distinctive word's first letter, length and
+/// consonants ([`crate::normalize::consonant_key`]), under which its
+/// transliterations with another vowel are found ("Misr" / "Masr").
+const VOWELS: char = '%';
+
+/// The vowel key of a word as a word of `len` letters would pair with it
+/// by the vowel rule ([`crate::score::words`]).
+fn vowel_key(s: &str, len: usize) -> Option<String> {
+    let first = char::from(*s.as_bytes().first()?);
+    if s.len() < crate::score::words::MIN_VOWELS_LEN {
+        return None;
+    }
+    consonant_key(s).map(|k| format!("{VOWELS}{len}{first}{k}"))
+}
+
+/// The lengths of the words a word of `len` letters may pair with by the
+/// vowel rule: its own, and one more or less from eight letters.
+fn vowel_lengths(len: usize) -> impl Iterator<Item = usize> {
+    let low = if len >= 8 { len - 1 } else { len };
+    let high = if len + 1 >= 8 { len + 1 } else { len };
+    low..=high
+}
+
 /// The tail keys of a word (see [`tail_bodies`]).
 fn tail_keys(s: &str) -> [Option<String>; 2] {
     tail_bodies(s).map(|b| b.map(|b| format!("{TAIL}{b}")))
@@ -196,6 +222,7 @@ impl NameIndex {
                 &t.text,
                 t.variant.as_deref(),
                 stem_key(t),
+                t.kind == TokenKind::Distinctive,
                 &mut tail,
                 &mut keys,
             );
@@ -208,6 +235,7 @@ impl NameIndex {
                         &read,
                         variant_key(&read).as_deref(),
                         None,
+                        false,
                         &mut tail,
                         &mut keys,
                     );
@@ -268,11 +296,18 @@ impl NameIndex {
         text: &str,
         variant: Option<&str>,
         stem: Option<&str>,
+        vowels: bool,
         tail: &mut String,
         out: &mut Vec<u32>,
     ) {
         for form in [variant, stem].into_iter().flatten() {
             self.exact(form, out);
+        }
+        // Only a distinctive word pairs by its vowels.
+        for len in vowel_lengths(text.len()).filter(|_| vowels) {
+            if let Some(key) = vowel_key(text, len) {
+                self.exact(&key, out);
+            }
         }
         for body in tail_bodies(text).into_iter().flatten() {
             tail.clear();
@@ -283,17 +318,26 @@ impl NameIndex {
     }
 
     /// Whether a token written `text`, with that variant key and stem, finds
-    /// a key by them: its variant key, stem or tail keys exactly, as
+    /// a key by them: its variant key, stem or tail keys exactly, and its
+    /// vowel keys when it may be a distinctive word (`vowels`), as
     /// [`NameIndex::candidates`] looks each token up besides as a word.
     pub(crate) fn finds_forms(
         &self,
         text: &str,
         variant: Option<&str>,
         stem: Option<&str>,
+        vowels: bool,
         scratch: &mut Scratch,
     ) -> bool {
         scratch.keys.clear();
-        self.exact_forms(text, variant, stem, &mut scratch.text, &mut scratch.keys);
+        self.exact_forms(
+            text,
+            variant,
+            stem,
+            vowels,
+            &mut scratch.text,
+            &mut scratch.keys,
+        );
         !scratch.keys.is_empty()
     }
 

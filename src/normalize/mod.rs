@@ -60,7 +60,7 @@ pub(crate) use replaced::{Trigger, look_alike_candidates};
 pub(crate) use tables::{BRANCH_QUALIFIERS, CONNECTIVES};
 pub(crate) use tag::{built_from_beginnings, misspelt_organisation_word};
 pub(crate) use variant::variant_key_into;
-pub use variant::{digits_as_letters, digits_as_letters_with_l, stem, variant_key};
+pub use variant::{consonant_key, digits_as_letters, digits_as_letters_with_l, stem, variant_key};
 
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};

@@ -121,6 +121,40 @@ pub fn variant_key(text: &str) -> Option<String> {
     variant_key_into(text, &mut key).then_some(key)
 }
 
+/// A word's first letter and then its consonants, sounds folded as in
+/// [`variant_key`] (`y` kept: between vowels it is a consonant): the key
+/// two transliterations of a name share when they differ only in vowels
+/// ("misr" / "masr": `msr`). `None` for a word that is not all letters.
+///
+/// ```
+/// use vendor_screen::normalize::consonant_key;
+/// assert_eq!(consonant_key("misr"), consonant_key("masr"));
+/// assert_eq!(consonant_key("quds").as_deref(), Some("kds"));
+/// assert_ne!(consonant_key("cctc"), consonant_key("cetc"));
+/// assert_eq!(consonant_key("h1k"), None);
+/// ```
+pub fn consonant_key(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    if b.is_empty() || !b.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let fold = |i: usize| match b[i] {
+        b'y' => (b'y', false),
+        c => fold_sound(c, b.get(i + 1).copied()),
+    };
+    let mut key = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let (c, pair) = fold(i);
+        if i == 0 || !vowel(b[i]) {
+            key.push(char::from(c));
+        }
+        i += 1 + usize::from(pair);
+    }
+    Some(key)
+}
+
 /// The letter a variant key writes for `c` followed by `next`, and whether
 /// it stands for both (`ph` is `f`, `ck` is `k`; `c` and `q` are `k`, `y`
 /// is `i`, `w` is `v`, `z` is `s`).

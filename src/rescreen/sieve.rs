@@ -8,7 +8,8 @@
 //! the index finds has a token, a token's written form, or two or three
 //! adjacent tokens' written forms run together, that a key of the index is
 //! (exactly, within the typo allowance, or as a contraction), or a token
-//! whose variant key, stem or tail key a key is ([`NameIndex::candidates`]).
+//! whose variant key, stem, tail key or (a word that may be distinctive)
+//! vowel key a key is ([`NameIndex::candidates`]).
 //! For ASCII text, what those are can be bounded without normalising:
 //!
 //! - the normaliser splits ASCII text into *words* ([`split_ascii`]: runs of
@@ -23,8 +24,9 @@
 //!   for a name made only of legal forms, its last token holds the last
 //!   words), unless a step replaced it (`Normalizer::replacements`: a legal
 //!   form's or a place's compare form, an abbreviation's expansion). The
-//!   sieve takes the variant key, stem and tail keys of each word, of each
-//!   run of single letters and of each run of last words; looks up what a
+//!   sieve takes the variant key, stem, tail and vowel keys of each word,
+//!   of each run of single letters and of each run of last words (vowel
+//!   keys only of words); looks up what a
 //!   look-alike read could make of a word, and the organisation word a
 //!   misspelt word may be read as; and tries every replacement text
 //!   once, when it is built: one that finds a key makes any name holding its
@@ -121,7 +123,15 @@ impl Sieve {
             let number = r.text.bytes().any(|b| b.is_ascii_digit());
             if !number
                 && !index.finds_word(&r.text, &mut scratch)
-                && !index.finds_forms(&r.text, variant.as_deref(), Some(&stemmed), &mut scratch)
+                // A replacement is a legal form, place or organisation
+                // word: never distinctive, it pairs by no vowel key.
+                && !index.finds_forms(
+                    &r.text,
+                    variant.as_deref(),
+                    Some(&stemmed),
+                    false,
+                    &mut scratch,
+                )
             {
                 continue;
             }
@@ -255,7 +265,7 @@ impl Sieve {
                 return Some("a word the sieve does not model");
             }
             let v = variant_key_into(t, variant).then_some(variant.as_str());
-            if index.finds_forms(t, v, None, lookup) {
+            if index.finds_forms(t, v, None, true, lookup) {
                 return Some("a token's variant key or tail key");
             }
             // A word the normaliser may read as another: the other word,
@@ -264,7 +274,7 @@ impl Sieve {
                 let v = variant_key(read);
                 let s = stem(read);
                 index.finds_word(read, lookup)
-                    || index.finds_forms(read, v.as_deref(), Some(&s), lookup)
+                    || index.finds_forms(read, v.as_deref(), Some(&s), true, lookup)
             };
             if look_alike_candidates(t).any(|read| finds_read(&read)) {
                 return Some("a look-alike read");
@@ -301,7 +311,8 @@ impl Sieve {
             let start = if i == 0 { 0 } else { ends[i - 1] };
             let t = &words[start..last];
             let v = variant_key_into(t, variant).then_some(variant.as_str());
-            if index.finds_forms(t, v, None, lookup) {
+            // Legal forms: no vowel keys.
+            if index.finds_forms(t, v, None, false, lookup) {
                 return Some("the last words' variant key or tail key");
             }
         }

@@ -10,6 +10,7 @@
 //! | typo | 1 − 0.1 per edit, 1 − 0.9/length under 9 letters (0.6/length for two letters swapped) | same first letter, shorter word 5 letters or more (4 when a letter of a five-letter word is dropped; 7 when the listed name has one word, unless two letters are swapped), one edit up to 7 letters, two from 8 |
 //! | first letter | 0.85 | words of 6 letters or more (7 when the listed name has one word; 5 for a listed organisation word or legal form: `Froup` / `Group`) differing only in the first letter, substituted, dropped or added (`Sencora` / `Cencora`) |
 //! | contraction | 0.88 | a vendor's word, as written, that is an organisation word's beginning (`Electro`, `Techn`) or keeps its first letter and at most 60% of its letters in order (`Avn`, `Mfg`, `Natl`, `Pwr`, `Comm` for commercial), and is not a common word itself |
+//! | vowels | 0.88 | distinctive words of 4 letters or more, not a one-word listed name, with the same first letter (as written) and consonants ([`crate::normalize::consonant_key`]; three of them, or two in words of five letters), one vowel changed (two edits from 8 letters): transliterations (`Misr` / `Masr`, `Quds` / `Qods`) |
 //! | misspelt legal form | as a typo or first letter | a word one typo from a legal form as written (`Compny`, `Groip`, `Vompany`) |
 //! | misspelt number word | as a typo | a word one typo from a number written as a word (`Secind` / `Second`) |
 //!
@@ -142,6 +143,7 @@ pub(crate) fn word_sim(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairK
     [
         inflection(a, b),
         variant(a, b),
+        vowels(a, b, ctx),
         typo(a, b, ctx),
         first_letter(a, b, ctx),
         // The only word of a listed name is all it has: a vendor's short
@@ -195,6 +197,44 @@ fn inflection(a: &Token, b: &Token) -> Option<(f64, PairKind)> {
 fn variant(a: &Token, b: &Token) -> Option<(f64, PairKind)> {
     (a.text.len().min(b.text.len()) >= 5 && a.key() == b.key())
         .then_some((VARIANT_SIM, PairKind::Variant { digits: false }))
+}
+
+/// Similarity of two spellings of a name that differ only in vowels.
+pub(crate) const VOWELS_SIM: f64 = 0.88;
+/// Shortest word (the longer of the two) whose vowels may differ.
+pub(crate) const MIN_VOWELS_LEN: usize = 4;
+
+/// Two transliterations of one name that differ only in their vowels
+/// ("Misr" / "Masr", "Quds" / "Qods", "Pouya" / "Pooya", "Mujahidin" /
+/// "Mujahideen"): distinctive words with the same first letter and the same
+/// consonants ([`crate::normalize::consonant_key`]).
+fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
+    let distinctive = |t: &Token| t.kind == TokenKind::Distinctive;
+    if !distinctive(a) || !distinctive(b) || ctx.listed_single {
+        return None;
+    }
+    let (x, y) = (a.text.len(), b.text.len());
+    if x.min(y) < MIN_VOWELS_LEN || x.abs_diff(y) > 1 || a.text[..1] != b.text[..1] {
+        return None;
+    }
+    let ka = crate::normalize::consonant_key(&a.text)?;
+    // Three consonants at least, or two in words of five letters: fewer
+    // make other words ("Aura" / "Aero").
+    let enough = ka.len() >= 3 || (ka.len() == 2 && x.min(y) >= 5);
+    // A vowel changed, not the word rewritten ("Stream" / "Storm") nor a
+    // vowel dropped ("Tesl" / "Tesla"); in eight letters or more, two
+    // edits ("Mujahidin" / "Mujahideen").
+    let edits = if x.max(y) >= 8 {
+        2
+    } else if x == y {
+        1
+    } else {
+        return None;
+    };
+    (enough
+        && Some(ka) == crate::normalize::consonant_key(&b.text)
+        && osa_within(a.text.as_bytes(), b.text.as_bytes(), edits).is_some())
+    .then_some((VOWELS_SIM, PairKind::Variant { digits: false }))
 }
 
 /// A word with digits standing for letters against a word of letters.
@@ -416,6 +456,27 @@ mod tests {
                 "substitution in five letters",
             ),
             ("hikvsiion", "hikvision", 0.9, "one edit in nine letters"),
+            (
+                "masr",
+                "misr",
+                VOWELS_SIM,
+                "a vowel changed: transliterations",
+            ),
+            (
+                "qods",
+                "quds",
+                VOWELS_SIM,
+                "a vowel changed: transliterations",
+            ),
+            (
+                "mujahidin",
+                "mujahideen",
+                VOWELS_SIM,
+                "vowels written two ways in a long word",
+            ),
+            ("stream", "storm", 0.0, "vowels rewritten: another word"),
+            ("aura", "aero", 0.0, "two consonants in four letters"),
+            ("nur", "nour", 0.0, "three letters: vowels make other words"),
             (
                 "sencora",
                 "cencora",
