@@ -170,6 +170,8 @@ const MUST_MATCH: &[Case] = cases![
     "AJNAD MASR", "AJNAD MISR", "a vowel transliterated two ways (two names of one SDN entry)";
     "ASTAN QODS RAZAVI", "ASTAN QUDS RAZAVI", "a vowel transliterated two ways (two names of one SDN entry)";
     "INDIAN MUJAHIDIN", "INDIAN MUJAHIDEEN", "vowels transliterated two ways (two names of one SDN entry)";
+    "ARMAMENT INDUSTRIES GROUP", "AIG - ARMAMENT INDUSTRIES GROUP", "the name's own acronym before it is optional (two names of one SDN entry)";
+    "INSTITUTE OF APPLIED PHYSICS JSC", "INSTITUTE OF APPLIED PHYSICS IAP", "the name's own acronym after it is optional (two names of one SDN entry)";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![

@@ -26,7 +26,7 @@
 //!    words that read as common ones with a look-alike read right
 //!    (`lndustry`), unknown words one typo from an organisation word beside
 //!    another word of the name (`Tradinng`), the name's own acronym in
-//!    parentheses (optional), and
+//!    parentheses or before or after the rest of it (optional), and
 //!    kinds: number, generic (an organisation word: in the table or common
 //!    among real company names, see [`crate::background`]) or distinctive.
 //!    Each token also gets its stem (organisation words) and its variant key
@@ -598,6 +598,37 @@ mod tests {
         );
         assert_eq!(optional("ACME THE"), [false, false], "no comma before it");
         assert_eq!(optional("The"), [false], "all the name has");
+    }
+
+    #[test]
+    fn the_names_own_acronym_before_or_after_it_is_optional() {
+        let n = Normalizer::new();
+        let optional =
+            |s: &str| -> Vec<bool> { n.normalize(s).tokens.iter().map(|t| t.optional).collect() };
+        // Two names of one SDN entry each.
+        assert_eq!(
+            optional("AIG - ARMAMENT INDUSTRIES GROUP"),
+            [true, false, false, false]
+        );
+        assert_eq!(
+            optional("INSTITUTE OF APPLIED PHYSICS IAP"),
+            [false, false, false, false, true]
+        );
+        assert_eq!(
+            optional("ACE Advanced Composite Engineering of Los Angeles County"),
+            [false; 8],
+            "three letters do not stand for six words"
+        );
+        assert_eq!(
+            optional("ARMAMENT AIG INDUSTRIES GROUP"),
+            [false; 4],
+            "inside the name it is a word of it"
+        );
+        assert_eq!(
+            optional("AI ARMAMENT INDUSTRIES"),
+            [false; 3],
+            "two letters are anybody's acronym"
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! function, in the order [`Normalizer::tag`] runs them.
 
 use super::chars::RawToken;
-use super::tables::{FORM_WORDS, GENERIC, GENERIC_FOREIGN, LAST_WORD_LEGAL};
+use super::tables::{CONNECTIVES, FORM_WORDS, GENERIC, GENERIC_FOREIGN, LAST_WORD_LEGAL};
 use super::variant::{stem, variant_key};
 use super::{Normalizer, StepKind, Steps, Token, TokenKind};
 use crate::background::{Background, GENERIC_DF};
@@ -251,6 +251,7 @@ impl Normalizer {
             })
             .collect();
         parenthetical_acronyms(text, &mut toks, steps);
+        edge_acronyms(text, &mut toks, steps);
         articles(text, &mut toks, steps);
         let mut tokens: Vec<Token> = toks.into_iter().map(|t| self.finish(t)).collect();
         let all_legal = tokens.iter().all(|t| t.kind == TokenKind::LegalForm);
@@ -700,6 +701,49 @@ fn parenthetical_acronyms(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
 
 /// Whether `acronym` is made of non-empty beginnings of `words`, in order,
 /// some words skipped (`cetc`: China Electronics Technology [Group] Corp).
+/// A word before or after the rest of the name that is its acronym, made
+/// of the initials of the other words in order ("AIG - Armament Industries
+/// Group", "Institute of Applied Physics IAP") is optional, as it is in
+/// parentheses: one writer adds it, another leaves it out. Three letters
+/// at least, one for each word it stands for but one at most (connectives
+/// aside): "ACE" is no acronym of a name of ten words.
+fn edge_acronyms(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
+    let body: Vec<usize> = (0..toks.len()).filter(|&i| !toks[i].raw.paren).collect();
+    let (Some(&first), Some(&last)) = (body.first(), body.last()) else {
+        return;
+    };
+    for edge in [first, last] {
+        let t = &toks[edge];
+        if t.optional || t.raw.kind.is_some() {
+            continue;
+        }
+        let word = t.raw.text.as_bytes();
+        let others: Vec<String> = body
+            .iter()
+            .filter(|&&i| i != edge)
+            .map(|&i| toks[i].raw.text.clone())
+            .collect();
+        let content = others
+            .iter()
+            .filter(|w| !CONNECTIVES.contains(&w.as_str()))
+            .count();
+        let acronym = word.len() >= 3
+            && word.len() + 1 >= content
+            && word.iter().all(u8::is_ascii_alphabetic)
+            && built_from_beginnings(word, &others, 1);
+        if acronym {
+            toks[edge].optional = true;
+            steps.push(
+                StepKind::Optional,
+                format!(
+                    "'{}' is the name's own acronym: optional",
+                    &text[toks[edge].raw.span.clone()]
+                ),
+            );
+        }
+    }
+}
+
 pub(crate) fn built_from_initials(acronym: &[u8], words: &[String]) -> bool {
     built_from_beginnings(acronym, words, usize::MAX)
 }
