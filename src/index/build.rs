@@ -95,7 +95,7 @@ impl Builder {
         }
         let [tail, whole] = tail_keys(&t.text);
         let vowels = (t.kind == TokenKind::Distinctive)
-            .then(|| vowel_key(&t.text, t.text.len()))
+            .then(|| vowel_key(&t.text))
             .flatten();
         for key in [
             t.variant.clone(),

@@ -44,7 +44,7 @@ mod hash;
 mod sketch;
 
 use crate::normalize::{
-    Normalized, Token, TokenKind, consonant_key, digits_as_letters_with_l, variant_key,
+    Normalized, Token, TokenKind, consonant_key_into, digits_as_letters_with_l, variant_key,
 };
 use crate::score::cut::{head, written_key};
 use crate::score::{allowed_edits, is_subsequence, osa_within};
@@ -124,27 +124,27 @@ fn tail_bodies(s: &str) -> [Option<&str>; 2] {
     [tail, whole]
 }
 
-/// The marker of vowel keys: a distinctive word's first letter, length and
-/// consonants ([`crate::normalize::consonant_key`]), under which its
-/// transliterations with another vowel are found ("Misr" / "Masr").
+/// The marker of vowel keys: a distinctive word's first letter as written
+/// and its consonants ([`crate::normalize::consonant_key`]), under which
+/// its transliterations with other vowels are found ("Misr" / "Masr").
 const VOWELS: char = '%';
 
-/// The vowel key of a word as a word of `len` letters would pair with it
-/// by the vowel rule ([`crate::score::words`]).
-fn vowel_key(s: &str, len: usize) -> Option<String> {
-    let first = char::from(*s.as_bytes().first()?);
-    if s.len() < crate::score::words::MIN_VOWELS_LEN {
-        return None;
-    }
-    consonant_key(s).map(|k| format!("{VOWELS}{len}{first}{k}"))
+/// The vowel key of a word long enough for the vowel rule
+/// ([`crate::score::words`]), written into `key`: whether it has one.
+fn vowel_key_into(s: &str, key: &mut String) -> bool {
+    key.clear();
+    let Some(&first) = s.as_bytes().first() else {
+        return false;
+    };
+    key.push(VOWELS);
+    key.push(char::from(first));
+    s.len() >= crate::score::words::MIN_VOWELS_LEN && consonant_key_into(s, key)
 }
 
-/// The lengths of the words a word of `len` letters may pair with by the
-/// vowel rule: its own, and one more or less from eight letters.
-fn vowel_lengths(len: usize) -> impl Iterator<Item = usize> {
-    let low = if len >= 8 { len - 1 } else { len };
-    let high = if len + 1 >= 8 { len + 1 } else { len };
-    low..=high
+/// [`vowel_key_into`], allocated.
+fn vowel_key(s: &str) -> Option<String> {
+    let mut key = String::new();
+    vowel_key_into(s, &mut key).then_some(key)
 }
 
 /// The tail keys of a word (see [`tail_bodies`]).
@@ -304,10 +304,8 @@ impl NameIndex {
             self.exact(form, out);
         }
         // Only a distinctive word pairs by its vowels.
-        for len in vowel_lengths(text.len()).filter(|_| vowels) {
-            if let Some(key) = vowel_key(text, len) {
-                self.exact(&key, out);
-            }
+        if vowels && vowel_key_into(text, tail) {
+            self.exact(tail, out);
         }
         for body in tail_bodies(text).into_iter().flatten() {
             tail.clear();

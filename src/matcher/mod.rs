@@ -77,7 +77,11 @@ impl Primary {
         self.content.len() > 1
             && (self.content.contains(word)
                 || (word.len() >= 3
-                    && crate::normalize::built_from_beginnings(word.as_bytes(), &self.written, 2)))
+                    && crate::normalize::built_from_beginnings(
+                        word.as_bytes(),
+                        self.written.iter().map(String::as_str),
+                        2,
+                    )))
     }
 }
 

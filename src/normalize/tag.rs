@@ -708,50 +708,62 @@ fn parenthetical_acronyms(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
 /// at least, one for each word it stands for but one at most (connectives
 /// aside): "ACE" is no acronym of a name of ten words.
 fn edge_acronyms(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
-    let body: Vec<usize> = (0..toks.len()).filter(|&i| !toks[i].raw.paren).collect();
-    let (Some(&first), Some(&last)) = (body.first(), body.last()) else {
+    let body = |toks: &[Tagging]| {
+        let mut at = (0..toks.len()).filter(|&i| !toks[i].raw.paren);
+        at.next().map(|first| (first, at.last().unwrap_or(first)))
+    };
+    let Some((first, last)) = body(toks) else {
         return;
     };
     for edge in [first, last] {
-        let t = &toks[edge];
-        if t.optional || t.raw.kind.is_some() {
+        if !is_edge_acronym(toks, edge) {
             continue;
         }
-        let word = t.raw.text.as_bytes();
-        let others: Vec<String> = body
-            .iter()
-            .filter(|&&i| i != edge)
-            .map(|&i| toks[i].raw.text.clone())
-            .collect();
-        let content = others
-            .iter()
-            .filter(|w| !CONNECTIVES.contains(&w.as_str()))
-            .count();
-        let acronym = word.len() >= 3
-            && word.len() + 1 >= content
-            && word.iter().all(u8::is_ascii_alphabetic)
-            && built_from_beginnings(word, &others, 1);
-        if acronym {
-            toks[edge].optional = true;
-            steps.push(
-                StepKind::Optional,
-                format!(
-                    "'{}' is the name's own acronym: optional",
-                    &text[toks[edge].raw.span.clone()]
-                ),
-            );
-        }
+        toks[edge].optional = true;
+        steps.push(
+            StepKind::Optional,
+            format!(
+                "'{}' is the name's own acronym: optional",
+                &text[toks[edge].raw.span.clone()]
+            ),
+        );
     }
 }
 
+/// Whether token `edge` is the acronym of the other words outside
+/// parentheses ([`edge_acronyms`]).
+fn is_edge_acronym(toks: &[Tagging], edge: usize) -> bool {
+    let t = &toks[edge];
+    let word = t.raw.text.as_bytes();
+    if t.optional
+        || t.raw.kind.is_some()
+        || word.len() < 3
+        || !word.iter().all(u8::is_ascii_alphabetic)
+    {
+        return false;
+    }
+    let others = || {
+        toks.iter()
+            .enumerate()
+            .filter(move |&(i, x)| i != edge && !x.raw.paren)
+            .map(|(_, x)| x.raw.text.as_str())
+    };
+    let content = others().filter(|w| !CONNECTIVES.contains(w)).count();
+    word.len() + 1 >= content && built_from_beginnings(word, others(), 1)
+}
+
 pub(crate) fn built_from_initials(acronym: &[u8], words: &[String]) -> bool {
-    built_from_beginnings(acronym, words, usize::MAX)
+    built_from_beginnings(acronym, words.iter().map(String::as_str), usize::MAX)
 }
 
 /// [`built_from_initials`] taking at most `most` letters of each word:
 /// with 2, an acronym (`avic`: AViation Industry Corporation of China), not
 /// a word made of syllables (`bancorp`: BANCO CORPorativo).
-pub(crate) fn built_from_beginnings(acronym: &[u8], words: &[String], most: usize) -> bool {
+pub(crate) fn built_from_beginnings<'a>(
+    acronym: &[u8],
+    words: impl IntoIterator<Item = &'a str>,
+    most: usize,
+) -> bool {
     // reach[i]: the first i letters are built from words before the current one.
     let mut reach = vec![false; acronym.len() + 1];
     reach[0] = true;

@@ -122,37 +122,51 @@ pub fn variant_key(text: &str) -> Option<String> {
 }
 
 /// A word's first letter and then its consonants, sounds folded as in
-/// [`variant_key`] (`y` kept: between vowels it is a consonant): the key
-/// two transliterations of a name share when they differ only in vowels
-/// ("misr" / "masr": `msr`). `None` for a word that is not all letters.
+/// [`variant_key`] (`y` kept: between vowels it is a consonant), each run
+/// of vowels written `*`: the key two transliterations of a name share when
+/// they differ only in their vowels ("misr" / "masr": `m*sr`; "mujahidin" /
+/// "mujahideen": `m*j*h*d*n`), and "stream" / "storm" do not. `None` for a
+/// word that is not all letters.
 ///
 /// ```
 /// use vendor_screen::normalize::consonant_key;
 /// assert_eq!(consonant_key("misr"), consonant_key("masr"));
-/// assert_eq!(consonant_key("quds").as_deref(), Some("kds"));
+/// assert_eq!(consonant_key("quds").as_deref(), Some("k*ds"));
+/// assert_eq!(consonant_key("mujahidin"), consonant_key("mujahideen"));
+/// assert_ne!(consonant_key("stream"), consonant_key("storm"));
 /// assert_ne!(consonant_key("cctc"), consonant_key("cetc"));
 /// assert_eq!(consonant_key("h1k"), None);
 /// ```
 pub fn consonant_key(text: &str) -> Option<String> {
+    let mut key = String::with_capacity(text.len());
+    consonant_key_into(text, &mut key).then_some(key)
+}
+
+/// [`consonant_key`] appended to `key`: whether the word has one.
+pub(crate) fn consonant_key_into(text: &str, key: &mut String) -> bool {
     let b = text.as_bytes();
     if b.is_empty() || !b.iter().all(u8::is_ascii_lowercase) {
-        return None;
+        return false;
     }
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
     let fold = |i: usize| match b[i] {
         b'y' => (b'y', false),
         c => fold_sound(c, b.get(i + 1).copied()),
     };
-    let mut key = String::with_capacity(b.len());
     let mut i = 0;
+    let mut run = false;
     while i < b.len() {
         let (c, pair) = fold(i);
-        if i == 0 || !vowel(b[i]) {
+        let in_run = i > 0 && vowel(b[i]);
+        if !in_run {
             key.push(char::from(c));
+        } else if !run {
+            key.push('*');
         }
+        run = in_run;
         i += 1 + usize::from(pair);
     }
-    Some(key)
+    true
 }
 
 /// The letter a variant key writes for `c` followed by `next`, and whether

@@ -220,7 +220,8 @@ fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
     let ka = crate::normalize::consonant_key(&a.text)?;
     // Three consonants at least, or two in words of five letters: fewer
     // make other words ("Aura" / "Aero").
-    let enough = ka.len() >= 3 || (ka.len() == 2 && x.min(y) >= 5);
+    let consonants = ka.bytes().filter(|&c| c != b'*').count();
+    let enough = consonants >= 3 || (consonants == 2 && x.min(y) >= 5);
     // A vowel changed, not the word rewritten ("Stream" / "Storm") nor a
     // vowel dropped ("Tesl" / "Tesla"); in eight letters or more, two
     // edits ("Mujahidin" / "Mujahideen").
