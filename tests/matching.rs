@@ -172,6 +172,7 @@ const MUST_MATCH: &[Case] = cases![
     "INDIAN MUJAHIDIN", "INDIAN MUJAHIDEEN", "vowels transliterated two ways (two names of one SDN entry)";
     "ARMAMENT INDUSTRIES GROUP", "AIG - ARMAMENT INDUSTRIES GROUP", "the name's own acronym before it is optional (two names of one SDN entry)";
     "INSTITUTE OF APPLIED PHYSICS JSC", "INSTITUTE OF APPLIED PHYSICS IAP", "the name's own acronym after it is optional (two names of one SDN entry)";
+    "NINGB0 NEW CENTURY IMPORT AND EXPORT", "NINGBO NEW CENTURY IMPORT AND EXPORT COMPANY, LTD.", "a digit for a letter in a place (SDN name)";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![

@@ -6,7 +6,7 @@
 //! | exact | 1.0 | same compare form (legal forms and places compare canonically) |
 //! | inflection | 0.97 | organisation words with the same stem (`technologies` / `technology`) |
 //! | spelling variant | 0.93 | same variant key (`Kapital` / `Capital`, `Finans` / `Finance`) |
-//! | digits for letters | 0.90 | same key once digits are read as letters (`Hikv1sion`, `ZT3`; a `1` as `i` or as `l`: `Channe1`): a possible evasion |
+//! | digits for letters | 0.90 | same key once digits are read as letters (`Hikv1sion`, `ZT3`, `Ningb0`; a `1` as `i` or as `l`: `Channe1`): a possible evasion |
 //! | typo | 1 − 0.1 per edit, 1 − 0.9/length under 9 letters (0.6/length for two letters swapped) | same first letter, shorter word 5 letters or more (4 when a letter of a five-letter word is dropped; 7 when the listed name has one word, unless two letters are swapped), one edit up to 7 letters, two from 8 |
 //! | first letter | 0.85 | words of 6 letters or more (7 when the listed name has one word; 5 for a listed organisation word or legal form: `Froup` / `Group`) differing only in the first letter, substituted, dropped or added (`Sencora` / `Cencora`) |
 //! | contraction | 0.88 | a vendor's word, as written, that is an organisation word's beginning (`Electro`, `Techn`) or keeps its first letter and at most 60% of its letters in order (`Avn`, `Mfg`, `Natl`, `Pwr`, `Comm` for commercial), and is not a common word itself |
@@ -250,7 +250,10 @@ fn digits_for_letters(a: &Token, b: &Token) -> Option<(f64, PairKind)> {
             .is_some_and(|read| variant_key(&read).unwrap_or(read) == word.key())
     };
     (number.variant.is_some()
-        && matches!(word.kind, TokenKind::Distinctive | TokenKind::Generic)
+        && matches!(
+            word.kind,
+            TokenKind::Distinctive | TokenKind::Generic | TokenKind::Place
+        )
         && (number.key() == word.key() || read_as_l()))
     .then_some((DIGITS_SIM, PairKind::Variant { digits: true }))
 }
@@ -426,6 +429,7 @@ mod tests {
             ("a11ied", "allied", DIGITS_SIM, "two 1s for ls"),
             ("narpe1", "narpei", DIGITS_SIM, "a 1 for an i"),
             ("channe1", "channei", DIGITS_SIM, "a 1 for an i, at the end"),
+            ("ningb0", "ningbo", DIGITS_SIM, "a digit in a place"),
             (
                 "zt3",
                 "zte",
