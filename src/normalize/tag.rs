@@ -710,7 +710,8 @@ fn parenthetical_acronyms(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
 fn edge_acronyms(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
     let body = |toks: &[Tagging]| {
         let mut at = (0..toks.len()).filter(|&i| !toks[i].raw.paren);
-        at.next().map(|first| (first, at.last().unwrap_or(first)))
+        at.next()
+            .map(|first| (first, at.next_back().unwrap_or(first)))
     };
     let Some((first, last)) = body(toks) else {
         return;
