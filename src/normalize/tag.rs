@@ -699,8 +699,6 @@ fn parenthetical_acronyms(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
     }
 }
 
-/// Whether `acronym` is made of non-empty beginnings of `words`, in order,
-/// some words skipped (`cetc`: China Electronics Technology [Group] Corp).
 /// A word before or after the rest of the name that is its acronym, made
 /// of the initials of the other words in order ("AIG - Armament Industries
 /// Group", "Institute of Applied Physics IAP") is optional, as it is in
@@ -753,6 +751,8 @@ fn is_edge_acronym(toks: &[Tagging], edge: usize) -> bool {
     word.len() + 1 >= content && built_from_beginnings(word, others(), 1)
 }
 
+/// Whether `acronym` is made of non-empty beginnings of `words`, in order,
+/// some words skipped (`cetc`: China Electronics Technology [Group] Corp).
 pub(crate) fn built_from_initials(acronym: &[u8], words: &[String]) -> bool {
     built_from_beginnings(acronym, words.iter().map(String::as_str), usize::MAX)
 }

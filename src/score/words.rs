@@ -201,7 +201,7 @@ fn variant(a: &Token, b: &Token) -> Option<(f64, PairKind)> {
 
 /// Similarity of two spellings of a name that differ only in vowels.
 pub(crate) const VOWELS_SIM: f64 = 0.88;
-/// Shortest word (the longer of the two) whose vowels may differ.
+/// Shortest words (the shorter of the two) whose vowels may differ.
 pub(crate) const MIN_VOWELS_LEN: usize = 4;
 
 /// Two transliterations of one name that differ only in their vowels
@@ -214,7 +214,8 @@ fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
         return None;
     }
     let (x, y) = (a.text.len(), b.text.len());
-    if x.min(y) < MIN_VOWELS_LEN || x.abs_diff(y) > 1 || a.text[..1] != b.text[..1] {
+    let first = |t: &Token| t.text.as_bytes().first().copied();
+    if x.min(y) < MIN_VOWELS_LEN || x.abs_diff(y) > 1 || first(a) != first(b) {
         return None;
     }
     let ka = crate::normalize::consonant_key(&a.text)?;
