@@ -59,8 +59,8 @@ pub(crate) use numbers::{is_ordinal, number_words, reads_as_number};
 pub(crate) use replaced::{Trigger, look_alike_candidates};
 pub(crate) use tables::{BRANCH_QUALIFIERS, CONNECTIVES};
 pub(crate) use tag::{built_from_beginnings, misspelt_organisation_word};
+pub(crate) use variant::{consonant_bytes, consonant_key_into, variant_key_into};
 pub use variant::{consonant_key, digits_as_letters, digits_as_letters_with_l, stem, variant_key};
-pub(crate) use variant::{consonant_key_into, variant_key_into};
 
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};

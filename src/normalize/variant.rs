@@ -144,29 +144,44 @@ pub fn consonant_key(text: &str) -> Option<String> {
 
 /// [`consonant_key`] appended to `key`: whether the word has one.
 pub(crate) fn consonant_key_into(text: &str, key: &mut String) -> bool {
+    consonant_bytes(text).is_some_and(|bytes| {
+        key.extend(bytes.map(char::from));
+        true
+    })
+}
+
+/// The bytes of [`consonant_key`], without allocating: `None` for a word
+/// that is not all lower-case letters.
+pub(crate) fn consonant_bytes(text: &str) -> Option<impl Iterator<Item = u8> + '_> {
     let b = text.as_bytes();
     if b.is_empty() || !b.iter().all(u8::is_ascii_lowercase) {
-        return false;
+        return None;
     }
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
-    let fold = |i: usize| match b[i] {
-        b'y' => (b'y', false),
-        c => fold_sound(c, b.get(i + 1).copied()),
-    };
     let mut i = 0;
     let mut run = false;
-    while i < b.len() {
-        let (c, pair) = fold(i);
-        let in_run = i > 0 && vowel(b[i]);
-        if !in_run {
-            key.push(char::from(c));
-        } else if !run {
-            key.push('*');
+    Some(std::iter::from_fn(move || {
+        while i < b.len() {
+            let (c, pair) = match b[i] {
+                b'y' => (b'y', false),
+                c => fold_sound(c, b.get(i + 1).copied()),
+            };
+            let in_run = i > 0 && vowel(b[i]);
+            let out = if !in_run {
+                Some(c)
+            } else if !run {
+                Some(b'*')
+            } else {
+                None
+            };
+            run = in_run;
+            i += 1 + usize::from(pair);
+            if out.is_some() {
+                return out;
+            }
         }
-        run = in_run;
-        i += 1 + usize::from(pair);
-    }
-    true
+        None
+    }))
 }
 
 /// The letter a variant key writes for `c` followed by `next`, and whether
