@@ -221,6 +221,10 @@ fn member_names(file: &ListFile, member: &Member) -> Vec<String> {
     }
 }
 
+/// Folds a group's members are dealt over: each fold removes about one in
+/// eight of a group's members and keeps the rest listed.
+const MEMBER_FOLDS: usize = 8;
+
 /// One screening of a file with some members removed.
 pub struct Fold {
     /// The file's lists less the fold's members (and the group names equal to theirs).
@@ -253,6 +257,8 @@ pub fn folds(
     }
     let mut not_in_force = 0;
     let mut assigned: Vec<Vec<Pair>> = Vec::new();
+    // Members seen per group, to deal a group's members out over the folds.
+    let mut dealt: HashMap<(usize, usize), usize> = HashMap::new();
     for p in all {
         if !file.lists[p.group.0].entities[p.group.1].in_force(as_of) {
             not_in_force += 1;
@@ -266,11 +272,25 @@ pub fn folds(
                 .iter()
                 .any(|q| q.member == Member::Entry(p.group) || Member::Entry(q.group) == p.member)
         };
-        match assigned.iter_mut().find(|f| fits(f)) {
-            Some(f) => f.push(p),
+        // A group's members are dealt out over the folds, so that most of
+        // its listed siblings stay listed while one is screened: a vendor
+        // is a subsidiary the list does not name, beside those it does.
+        let seen = dealt.entry(p.group).or_insert(0);
+        let start = *seen % MEMBER_FOLDS;
+        *seen += 1;
+        while assigned.len() < MEMBER_FOLDS {
+            assigned.push(Vec::new());
+        }
+        let n = assigned.len();
+        match (0..n)
+            .map(|k| (start + k) % n)
+            .find(|&k| fits(&assigned[k]))
+        {
+            Some(k) => assigned[k].push(p),
             None => assigned.push(vec![p]),
         }
     }
+    assigned.retain(|f| !f.is_empty());
     let folds = assigned
         .into_iter()
         .map(|fold| {
