@@ -201,12 +201,15 @@ mod tests {
                 texts.extend(e.aliases.iter().cloned());
             }
         }
-        let m = Matcher::new(texts.iter().enumerate().map(|(i, t)| ListedName {
-            text: t,
-            entity: i,
-            groups: true,
-            affiliates: false,
-        }));
+        let m = Matcher::new(
+            texts.iter().enumerate().map(|(i, t)| ListedName {
+                text: t,
+                entity: i,
+                groups: true,
+                affiliates: false,
+            }),
+            &[],
+        );
         let queries = long_queries(&texts);
         assert!(queries.len() > 300, "{}", queries.len());
         let mut checked = 0;
@@ -256,12 +259,15 @@ mod tests {
             .filter(|n| n.split_whitespace().filter(|w| w.len() >= 6).count() >= 8)
             .cloned()
             .collect();
-        let m = Matcher::new(texts.iter().enumerate().map(|(i, t)| ListedName {
-            text: t,
-            entity: i,
-            groups: true,
-            affiliates: false,
-        }));
+        let m = Matcher::new(
+            texts.iter().enumerate().map(|(i, t)| ListedName {
+                text: t,
+                entity: i,
+                groups: true,
+                affiliates: false,
+            }),
+            &[],
+        );
         let mut checked = 0;
         for (i, text) in texts.iter().enumerate() {
             let split: Vec<String> = text

@@ -120,6 +120,82 @@ fn mark_repeated_cores(names: &mut [Prepared], listed: &[ListedName<'_>]) {
     }
 }
 
+/// How many of the members a list names for an entity must carry its
+/// short core for it to be the brand the group goes by
+/// ([`crate::score::Core::members_carry`]): VTB FACTORING LTD, VTB LEASING JOINT
+/// STOCK COMPANY, ... "Linked To: VTB BANK PUBLIC JOINT STOCK COMPANY".
+const MEMBERS_CARRYING_CORE: usize = 3;
+
+/// Marks each short core that enough members the lists name for its entity
+/// carry in one of their names, its words next to each other
+/// ([`MEMBERS_CARRYING_CORE`]). Names of an entity come together.
+fn mark_cores_members_carry(
+    names: &mut [Prepared],
+    listed: &[ListedName<'_>],
+    members: &[Vec<usize>],
+) {
+    if members.iter().all(Vec::is_empty) {
+        return;
+    }
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, l) in listed.iter().enumerate() {
+        if ranges.len() <= l.entity {
+            ranges.resize(l.entity + 1, i..i);
+        }
+        if ranges[l.entity].is_empty() {
+            ranges[l.entity] = i..i;
+        }
+        ranges[l.entity].end = i + 1;
+    }
+    for (entity, range) in ranges.iter().enumerate() {
+        let Some(members) = members
+            .get(entity)
+            .filter(|m| m.len() >= MEMBERS_CARRYING_CORE)
+        else {
+            continue;
+        };
+        for i in range.clone() {
+            let words: Vec<String> = match &names[i].core {
+                Some(c) if c.letters < crate::score::containment::MIN_CORE_LETTERS => c
+                    .tokens
+                    .iter()
+                    .map(|&j| names[i].name.tokens[j].text.clone())
+                    .collect(),
+                _ => continue,
+            };
+            let carrying = members
+                .iter()
+                .filter(|&&m| {
+                    ranges.get(m).is_some_and(|r| {
+                        names[r.clone()]
+                            .iter()
+                            .any(|p| holds_words(&p.name, &words))
+                    })
+                })
+                .count();
+            if carrying >= MEMBERS_CARRYING_CORE {
+                if let Some(core) = names[i].core.as_mut() {
+                    core.members_carry = true;
+                }
+            }
+        }
+    }
+}
+
+/// Whether a name's words (optional ones aside) hold `words` next to each other.
+fn holds_words(n: &crate::normalize::Normalized, words: &[String]) -> bool {
+    let texts: Vec<&str> = n
+        .tokens
+        .iter()
+        .filter(|t| !t.optional)
+        .map(|t| t.text.as_str())
+        .collect();
+    !words.is_empty()
+        && texts
+            .windows(words.len())
+            .any(|w| w.iter().zip(words).all(|(a, b)| *a == b.as_str()))
+}
+
 /// A listed name that matched a query.
 #[derive(Debug, Clone)]
 pub(crate) struct NameMatch {
@@ -143,7 +219,9 @@ pub(crate) struct Matcher {
 impl Matcher {
     /// Prepares listed names, each with the entity it names (its first name
     /// is its primary name) and whether it may name a group.
-    pub fn new<'a>(names: impl Iterator<Item = ListedName<'a>>) -> Matcher {
+    /// `members[e]` are the entities the lists name as members of entity
+    /// `e` (empty when none do, or shorter than the entities).
+    pub fn new<'a>(names: impl Iterator<Item = ListedName<'a>>, members: &[Vec<usize>]) -> Matcher {
         let normalizer = Normalizer::new();
         let weights = Weights::default();
         let listed: Vec<ListedName<'a>> = names.collect();
@@ -168,6 +246,7 @@ impl Matcher {
             });
         }
         mark_repeated_cores(&mut names, &listed);
+        mark_cores_members_carry(&mut names, &listed, members);
         for (p, l) in names.iter_mut().zip(&listed) {
             if let Some(core) = p.core.as_mut().filter(|_| l.affiliates) {
                 core.named_group = true;

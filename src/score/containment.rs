@@ -84,7 +84,8 @@ pub(crate) fn bound(l: &Prepared, paired: impl Fn(usize) -> bool) -> f64 {
 fn long_enough(l: &Prepared) -> bool {
     l.core.as_ref().is_some_and(|c| {
         c.letters >= MIN_CORE_LETTERS
-            || ((c.repeated || c.named_group) && c.letters >= MIN_REPEATED_CORE_LETTERS)
+            || ((c.repeated || c.named_group || c.members_carry)
+                && c.letters >= MIN_REPEATED_CORE_LETTERS)
     })
 }
 
@@ -92,7 +93,7 @@ fn long_enough(l: &Prepared) -> bool {
 /// ([`super::Core::leading`]), or a short core counted only because the
 /// list names its entity as a group.
 fn must_lead(c: &super::Core) -> bool {
-    c.leading || (c.named_group && !c.repeated && c.letters < MIN_CORE_LETTERS)
+    c.leading || (c.named_group && !c.repeated && !c.members_carry && c.letters < MIN_CORE_LETTERS)
 }
 
 /// The highest score a containment of `l`'s core could give once the names

@@ -322,10 +322,15 @@ fn rejected(q: &Prepared, l: &Prepared, pairs: &[Pair], leftovers: &[Leftover]) 
                 && !qt[x.token].optional
                 && matches!(qt[x.token].kind, TokenKind::Distinctive | TokenKind::Number)
         });
-    // ...unless the list names it as a group ("ZTE"): then only as a
-    // member, by containment ("ZTE Kangxun Telecom").
-    let named_group = l.core.as_ref().is_some_and(|c| c.named_group);
-    if short_said_more && !named_group {
+    // ...unless the list names it as a group ("ZTE"), or the members the
+    // list names for it carry its short core ("VTB" of VTB Leasing and VTB
+    // Factoring, linked to VTB Bank PJSC): then only as a member, by
+    // containment ("ZTE Kangxun Telecom", "VTB Capital").
+    let group_brand = l
+        .core
+        .as_ref()
+        .is_some_and(|c| c.named_group || c.members_carry);
+    if short_said_more && !group_brand {
         return None;
     }
     // A listed name of one word and nothing else ("GATO", "CTG") is all

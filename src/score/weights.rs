@@ -98,6 +98,13 @@ pub struct Core {
     /// ("VTB" of VTB Bank PJSC, Bank VTB OAO, JSC VTB Bank, VTB Bank PAO),
     /// not an acronym one name happens to hold.
     pub repeated: bool,
+    /// Whether members the lists name for the entity (entries linked to
+    /// it, its subsidiaries) carry the short core in their names: "VTB" of
+    /// VTB Factoring, VTB Leasing and VTB Capital, all "Linked To: VTB
+    /// BANK PUBLIC JOINT STOCK COMPANY". The list itself shows the brand
+    /// the group's companies go by, so it counts even where the listed
+    /// name's other words are short ("VTB BANK PJSC").
+    pub members_carry: bool,
     /// Whether the core counts only leading the vendor's name (places and
     /// legal forms before it aside): set for a primary name of one word
     /// ([`Prepared::primary_organisation`]), which nothing else of its
@@ -165,6 +172,7 @@ impl Core {
             rarity: r,
             letters,
             repeated: false,
+            members_carry: false,
             leading: false,
             named_group: false,
         })

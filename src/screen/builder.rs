@@ -1,7 +1,7 @@
 //! Building a [`Screener`]: lists checked, every listed name prepared and
 //! indexed, the lookups a report needs made once.
 
-use super::relations::related_parties;
+use super::relations::{self, related_parties};
 use super::{DEFAULT_THRESHOLD, NameRef, Screener, vendor};
 use crate::error::{Error, Result};
 use crate::list::DesignationList;
@@ -117,7 +117,18 @@ impl ScreenerBuilder {
                     affiliates,
                 })
             });
-        let matcher = Matcher::new(texts);
+        // The members each entity's list names, by entity across the lists:
+        // a short core they carry is the group's brand.
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        for l in &self.lists {
+            let offset = members.len();
+            members.extend(
+                relations::members_named(l)
+                    .into_iter()
+                    .map(|m| m.into_iter().map(|i| i + offset).collect()),
+            );
+        }
+        let matcher = Matcher::new(texts, &members);
         let mut name_keys: Vec<Vec<Vec<_>>> = self
             .lists
             .iter()

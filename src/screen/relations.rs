@@ -55,3 +55,114 @@ pub(crate) fn related_parties(list: &DesignationList) -> Vec<Vec<Link>> {
     }
     out
 }
+
+/// A name as relations are matched to it: its words, lower case.
+fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// For each entity of a list, the entities the list names as its members:
+/// those whose `parent` or `affiliate` relation leads to it, and those its
+/// own `subsidiary` relations lead to. A relation leads to an entity by its
+/// id, or, where the source names the other party only by name (OFAC's
+/// `Linked To: VTB BANK PUBLIC JOINT STOCK COMPANY`), by one of the
+/// entity's names written the same way (case and spacing aside).
+pub(crate) fn members_named(list: &DesignationList) -> Vec<Vec<usize>> {
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for (i, e) in list.entities.iter().enumerate() {
+        by_id.insert(e.id.as_str(), i);
+        for (_, n) in e.names() {
+            by_name.entry(name_key(n)).or_insert(i);
+        }
+    }
+    let mut out = vec![Vec::new(); list.entities.len()];
+    for (i, e) in list.entities.iter().enumerate() {
+        for r in &e.relations {
+            let other = match r.target.as_deref() {
+                Some(t) => by_id.get(t).copied(),
+                None => by_name.get(&name_key(&r.name)).copied(),
+            };
+            let Some(other) = other.filter(|&o| o != i) else {
+                continue;
+            };
+            let (group, member) = match r.kind {
+                RelationKind::Parent | RelationKind::Affiliate => (other, i),
+                RelationKind::Subsidiary => (i, other),
+            };
+            out[group].push(member);
+        }
+    }
+    for v in &mut out {
+        v.sort_unstable();
+        v.dedup();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::members_named;
+    use crate::list::toml::parse_list;
+
+    /// Members by a `parent` or `affiliate` relation written by id or by
+    /// name (case and spacing aside), and by the group's own `subsidiary`
+    /// relation; a relation naming an entity the list lacks leads nowhere.
+    #[test]
+    fn members_are_found_by_id_by_name_and_from_either_side() {
+        let list = parse_list(
+            r#"
+[list]
+id = "g"
+name = "Groups"
+authority = "tests"
+legal_basis = "none"
+effect = "none"
+source_urls = []
+as_of = "2026-11-01"
+reach = "owned_50_percent"
+
+[[entity]]
+id = "bank"
+name = "VTB BANK PUBLIC JOINT STOCK COMPANY"
+citation = "tests"
+[[entity.relations]]
+kind = "subsidiary"
+target = "leasing"
+name = "VTB LEASING JOINT STOCK COMPANY"
+
+[[entity]]
+id = "factoring"
+name = "VTB FACTORING LTD"
+citation = "tests"
+[[entity.relations]]
+kind = "affiliate"
+name = "vtb bank  public joint stock company"
+
+[[entity]]
+id = "leasing"
+name = "VTB LEASING JOINT STOCK COMPANY"
+citation = "tests"
+
+[[entity]]
+id = "georgia"
+name = "VTB BANK GEORGIA JOINT STOCK COMPANY"
+citation = "tests"
+[[entity.relations]]
+kind = "parent"
+target = "bank"
+name = "VTB BANK PUBLIC JOINT STOCK COMPANY"
+[[entity.relations]]
+kind = "parent"
+name = "NOT LISTED HERE"
+"#,
+            "groups.toml",
+        )
+        .expect("parses");
+        let members = members_named(&list);
+        assert_eq!(members, vec![vec![1, 2, 3], vec![], vec![], vec![]]);
+    }
+}
