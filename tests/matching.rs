@@ -657,6 +657,53 @@ name = "VTB BANK PUBLIC JOINT STOCK COMPANY"
     assert_eq!(got, None, "two of three members carrying it");
 }
 
+/// A bare alias nothing else vouches for as the group's name ("VEB" does
+/// not spell Vnesheconombank's words in order) names the group when three
+/// members the list names carry it; with two, a vendor named after it with
+/// words of its own finds nothing. Names from OFAC's 2024 SDN file.
+#[test]
+fn a_bare_alias_the_members_carry_names_the_group() {
+    let entities = |members: &[&str]| {
+        let mut t = String::from(
+            r#"
+[[entity]]
+id = "veb"
+name = "STATE CORPORATION BANK FOR DEVELOPMENT AND FOREIGN ECONOMIC AFFAIRS VNESHECONOMBANK"
+aliases = ["VEB"]
+citation = "tests"
+"#,
+        );
+        for (k, m) in members.iter().enumerate() {
+            t.push_str(&format!(
+                r#"
+[[entity]]
+id = "m{k}"
+name = "{m}"
+citation = "tests"
+[[entity.relations]]
+kind = "affiliate"
+name = "STATE CORPORATION BANK FOR DEVELOPMENT AND FOREIGN ECONOMIC AFFAIRS VNESHECONOMBANK"
+"#
+            ));
+        }
+        t
+    };
+    let s = groups_screener_reaching(
+        &entities(&["VEB CAPITAL", "VEB ENGINEERING LLC", "VEB LEASING OJSC"]),
+        "owned_50_percent",
+    );
+    members_are_reviewed(
+        &s,
+        &[("LLC VEB VENTURES", "veb"), ("LLC VEB SERVICE", "veb")],
+    );
+    let s = groups_screener_reaching(
+        &entities(&["VEB CAPITAL", "VEB ENGINEERING LLC"]),
+        "owned_50_percent",
+    );
+    let got = hit_on(&s, "LLC VEB VENTURES", "veb").filter(|h| h.0 >= DEFAULT_THRESHOLD);
+    assert_eq!(got, None, "two members carrying it");
+}
+
 /// A name's article, first or after a last comma, is no word of the
 /// vendor's own: the vendor is the listed company, not a member of its
 /// group (before, "THE HUAWEI TECHNOLOGIES USA INC" was a review as a

@@ -155,14 +155,22 @@ fn mark_cores_members_carry(
             continue;
         };
         for i in range.clone() {
-            let words: Vec<String> = match &names[i].core {
-                Some(c) if c.letters < crate::score::containment::MIN_CORE_LETTERS => c
-                    .tokens
-                    .iter()
-                    .map(|&j| names[i].name.tokens[j].text.clone())
-                    .collect(),
-                _ => continue,
+            // A short core, or a bare alias nothing else vouched for as the
+            // group's name ("VEB" of State Corporation Bank for Development
+            // and Foreign Economic Affairs Vnesheconombank).
+            let core = match &names[i].core {
+                Some(c) if c.letters < crate::score::containment::MIN_CORE_LETTERS => c.clone(),
+                Some(_) => continue,
+                None => match crate::score::Core::of(&names[i].name) {
+                    Some(c) => c,
+                    None => continue,
+                },
             };
+            let words: Vec<String> = core
+                .tokens
+                .iter()
+                .map(|&j| names[i].name.tokens[j].text.clone())
+                .collect();
             let carrying = members
                 .iter()
                 .filter(|&&m| {
@@ -174,9 +182,10 @@ fn mark_cores_members_carry(
                 })
                 .count();
             if carrying >= MEMBERS_CARRYING_CORE {
-                if let Some(core) = names[i].core.as_mut() {
-                    core.members_carry = true;
-                }
+                names[i].core = Some(crate::score::Core {
+                    members_carry: true,
+                    ..core
+                });
             }
         }
     }
