@@ -243,7 +243,7 @@ impl Explanation {
             writeln!(f, "evidence: {}", e.detail)?;
         }
         if let Some(c) = &self.containment {
-            writeln!(
+            write!(
                 f,
                 "group member? the name screened contains {:?}, the core of the listed name, with words of its own ({}); the core is {} among real company names: score {:.2}",
                 c.core,
@@ -251,6 +251,14 @@ impl Explanation {
                 rarity_word(c.rarity),
                 c.score
             )?;
+            if c.members_carrying > 0 {
+                write!(
+                    f,
+                    "; {} entries the list links to it carry {:?} too (the brand its companies go by)",
+                    c.members_carrying, c.core
+                )?;
+            }
+            writeln!(f)?;
         }
         write!(
             f,

@@ -632,6 +632,23 @@ name = "VTB BANK PUBLIC JOINT STOCK COMPANY"
     );
     let hit = hit_on(&s, "VTB PENSION ADMINISTRATOR LIMITED", "vtb").expect("a hit");
     assert!(hit.0 >= 0.9, "an unknown core: {}", hit.0);
+    // The explanation says why a core of three letters counts.
+    let as_of = Date::new(2026, 11, 22).expect("date");
+    let report = s.screen(&Vendor::new("VTB PENSION ADMINISTRATOR LIMITED"), as_of);
+    let h = report
+        .hits
+        .iter()
+        .find(|h| h.entity_id == "vtb")
+        .expect("the hit");
+    let c = h.explanation.containment.as_ref().expect("a containment");
+    assert_eq!((c.core.as_str(), c.members_carrying), ("VTB", 3));
+    assert!(
+        h.explanation
+            .to_string()
+            .contains("3 entries the list links to it carry \"VTB\" too"),
+        "{}",
+        h.explanation
+    );
     // Two members are not enough.
     let two = [
         group("vtb"),

@@ -122,7 +122,7 @@ fn mark_repeated_cores(names: &mut [Prepared], listed: &[ListedName<'_>]) {
 
 /// How many of the members a list names for an entity must carry its
 /// short core for it to be the brand the group goes by
-/// ([`crate::score::Core::members_carry`]): VTB FACTORING LTD, VTB LEASING JOINT
+/// ([`crate::score::Core::members_carrying`]): VTB FACTORING LTD, VTB LEASING JOINT
 /// STOCK COMPANY, ... "Linked To: VTB BANK PUBLIC JOINT STOCK COMPANY".
 const MEMBERS_CARRYING_CORE: usize = 3;
 
@@ -183,7 +183,7 @@ fn mark_cores_members_carry(
                 .count();
             if carrying >= MEMBERS_CARRYING_CORE {
                 names[i].core = Some(crate::score::Core {
-                    members_carry: true,
+                    members_carrying: carrying,
                     ..core
                 });
             }

@@ -40,6 +40,14 @@ pub struct Containment {
     pub rarity: f64,
     /// The score it gives.
     pub score: f64,
+    /// How many members the lists name for the entity carry the core, when
+    /// that is why a short core counts ([`super::Core::members_carrying`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub members_carrying: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Pairs that say the vendor's name has the core's word: the same word, its
@@ -84,7 +92,7 @@ pub(crate) fn bound(l: &Prepared, paired: impl Fn(usize) -> bool) -> f64 {
 fn long_enough(l: &Prepared) -> bool {
     l.core.as_ref().is_some_and(|c| {
         c.letters >= MIN_CORE_LETTERS
-            || ((c.repeated || c.named_group || c.members_carry)
+            || ((c.repeated || c.named_group || c.members_carrying > 0)
                 && c.letters >= MIN_REPEATED_CORE_LETTERS)
     })
 }
@@ -93,7 +101,8 @@ fn long_enough(l: &Prepared) -> bool {
 /// ([`super::Core::leading`]), or a short core counted only because the
 /// list names its entity as a group.
 fn must_lead(c: &super::Core) -> bool {
-    c.leading || (c.named_group && !c.repeated && !c.members_carry && c.letters < MIN_CORE_LETTERS)
+    c.leading
+        || (c.named_group && !c.repeated && c.members_carrying == 0 && c.letters < MIN_CORE_LETTERS)
 }
 
 /// The highest score a containment of `l`'s core could give once the names
@@ -195,5 +204,6 @@ pub(crate) fn check(
         extra,
         rarity,
         score,
+        members_carrying: core.members_carrying,
     })
 }

@@ -329,7 +329,7 @@ fn rejected(q: &Prepared, l: &Prepared, pairs: &[Pair], leftovers: &[Leftover]) 
     let group_brand = l
         .core
         .as_ref()
-        .is_some_and(|c| c.named_group || c.members_carry);
+        .is_some_and(|c| c.named_group || c.members_carrying > 0);
     if short_said_more && !group_brand {
         return None;
     }

@@ -103,8 +103,9 @@ pub struct Core {
     /// VTB Factoring, VTB Leasing and VTB Capital, all "Linked To: VTB
     /// BANK PUBLIC JOINT STOCK COMPANY". The list itself shows the brand
     /// the group's companies go by, so it counts even where the listed
-    /// name's other words are short ("VTB BANK PJSC").
-    pub members_carry: bool,
+    /// name's other words are short ("VTB BANK PJSC"). How many carry it;
+    /// 0 when fewer than enough do.
+    pub members_carrying: usize,
     /// Whether the core counts only leading the vendor's name (places and
     /// legal forms before it aside): set for a primary name of one word
     /// ([`Prepared::primary_organisation`]), which nothing else of its
@@ -172,7 +173,7 @@ impl Core {
             rarity: r,
             letters,
             repeated: false,
-            members_carry: false,
+            members_carrying: 0,
             leading: false,
             named_group: false,
         })
