@@ -443,6 +443,18 @@ mod tests {
         Normalizer::new().normalize(s).text()
     }
 
+    /// A look-alike read is never a word the text read again would replace
+    /// (proptest's finding: "US4" read as "USA", the place "us" once read
+    /// again), while look-alikes of organisation words are still read.
+    #[test]
+    fn a_look_alike_read_is_a_fixed_point() {
+        for s in ["US4:", "Acme US4 LLC", "Acme Ltd4", "lndustry", "D4hua"] {
+            let once = text(s);
+            assert_eq!(text(&once), once, "{s}");
+        }
+        assert_eq!(text("Acme lndustry"), "acme industry");
+    }
+
     /// Legal forms that meet once read are one, as they are when the text
     /// is read again (the `normalize` fuzz target's finding: "Co LtdCo").
     #[test]

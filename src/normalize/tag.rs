@@ -51,6 +51,13 @@ impl PhraseTable {
         }
     }
 
+    /// Whether a word alone is a phrase of the table ("usa", "ltd").
+    fn has_word(&self, word: &str) -> bool {
+        self.by_first
+            .get(word)
+            .is_some_and(|ps| ps.iter().any(|p| p.words.len() == 1))
+    }
+
     /// Every phrase: its words and its compare form.
     pub fn phrases(&self) -> impl Iterator<Item = (&[String], &str)> {
         self.by_first
@@ -534,9 +541,16 @@ impl Normalizer {
             return None;
         }
         // Not a number word: "On3" read as "One" would be read as the
-        // number 1 when its text is normalised again.
-        super::replaced::look_alike_candidates(word)
-            .find(|w| self.is_generic(w) && !super::reads_as_number(w))
+        // number 1 when its text is normalised again; nor a place, a legal
+        // form or an abbreviation, which the text read again would replace
+        // ("US4" read as "USA" is the place "us").
+        super::replaced::look_alike_candidates(word).find(|w| {
+            self.is_generic(w)
+                && !super::reads_as_number(w)
+                && !self.places.has_word(w)
+                && !self.legal.has_word(w)
+                && !self.abbreviations.contains_key(w.as_str())
+        })
     }
 
     /// Whether a word is an organisation word: in the table of generic words,
