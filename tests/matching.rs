@@ -719,6 +719,21 @@ name = "STATE CORPORATION BANK FOR DEVELOPMENT AND FOREIGN ECONOMIC AFFAIRS VNES
     );
     let got = hit_on(&s, "LLC VEB VENTURES", "veb").filter(|h| h.0 >= DEFAULT_THRESHOLD);
     assert_eq!(got, None, "two members carrying it");
+    // Only a name that may name a group: not on a list reaching only the
+    // entities it names, nor a person's.
+    let three = entities(&["VEB CAPITAL", "VEB ENGINEERING LLC", "VEB LEASING OJSC"]);
+    let s = groups_screener_reaching(&three, "named_only");
+    let got = hit_on(&s, "LLC VEB VENTURES", "veb").filter(|h| h.0 >= DEFAULT_THRESHOLD);
+    assert_eq!(got, None, "a list naming only its entities");
+    let person = three.replacen(
+        "aliases = [\"VEB\"]",
+        "aliases = [\"VEB\"]\nkind = \"individual\"",
+        1,
+    );
+    assert_ne!(person, three);
+    let s = groups_screener_reaching(&person, "owned_50_percent");
+    let got = hit_on(&s, "LLC VEB VENTURES", "veb").filter(|h| h.0 >= DEFAULT_THRESHOLD);
+    assert_eq!(got, None, "a person");
 }
 
 /// A name's article, first or after a last comma, is no word of the

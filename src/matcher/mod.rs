@@ -126,9 +126,12 @@ fn mark_repeated_cores(names: &mut [Prepared], listed: &[ListedName<'_>]) {
 /// STOCK COMPANY, ... "Linked To: VTB BANK PUBLIC JOINT STOCK COMPANY".
 const MEMBERS_CARRYING_CORE: usize = 3;
 
-/// Marks each short core that enough members the lists name for its entity
-/// carry in one of their names, its words next to each other
-/// ([`MEMBERS_CARRYING_CORE`]). Names of an entity come together.
+/// Marks each short core, and gives each bare alias its core, when enough
+/// members the lists name for its entity carry it in one of their names,
+/// its words next to each other ([`MEMBERS_CARRYING_CORE`]). Only names
+/// that may name a group ([`ListedName::groups`]: an organisation's, on a
+/// list reaching beyond the entities it names) count. Names of an entity
+/// come together.
 fn mark_cores_members_carry(
     names: &mut [Prepared],
     listed: &[ListedName<'_>],
@@ -154,7 +157,7 @@ fn mark_cores_members_carry(
         else {
             continue;
         };
-        for i in range.clone() {
+        for i in range.clone().filter(|&i| listed[i].groups) {
             // A short core, or a bare alias nothing else vouched for as the
             // group's name ("VEB" of State Corporation Bank for Development
             // and Foreign Economic Affairs Vnesheconombank).
