@@ -167,6 +167,9 @@ const MUST_MATCH: &[Case] = cases![
     "ASASI FOOD FZE", "ASASI FOODS FZC", "the UAE's FZC is a legal form (two names of one SDN entry)";
     "AGRICULTURAL OOPERATIVE BANK", "AGRICULTURAL COOPERATIVE BANK", "an organisation word's first letter dropped (SDN)";
     "VA BO VOMPANY EOOD", "VA BO COMPANY EOOD", "a first-letter typo in a legal form (SDN)";
+    "ARMED FORCES GENERAL TAFF", "ARMED FORCES GENERAL STAFF", "a first letter dropped from a five-letter word, the name's other words confirming it (SDN)";
+    "CARIBBEAN EACH PARK", "CARIBBEAN BEACH PARK", "a first letter dropped from a five-letter word, the name's other words confirming it (SDN)";
+    "WAHEL CONSULTANT ENGINEERS", "SAHEL CONSULTANT ENGINEERS", "a first letter changed in a five-letter word, the name's other words confirming it (SDN)";
     "AJNAD MASR", "AJNAD MISR", "a vowel transliterated two ways (two names of one SDN entry)";
     "ASTAN QODS RAZAVI", "ASTAN QUDS RAZAVI", "a vowel transliterated two ways (two names of one SDN entry)";
     "INDIAN MUJAHIDIN", "INDIAN MUJAHIDEEN", "vowels transliterated two ways (two names of one SDN entry)";
@@ -176,6 +179,8 @@ const MUST_MATCH: &[Case] = cases![
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![
+    "NSAR BANK", "ANSAR BANK", "a first letter dropped from a five-letter word of a two-word name: too little confirms it (SDN)";
+    "JALTA DIRECTORIES LTD.", "MALTA DIRECTORIES LTD.", "a first letter changed in a five-letter word of a two-word name: another place (SDN)";
     "Hangzhou Digital Technology Co., Ltd.", "Hangzhou Hikvision Digital Technology Co., Ltd.", "shares only place and generic words";
     "China Technology Group Corporation", "China Electronics Technology Group Corporation", "a whole word lost";
     "China Electric Technology Group Corporation", "China Electronics Technology Group Corporation", "a whole word swapped";

@@ -15,7 +15,7 @@
 //! each under every form a pair rule reads:
 //! - the word as compared, as written, its variant key and its stem, and
 //!   a distinctive word's consonants (transliterations with other vowels);
-//! - its tail after the first letter (first-letter typos, 7 letters or more);
+//! - its tail after the first letter (first-letter typos, 5 letters or more);
 //! - each concatenation of two or three adjacent words that includes it
 //!   (the listed side of a split word), and the whole of a run of numbers.
 //!
@@ -107,7 +107,7 @@ const MAX_BUCKET_LEN: usize = 40;
 const MIN_TYPO_WORD: usize = 4;
 
 /// Shortest words of a first-letter typo, and the marker of their tail keys.
-const MIN_FIRST_LETTER: usize = 6;
+const MIN_FIRST_LETTER: usize = 5;
 const TAIL: char = '#';
 
 fn bucket_of(s: &str) -> (u8, u8) {

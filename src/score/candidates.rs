@@ -115,8 +115,10 @@ pub(crate) fn candidates(q: &Prepared, l: &Prepared) -> Vec<Candidate> {
 /// query's words and runs `among`.
 pub(crate) fn candidates_among(q: &Prepared, l: &Prepared, among: Among) -> Vec<Candidate> {
     let (qt, lt) = (&q.name.tokens, &l.name.tokens);
+    let content = lt.iter().filter(|t| t.kind != TokenKind::LegalForm).count();
     let ctx = Context {
-        listed_single: lt.iter().filter(|t| t.kind != TokenKind::LegalForm).count() == 1,
+        listed_single: content == 1,
+        listed_long: content >= super::words::MIN_CONFIRMING_WORDS,
     };
     let mut out = Vec::new();
     for i in among.words(qt.len()) {

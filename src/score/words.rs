@@ -8,7 +8,7 @@
 //! | spelling variant | 0.93 | same variant key (`Kapital` / `Capital`, `Finans` / `Finance`) |
 //! | digits for letters | 0.90 | same key once digits are read as letters (`Hikv1sion`, `ZT3`, `Ningb0`; a `1` as `i` or as `l`: `Channe1`): a possible evasion |
 //! | typo | 1 − 0.1 per edit, 1 − 0.9/length under 9 letters (0.6/length for two letters swapped) | same first letter, shorter word 5 letters or more (4 when a letter of a five-letter word is dropped; 7 when the listed name has one word, unless two letters are swapped), one edit up to 7 letters, two from 8 |
-//! | first letter | 0.85 | words of 6 letters or more (7 when the listed name has one word; 5 for a listed organisation word or legal form: `Froup` / `Group`) differing only in the first letter, substituted, dropped or added (`Sencora` / `Cencora`) |
+//! | first letter | 0.85 | words of 6 letters or more (7 when the listed name has one word; 5 for a listed organisation word or legal form, `Froup` / `Group`, or in a listed name of three words or more, legal forms aside, whose other words confirm it: `Armed Forces General Taff`) differing only in the first letter, substituted, dropped or added (`Sencora` / `Cencora`) |
 //! | contraction | 0.88 | a vendor's word, as written, that is an organisation word's beginning (`Electro`, `Techn`) or keeps its first letter and at most 60% of its letters in order (`Avn`, `Mfg`, `Natl`, `Pwr`, `Comm` for commercial), and is not a common word itself |
 //! | vowels | 0.88 | distinctive words of 4 letters or more, not a one-word listed name, with the same first letter (as written) and consonants ([`crate::normalize::consonant_key`]; three of them, or two in words of five letters), one vowel changed (two edits from 8 letters): transliterations (`Misr` / `Masr`, `Quds` / `Qods`) |
 //! | misspelt legal form | as a typo or first letter | a word one typo from a legal form as written (`Compny`, `Groip`, `Vompany`) |
@@ -115,7 +115,15 @@ pub(crate) fn is_swap(a: &[u8], b: &[u8]) -> bool {
 pub(crate) struct Context {
     /// The listed name has a single word that is not a legal form.
     pub listed_single: bool,
+    /// The listed name has [`MIN_CONFIRMING_WORDS`] words or more that are
+    /// not legal forms: its other words confirm a slip in one of them.
+    pub listed_long: bool,
 }
+
+/// Words of a listed name (legal forms aside) from which a slip in the
+/// first letter of a five-letter word pairs ("Armed Forces General Taff",
+/// "Caribbean Each Park"): the name's other words say which name it is.
+pub(crate) const MIN_CONFIRMING_WORDS: usize = 3;
 
 /// The best rule pairing query word `a` with listed word `b`, if any.
 pub(crate) fn word_sim(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
@@ -321,13 +329,15 @@ fn typo_bytes(x: &[u8], y: &[u8], ctx: Context) -> Option<(f64, PairKind)> {
 /// Long words that differ only in their first letter: substituted
 /// (`Sencora` / `Cencora`), dropped (`Ahedan` / `Zahedan`) or added. The
 /// longer word has six letters or more (seven when the listed name has a
-/// single word).
+/// single word; five for a listed organisation word, or in a listed name
+/// whose other words confirm it, [`Context::listed_long`]).
 fn first_letter(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
     let min = if ctx.listed_single {
         MIN_SINGLE_FIRST_LETTER_LEN
-    } else if b.kind == TokenKind::Generic {
+    } else if b.kind == TokenKind::Generic || ctx.listed_long {
         // An organisation word of the listed name ("Froup" / "Group"):
-        // it names no one, so a slip in it cannot make another name.
+        // it names no one, so a slip in it cannot make another name; in a
+        // name of three words or more, the others say which name it is.
         MIN_TYPO_LEN
     } else {
         MIN_FIRST_LETTER_LEN
@@ -406,11 +416,53 @@ mod tests {
     fn pair(vendor: &str, listed: &str, listed_single: bool) -> Option<(f64, PairKind)> {
         let n = Normalizer::new();
         let (a, b) = (n.normalize(vendor), n.normalize(listed));
-        word_sim(&a.tokens[0], &b.tokens[0], Context { listed_single })
+        word_sim(
+            &a.tokens[0],
+            &b.tokens[0],
+            Context {
+                listed_single,
+                listed_long: false,
+            },
+        )
     }
 
     fn sim(a: &str, b: &str) -> f64 {
         pair(a, b, false).map_or(0.0, |x| x.0)
+    }
+
+    /// A slip in the first letter of a five-letter word pairs only where
+    /// the listed name's other words confirm it (three words or more,
+    /// legal forms aside); a word of four letters never does.
+    #[test]
+    fn a_first_letter_slip_in_a_five_letter_word_needs_a_long_listed_name() {
+        let n = Normalizer::new();
+        let pair_in = |vendor: &str, listed: &str, listed_long: bool| {
+            let (a, b) = (n.normalize(vendor), n.normalize(listed));
+            let ctx = Context {
+                listed_single: false,
+                listed_long,
+            };
+            word_sim(&a.tokens[0], &b.tokens[0], ctx).map(|x| x.1)
+        };
+        for (vendor, listed) in [
+            ("taff", "staff"),
+            ("each", "beach"),
+            ("jorea", "korea"),
+            ("xhang", "chang"),
+        ] {
+            assert_eq!(
+                pair_in(vendor, listed, true),
+                Some(PairKind::FirstLetter),
+                "{vendor}"
+            );
+            assert_eq!(
+                pair_in(vendor, listed, false),
+                None,
+                "{vendor}: a short name"
+            );
+        }
+        // Four letters at most on both sides: no first-letter slip.
+        assert_eq!(pair_in("nsar", "asar", true), None);
     }
 
     /// Each rule alone, with a row that must not pair beside it.
