@@ -575,6 +575,27 @@ citation = "tests"
     }
 }
 
+/// An entity of a test list linked to `group` as its affiliate, by name as
+/// OFAC writes it, and by id when `target` is not empty.
+fn linked_member(id: &str, name: &str, group: &str, target: &str) -> String {
+    let target = if target.is_empty() {
+        String::new()
+    } else {
+        format!("target = \"{target}\"\n")
+    };
+    format!(
+        r#"
+[[entity]]
+id = "{id}"
+name = "{name}"
+citation = "tests"
+[[entity.relations]]
+kind = "affiliate"
+name = "{group}"
+{target}"#
+    )
+}
+
 /// A group's short core (three letters) names its members when the
 /// members the list names for it carry it: OFAC's 2024 SDN file gives VTB
 /// Bank PJSC one name, and twenty entries "Linked To: VTB BANK PUBLIC JOINT
@@ -596,23 +617,7 @@ citation = "tests"
         )
     };
     let member = |id: &str, name: &str, group: &str| {
-        format!(
-            r#"
-[[entity]]
-id = "{id}"
-name = "{name}"
-citation = "tests"
-[[entity.relations]]
-kind = "affiliate"
-name = "VTB BANK PUBLIC JOINT STOCK COMPANY"
-{}
-"#,
-            if group.is_empty() {
-                String::new()
-            } else {
-                format!("target = \"{group}\"")
-            }
-        )
+        linked_member(id, name, "VTB BANK PUBLIC JOINT STOCK COMPANY", group)
     };
     // Three members carry "VTB", linked by name as OFAC writes it (the
     // name resolves to the first entity of that name) or by id.
@@ -696,16 +701,11 @@ citation = "tests"
 "#,
         );
         for (k, m) in members.iter().enumerate() {
-            t.push_str(&format!(
-                r#"
-[[entity]]
-id = "m{k}"
-name = "{m}"
-citation = "tests"
-[[entity.relations]]
-kind = "affiliate"
-name = "STATE CORPORATION BANK FOR DEVELOPMENT AND FOREIGN ECONOMIC AFFAIRS VNESHECONOMBANK"
-"#
+            t.push_str(&linked_member(
+                &format!("m{k}"),
+                m,
+                "STATE CORPORATION BANK FOR DEVELOPMENT AND FOREIGN ECONOMIC AFFAIRS VNESHECONOMBANK",
+                "",
             ));
         }
         t

@@ -188,6 +188,20 @@ mod tests {
         out
     }
 
+    /// A matcher of `texts`, each an organisation's only name, no list
+    /// naming members.
+    fn organisations(texts: &[String]) -> Matcher {
+        Matcher::new(
+            texts.iter().enumerate().map(|(i, t)| ListedName {
+                text: t,
+                entity: i,
+                groups: true,
+                affiliates: false,
+            }),
+            &[],
+        )
+    }
+
     /// The bound is never below the score alignment gives, for every
     /// listed name of the bundled lists against every long query: a listed
     /// name the bound skips could not have hit.
@@ -201,15 +215,7 @@ mod tests {
                 texts.extend(e.aliases.iter().cloned());
             }
         }
-        let m = Matcher::new(
-            texts.iter().enumerate().map(|(i, t)| ListedName {
-                text: t,
-                entity: i,
-                groups: true,
-                affiliates: false,
-            }),
-            &[],
-        );
+        let m = organisations(&texts);
         let queries = long_queries(&texts);
         assert!(queries.len() > 300, "{}", queries.len());
         let mut checked = 0;
@@ -259,15 +265,7 @@ mod tests {
             .filter(|n| n.split_whitespace().filter(|w| w.len() >= 6).count() >= 8)
             .cloned()
             .collect();
-        let m = Matcher::new(
-            texts.iter().enumerate().map(|(i, t)| ListedName {
-                text: t,
-                entity: i,
-                groups: true,
-                affiliates: false,
-            }),
-            &[],
-        );
+        let m = organisations(&texts);
         let mut checked = 0;
         for (i, text) in texts.iter().enumerate() {
             let split: Vec<String> = text
