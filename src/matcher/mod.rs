@@ -8,6 +8,7 @@ use crate::explain::{Explanation, NameExplained};
 use crate::index::NameIndex;
 use crate::normalize::Normalizer;
 use crate::score::{LongQuery, Prepared, Weights, align, align_long};
+use std::ops::Range;
 
 /// The index finds every name that can score above this; below it (a caller
 /// asking for weak hits), every name is scored. A listed name none of whose
@@ -93,18 +94,28 @@ impl Primary {
 /// vendor names hitting every shared list; of four names, 63 more for 4.
 const REPEATED_CORE_NAMES: usize = 4;
 
+/// The names of each entity, by entity index (names of an entity come
+/// together; an entity without names has an empty range).
+fn entity_ranges(listed: &[ListedName<'_>]) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for (i, l) in listed.iter().enumerate() {
+        if ranges.len() <= l.entity {
+            ranges.resize(l.entity + 1, i..i);
+        }
+        if ranges[l.entity].is_empty() {
+            ranges[l.entity] = i..i;
+        }
+        ranges[l.entity].end = i + 1;
+    }
+    ranges
+}
+
 /// Marks each core that enough names of the same entity have
-/// ([`REPEATED_CORE_NAMES`]). Names of an entity come together.
-fn mark_repeated_cores(names: &mut [Prepared], listed: &[ListedName<'_>]) {
-    let mut start = 0;
-    while start < names.len() {
-        let entity = listed[start].entity;
-        let end = start
-            + listed[start..]
-                .iter()
-                .take_while(|l| l.entity == entity)
-                .count();
-        let keys: Vec<Option<String>> = names[start..end].iter().map(|p| p.core_key()).collect();
+/// ([`REPEATED_CORE_NAMES`]).
+fn mark_repeated_cores(names: &mut [Prepared], ranges: &[Range<usize>]) {
+    for range in ranges {
+        let start = range.start;
+        let keys: Vec<Option<String>> = names[range.clone()].iter().map(|p| p.core_key()).collect();
         for (i, key) in keys.iter().enumerate() {
             let Some(key) = key else { continue };
             let others = keys
@@ -116,7 +127,6 @@ fn mark_repeated_cores(names: &mut [Prepared], listed: &[ListedName<'_>]) {
                 core.repeated = others + 1 >= REPEATED_CORE_NAMES;
             }
         }
-        start = end;
     }
 }
 
@@ -130,25 +140,15 @@ const MEMBERS_CARRYING_CORE: usize = 3;
 /// members the lists name for its entity carry it in one of their names,
 /// its words next to each other ([`MEMBERS_CARRYING_CORE`]). Only names
 /// that may name a group ([`ListedName::groups`]: an organisation's, on a
-/// list reaching beyond the entities it names) count. Names of an entity
-/// come together.
+/// list reaching beyond the entities it names) count.
 fn mark_cores_members_carry(
     names: &mut [Prepared],
     listed: &[ListedName<'_>],
+    ranges: &[Range<usize>],
     members: &[Vec<usize>],
 ) {
     if members.iter().all(Vec::is_empty) {
         return;
-    }
-    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
-    for (i, l) in listed.iter().enumerate() {
-        if ranges.len() <= l.entity {
-            ranges.resize(l.entity + 1, i..i);
-        }
-        if ranges[l.entity].is_empty() {
-            ranges[l.entity] = i..i;
-        }
-        ranges[l.entity].end = i + 1;
     }
     for (entity, range) in ranges.iter().enumerate() {
         let Some(members) = members
@@ -257,8 +257,9 @@ impl Matcher {
                 (true, _) => p.organisation(),
             });
         }
-        mark_repeated_cores(&mut names, &listed);
-        mark_cores_members_carry(&mut names, &listed, members);
+        let ranges = entity_ranges(&listed);
+        mark_repeated_cores(&mut names, &ranges);
+        mark_cores_members_carry(&mut names, &listed, &ranges, members);
         for (p, l) in names.iter_mut().zip(&listed) {
             if let Some(core) = p.core.as_mut().filter(|_| l.affiliates) {
                 core.named_group = true;
