@@ -6,7 +6,7 @@ mod long;
 
 use crate::explain::{Explanation, NameExplained};
 use crate::index::NameIndex;
-use crate::normalize::Normalizer;
+use crate::normalize::{Normalizer, StepKind};
 use crate::score::{LongQuery, Prepared, Weights, align, align_long};
 use std::ops::Range;
 
@@ -288,9 +288,29 @@ impl Matcher {
         &self.names[i].name
     }
 
-    /// Prepares a query: normalised and weighed once for all candidates.
+    /// Prepares a query: normalised and weighed once for all candidates,
+    /// words run together read apart ([`Normalizer::normalize_query`]).
     pub fn prepare(&self, query: &str) -> Prepared {
-        Prepared::new(self.normalizer.normalize(query), &self.weights)
+        Prepared::new(self.normalizer.normalize_query(query), &self.weights)
+    }
+
+    /// The readings of a query: read apart where it runs words together,
+    /// and as written then too. A list may run the same words together
+    /// ("EUROCOMPANY LTD."), and a vendor's typo in such a word ("Bitffingroup"
+    /// for "Bitfingroup") meets it only whole: each listed name counts the
+    /// better reading.
+    fn readings(&self, query: &str) -> Vec<Prepared> {
+        let apart = self.prepare(query);
+        if !apart
+            .name
+            .steps
+            .iter()
+            .any(|s| s.kind == StepKind::SplitWords)
+        {
+            return vec![apart];
+        }
+        let whole = Prepared::new(self.normalizer.normalize(query), &self.weights);
+        vec![apart, whole]
     }
 
     /// Every listed name scoring at least `threshold` against `query`, from
@@ -299,16 +319,22 @@ impl Matcher {
         if threshold <= INDEX_MIN_THRESHOLD {
             return self.find_brute_force(query, threshold);
         }
-        let q = self.prepare(query);
-        let candidates = self.index.candidates(&q.name);
-        self.score_all(&q, candidates.into_iter(), threshold)
+        let readings = self.readings(query);
+        best_per_name(readings.iter().map(|q| {
+            let candidates = self.index.candidates(&q.name);
+            self.score_all(q, candidates.into_iter(), threshold)
+        }))
     }
 
     /// The same as [`Matcher::find`], scoring every listed name: the
     /// reference the index is tested against.
     pub fn find_brute_force(&self, query: &str, threshold: f64) -> Vec<NameMatch> {
-        let q = self.prepare(query);
-        self.score_all(&q, 0..self.names.len(), threshold)
+        let readings = self.readings(query);
+        best_per_name(
+            readings
+                .iter()
+                .map(|q| self.score_all(q, 0..self.names.len(), threshold)),
+        )
     }
 
     fn score_all(
@@ -344,4 +370,24 @@ impl Matcher {
             })
             .collect()
     }
+}
+
+/// The matches of every reading of a query, the better one per listed
+/// name, in the first reading's order (a second reading's own names after).
+fn best_per_name(readings: impl Iterator<Item = Vec<NameMatch>>) -> Vec<NameMatch> {
+    let mut out: Vec<NameMatch> = Vec::new();
+    for (i, found) in readings.enumerate() {
+        if i == 0 {
+            out = found;
+            continue;
+        }
+        for m in found {
+            match out.iter_mut().find(|o| o.name == m.name) {
+                Some(o) if o.score < m.score => *o = m,
+                Some(_) => {}
+                None => out.push(m),
+            }
+        }
+    }
+    out
 }

@@ -18,6 +18,9 @@
 //!    dotted initials join (`A.I.C.` → `aic`), and so do letters spelled out
 //!    one by one (`H-i-k-v-i-s-i-o-n`); other punctuation separates; numbers
 //!    written as words, ordinals and Roman numerals become digits;
+//!    a word no real company name has that is words run together at an
+//!    organisation word is read as its words (`ARTEKSLIMITED` → `arteks
+//!    limited`, `GroupHesai`; see `glued`);
 //! 7. tag tokens ([`tag`](self) sub-steps): legal forms (table derived from
 //!    opensanctions/rigour, longest phrase wins, one token with its compare
 //!    form: `Company Limited` and `Co., Ltd.` are both `coltd`), places (one
@@ -47,6 +50,7 @@
 //! ```
 
 mod chars;
+mod glued;
 mod han;
 mod numbers;
 mod replaced;
@@ -164,6 +168,9 @@ pub enum StepKind {
     JoinedInitials,
     /// Letters spelled out one by one were joined.
     JoinedLetters,
+    /// Words run together at an organisation word were read apart
+    /// (`ARTEKSLIMITED` → `arteks limited`).
+    SplitWords,
     /// A number written as a word, an ordinal or a Roman numeral was read.
     Number,
     /// A legal form (or a word like "Group") was recognised: it weighs little.
@@ -257,6 +264,8 @@ pub struct Normalizer {
     /// Legal forms of several words by their letters run together
     /// (`coltd`, `sadecv`), with their compare form.
     legal_run_together: HashMap<String, String>,
+    /// Every word of a legal form (`limited`, `obschestvo`).
+    legal_words: HashSet<String>,
     places: PhraseTable,
     generic: HashSet<&'static str>,
     abbreviations: HashMap<&'static str, &'static str>,
@@ -306,6 +315,7 @@ impl Normalizer {
         let mut n = Normalizer {
             legal: PhraseTable::default(),
             legal_run_together: HashMap::new(),
+            legal_words: HashSet::new(),
             places: PhraseTable::default(),
             generic: tag::generic_table(),
             abbreviations: ABBREVIATIONS.iter().copied().collect(),
@@ -387,6 +397,7 @@ impl Normalizer {
             let diacritics = alias
                 .chars()
                 .any(|c| ('\u{00C0}'..='\u{024F}').contains(&c));
+            self.legal_words.extend(words.iter().cloned());
             self.legal.insert(words, compare, diacritics);
         }
     }
@@ -404,9 +415,33 @@ impl Normalizer {
     /// assert_eq!(name.text(), "hangzhou haikangweishi digital technology coltd");
     /// ```
     pub fn normalize(&self, text: &str) -> Normalized {
+        self.normalize_as(text, false)
+    }
+
+    /// Normalises a vendor's name: as [`Normalizer::normalize`], and words
+    /// run together at an organisation word are read apart
+    /// (`ARTEKSLIMITED` → `arteks limited`). Listed names keep their words
+    /// as the list writes them: a vendor's typo in a word the list runs
+    /// together ("Antcoorp" for "Antcorp") still meets it whole.
+    ///
+    /// ```
+    /// let n = vendor_screen::normalize::Normalizer::new();
+    /// assert_eq!(n.normalize_query("Acme Widgetsltd").text(), "acme widgets ltd");
+    /// assert_eq!(n.normalize("Acme Widgetsltd").text(), "acme widgetsltd");
+    /// ```
+    pub fn normalize_query(&self, text: &str) -> Normalized {
+        self.normalize_as(text, true)
+    }
+
+    fn normalize_as(&self, text: &str, query: bool) -> Normalized {
         let mut steps = Steps::default();
         let raw = self.raw_tokens(text, Some(&mut steps));
         let raw = numbers::read_numbers(text, raw, &mut steps);
+        let raw = if query {
+            self.split_glued(text, raw, &mut steps)
+        } else {
+            raw
+        };
         let tokens = if raw.is_empty() {
             Vec::new()
         } else {

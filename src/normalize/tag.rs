@@ -52,7 +52,7 @@ impl PhraseTable {
     }
 
     /// Whether a word alone is a phrase of the table ("usa", "ltd").
-    fn has_word(&self, word: &str) -> bool {
+    pub(super) fn has_word(&self, word: &str) -> bool {
         self.by_first
             .get(word)
             .is_some_and(|ps| ps.iter().any(|p| p.words.len() == 1))
@@ -68,7 +68,7 @@ impl PhraseTable {
 
     /// The longest phrase starting at `tokens[i]` among untagged tokens: its
     /// length in tokens and its compare form.
-    fn longest_at(&self, tokens: &[RawToken], i: usize) -> Option<(usize, &str)> {
+    pub(super) fn longest_at(&self, tokens: &[RawToken], i: usize) -> Option<(usize, &str)> {
         let cands = self.by_first.get(&tokens[i].text)?;
         cands.iter().find_map(|p| {
             let end = i + p.words.len();

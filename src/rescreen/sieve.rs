@@ -42,8 +42,10 @@
 //!   screener screens each;
 //! - names the sieve does not model pass: text that is not ASCII, a word the
 //!   number step may read as digits (`forty-four` is kept as `forty`, `13th`
-//!   as `13`), an abbreviation the look-alike step reads again, a vendor
-//!   with identifiers. At a threshold at or below the index's minimum every
+//!   as `13`), an abbreviation the look-alike step reads again, a word a
+//!   vendor's name may run together with a legal form or "Group"
+//!   (`Normalizer::normalize_query` reads it apart), a vendor with
+//!   identifiers. At a threshold at or below the index's minimum every
 //!   listed name is scored, and there is no sieve.
 //!
 //! A token has a stem only when it is an organisation word, a word of a
@@ -55,8 +57,8 @@ use crate::index::{
 };
 use crate::matcher::INDEX_MIN_THRESHOLD;
 use crate::normalize::{
-    Trigger, look_alike_candidates, misspelt_organisation_word, number_words, reads_as_number,
-    stem, variant_key, variant_key_into,
+    Normalizer, Trigger, look_alike_candidates, misspelt_organisation_word, number_words,
+    reads_as_number, stem, variant_key, variant_key_into,
 };
 use crate::screen::trade_names::names_in;
 use crate::screen::{Owner, Screener, Vendor};
@@ -88,6 +90,9 @@ pub(crate) struct Sieve {
     longest: usize,
     /// The longest of `runs`.
     longest_run: usize,
+    /// The screener's normaliser, to tell a word it may read as words run
+    /// together ([`Normalizer::may_read_apart`]).
+    normalizer: Normalizer,
 }
 
 /// Buffers kept between names.
@@ -182,6 +187,7 @@ impl Sieve {
             sketch: index.sketch(),
             longest: index.longest_key() + 2,
             longest_run,
+            normalizer: normalizer.clone(),
         })
     }
 
@@ -263,6 +269,10 @@ impl Sieve {
             }
             if t.as_bytes()[0].is_ascii_digit() && reads_as_number(t) {
                 return Some("a word the sieve does not model");
+            }
+            // Its pieces are tokens no word of the name is: not modelled.
+            if self.normalizer.may_read_apart(t) {
+                return Some("a word the normaliser may read as words run together");
             }
             let v = variant_key_into(t, variant).then_some(variant.as_str());
             if index.finds_forms(t, v, None, true, lookup) {
