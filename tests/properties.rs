@@ -158,6 +158,26 @@ proptest! {
         prop_assert_eq!(n.normalize(&once).text(), once);
     }
 
+    /// A vendor's name, read with words run together apart
+    /// (`normalize_query`), is a fixed point as well, its spans inside the
+    /// original: names of words glued to legal forms, "Group" and number
+    /// words, and arbitrary text.
+    #[test]
+    fn the_vendor_reading_is_a_fixed_point(
+        s in prop_oneof![
+            "([A-Za-z]{0,5}(LTD|Ltd|llc|GROUP|Group|holdings|Limited|COMPANY|corp|Private|one|iii|obschestvo)[A-Za-z]{0,5}[ ,.]{0,2}){1,4}",
+            "[ -~]{0,40}",
+        ]
+    ) {
+        let n = normalizer();
+        let once = n.normalize_query(&s);
+        for t in &once.tokens {
+            prop_assert!(s.get(t.span.clone()).is_some());
+        }
+        let text = once.text();
+        prop_assert_eq!(n.normalize_query(&text).text(), text);
+    }
+
     #[test]
     fn spans_point_into_the_original(s in "\\PC{0,40}") {
         let n = normalizer().normalize(&s);

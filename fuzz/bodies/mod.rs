@@ -133,6 +133,12 @@ pub fn normalize(data: &[u8]) {
         fixed = n.normalize(&fixed).text();
     }
     assert_eq!(n.normalize(&fixed).text(), fixed, "{text:?}");
+    // A vendor's reading, words run together read apart, as well.
+    let mut apart = n.normalize_query(&text).text();
+    if !text.is_ascii() {
+        apart = n.normalize_query(&apart).text();
+    }
+    assert_eq!(n.normalize_query(&apart).text(), apart, "{text:?}");
     let p = Prepared::new(once, w);
     if let Some(a) = align(&p, &p, 0.0) {
         assert!((a.score - 1.0).abs() < 1e-9, "{text:?}: {}", a.score);

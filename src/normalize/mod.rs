@@ -17,10 +17,11 @@
 //! 6. case fold; `&` becomes `and`; apostrophes join (`Xi'an` → `xian`);
 //!    dotted initials join (`A.I.C.` → `aic`), and so do letters spelled out
 //!    one by one (`H-i-k-v-i-s-i-o-n`); other punctuation separates; numbers
-//!    written as words, ordinals and Roman numerals become digits;
-//!    a word no real company name has that is words run together at an
-//!    organisation word is read as its words (`ARTEKSLIMITED` → `arteks
-//!    limited`, `GroupHesai`; see `glued`);
+//!    written as words, ordinals and Roman numerals become digits; in a
+//!    vendor's name ([`Normalizer::normalize_query`]), first, a word no real
+//!    company name has that is words run together with a legal form or
+//!    "Group" is read as its words (`ARTEKSLIMITED` → `arteks limited`,
+//!    `GroupHesai`; see `glued`);
 //! 7. tag tokens ([`tag`](self) sub-steps): legal forms (table derived from
 //!    opensanctions/rigour, longest phrase wins, one token with its compare
 //!    form: `Company Limited` and `Co., Ltd.` are both `coltd`), places (one
@@ -62,7 +63,7 @@ pub(crate) use han::is_han;
 pub(crate) use numbers::{is_ordinal, number_words, reads_as_number};
 pub(crate) use replaced::{Trigger, look_alike_candidates};
 pub(crate) use tables::{BRANCH_QUALIFIERS, CONNECTIVES};
-pub(crate) use tag::{built_from_beginnings, misspelt_organisation_word};
+pub(crate) use tag::built_from_beginnings;
 pub(crate) use variant::{consonant_bytes, consonant_key_into, variant_key_into};
 pub use variant::{consonant_key, digits_as_letters, digits_as_letters_with_l, stem, variant_key};
 
@@ -436,12 +437,13 @@ impl Normalizer {
     fn normalize_as(&self, text: &str, query: bool) -> Normalized {
         let mut steps = Steps::default();
         let raw = self.raw_tokens(text, Some(&mut steps));
-        let raw = numbers::read_numbers(text, raw, &mut steps);
+        // Before numbers are read: a piece may be a number word ("Oneltd").
         let raw = if query {
             self.split_glued(text, raw, &mut steps)
         } else {
             raw
         };
+        let raw = numbers::read_numbers(text, raw, &mut steps);
         let tokens = if raw.is_empty() {
             Vec::new()
         } else {
@@ -498,6 +500,8 @@ mod tests {
             "Acme Co LtdCo Ltd",
             "Acme Co.,LtdCo",
             "Acme Co.,\0LtdCo.,\0Ltd.",
+            "Acme C o LtdCo",
+            "Acme C\to.,\0LtdCo",
         ] {
             let once = text(s);
             assert_eq!(text(&once), once, "{s:?}");
@@ -691,8 +695,9 @@ mod tests {
     fn mostly_cyrillic_words_are_transliterated_not_folded() {
         let n = Normalizer::new().normalize("ООО Газпром Телеком");
         // "Telekom", transliterated, is then read as the organisation word
-        // it spells another way.
-        assert_eq!(n.text(), "llc gazprom telecom");
+        // it spells another way, and that abbreviation as what it stands
+        // for, as the text read again would be.
+        assert_eq!(n.text(), "llc gazprom telecommunications");
         assert_eq!(n.tokens[0].kind, TokenKind::LegalForm);
     }
 

@@ -288,6 +288,12 @@ impl Normalizer {
     /// form (`Company Limited`, `Co., Ltd.` → `coltd`), also when written
     /// run together (`CoLtd`, `S.A. DEC.V.`).
     fn legal_forms(&self, text: &str, raw: Vec<RawToken>, steps: &mut Steps) -> Vec<RawToken> {
+        let out = self.legal_forms_once(text, raw, steps);
+        self.legal_forms_read_again(text, out)
+    }
+
+    /// One reading of [`Normalizer::legal_forms`].
+    fn legal_forms_once(&self, text: &str, raw: Vec<RawToken>, steps: &mut Steps) -> Vec<RawToken> {
         let mut out: Vec<RawToken> = Vec::with_capacity(raw.len());
         let mut i = 0;
         while i < raw.len() {
@@ -347,6 +353,48 @@ impl Normalizer {
             i += len;
         }
         self.merge_adjacent_legal_forms(out)
+    }
+
+    /// The legal forms as the normalised text read again finds them: a
+    /// legal form written otherwise than compared ("LtdCo" is `ltd`) may
+    /// complete a longer one with the words before it ("C o LtdCo" read
+    /// again is "c o ltd", the legal form `coltd`; the `normalize` fuzz
+    /// body's finding). Such legal forms are read as their compare forms
+    /// once more, and a longer legal form found so is kept.
+    fn legal_forms_read_again(&self, text: &str, raw: Vec<RawToken>) -> Vec<RawToken> {
+        let rewritten =
+            |t: &RawToken| t.kind == Some(TokenKind::LegalForm) && t.unexpanded.is_some();
+        if !raw.iter().any(rewritten) {
+            return raw;
+        }
+        let again: Vec<RawToken> = raw
+            .iter()
+            .map(|t| {
+                let mut t = t.clone();
+                if rewritten(&t) {
+                    t.kind = None;
+                    t.unexpanded = None;
+                }
+                t
+            })
+            .collect();
+        let mut read = self.legal_forms_once(text, again, &mut Steps::default());
+        if read.len() >= raw.len() {
+            return raw;
+        }
+        // Each keeps its words as written.
+        for t in read
+            .iter_mut()
+            .filter(|t| t.kind == Some(TokenKind::LegalForm))
+        {
+            let written: String = raw
+                .iter()
+                .filter(|r| t.span.start <= r.span.start && r.span.end <= t.span.end)
+                .map(|r| r.unexpanded.as_deref().unwrap_or(&r.text))
+                .collect();
+            t.unexpanded = (written != t.text).then_some(written);
+        }
+        read
     }
 
     /// Two legal forms side by side that together are one ("Co" and the
@@ -504,11 +552,15 @@ impl Normalizer {
         }
         // Words the name's identity may rest on (untagged, no organisation
         // word), each with the word it may misspell.
+        // A legal form or a place, which the text read again would replace
+        // ("Company" is read as `co`, and beside another legal form as one
+        // with it), is no reading: normalising stays a fixed point
+        // (proptest's finding: "COMPANYa.ALTD"). An abbreviation is read as
+        // what it stands for, as the text read again would be.
         let readings: Vec<Option<Option<&'static str>>> = raw
             .iter()
             .map(|t| {
-                (t.kind.is_none() && !self.is_generic(&t.text))
-                    .then(|| misspelt_organisation_word(&t.text))
+                (t.kind.is_none() && !self.is_generic(&t.text)).then(|| self.misspelt_read(&t.text))
             })
             .collect();
         // The only such word is the name as written ("Incorporated
@@ -534,6 +586,21 @@ impl Normalizer {
         }
     }
 
+    /// What [`Normalizer::misspelt_words`] may read an unknown word as
+    /// ([`misspelt_organisation_word`]): never a legal form or a place, and
+    /// an abbreviation as what it stands for.
+    pub(crate) fn misspelt_read(&self, word: &str) -> Option<&'static str> {
+        misspelt_organisation_word(word)
+            .filter(|w| !self.places.has_word(w) && !self.legal.has_word(w))
+            .map(|w| self.abbreviations.get(w).copied().unwrap_or(w))
+    }
+
+    /// Whether a word alone is one a later reading replaces: a place, a
+    /// legal form or an abbreviation.
+    fn replaced_when_read(&self, w: &str) -> bool {
+        self.places.has_word(w) || self.legal.has_word(w) || self.abbreviations.contains_key(w)
+    }
+
     /// The organisation word an unknown word reads as once a look-alike is
     /// read as the letter it imitates, if any ([`Normalizer::look_alike_words`]).
     pub(super) fn look_alike_read(&self, word: &str) -> Option<String> {
@@ -545,11 +612,7 @@ impl Normalizer {
         // form or an abbreviation, which the text read again would replace
         // ("US4" read as "USA" is the place "us").
         super::replaced::look_alike_candidates(word).find(|w| {
-            self.is_generic(w)
-                && !super::reads_as_number(w)
-                && !self.places.has_word(w)
-                && !self.legal.has_word(w)
-                && !self.abbreviations.contains_key(w.as_str())
+            self.is_generic(w) && !super::reads_as_number(w) && !self.replaced_when_read(w)
         })
     }
 

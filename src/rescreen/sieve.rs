@@ -57,8 +57,8 @@ use crate::index::{
 };
 use crate::matcher::INDEX_MIN_THRESHOLD;
 use crate::normalize::{
-    Normalizer, Trigger, look_alike_candidates, misspelt_organisation_word, number_words,
-    reads_as_number, stem, variant_key, variant_key_into,
+    Normalizer, Trigger, look_alike_candidates, number_words, reads_as_number, stem, variant_key,
+    variant_key_into,
 };
 use crate::screen::trade_names::names_in;
 use crate::screen::{Owner, Screener, Vendor};
@@ -289,7 +289,11 @@ impl Sieve {
             if look_alike_candidates(t).any(|read| finds_read(&read)) {
                 return Some("a look-alike read");
             }
-            if misspelt_organisation_word(t).is_some_and(&mut finds_read) {
+            if self
+                .normalizer
+                .misspelt_read(t)
+                .is_some_and(&mut finds_read)
+            {
                 return Some("a misspelt organisation word read");
             }
         }

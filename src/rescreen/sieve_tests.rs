@@ -299,8 +299,7 @@ fn every_token_of_a_real_vendor_name_is_what_the_sieve_models() {
             );
             let text = t.text.as_str();
             let read = spanned.iter().any(|s| {
-                look_alike_candidates(s).any(|r| r == text)
-                    || crate::normalize::misspelt_organisation_word(s) == Some(text)
+                look_alike_candidates(s).any(|r| r == text) || n.misspelt_read(s) == Some(text)
             });
             assert!(
                 spanned.contains(&text) || replaced.contains(text) || read || last.contains(&text),
