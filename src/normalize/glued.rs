@@ -96,8 +96,8 @@ impl Normalizer {
         self.may_split(&t)
     }
 
-    /// Whether a token may be words run together: an organisation word at
-    /// one of its edges (the cheap test first), and an untagged word of
+    /// Whether a token may be words run together: a legal form or "Group"
+    /// at one of its edges (the cheap test first), and an untagged word of
     /// letters no real company name has, not itself a word the tables
     /// know, nor one they would read as another.
     fn may_split(&self, t: &RawToken) -> bool {
@@ -133,8 +133,8 @@ impl Normalizer {
             .any(|l| l.len() > w.len() && l.starts_with(w))
     }
 
-    /// The organisation words at the edges of `w` that may split it: each
-    /// cut, edge, and whether a legal form must be found whole around it.
+    /// The legal forms and "Group"s at the edges of `w` that may split it:
+    /// each cut and edge.
     fn anchors<'w>(&'w self, w: &'w str) -> impl Iterator<Item = (usize, Edge)> + 'w {
         (MIN_REST..=w.len().saturating_sub(MIN_REST)).flat_map(move |cut| {
             [(Edge::Start, &w[..cut]), (Edge::End, &w[cut..])]
