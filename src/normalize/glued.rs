@@ -30,6 +30,7 @@ use super::chars::{RawToken, Sep};
 use super::tables::FORM_WORDS;
 use super::{Normalizer, StepKind, Steps};
 use crate::background::Background;
+use std::collections::HashSet;
 
 /// Fewest letters left beside the organisation word.
 const MIN_REST: usize = 3;
@@ -43,6 +44,23 @@ const LEGAL_ENDS: &[&str] = &[
     "ltd", "llc", "inc", "pty", "plc", "bhd", "jsc", "fze", "corp", "gmbh", "sarl", "ltda", "pjsc",
     "ojsc", "cjsc", "fzco", "dmcc",
 ];
+
+/// The first three letters of the words that may split a word at its
+/// start, and the last three of those that may at its end.
+#[derive(Debug, Clone, Default)]
+pub(super) struct GlueEdges {
+    starts: HashSet<[u8; 3]>,
+    ends: HashSet<[u8; 3]>,
+}
+
+/// The first or last three bytes of a word of three bytes or more.
+fn edge3(w: &[u8], edge: Edge) -> Option<[u8; 3]> {
+    let three = match edge {
+        Edge::Start => w.get(..3)?,
+        Edge::End => w.get(w.len().checked_sub(3)?..)?,
+    };
+    three.try_into().ok()
+}
 
 /// Where the organisation word sits in the glued word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,24 +105,49 @@ impl Normalizer {
         out
     }
 
+    /// The edges of the words that may split a word ([`GlueEdges`]).
+    pub(super) fn glue_edges(&self) -> GlueEdges {
+        let mut edges = GlueEdges::default();
+        let legal = self
+            .legal_words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| w.len() >= MIN_LEGAL_WORD && self.legal.has_word(w));
+        for w in FORM_WORDS.iter().copied().chain(legal) {
+            edges.starts.extend(edge3(w.as_bytes(), Edge::Start));
+            edges.ends.extend(edge3(w.as_bytes(), Edge::End));
+        }
+        for w in LEGAL_ENDS {
+            edges.ends.extend(edge3(w.as_bytes(), Edge::End));
+        }
+        edges
+    }
+
     /// Whether the normaliser may read a vendor's word as words run
     /// together ([`Normalizer::normalize_query`]), whatever words stand
     /// around it: a word of lower-case ASCII letters, as the sieve of a
     /// rescreen sees words.
     pub(crate) fn may_read_apart(&self, word: &str) -> bool {
-        let t = RawToken::new(word.to_string(), 0..word.len());
-        self.may_split(&t)
+        self.may_split_word(word)
     }
 
-    /// Whether a token may be words run together: a legal form or "Group"
-    /// at one of its edges (the cheap test first), and an untagged word of
-    /// letters no real company name has, not itself a word the tables
-    /// know, nor one they would read as another.
+    /// Whether a token may be words run together: untagged, and
+    /// [`Normalizer::may_split_word`].
     fn may_split(&self, t: &RawToken) -> bool {
-        let w = t.text.as_str();
-        t.kind.is_none()
-            && w.len() >= MIN_REST * 2
-            && w.bytes().all(|b| b.is_ascii_lowercase())
+        t.kind.is_none() && self.may_split_word(&t.text)
+    }
+
+    /// Whether a word may be words run together: a legal form or "Group"
+    /// at one of its edges (the cheap tests first), and a word of letters
+    /// no real company name has, not itself a word the tables know, nor one
+    /// they would read as another.
+    fn may_split_word(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let edges = &self.glue_edges;
+        w.len() >= MIN_REST * 2
+            && (edge3(b, Edge::Start).is_some_and(|e| edges.starts.contains(&e))
+                || edge3(b, Edge::End).is_some_and(|e| edges.ends.contains(&e)))
+            && b.iter().all(u8::is_ascii_lowercase)
             && self.anchors(w).next().is_some()
             && !self.known(w)
             && !self.truncated(w)

@@ -267,6 +267,10 @@ pub struct Normalizer {
     legal_run_together: HashMap<String, String>,
     /// Every word of a legal form (`limited`, `obschestvo`).
     legal_words: HashSet<String>,
+    /// The first and the last three letters of the words that may split a
+    /// vendor's word run together with them (see `glued`): a word that
+    /// begins and ends otherwise is looked at no further.
+    glue_edges: glued::GlueEdges,
     places: PhraseTable,
     generic: HashSet<&'static str>,
     abbreviations: HashMap<&'static str, &'static str>,
@@ -317,6 +321,7 @@ impl Normalizer {
             legal: PhraseTable::default(),
             legal_run_together: HashMap::new(),
             legal_words: HashSet::new(),
+            glue_edges: glued::GlueEdges::default(),
             places: PhraseTable::default(),
             generic: tag::generic_table(),
             abbreviations: ABBREVIATIONS.iter().copied().collect(),
@@ -333,6 +338,7 @@ impl Normalizer {
             n.insert_han(han, compare.split(' ').collect(), kind);
         }
         n.build_legal_forms();
+        n.glue_edges = n.glue_edges();
         let synonyms: HashMap<&str, &str> = PLACE_SYNONYMS
             .iter()
             .flat_map(|(c, spellings)| spellings.iter().map(move |s| (*s, *c)))
