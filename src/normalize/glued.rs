@@ -264,10 +264,10 @@ mod tests {
         Normalizer::new().normalize_query(s).text()
     }
 
-    /// Words run together at a legal form, "Group" or a long organisation
-    /// word are read apart, at either edge.
+    /// Words run together with a legal form or "Group" are read apart, at
+    /// either edge.
     #[test]
-    fn words_run_together_at_an_organisation_word_are_read_apart() {
+    fn words_run_together_with_a_legal_form_or_group_are_read_apart() {
         for (glued, spaced) in [
             ("ARTEKSLIMITED COMPANY", "ARTEKS LIMITED COMPANY"),
             ("GroupHesai", "Group Hesai"),

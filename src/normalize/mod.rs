@@ -169,7 +169,7 @@ pub enum StepKind {
     JoinedInitials,
     /// Letters spelled out one by one were joined.
     JoinedLetters,
-    /// Words run together at an organisation word were read apart
+    /// Words run together with a legal form or "Group" were read apart
     /// (`ARTEKSLIMITED` → `arteks limited`).
     SplitWords,
     /// A number written as a word, an ordinal or a Roman numeral was read.
@@ -267,6 +267,8 @@ pub struct Normalizer {
     legal_run_together: HashMap<String, String>,
     /// Every word of a legal form (`limited`, `obschestvo`).
     legal_words: HashSet<String>,
+    /// Every two adjacent words of a legal form, joined by a space.
+    legal_pairs: HashSet<String>,
     /// The first and the last three letters of the words that may split a
     /// vendor's word run together with them (see `glued`): a word that
     /// begins and ends otherwise is looked at no further.
@@ -321,6 +323,7 @@ impl Normalizer {
             legal: PhraseTable::default(),
             legal_run_together: HashMap::new(),
             legal_words: HashSet::new(),
+            legal_pairs: HashSet::new(),
             glue_edges: glued::GlueEdges::default(),
             places: PhraseTable::default(),
             generic: tag::generic_table(),
@@ -405,6 +408,8 @@ impl Normalizer {
                 .chars()
                 .any(|c| ('\u{00C0}'..='\u{024F}').contains(&c));
             self.legal_words.extend(words.iter().cloned());
+            self.legal_pairs
+                .extend(words.windows(2).map(|w| format!("{} {}", w[0], w[1])));
             self.legal.insert(words, compare, diacritics);
         }
     }
@@ -426,7 +431,7 @@ impl Normalizer {
     }
 
     /// Normalises a vendor's name: as [`Normalizer::normalize`], and words
-    /// run together at an organisation word are read apart
+    /// run together with a legal form or "Group" are read apart
     /// (`ARTEKSLIMITED` → `arteks limited`). Listed names keep their words
     /// as the list writes them: a vendor's typo in a word the list runs
     /// together ("Antcoorp" for "Antcorp") still meets it whole.

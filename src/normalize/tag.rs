@@ -364,7 +364,32 @@ impl Normalizer {
     fn legal_forms_read_again(&self, text: &str, raw: Vec<RawToken>) -> Vec<RawToken> {
         let rewritten =
             |t: &RawToken| t.kind == Some(TokenKind::LegalForm) && t.unexpanded.is_some();
-        if !raw.iter().any(rewritten) {
+        // Only where a rewritten legal form and a word beside it are two
+        // adjacent words of a legal form, or with words beside it runs
+        // together into one (`c o ltd`: `coltd`), can a longer one be
+        // found: most names ("Acme Co., Ltd.") are read once.
+        let adjacent = |a: &RawToken, b: &RawToken| {
+            (rewritten(a) || rewritten(b))
+                && self.legal_pairs.contains(&format!("{} {}", a.text, b.text))
+        };
+        let runs_together = |i: usize| {
+            let free = |t: &RawToken| t.kind.is_none() || rewritten(t);
+            (i.saturating_sub(3)..=i).any(|a| {
+                (i..raw.len().min(a + 4)).any(|b| {
+                    b > a
+                        && raw[a..=b].iter().all(free)
+                        && self.legal_run_together.contains_key(
+                            &raw[a..=b]
+                                .iter()
+                                .map(|t| t.text.as_str())
+                                .collect::<String>(),
+                        )
+                })
+            })
+        };
+        let again_finds_more = raw.windows(2).any(|w| adjacent(&w[0], &w[1]))
+            || (0..raw.len()).any(|i| rewritten(&raw[i]) && runs_together(i));
+        if !again_finds_more {
             return raw;
         }
         let again: Vec<RawToken> = raw
