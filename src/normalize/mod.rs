@@ -512,6 +512,7 @@ mod tests {
             "Acme Co.,LtdCo",
             "Acme Co.,\0LtdCo.,\0Ltd.",
             "Acme C o LtdCo",
+            "Close Joint-Stock Comp Any New Oil Company",
             "Acme C\to.,\0LtdCo",
         ] {
             let once = text(s);

@@ -58,6 +58,21 @@ impl PhraseTable {
             .is_some_and(|ps| ps.iter().any(|p| p.words.len() == 1))
     }
 
+    /// Whether `a b` are the first two words of a phrase, one of them
+    /// misspelt ([`misspelt_word`]), as [`PhraseTable::longest_misspelt_at`]
+    /// reads them.
+    fn first_two_with_a_typo(&self, a: &str, b: &str) -> bool {
+        let misspelt_first = self
+            .by_second
+            .get(b)
+            .is_some_and(|fs| fs.iter().any(|f| misspelt_word(a, f)));
+        let misspelt_second = self.by_first.get(a).is_some_and(|ps| {
+            ps.iter()
+                .any(|p| p.words.get(1).is_some_and(|w| misspelt_word(b, w)))
+        });
+        misspelt_first || misspelt_second
+    }
+
     /// Every phrase: its words and its compare form.
     pub fn phrases(&self) -> impl Iterator<Item = (&[String], &str)> {
         self.by_first
@@ -370,7 +385,8 @@ impl Normalizer {
         // found: most names ("Acme Co., Ltd.") are read once.
         let adjacent = |a: &RawToken, b: &RawToken| {
             (rewritten(a) || rewritten(b))
-                && self.legal_pairs.contains(&format!("{} {}", a.text, b.text))
+                && (self.legal_pairs.contains(&format!("{} {}", a.text, b.text))
+                    || self.legal.first_two_with_a_typo(&a.text, &b.text))
         };
         let runs_together = |i: usize| {
             let free = |t: &RawToken| t.kind.is_none() || rewritten(t);
