@@ -106,7 +106,7 @@ impl Normalizer {
     }
 
     /// The edges of the words that may split a word ([`GlueEdges`]).
-    pub(super) fn glue_edges(&self) -> GlueEdges {
+    pub(super) fn build_glue_edges(&self) -> GlueEdges {
         let mut edges = GlueEdges::default();
         let legal = self
             .legal_words
@@ -123,25 +123,19 @@ impl Normalizer {
         edges
     }
 
-    /// Whether the normaliser may read a vendor's word as words run
-    /// together ([`Normalizer::normalize_query`]), whatever words stand
-    /// around it: a word of lower-case ASCII letters, as the sieve of a
-    /// rescreen sees words.
-    pub(crate) fn may_read_apart(&self, word: &str) -> bool {
-        self.may_split_word(word)
-    }
-
     /// Whether a token may be words run together: untagged, and
-    /// [`Normalizer::may_split_word`].
+    /// [`Normalizer::may_read_apart`].
     fn may_split(&self, t: &RawToken) -> bool {
-        t.kind.is_none() && self.may_split_word(&t.text)
+        t.kind.is_none() && self.may_read_apart(&t.text)
     }
 
-    /// Whether a word may be words run together: a legal form or "Group"
-    /// at one of its edges (the cheap tests first), and a word of letters
-    /// no real company name has, not itself a word the tables know, nor one
-    /// they would read as another.
-    fn may_split_word(&self, w: &str) -> bool {
+    /// Whether the normaliser may read a vendor's word as words run together
+    /// ([`Normalizer::normalize_query`]), whatever words stand around it (as
+    /// the sieve of a rescreen asks of a word): a legal form or "Group" at
+    /// one of its edges (the cheap tests first), and a word of lower-case
+    /// letters no real company name has, not itself a word the tables know,
+    /// nor one they would read as another.
+    pub(crate) fn may_read_apart(&self, w: &str) -> bool {
         let b = w.as_bytes();
         let edges = &self.glue_edges;
         w.len() >= MIN_REST * 2
@@ -159,9 +153,8 @@ impl Normalizer {
     fn known(&self, w: &str) -> bool {
         Background::get().df(w) > 0
             || self.is_generic(w)
+            || self.replaced_when_read(w)
             || self.legal_words.contains(w)
-            || self.places.has_word(w)
-            || self.abbreviations.contains_key(w)
             || self.legal_run_together.contains_key(w)
     }
 

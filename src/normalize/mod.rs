@@ -341,7 +341,7 @@ impl Normalizer {
             n.insert_han(han, compare.split(' ').collect(), kind);
         }
         n.build_legal_forms();
-        n.glue_edges = n.glue_edges();
+        n.glue_edges = n.build_glue_edges();
         let synonyms: HashMap<&str, &str> = PLACE_SYNONYMS
             .iter()
             .flat_map(|(c, spellings)| spellings.iter().map(move |s| (*s, *c)))

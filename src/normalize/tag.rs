@@ -388,18 +388,17 @@ impl Normalizer {
                 && (self.legal_pairs.contains(&format!("{} {}", a.text, b.text))
                     || self.legal.first_two_with_a_typo(&a.text, &b.text))
         };
-        let runs_together = |i: usize| {
+        let mut joined = String::new();
+        let mut runs_together = |i: usize| {
             let free = |t: &RawToken| t.kind.is_none() || rewritten(t);
             (i.saturating_sub(3)..=i).any(|a| {
-                (i..raw.len().min(a + 4)).any(|b| {
-                    b > a
-                        && raw[a..=b].iter().all(free)
-                        && self.legal_run_together.contains_key(
-                            &raw[a..=b]
-                                .iter()
-                                .map(|t| t.text.as_str())
-                                .collect::<String>(),
-                        )
+                (i.max(a + 1)..raw.len().min(a + 4)).any(|b| {
+                    if !raw[a..=b].iter().all(free) {
+                        return false;
+                    }
+                    joined.clear();
+                    raw[a..=b].iter().for_each(|t| joined.push_str(&t.text));
+                    self.legal_run_together.contains_key(&joined)
                 })
             })
         };
@@ -638,7 +637,7 @@ impl Normalizer {
 
     /// Whether a word alone is one a later reading replaces: a place, a
     /// legal form or an abbreviation.
-    fn replaced_when_read(&self, w: &str) -> bool {
+    pub(super) fn replaced_when_read(&self, w: &str) -> bool {
         self.places.has_word(w) || self.legal.has_word(w) || self.abbreviations.contains_key(w)
     }
 

@@ -414,16 +414,18 @@ mod tests {
     /// The pair rule's answer for the first words of `vendor` and `listed`,
     /// the listed name of a single word or not.
     fn pair(vendor: &str, listed: &str, listed_single: bool) -> Option<(f64, PairKind)> {
+        let ctx = Context {
+            listed_single,
+            listed_long: false,
+        };
+        pair_in(vendor, listed, ctx)
+    }
+
+    /// The first words of two names paired in a listed name's context.
+    fn pair_in(vendor: &str, listed: &str, ctx: Context) -> Option<(f64, PairKind)> {
         let n = Normalizer::new();
         let (a, b) = (n.normalize(vendor), n.normalize(listed));
-        word_sim(
-            &a.tokens[0],
-            &b.tokens[0],
-            Context {
-                listed_single,
-                listed_long: false,
-            },
-        )
+        word_sim(&a.tokens[0], &b.tokens[0], ctx)
     }
 
     fn sim(a: &str, b: &str) -> f64 {
@@ -435,14 +437,12 @@ mod tests {
     /// legal forms aside); a word of four letters never does.
     #[test]
     fn a_first_letter_slip_in_a_five_letter_word_needs_a_long_listed_name() {
-        let n = Normalizer::new();
-        let pair_in = |vendor: &str, listed: &str, listed_long: bool| {
-            let (a, b) = (n.normalize(vendor), n.normalize(listed));
+        let kind = |vendor: &str, listed: &str, listed_long: bool| {
             let ctx = Context {
                 listed_single: false,
                 listed_long,
             };
-            word_sim(&a.tokens[0], &b.tokens[0], ctx).map(|x| x.1)
+            pair_in(vendor, listed, ctx).map(|x| x.1)
         };
         for (vendor, listed) in [
             ("taff", "staff"),
@@ -451,18 +451,14 @@ mod tests {
             ("xhang", "chang"),
         ] {
             assert_eq!(
-                pair_in(vendor, listed, true),
+                kind(vendor, listed, true),
                 Some(PairKind::FirstLetter),
                 "{vendor}"
             );
-            assert_eq!(
-                pair_in(vendor, listed, false),
-                None,
-                "{vendor}: a short name"
-            );
+            assert_eq!(kind(vendor, listed, false), None, "{vendor}: a short name");
         }
         // Four letters at most on both sides: no first-letter slip.
-        assert_eq!(pair_in("nsar", "asar", true), None);
+        assert_eq!(kind("nsar", "asar", true), None);
     }
 
     /// Each rule alone, with a row that must not pair beside it.
