@@ -56,11 +56,15 @@ pub(crate) fn related_parties(list: &DesignationList) -> Vec<Vec<Link>> {
     out
 }
 
-/// A name as relations are matched to it: its words, lower case.
+/// A name as relations are matched to it: its words, lower case, without
+/// a closing full stop (OFAC's remarks end `Linked To: PERSIAN GULF
+/// PETROCHEMICAL INDUSTRY CO.` with the sentence, and the importer reads
+/// the name without it).
 fn name_key(name: &str) -> String {
     name.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+        .trim_end_matches('.')
         .to_lowercase()
 }
 
@@ -164,5 +168,41 @@ name = "NOT LISTED HERE"
         .expect("parses");
         let members = members_named(&list);
         assert_eq!(members, vec![vec![1, 2, 3], vec![], vec![], vec![]]);
+    }
+
+    /// A group whose name ends with a full stop is found from a relation
+    /// that names it without one, as OFAC's importer reads `Linked To:
+    /// PERSIAN GULF PETROCHEMICAL INDUSTRY CO.` at the end of a remark.
+    #[test]
+    fn a_closing_full_stop_does_not_hide_a_group() {
+        let list = parse_list(
+            r#"
+[list]
+id = "g"
+name = "Groups"
+authority = "tests"
+legal_basis = "none"
+effect = "none"
+source_urls = []
+as_of = "2026-11-01"
+reach = "owned_50_percent"
+
+[[entity]]
+id = "group"
+name = "PERSIAN GULF PETROCHEMICAL INDUSTRY CO."
+citation = "tests"
+
+[[entity]]
+id = "member"
+name = "NOURI PETROCHEMICAL COMPANY"
+citation = "tests"
+[[entity.relations]]
+kind = "affiliate"
+name = "PERSIAN GULF PETROCHEMICAL INDUSTRY CO"
+"#,
+            "groups.toml",
+        )
+        .expect("parses");
+        assert_eq!(members_named(&list), vec![vec![1], vec![]]);
     }
 }
