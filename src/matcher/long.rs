@@ -101,12 +101,11 @@ impl QueryBound {
         let p = l.weights.iter().sum::<f64>() + self.heavy[paired];
         let c = self.cheap[n - paired];
         let name = if p + c > 0.0 { p / (p + c) } else { 0.0 };
-        let group = match &l.core {
-            Some(core) if core.tokens.iter().all(|&j| self.could_pair(l, j)) => {
-                CONTAINMENT_BASE + CONTAINMENT_SPAN * core.rarity
-            }
-            _ => 0.0,
-        };
+        let group = l
+            .cores()
+            .filter(|c| c.tokens.iter().all(|&j| self.could_pair(l, j)))
+            .map(|c| CONTAINMENT_BASE + CONTAINMENT_SPAN * c.rarity)
+            .fold(0.0, f64::max);
         // A name cut at a field width scores at most CUT_BASE + CUT_SPAN.
         let cut = if crate::score::cut::begins(&self.written, &l.written) {
             crate::score::cut::CUT_BASE + crate::score::cut::CUT_SPAN

@@ -158,39 +158,103 @@ fn mark_cores_members_carry(
             continue;
         };
         for i in range.clone().filter(|&i| listed[i].groups) {
-            // A short core, or a bare alias nothing else vouched for as the
-            // group's name ("VEB" of State Corporation Bank for Development
-            // and Foreign Economic Affairs Vnesheconombank).
-            let core = match &names[i].core {
-                Some(c) if c.letters < crate::score::containment::MIN_CORE_LETTERS => c.clone(),
-                Some(_) => continue,
-                None => match crate::score::Core::of(&names[i].name) {
-                    Some(c) => c,
-                    None => continue,
-                },
+            // The name's core, or for a bare alias nothing else vouched for
+            // as the group's name ("VEB" of State Corporation Bank for
+            // Development and Foreign Economic Affairs Vnesheconombank), the
+            // core it would have.
+            let Some(core) = names[i]
+                .core
+                .clone()
+                .or_else(|| crate::score::Core::of(&names[i].name))
+            else {
+                continue;
             };
-            let words: Vec<String> = core
-                .tokens
-                .iter()
-                .map(|&j| names[i].name.tokens[j].text.clone())
-                .collect();
-            let carrying = members
-                .iter()
-                .filter(|&&m| {
-                    ranges.get(m).is_some_and(|r| {
-                        names[r.clone()]
-                            .iter()
-                            .any(|p| holds_words(&p.name, &words))
-                    })
-                })
-                .count();
-            if carrying >= MEMBERS_CARRYING_CORE {
-                names[i].core = Some(crate::score::Core {
-                    members_carrying: carrying,
-                    ..core
-                });
+            match members_carry(&names[i].name, &core, members, ranges, names) {
+                Carried::Whole(c) => names[i].core = Some(c),
+                Carried::Part(c) => names[i].brand = Some(c),
+                Carried::Neither => {}
             }
         }
+    }
+}
+
+/// What of a name's core the members the lists name for its entity carry.
+enum Carried {
+    /// The whole core, marked with how many carry it.
+    Whole(crate::score::Core),
+    /// A part of it: a brand of its own ([`Prepared::brand`]).
+    Part(crate::score::Core),
+    Neither,
+}
+
+/// What of a name's core the members carry: the whole core, or else the
+/// run of its words most members carry ("Shahid" of Shahid Hemmat
+/// Industrial Group, whose members are Shahid Nuri, Shahid Kalhor and
+/// Shahid Movahed Industries), if at least [`MEMBERS_CARRYING_CORE`] do and
+/// the run is rare among company names itself: members of a ministry share
+/// "Iranian", of a tanker company "Tanker", without it naming them.
+fn members_carry(
+    name: &crate::normalize::Normalized,
+    core: &crate::score::Core,
+    members: &[usize],
+    ranges: &[Range<usize>],
+    names: &[Prepared],
+) -> Carried {
+    let carrying = |ids: &[usize]| {
+        let words: Vec<String> = ids.iter().map(|&j| name.tokens[j].text.clone()).collect();
+        members
+            .iter()
+            .filter(|&&m| {
+                ranges.get(m).is_some_and(|r| {
+                    names[r.clone()]
+                        .iter()
+                        .any(|p| holds_words(&p.name, &words))
+                })
+            })
+            .count()
+    };
+    let whole = carrying(&core.tokens);
+    if whole >= MEMBERS_CARRYING_CORE {
+        return Carried::Whole(crate::score::Core {
+            members_carrying: whole,
+            ..core.clone()
+        });
+    }
+    let bg = crate::background::Background::get();
+    let written = |run: &[usize]| -> Vec<&str> {
+        run.iter()
+            .map(|&j| name.tokens[j].unexpanded_text())
+            .collect()
+    };
+    let n = core.tokens.len();
+    let mut best: Option<(usize, &[usize])> = None;
+    for len in (1..n).rev() {
+        for run in core.tokens.windows(len) {
+            let letters: usize = run.iter().map(|&j| name.tokens[j].text.len()).sum();
+            let distinctive = run
+                .iter()
+                .any(|&j| name.tokens[j].kind == crate::normalize::TokenKind::Distinctive);
+            if letters < crate::score::containment::MIN_CORE_LETTERS || !distinctive {
+                continue;
+            }
+            if bg.phrase_rarity(&written(run)) < crate::score::weights::CORE_RARITY {
+                continue;
+            }
+            let c = carrying(run);
+            if c >= MEMBERS_CARRYING_CORE && best.is_none_or(|(b, _)| c > b) {
+                best = Some((c, run));
+            }
+        }
+    }
+    match best {
+        Some((c, run)) => Carried::Part(crate::score::Core {
+            tokens: run.to_vec(),
+            rarity: bg.phrase_rarity(&written(run)),
+            letters: run.iter().map(|&j| name.tokens[j].text.len()).sum(),
+            members_carrying: c,
+            ..core.clone()
+        }),
+        None => Carried::Neither,
     }
 }
 
@@ -260,8 +324,8 @@ impl Matcher {
         let ranges = entity_ranges(&listed);
         mark_repeated_cores(&mut names, &ranges);
         mark_cores_members_carry(&mut names, &listed, &ranges, members);
-        for (p, l) in names.iter_mut().zip(&listed) {
-            if let Some(core) = p.core.as_mut().filter(|_| l.affiliates) {
+        for (p, _) in names.iter_mut().zip(&listed).filter(|(_, l)| l.affiliates) {
+            for core in p.core.iter_mut().chain(p.brand.iter_mut()) {
                 core.named_group = true;
             }
         }

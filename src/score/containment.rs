@@ -75,26 +75,22 @@ fn glues_a_connective(q: &Prepared, p: &Pair) -> bool {
             .any(|&i| CONNECTIVES.contains(&q.name.tokens[i].text.as_str()))
 }
 
-/// The highest score a containment of `l`'s core could give, if every core
-/// word has a candidate pair.
+/// The highest score a containment of one of `l`'s cores could give, if
+/// every core word has a candidate pair.
 pub(crate) fn bound(l: &Prepared, paired: impl Fn(usize) -> bool) -> f64 {
-    match &l.core {
-        Some(core) if long_enough(l) && core.tokens.iter().all(|&j| paired(j)) => {
-            CONTAINMENT_BASE + CONTAINMENT_SPAN * core.rarity
-        }
-        _ => 0.0,
-    }
+    l.cores()
+        .filter(|c| long_enough(c) && c.tokens.iter().all(|&j| paired(j)))
+        .map(|c| CONTAINMENT_BASE + CONTAINMENT_SPAN * c.rarity)
+        .fold(0.0, f64::max)
 }
 
-/// Whether `l`'s core is long enough to name a group: four letters, or
-/// three when the entity's other names repeat it or the list names the
-/// entity as a group (then only leading the vendor's name).
-fn long_enough(l: &Prepared) -> bool {
-    l.core.as_ref().is_some_and(|c| {
-        c.letters >= MIN_CORE_LETTERS
-            || ((c.repeated || c.named_group || c.members_carrying > 0)
-                && c.letters >= MIN_REPEATED_CORE_LETTERS)
-    })
+/// Whether a core is long enough to name a group: four letters, or three
+/// when the entity's other names repeat it or the list names the entity as
+/// a group (then only leading the vendor's name).
+fn long_enough(c: &super::Core) -> bool {
+    c.letters >= MIN_CORE_LETTERS
+        || ((c.repeated || c.named_group || c.members_carrying > 0)
+            && c.letters >= MIN_REPEATED_CORE_LETTERS)
 }
 
 /// Whether the core must lead the vendor's name: a bare primary name
@@ -105,16 +101,14 @@ fn must_lead(c: &super::Core) -> bool {
         || (c.named_group && !c.repeated && c.members_carrying == 0 && c.letters < MIN_CORE_LETTERS)
 }
 
-/// The highest score a containment of `l`'s core could give once the names
-/// are aligned: its core paired as [`check`] requires, whatever the
-/// vendor's other words (0 when it is not).
+/// The highest score a containment of one of `l`'s cores could give once
+/// the names are aligned: its core paired as [`check`] requires, whatever
+/// the vendor's other words (0 when it is not).
 pub(crate) fn reach(q: &Prepared, l: &Prepared, pairs: &[Pair]) -> f64 {
-    match &l.core {
-        Some(core) if long_enough(l) && core_span(q, core, pairs).is_some() => {
-            CONTAINMENT_BASE + CONTAINMENT_SPAN * core.rarity
-        }
-        _ => 0.0,
-    }
+    l.cores()
+        .filter(|c| long_enough(c) && core_span(q, c, pairs).is_some())
+        .map(|c| CONTAINMENT_BASE + CONTAINMENT_SPAN * c.rarity)
+        .fold(0.0, f64::max)
 }
 
 /// Where the core is in the vendor's name, first and last token: every
@@ -152,15 +146,28 @@ fn leads(q: &Prepared, first: usize) -> bool {
         .all(|t| t.optional || matches!(t.kind, TokenKind::LegalForm | TokenKind::Place))
 }
 
-/// Whether the aligned names are a containment of `l`'s core in `q`.
+/// Whether the aligned names are a containment of one of `l`'s cores in
+/// `q`: the one that scores highest.
 pub(crate) fn check(
     q: &Prepared,
     l: &Prepared,
     pairs: &[Pair],
     leftovers: &[Leftover],
 ) -> Option<Containment> {
-    let core = l.core.as_ref()?;
-    if !long_enough(l) {
+    l.cores()
+        .filter_map(|c| check_core(q, l, c, pairs, leftovers))
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+}
+
+/// Whether the aligned names are a containment of `core`, one of `l`'s cores, in `q`.
+fn check_core(
+    q: &Prepared,
+    l: &Prepared,
+    core: &super::Core,
+    pairs: &[Pair],
+    leftovers: &[Leftover],
+) -> Option<Containment> {
+    if !long_enough(core) {
         return None;
     }
     let (first_core, last_core) = core_span(q, core, pairs)?;

@@ -326,10 +326,7 @@ fn rejected(q: &Prepared, l: &Prepared, pairs: &[Pair], leftovers: &[Leftover]) 
     // list names for it carry its short core ("VTB" of VTB Leasing and VTB
     // Factoring, linked to VTB Bank PJSC): then only as a member, by
     // containment ("ZTE Kangxun Telecom", "VTB Capital").
-    let group_brand = l
-        .core
-        .as_ref()
-        .is_some_and(|c| c.named_group || c.members_carrying > 0);
+    let group_brand = l.cores().any(|c| c.named_group || c.members_carrying > 0);
     if short_said_more && !group_brand {
         return None;
     }
@@ -350,7 +347,7 @@ fn rejected(q: &Prepared, l: &Prepared, pairs: &[Pair], leftovers: &[Leftover]) 
                     TokenKind::Distinctive | TokenKind::Number | TokenKind::Generic
                 )
         });
-    if says_more && l.core.is_none() {
+    if says_more && l.cores().next().is_none() {
         return None;
     }
     // An acronym read as the listed words needs another word to agree.

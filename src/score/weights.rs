@@ -195,6 +195,12 @@ pub struct Prepared {
     /// For a listed organisation's name, its core: a vendor named after it
     /// with words of its own may be a member of its group.
     pub core: Option<Core>,
+    /// A part of the core that the members the lists name for the entity
+    /// carry, where they do not carry the whole: the brand the group's
+    /// companies go by ("Shahid" of Shahid Hemmat Industrial Group, whose
+    /// members are Shahid Nuri, Shahid Kalhor and Shahid Movahed
+    /// Industries). A vendor named after it is a possible member too.
+    pub brand: Option<Core>,
     /// The name as written, for telling a name cut at a field width
     /// ([`super::cut::written_key`]).
     pub written: String,
@@ -216,6 +222,7 @@ impl Prepared {
             weights,
             rarity,
             core: None,
+            brand: None,
             written,
         }
     }
@@ -278,6 +285,12 @@ impl Prepared {
     pub fn group_name(mut self) -> Prepared {
         self.core = Core::of(&self.name);
         self
+    }
+
+    /// The cores a vendor's name may contain: the name's core and the
+    /// brand its members carry.
+    pub(crate) fn cores(&self) -> impl Iterator<Item = &Core> {
+        self.core.iter().chain(self.brand.iter())
     }
 
     /// The core's words as compared ("vtb"), to find the same core among an
