@@ -230,17 +230,24 @@ impl Prepared {
     /// The same name, known to be an organisation's (not a person's, a
     /// vessel's or an aircraft's): a vendor whose name contains its core
     /// with words of its own is reported as a possible member of its group.
+    /// A bare alias of one word ("ALEPH", "KIPP") gets no core: a word alone
+    /// names too little, unless the entity vouches for it
+    /// ([`Prepared::group_name`]). One of several words ("ISLAMIC REVOLUTION
+    /// GUARDS CORPS", "CENTRAL BANK OF RUSSIA") does, as any name's core.
     ///
     /// ```
     /// use vendor_screen::normalize::Normalizer;
     /// use vendor_screen::score::{Prepared, Weights};
     /// let n = Normalizer::new();
-    /// let p = Prepared::new(n.normalize("China Mobile Limited"), &Weights::default()).organisation();
+    /// let w = Weights::default();
+    /// let p = Prepared::new(n.normalize("China Mobile Limited"), &w).organisation();
     /// let core = p.core.expect("a core");
     /// assert_eq!(core.tokens, [0, 1]);
+    /// let p = Prepared::new(n.normalize("Islamic Revolution Guards Corps"), &w).organisation();
+    /// assert_eq!(p.core.expect("a core").tokens.len(), 4);
     /// ```
     pub fn organisation(mut self) -> Prepared {
-        self.core = Core::of(&self.name).filter(|c| !self.is_bare(c));
+        self.core = Core::of(&self.name).filter(|c| !self.is_bare(c) || c.tokens.len() > 1);
         self
     }
 
@@ -271,8 +278,9 @@ impl Prepared {
     /// The same name, known to name an organisation's group even when it is
     /// only its core: a bare alias the organisation's own name spells or
     /// holds ("AVIC" of Aviation Industry Corporation of China, "Kamaz" of
-    /// Kamaz Publicly Traded Company). Other bare aliases ("ALEPH", "KIPP")
-    /// name too little to say a vendor named with them belongs to the group.
+    /// Kamaz Publicly Traded Company). Other bare aliases of one word
+    /// ("ALEPH", "KIPP") name too little to say a vendor named with them
+    /// belongs to the group.
     ///
     /// ```
     /// use vendor_screen::normalize::Normalizer;
