@@ -266,6 +266,80 @@ fn a_listing_that_starts_leads_to_its_listed_parent() {
 /// A vendor matched only by an identifier, to an entity the change
 /// removes, is screened again: its earlier identifier hit counts among its
 /// keys, read from a report or from an earlier run's JSON line.
+/// A group's brand is vouched for by the members the list names for it
+/// (three carrying it), so a member listed or delisted changes whom its
+/// untouched group hits: the group counts as touched, and a screener over
+/// some entities holds their members' names too. Names from OFAC's 2024
+/// SDN file; before, re-screening missed the group's new hit.
+#[test]
+fn a_member_listed_or_delisted_changes_its_groups_hits() {
+    let list = |members: &[&str]| {
+        let mut t = String::from(
+            r#"
+[[entity]]
+id = "group"
+name = "SHAHID HEMMAT INDUSTRIAL GROUP"
+citation = "tests"
+"#,
+        );
+        for (k, m) in members.iter().enumerate() {
+            t.push_str(&format!(
+                r#"
+[[entity]]
+id = "m{k}"
+name = "{m}"
+citation = "tests"
+[[entity.relations]]
+kind = "affiliate"
+name = "SHAHID HEMMAT INDUSTRIAL GROUP"
+"#
+            ));
+        }
+        vec![
+            vendor_screen::list::toml::parse_list(
+                &format!(
+                    r#"
+[list]
+id = "g"
+name = "Groups"
+authority = "tests"
+legal_basis = "none"
+effect = "none"
+source_urls = []
+as_of = "2026-11-01"
+reach = "owned_50_percent"
+{t}"#
+                ),
+                "groups.toml",
+            )
+            .unwrap(),
+        ]
+    };
+    let two = list(&["SHAHID NURI INDUSTRIES", "SHAHID MOVAHED INDUSTRIES"]);
+    let three = list(&[
+        "SHAHID NURI INDUSTRIES",
+        "SHAHID MOVAHED INDUSTRIES",
+        "SHAHID KARIMI INDUSTRIES",
+    ]);
+    let day = d("2026-11-26");
+    let vendor = [Vendor::new("SHAHID KALHOR INDUSTRIES")];
+    let hits_group = |r: &Report| r.hits.iter().any(|h| h.entity_id == "group");
+    for (old, new) in [(&two, &three), (&three, &two)] {
+        let earlier = ScreenerBuilder::new().lists(old.clone()).build().unwrap();
+        let full = ScreenerBuilder::new().lists(new.clone()).build().unwrap();
+        let before = earlier.screen(&vendor[0], day);
+        let after = full.screen(&vendor[0], day);
+        assert_ne!(hits_group(&before), hits_group(&after), "the brand moves");
+        let r = Rescreener::new(old, new.clone(), day, day, None).unwrap();
+        let again = r.rescreen(&vendor, &[Rescreener::keys(&before)]).unwrap();
+        assert_eq!(
+            again[0].as_ref(),
+            Some(&after),
+            "screened again, as in full"
+        );
+    }
+}
+
 #[test]
 fn an_identifier_hit_on_a_removed_entity_is_screened_again() {
     use vendor_screen::IdentifierKind;

@@ -4,11 +4,13 @@
 //!
 //! A vendor's hits each concern one listed entity, and a score does not
 //! depend on which other entities are loaded (names are weighed by how
-//! common their words are among real company names, not in the lists). So
-//! a vendor's result can change only through an entity the change
+//! common their words are among real company names, not in the lists), but
+//! for the members a list names for a group, whose names vouch for the
+//! brand the group's companies go by ([`crate::score::Core::members_carrying`]).
+//! So a vendor's result can change only through an entity the change
 //! *touches*: one added or changed (with the entities related to it), one
-//! removed, or one whose listing starts or ends between the earlier run's
-//! date and this one's. [`Rescreener`] builds a small screener over the
+//! removed, one whose listing starts or ends between the earlier run's date
+//! and this one's, or a group one of whose members is touched. [`Rescreener`] builds a small screener over the
 //! touched entities of the new lists and screens every vendor against it;
 //! a vendor that hits it, or whose earlier hits name a touched entity, is
 //! screened again in full (its statuses can depend on each other, e.g.
@@ -25,7 +27,9 @@
 //! A vendor screened again is screened against only the entities its
 //! result can involve: the touched ones, those its earlier hits name, and
 //! the parties these lead to through their lists' relations (a vendor with
-//! identifiers, against every list). Building a screener over a hundred
+//! identifiers, against every list), with the members the lists name for
+//! them (the small screener over the touched entities holds those too, and
+//! counts only hits on touched entities). Building a screener over a hundred
 //! entities takes about 6 ms where one over every list of the example
 //! takes 120-140 ms, and its report is the one a screener over every list
 //! gives: a score depends only on the two names compared, and the tests
@@ -61,7 +65,9 @@
 use crate::error::Result;
 use crate::list::diff::{diff, touched_lists};
 use crate::list::{Date, DesignationList};
-use crate::screen::{Report, Screener, ScreenerBuilder, Vendor, Via, related_parties};
+use crate::screen::{
+    Report, Screener, ScreenerBuilder, Vendor, Via, members_named, related_parties,
+};
 use sieve::Sieve;
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -87,6 +93,8 @@ pub struct Rescreener {
     touched: HashSet<EntityKey>,
     /// Every entity of the new lists.
     present: HashSet<EntityKey>,
+    /// The members the new lists name for their entities.
+    members: HashMap<EntityKey, Vec<EntityKey>>,
     threshold: Option<f64>,
     as_of: Date,
 }
@@ -103,8 +111,7 @@ impl Rescreener {
         threshold: Option<f64>,
     ) -> Result<Rescreener> {
         let d = diff(old, &new);
-        let mut delta_lists = touched_lists(&new, &d);
-        let mut touched: HashSet<EntityKey> = delta_lists
+        let mut touched: HashSet<EntityKey> = touched_lists(&new, &d)
             .iter()
             .flat_map(|l| l.entities.iter().map(|e| (l.meta.id.clone(), e.id.clone())))
             .collect();
@@ -116,40 +123,42 @@ impl Rescreener {
         // Listings that start or end between the two dates: their hits'
         // statuses change although the entries did not.
         for list in &new {
-            let flips: Vec<_> = list
-                .entities
-                .iter()
-                .filter(|e| e.in_force(earlier_as_of) != e.in_force(as_of))
-                .filter(|e| touched.insert((list.meta.id.clone(), e.id.clone())))
-                .cloned()
-                .collect();
-            if flips.is_empty() {
-                continue;
-            }
-            match delta_lists.iter_mut().find(|l| l.meta.id == list.meta.id) {
-                Some(l) => l.entities.extend(flips),
-                None => delta_lists.push(DesignationList {
-                    meta: list.meta.clone(),
-                    entities: flips,
-                }),
+            for e in &list.entities {
+                if e.in_force(earlier_as_of) != e.in_force(as_of) {
+                    touched.insert((list.meta.id.clone(), e.id.clone()));
+                }
             }
         }
-        let delta = if delta_lists.is_empty() {
-            None
-        } else {
-            let screener = build(delta_lists, threshold)?;
-            let sieve = Sieve::new(&screener);
-            Some(Delta { screener, sieve })
-        };
-        let present = new
+        let present: HashSet<EntityKey> = new
             .iter()
             .flat_map(|l| l.entities.iter().map(|e| (l.meta.id.clone(), e.id.clone())))
             .collect();
+        // A group whose members changed: its cores are vouched for by its
+        // members' names ([`crate::score::Core::members_carrying`]), before
+        // and now.
+        let members = members_of(&new);
+        let groups: Vec<EntityKey> = members
+            .iter()
+            .chain(members_of(old).iter())
+            .filter(|(g, ms)| present.contains(*g) && ms.iter().any(|m| touched.contains(m)))
+            .map(|(g, _)| g.clone())
+            .collect();
+        touched.extend(groups);
+        let delta = if touched.iter().any(|k| present.contains(k)) {
+            let mut lists = subset(&new, &with_members(touched.clone(), &members));
+            lists.retain(|l| !l.entities.is_empty());
+            let screener = build(lists, threshold)?;
+            let sieve = Sieve::new(&screener);
+            Some(Delta { screener, sieve })
+        } else {
+            None
+        };
         Ok(Rescreener {
             new,
             delta,
             touched,
             present,
+            members,
             threshold,
             as_of,
         })
@@ -193,7 +202,7 @@ impl Rescreener {
             || self
                 .delta
                 .as_ref()
-                .is_some_and(|d| d.hits(vendor, self.as_of, scratch))
+                .is_some_and(|d| d.hits(vendor, self.as_of, &self.touched, scratch))
     }
 
     /// Re-screens a vendor master: for each vendor (with the keys of its
@@ -252,18 +261,7 @@ impl Rescreener {
             }
         }
         keep.extend(parties);
-        self.new
-            .iter()
-            .map(|l| DesignationList {
-                meta: l.meta.clone(),
-                entities: l
-                    .entities
-                    .iter()
-                    .filter(|e| keep.contains(&(l.meta.id.clone(), e.id.clone())))
-                    .cloned()
-                    .collect(),
-            })
-            .collect()
+        subset(&self.new, &with_members(keep, &self.members))
     }
 
     /// Counts these entities as touched too (e.g. those a clearance names:
@@ -286,8 +284,15 @@ struct Delta {
 }
 
 impl Delta {
-    /// Whether the vendor hits a touched entity, by name or identifier.
-    fn hits(&self, vendor: &Vendor, as_of: Date, scratch: &mut sieve::Scratch) -> bool {
+    /// Whether the vendor hits a touched entity, by name or identifier
+    /// (the members the screener holds for their names only aside).
+    fn hits(
+        &self,
+        vendor: &Vendor,
+        as_of: Date,
+        touched: &HashSet<EntityKey>,
+        scratch: &mut sieve::Scratch,
+    ) -> bool {
         let index = self.screener.matcher().index();
         if let Some(sieve) = &self.sieve {
             if !sieve.may_hit(index, vendor, scratch) {
@@ -295,8 +300,59 @@ impl Delta {
             }
         }
         let report = self.screener.screen(vendor, as_of);
-        !report.hits.is_empty() || !report.identifier_hits.is_empty()
+        Rescreener::keys(&report)
+            .iter()
+            .any(|k| touched.contains(k))
     }
+}
+
+/// The members each list names for its entities, by the entities' keys
+/// (entities without members left out).
+fn members_of(lists: &[DesignationList]) -> HashMap<EntityKey, Vec<EntityKey>> {
+    let mut out = HashMap::new();
+    for list in lists {
+        let key = |i: usize| (list.meta.id.clone(), list.entities[i].id.clone());
+        for (g, ms) in members_named(list).into_iter().enumerate() {
+            if !ms.is_empty() {
+                out.insert(key(g), ms.into_iter().map(key).collect());
+            }
+        }
+    }
+    out
+}
+
+/// `keep` and the members the lists name for its entities: a group's
+/// cores depend on its members' names, so a screener over some entities
+/// holds their members too, to weigh them as a screener over every list
+/// does.
+fn with_members(
+    mut keep: HashSet<EntityKey>,
+    members: &HashMap<EntityKey, Vec<EntityKey>>,
+) -> HashSet<EntityKey> {
+    let more: Vec<EntityKey> = keep
+        .iter()
+        .filter_map(|k| members.get(k))
+        .flatten()
+        .cloned()
+        .collect();
+    keep.extend(more);
+    keep
+}
+
+/// The lists with only the entities `keep` holds.
+fn subset(lists: &[DesignationList], keep: &HashSet<EntityKey>) -> Vec<DesignationList> {
+    lists
+        .iter()
+        .map(|l| DesignationList {
+            meta: l.meta.clone(),
+            entities: l
+                .entities
+                .iter()
+                .filter(|e| keep.contains(&(l.meta.id.clone(), e.id.clone())))
+                .cloned()
+                .collect(),
+        })
+        .collect()
 }
 
 fn build(lists: Vec<DesignationList>, threshold: Option<f64>) -> Result<Screener> {

@@ -43,7 +43,7 @@ use query::Query;
 pub(crate) use reach::relation_words;
 use reach::{Ownership, decide, group_member, listing_state, not_in_force};
 use relations::Link;
-pub(crate) use relations::related_parties;
+pub(crate) use relations::{members_named, related_parties};
 use report::round3;
 use std::collections::HashMap;
 
