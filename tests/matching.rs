@@ -126,6 +126,9 @@ const MUST_MATCH: &[Case] = cases![
     "Cencora Inc", "Sencora Inc", "a typo in the first letter of a long word";
     "OOO Gazprom Kapital", "Obshchestvo s Ogranichennoi Otvetstvennostyu Gazprom Capital", "transliteration and long legal form";
     "Finans Bank", "Finance Bank", "transliteration variant";
+    // OFAC's own alias pairs: one sound written with one vowel or two.
+    "IRAN PUYA", "IRAN POOYA", "u / oo in a word of two consonants";
+    "REY NIRU ENGINEERING COMPANY", "REY NIROO ENGINEERING COMPANY", "u / oo at the end";
     "Sawa Air", "Sawa Air Aviation FZCO", "a shorter form whose missing words are generic";
     "People's Steel Mills International", "People's Steel Mills", "a branch's qualifier added (CSL name)";
     "KARAT IDNUSTRY TRADING CO., LTD.", "KARAT INDUSTRY CO., LTD.", "a misspelt organisation word and a branch's qualifier (SDN name)";

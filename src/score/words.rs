@@ -10,7 +10,7 @@
 //! | typo | 1 − 0.1 per edit, 1 − 0.9/length under 9 letters (0.6/length for two letters swapped) | same first letter, shorter word 5 letters or more (4 when a letter of a five-letter word is dropped; 7 when the listed name has one word, unless two letters are swapped), one edit up to 7 letters, two from 8 |
 //! | first letter | 0.85 | words of 6 letters or more (7 when the listed name has one word; 5 for a listed organisation word or legal form, `Froup` / `Group`, or in a listed name of three words or more, legal forms aside, whose other words confirm it: `Armed Forces General Taff`) differing only in the first letter, substituted, dropped or added (`Sencora` / `Cencora`) |
 //! | contraction | 0.88 | a vendor's word, as written, that is an organisation word's beginning (`Electro`, `Techn`) or keeps its first letter and at most 60% of its letters in order (`Avn`, `Mfg`, `Natl`, `Pwr`, `Comm` for commercial), and is not a common word itself |
-//! | vowels | 0.88 | distinctive words of 4 letters or more, not a one-word listed name, with the same first letter (as written) and consonants ([`crate::normalize::consonant_key`]; three of them, or two in words of five letters), one vowel changed (two edits from 8 letters): transliterations (`Misr` / `Masr`, `Quds` / `Qods`) |
+//! | vowels | 0.88 | distinctive words of 4 letters or more, not a one-word listed name, with the same first letter (as written) and consonants ([`crate::normalize::consonant_key`]; three of them, or two in words of five letters), one vowel changed or added to a run of vowels (two edits from 8 letters): transliterations (`Misr` / `Masr`, `Quds` / `Qods`, `Souran` / `Soran`); or two consonants and one sound written with two vowels (`Nour` / `Noor`, `Puya` / `Pooya`) |
 //! | misspelt legal form | as a typo or first letter | a word one typo from a legal form as written (`Compny`, `Groip`, `Vompany`) |
 //! | misspelt number word | as a typo | a word one typo from a number written as a word (`Secind` / `Second`) |
 //!
@@ -228,26 +228,67 @@ fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
     if x.min(y) < MIN_VOWELS_LEN || x.abs_diff(y) > 1 || first(a) != first(b) {
         return None;
     }
-    // A vowel changed, not the word rewritten ("Stream" / "Storm") nor a
-    // vowel dropped ("Tesl" / "Tesla"); in eight letters or more, two
-    // edits ("Mujahidin" / "Mujahideen").
-    let edits = if x.max(y) >= 8 {
-        2
-    } else if x == y {
-        1
-    } else {
-        return None;
-    };
+    // A vowel changed, not the word rewritten ("Stream" / "Storm"); in
+    // eight letters or more, two edits ("Mujahidin" / "Mujahideen"). With
+    // the same consonants, a letter more is a vowel added to a run of
+    // vowels ("Souran" / "Soran", "Pooya" / "Puya"), never a vowel where
+    // the other word has none ("Tesl" / "Tesla" differ in consonants).
+    let edits = if x.max(y) >= 8 { 2 } else { 1 };
     // Compared without allocating: this runs for every pair of words.
     if !consonant_bytes(&a.text)?.eq(consonant_bytes(&b.text)?) {
         return None;
     }
     // Three consonants at least, or two in words of five letters: fewer
-    // make other words ("Aura" / "Aero").
+    // make other words ("Aura" / "Aero", "Mina" / "Mona")... unless the
+    // words differ inside a run of two vowels, as transliterations write
+    // one sound ("Nour" / "Noor", "Niru" / "Niroo").
+    // One sound written two ways ("u" / "oo") may take two edits.
     let consonants = consonant_bytes(&a.text)?.filter(|&c| c != b'*').count();
+    let one_sound = || differ_in_a_vowel_pair(a.text.as_bytes(), b.text.as_bytes());
     let enough = consonants >= 3 || (consonants == 2 && x.min(y) >= 5);
-    (enough && osa_within(a.text.as_bytes(), b.text.as_bytes(), edits).is_some())
+    let edited = || osa_within(a.text.as_bytes(), b.text.as_bytes(), edits).is_some();
+    ((enough && edited()) || (consonants >= 2 && one_sound()))
         .then_some((VOWELS_SIM, PairKind::Variant { digits: false }))
+}
+
+/// Whether two words differ only inside one run of vowels, written two
+/// ways for one sound, two vowels or more in one of them (`ou` / `oo` /
+/// `u` / `o`, `ee` / `ie` / `i` / `e`, `aa` / `a`): not one vowel for
+/// another (`Mina` / `Mona`) nor another pair (`ia` / `io`).
+fn differ_in_a_vowel_pair(a: &[u8], b: &[u8]) -> bool {
+    let vowel = |c: &u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let room = a.len().min(b.len()) - prefix;
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    // The run of vowels holding the differing letters, in one word.
+    let run = |w: &[u8]| -> Option<Vec<u8>> {
+        let (start, end) = (prefix, w.len() - suffix);
+        if !w[start..end].iter().all(vowel) {
+            return None;
+        }
+        let before = w[..start].iter().rev().take_while(|c| vowel(c)).count();
+        let after = w[end..].iter().take_while(|c| vowel(c)).count();
+        Some(w[start - before..end + after].to_vec())
+    };
+    // The sound a run of vowels stands for, where transliterations vary.
+    let sound = |r: &[u8]| match r {
+        b"o" | b"u" | b"oo" | b"ou" | b"uu" => Some(b'u'),
+        b"e" | b"i" | b"ee" | b"ie" | b"ii" => Some(b'i'),
+        b"a" | b"aa" => Some(b'a'),
+        _ => None,
+    };
+    match (run(a), run(b)) {
+        (Some(x), Some(y)) => {
+            x.len().max(y.len()) >= 2 && sound(&x).is_some() && sound(&x) == sound(&y)
+        }
+        _ => false,
+    }
 }
 
 /// A word with digits standing for letters against a word of letters.
@@ -533,6 +574,15 @@ mod tests {
             ),
             ("stream", "storm", 0.0, "vowels rewritten: another word"),
             ("ajia", "ajio", 0.0, "two consonants in four letters"),
+            ("mina", "mona", 0.0, "two consonants, one vowel for another"),
+            (
+                "nour",
+                "noor",
+                VOWELS_SIM,
+                "one sound written with two vowels",
+            ),
+            ("puya", "pooya", VOWELS_SIM, "a vowel doubled"),
+            ("souran", "soran", VOWELS_SIM, "a vowel dropped from a pair"),
             (
                 "mist",
                 "misr",
