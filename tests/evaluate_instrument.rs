@@ -413,8 +413,8 @@ fn screen_one(entities: &str, query: &str, entity: &str, member: bool) -> cases:
 /// Figures at the default threshold are what a screener built at it
 /// reports, not a lower screener's hits filtered: an entity's hit is its
 /// best by status before score, so at 0.75 the OFAC entry below is a
-/// `match` at 0.775 through its alias, and at 0.85 a `review` at 0.95
-/// through its primary name's core. Names from the OFAC SDN file
+/// `match` at 0.775 through its primary name, and at 0.85 a `review` at
+/// 0.95 through its alias's core ("MEHR"). Names from the OFAC SDN file
 /// (2021-07-07): entry 25018 and its alias, and entry 12802 ("Linked To:
 /// MEHR EQTESAD BANK") as the vendor. (Until a
 /// bare alias of several words got a core, entry 26817's "PERSIAN GULF
