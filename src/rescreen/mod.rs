@@ -65,15 +65,15 @@
 use crate::error::Result;
 use crate::list::diff::{diff, touched_lists};
 use crate::list::{Date, DesignationList};
-use crate::screen::{
-    Report, Screener, ScreenerBuilder, Vendor, Via, members_named, related_parties,
-};
+use crate::screen::{Report, Screener, ScreenerBuilder, Vendor, Via, related_parties};
+use scope::{members_of, subset, with_members};
 use sieve::Sieve;
 use std::collections::{HashMap, HashSet, VecDeque};
 
 mod changes;
 mod earlier;
 mod report;
+mod scope;
 mod sieve;
 
 pub use changes::{Change, ChangesInput, ChangesLine, changes};
@@ -304,55 +304,6 @@ impl Delta {
             .iter()
             .any(|k| touched.contains(k))
     }
-}
-
-/// The members each list names for its entities, by the entities' keys
-/// (entities without members left out).
-fn members_of(lists: &[DesignationList]) -> HashMap<EntityKey, Vec<EntityKey>> {
-    let mut out = HashMap::new();
-    for list in lists {
-        let key = |i: usize| (list.meta.id.clone(), list.entities[i].id.clone());
-        for (g, ms) in members_named(list).into_iter().enumerate() {
-            if !ms.is_empty() {
-                out.insert(key(g), ms.into_iter().map(key).collect());
-            }
-        }
-    }
-    out
-}
-
-/// `keep` and the members the lists name for its entities: a group's
-/// cores depend on its members' names, so a screener over some entities
-/// holds their members too, to weigh them as a screener over every list
-/// does.
-fn with_members(
-    mut keep: HashSet<EntityKey>,
-    members: &HashMap<EntityKey, Vec<EntityKey>>,
-) -> HashSet<EntityKey> {
-    let more: Vec<EntityKey> = keep
-        .iter()
-        .filter_map(|k| members.get(k))
-        .flatten()
-        .cloned()
-        .collect();
-    keep.extend(more);
-    keep
-}
-
-/// The lists with only the entities `keep` holds.
-fn subset(lists: &[DesignationList], keep: &HashSet<EntityKey>) -> Vec<DesignationList> {
-    lists
-        .iter()
-        .map(|l| DesignationList {
-            meta: l.meta.clone(),
-            entities: l
-                .entities
-                .iter()
-                .filter(|e| keep.contains(&(l.meta.id.clone(), e.id.clone())))
-                .cloned()
-                .collect(),
-        })
-        .collect()
 }
 
 fn build(lists: Vec<DesignationList>, threshold: Option<f64>) -> Result<Screener> {

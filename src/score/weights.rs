@@ -99,12 +99,13 @@ pub struct Core {
     /// not an acronym one name happens to hold.
     pub repeated: bool,
     /// Whether members the lists name for the entity (entries linked to
-    /// it, its subsidiaries) carry the short core in their names: "VTB" of
-    /// VTB Factoring, VTB Leasing and VTB Capital, all "Linked To: VTB
-    /// BANK PUBLIC JOINT STOCK COMPANY". The list itself shows the brand
-    /// the group's companies go by, so it counts even where the listed
-    /// name's other words are short ("VTB BANK PJSC"). How many carry it;
-    /// 0 when fewer than enough do.
+    /// it, its subsidiaries) carry the core in their names: "VTB" of VTB
+    /// Factoring, VTB Leasing and VTB Capital, all "Linked To: VTB BANK
+    /// PUBLIC JOINT STOCK COMPANY". The list itself shows the brand the
+    /// group's companies go by, so a short core counts, even where the
+    /// listed name's other words are short ("VTB BANK PJSC"), and so does
+    /// a part of a core ([`Prepared::brand`]). How many carry it; 0 when
+    /// fewer than enough do.
     pub members_carrying: usize,
     /// Whether the core counts only leading the vendor's name (places and
     /// legal forms before it aside): set for a primary name of one word
