@@ -3,6 +3,8 @@
 //! vendor, after a change of 100 entities to the real CSL extract, and after
 //! the screening date moves past listings that start or end.
 
+mod support;
+
 #[path = "../examples/evaluate/perturb.rs"]
 #[allow(dead_code)]
 mod perturb;
@@ -295,25 +297,7 @@ name = "SHAHID HEMMAT INDUSTRIAL GROUP"
 "#
             ));
         }
-        vec![
-            vendor_screen::list::toml::parse_list(
-                &format!(
-                    r#"
-[list]
-id = "g"
-name = "Groups"
-authority = "tests"
-legal_basis = "none"
-effect = "none"
-source_urls = []
-as_of = "2026-11-01"
-reach = "owned_50_percent"
-{t}"#
-                ),
-                "groups.toml",
-            )
-            .unwrap(),
-        ]
+        vec![support::group_list_reaching(&t, "owned_50_percent")]
     };
     let two = list(&["SHAHID NURI INDUSTRIES", "SHAHID MOVAHED INDUSTRIES"]);
     let three = list(&[

@@ -110,15 +110,12 @@ pub(crate) fn members_named(list: &DesignationList) -> Vec<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::members_named;
+    use crate::list::DesignationList;
     use crate::list::toml::parse_list;
 
-    /// Members by a `parent` or `affiliate` relation written by id or by
-    /// name (case and spacing aside), and by the group's own `subsidiary`
-    /// relation; a relation naming an entity the list lacks leads nowhere.
-    #[test]
-    fn members_are_found_by_id_by_name_and_from_either_side() {
-        let list = parse_list(
-            r#"
+    /// A list reaching entities owned 50% or more, of `entities` (TOML).
+    fn groups(entities: &str) -> DesignationList {
+        let header = r#"
 [list]
 id = "g"
 name = "Groups"
@@ -128,7 +125,17 @@ effect = "none"
 source_urls = []
 as_of = "2026-11-01"
 reach = "owned_50_percent"
+"#;
+        parse_list(&format!("{header}{entities}"), "groups.toml").expect("parses")
+    }
 
+    /// Members by a `parent` or `affiliate` relation written by id or by
+    /// name (case and spacing aside), and by the group's own `subsidiary`
+    /// relation; a relation naming an entity the list lacks leads nowhere.
+    #[test]
+    fn members_are_found_by_id_by_name_and_from_either_side() {
+        let list = groups(
+            r#"
 [[entity]]
 id = "bank"
 name = "VTB BANK PUBLIC JOINT STOCK COMPANY"
@@ -163,9 +170,7 @@ name = "VTB BANK PUBLIC JOINT STOCK COMPANY"
 kind = "parent"
 name = "NOT LISTED HERE"
 "#,
-            "groups.toml",
-        )
-        .expect("parses");
+        );
         let members = members_named(&list);
         assert_eq!(members, vec![vec![1, 2, 3], vec![], vec![], vec![]]);
     }
@@ -175,18 +180,8 @@ name = "NOT LISTED HERE"
     /// PERSIAN GULF PETROCHEMICAL INDUSTRY CO.` at the end of a remark.
     #[test]
     fn a_closing_full_stop_does_not_hide_a_group() {
-        let list = parse_list(
+        let list = groups(
             r#"
-[list]
-id = "g"
-name = "Groups"
-authority = "tests"
-legal_basis = "none"
-effect = "none"
-source_urls = []
-as_of = "2026-11-01"
-reach = "owned_50_percent"
-
 [[entity]]
 id = "group"
 name = "PERSIAN GULF PETROCHEMICAL INDUSTRY CO."
@@ -200,9 +195,7 @@ citation = "tests"
 kind = "affiliate"
 name = "PERSIAN GULF PETROCHEMICAL INDUSTRY CO"
 "#,
-            "groups.toml",
-        )
-        .expect("parses");
+        );
         assert_eq!(members_named(&list), vec![vec![1], vec![]]);
     }
 }
