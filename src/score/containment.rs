@@ -154,9 +154,41 @@ pub(crate) fn check(
     pairs: &[Pair],
     leftovers: &[Leftover],
 ) -> Option<Containment> {
+    if person_shaped(q) {
+        return None;
+    }
     l.cores()
         .filter_map(|c| check_core(q, l, c, pairs, leftovers))
         .max_by(|a, b| a.score.total_cmp(&b.score))
+}
+
+/// Whether the vendor's name is a person's, as vendor masters file one: a
+/// surname, a comma (FPDS writes it as two spaces) and a given name,
+/// distinctive words, with a middle initial or not ("GOETZ, CHRISTINA
+/// M.", "KRON  GLORIA"). A person is no member of a group, whatever word of a group's
+/// name the surname is.
+fn person_shaped(q: &Prepared) -> bool {
+    let toks: Vec<_> = q.name.tokens.iter().filter(|t| !t.optional).collect();
+    // A middle initial is a letter of its own, whatever its kind.
+    let named = |(k, t): (usize, &&crate::normalize::Token)| {
+        t.kind == TokenKind::Distinctive || (k == 2 && t.text.len() == 1)
+    };
+    if !(2..=3).contains(&toks.len()) || !toks.iter().enumerate().all(named) {
+        return false;
+    }
+    let text = q.name.original.trim();
+    let Some((surname, given)) = text.split_once(", ").or_else(|| text.split_once("  ")) else {
+        return false;
+    };
+    let word = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    };
+    let given: Vec<&str> = given.split_whitespace().collect();
+    word(surname.trim())
+        && matches!(given.len(), 1 | 2)
+        && given.iter().all(|w| word(w.trim_end_matches('.')))
 }
 
 /// Whether the aligned names are a containment of `core`, one of `l`'s cores, in `q`.
