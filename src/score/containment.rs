@@ -165,8 +165,8 @@ pub(crate) fn check(
 /// Whether the vendor's name is a person's, as vendor masters file one: a
 /// surname, a comma (FPDS writes it as two spaces) and a given name,
 /// distinctive words, with a middle initial or not ("GOETZ, CHRISTINA
-/// M.", "KRON  GLORIA"). A person is no member of a group, whatever word of a group's
-/// name the surname is.
+/// M.", "KRON  GLORIA"). A person is no member of a group, whatever word
+/// of a group's name the surname is.
 fn person_shaped(q: &Prepared) -> bool {
     let toks: Vec<_> = q.name.tokens.iter().filter(|t| !t.optional).collect();
     // A middle initial is a letter of its own, whatever its kind.
