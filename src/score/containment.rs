@@ -154,12 +154,12 @@ pub(crate) fn check(
     pairs: &[Pair],
     leftovers: &[Leftover],
 ) -> Option<Containment> {
-    if person_shaped(q) {
-        return None;
-    }
-    l.cores()
+    let best = l
+        .cores()
         .filter_map(|c| check_core(q, l, c, pairs, leftovers))
-        .max_by(|a, b| a.score.total_cmp(&b.score))
+        .max_by(|a, b| a.score.total_cmp(&b.score))?;
+    // Read only where a core is contained, not for every candidate.
+    (!person_shaped(q)).then_some(best)
 }
 
 /// Whether the vendor's name is a person's, as vendor masters file one: a

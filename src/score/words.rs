@@ -266,15 +266,16 @@ fn differ_in_a_vowel_pair(a: &[u8], b: &[u8]) -> bool {
         .take(room)
         .take_while(|(x, y)| x == y)
         .count();
-    // The run of vowels holding the differing letters, in one word.
-    let run = |w: &[u8]| -> Option<Vec<u8>> {
+    // The run of vowels holding the differing letters, in one word (no
+    // allocation: this may run for a pair of words of every candidate).
+    let run = |w: &[u8]| -> Option<std::ops::Range<usize>> {
         let (start, end) = (prefix, w.len() - suffix);
         if !w[start..end].iter().all(vowel) {
             return None;
         }
         let before = w[..start].iter().rev().take_while(|c| vowel(c)).count();
         let after = w[end..].iter().take_while(|c| vowel(c)).count();
-        Some(w[start - before..end + after].to_vec())
+        Some(start - before..end + after)
     };
     // The sound a run of vowels stands for, where transliterations vary.
     let sound = |r: &[u8]| match r {
@@ -285,7 +286,8 @@ fn differ_in_a_vowel_pair(a: &[u8], b: &[u8]) -> bool {
     };
     match (run(a), run(b)) {
         (Some(x), Some(y)) => {
-            x.len().max(y.len()) >= 2 && sound(&x).is_some() && sound(&x) == sound(&y)
+            let (x, y) = (&a[x], &b[y]);
+            x.len().max(y.len()) >= 2 && sound(x).is_some() && sound(x) == sound(y)
         }
         _ => false,
     }
