@@ -185,6 +185,8 @@ const MUST_MATCH: &[Case] = cases![
     "ARMAMENT INDUSTRIES GROUP", "AIG - ARMAMENT INDUSTRIES GROUP", "the name's own acronym before it is optional (two names of one SDN entry)";
     "INSTITUTE OF APPLIED PHYSICS JSC", "INSTITUTE OF APPLIED PHYSICS IAP", "the name's own acronym after it is optional (two names of one SDN entry)";
     "NINGB0 NEW CENTURY IMPORT AND EXPORT", "NINGBO NEW CENTURY IMPORT AND EXPORT COMPANY, LTD.", "a digit for a letter in a place (SDN name)";
+    "JSC CENTRAL RESEARCH OF AUTOMATION AND HYDRAULICS", "JSC CENTRAL RESEARCH INSTITUTE OF AUTOMATION AND HYDRAULICS", "a generic word left out of a long run of common words, a phrase no company has (SDN name)";
+    "CENTRAL BANK OF THE DEMOCRATIC REPUBLIC OF KOREA", "CENTRAL BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", "a word left out of a run of common words and places (SDN name)";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![
@@ -244,6 +246,7 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "THE GRIFFITH LAW FIRM A PROFESSIONAL CORP", "LA FIRMA MIRANDA, S.A. DE C.V.", "an article glued to a word is no group's core (FPDS name, SDN)";
     "STREAM TECH INC", "STORM TECHNOLOGIES LIMITED LIABILITY COMPANY", "vowels rewritten make another word (FPDS name, SDN)";
     "CURIS INC", "LA CROSSE GROUP INC", "the same consonants are not the same word (SEC name, SDN)";
+    "AIR & SPACE FORCES ASSOCIATION", "CENTRAL RESEARCH INSTITUTE OF THE RUSSIAN AIR AND SPACE FORCES", "a phrase of common words shared, the rest of both names differing (FPDS name, SDN)";
     "CRAIC, LLC", "CRRC Corporation Limited (CRRC)", "the same consonants are not the same word (FPDS name, §1260H)";
 ];
 

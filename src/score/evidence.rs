@@ -6,7 +6,10 @@
 //! - **weak evidence**: names that do not pair word for word must share a
 //!   word that is rare among real company names. The shared evidence is the
 //!   sum, over pairs, of how rare the words they join are (the commoner of
-//!   the two spellings; a number counts half). While it falls short of one rare word, each word
+//!   the two spellings; a number counts half), and of the phrases they make:
+//!   a run of common words paired in the same order on both sides is as
+//!   rare as the phrase ("Central Research ... Automation and Hydraulics"
+//!   with "Institute" left out). While it falls short of one rare word, each word
 //!   left unpaired on either side (legal forms and optional words aside)
 //!   multiplies the score by `1 − 0.4 × (1 − evidence)`: 0.6 per unpaired word
 //!   when the names share only common words ("Federal Security Service" is
@@ -33,8 +36,8 @@
 
 use super::{Leftover, Pair, PairKind, Prepared, Side};
 use crate::background::Background;
-use crate::normalize::BRANCH_QUALIFIERS;
 use crate::normalize::TokenKind;
+use crate::normalize::{BRANCH_QUALIFIERS, CONNECTIVES};
 use serde::{Deserialize, Serialize};
 
 /// Shared evidence that counts as one rare word.
@@ -140,13 +143,94 @@ pub(crate) fn pair_evidence(q: &Prepared, l: &Prepared, p: &Pair, cap_short: boo
     side(&p.listed, l).min(side(&p.query, q))
 }
 
-/// How much the pairs show the names are the same: the sum of the pairs'
-/// evidence ([`pair_evidence`]), pairs less alike than 0.85 in proportion.
+/// How much the pairs show the names are the same: the words' evidence
+/// ([`word_evidence`]) and the rare phrases they make ([`phrase_evidence`]).
 pub(crate) fn shared_evidence(q: &Prepared, l: &Prepared, pairs: &[Pair], cap_short: bool) -> f64 {
+    word_evidence(q, l, pairs, cap_short) + phrase_evidence(q, l, pairs)
+}
+
+/// The pairs' evidence ([`pair_evidence`]) summed, pairs less alike than
+/// 0.85 in proportion.
+fn word_evidence(q: &Prepared, l: &Prepared, pairs: &[Pair], cap_short: bool) -> f64 {
     pairs
         .iter()
         .map(|p| (p.similarity / 0.85).min(1.0) * pair_evidence(q, l, p, cap_short))
         .sum()
+}
+
+/// How rare the phrases are that the names share word for word
+/// ([`shared_phrases`]), summed.
+fn phrase_evidence(q: &Prepared, l: &Prepared, pairs: &[Pair]) -> f64 {
+    shared_phrases(q, l, pairs).iter().map(|(_, r)| r).sum()
+}
+
+/// The shared phrases rare among company names, quoted and joined ("" when
+/// there is none), for the explanation.
+fn rare_phrases(q: &Prepared, l: &Prepared, pairs: &[Pair]) -> String {
+    shared_phrases(q, l, pairs)
+        .into_iter()
+        .filter(|(_, r)| *r >= crate::score::weights::CORE_RARITY)
+        .map(|(run, _)| {
+            let (Some(&a), Some(&b)) = (run.first(), run.last()) else {
+                return String::new();
+            };
+            let span = l.name.tokens[a].span.start..l.name.tokens[b].span.end;
+            format!("'{}'", l.name.original.get(span).unwrap_or_default())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The phrases the names share word for word: runs of organisation words
+/// and places, two or more (connectives aside), paired one by one in the
+/// same order on both sides ("Central Research ... Automation and
+/// Hydraulics"), each with its rarity among company names
+/// ([`Background::phrase_rarity`]) and its listed tokens. Each word of such
+/// a run is common; the run may not be.
+fn shared_phrases(q: &Prepared, l: &Prepared, pairs: &[Pair]) -> Vec<(Vec<usize>, f64)> {
+    if pairs.len() < 2 {
+        return Vec::new();
+    }
+    let connective = |p: &Prepared, j: usize| CONNECTIVES.contains(&p.name.tokens[j].text.as_str());
+    let common = |p: &Prepared, j: usize| {
+        matches!(p.name.tokens[j].kind, TokenKind::Generic | TokenKind::Place) && !connective(p, j)
+    };
+    let mut joined: Vec<(usize, usize)> = pairs
+        .iter()
+        .filter(|p| p.similarity >= 0.85)
+        .filter_map(|p| match (p.query.as_slice(), p.listed.as_slice()) {
+            (&[a], &[b]) if common(q, a) && common(l, b) => Some((a, b)),
+            _ => None,
+        })
+        .collect();
+    joined.sort_unstable_by_key(|&(_, b)| b);
+    // The next word after `j` that is no connective.
+    let next = |p: &Prepared, j: usize| (j + 1..p.name.tokens.len()).find(|&k| !connective(p, k));
+    let bg = Background::get();
+    let mut out = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let mut flush = |run: &mut Vec<usize>| {
+        if run.len() >= 2 {
+            let words: Vec<&str> = run
+                .iter()
+                .map(|&j| l.name.tokens[j].unexpanded_text())
+                .collect();
+            out.push((std::mem::take(run), bg.phrase_rarity(&words)));
+        }
+        run.clear();
+    };
+    for (i, &(a, b)) in joined.iter().enumerate() {
+        let follows = i > 0 && {
+            let (pa, pb) = joined[i - 1];
+            next(q, pa) == Some(a) && next(l, pb) == Some(b)
+        };
+        if !follows {
+            flush(&mut run);
+        }
+        run.push(b);
+    }
+    flush(&mut run);
+    out
 }
 
 /// The rules' factors for an alignment.
@@ -159,8 +243,9 @@ pub(crate) fn weigh(
     // Against words only the vendor's name has, a short acronym counts half
     // ("CTG Consulting" is not "CTG"); against words the vendor left out of
     // the listed name, in full ("GPB SA" is "GPB International SA").
-    let evidence = shared_evidence(q, l, pairs, false).min(EVIDENCE_NEEDED);
-    let capped = shared_evidence(q, l, pairs, true).min(EVIDENCE_NEEDED);
+    let phrases = phrase_evidence(q, l, pairs);
+    let evidence = (word_evidence(q, l, pairs, false) + phrases).min(EVIDENCE_NEEDED);
+    let capped = (word_evidence(q, l, pairs, true) + phrases).min(EVIDENCE_NEEDED);
     let shortfall_of = |side: Side| match side {
         Side::Query => 1.0 - capped / EVIDENCE_NEEDED,
         Side::Listed => 1.0 - evidence / EVIDENCE_NEEDED,
@@ -233,6 +318,10 @@ pub(crate) fn weigh(
             "no word the names share is rare among company names".to_string()
         } else {
             format!("the shared words ({shared}) are not rare enough among company names")
+        };
+        let what = match rare_phrases(q, l, pairs) {
+            p if p.is_empty() => what,
+            p => format!("{what} (though the phrase {p} is)"),
         };
         out.push(Evidence {
             rule: Rule::WeakEvidence,
@@ -351,8 +440,65 @@ pub(crate) fn shorter_form(
         rule: Rule::ShorterForm,
         factor: 1.0,
         detail: format!(
-            "the vendor's name is a shorter form of the listed name, sharing a rare word: {} left out cost half",
+            "the vendor's name is a shorter form of the listed name, sharing {}: {} left out cost half",
+            match rare_phrases(q, l, pairs) {
+                p if p.is_empty() => "a rare word".to_string(),
+                p => format!("a rare word or phrase ({p})"),
+            },
             quoted(l, left_out.into_iter())
         ),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Normalizer;
+    use crate::score::{Weights, align};
+
+    /// [`phrase_evidence`] of the best alignment of a vendor's name and a
+    /// listed name.
+    fn phrase(vendor: &str, listed: &str) -> f64 {
+        let (n, w) = (Normalizer::new(), Weights::default());
+        let q = Prepared::new(n.normalize(vendor), &w);
+        let l = Prepared::new(n.normalize(listed), &w).organisation();
+        let a = align(&q, &l, 0.0).expect("an alignment");
+        phrase_evidence(&q, &l, &a.pairs)
+    }
+
+    #[test]
+    fn a_run_of_common_words_in_order_is_a_rare_phrase() {
+        // (vendor, listed, whether the shared run is evidence)
+        let table = [
+            // OFAC SDN names with a word left out: the runs around it are
+            // phrases no real company name has.
+            (
+                "JSC CENTRAL RESEARCH OF AUTOMATION AND HYDRAULICS",
+                "JSC CENTRAL RESEARCH INSTITUTE OF AUTOMATION AND HYDRAULICS",
+                true,
+            ),
+            (
+                "CENTRAL BANK OF THE DEMOCRATIC REPUBLIC OF KOREA",
+                "CENTRAL BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA",
+                true,
+            ),
+            // A phrase many real company names have ("Financial Services").
+            (
+                "SKYLIGHT FINANCIAL SERVICES",
+                "AFRICADA FINANCIAL SERVICES BUREAU CHANGE",
+                false,
+            ),
+            // The same words in another order are no shared phrase.
+            ("SECURITY FEDERAL CORP", "FEDERAL SECURITY SERVICE", false),
+            // One common word shared is no phrase.
+            ("CENTRAL TRADING", "CENTRAL BANK", false),
+        ];
+        for (vendor, listed, rare) in table {
+            let e = phrase(vendor, listed);
+            assert_eq!(e >= CORE_PHRASE, rare, "{vendor} / {listed}: {e}");
+        }
+    }
+
+    /// Evidence at least this high is a rare phrase's.
+    const CORE_PHRASE: f64 = crate::score::weights::CORE_RARITY;
 }
