@@ -59,7 +59,7 @@ impl NameIndex {
 
 impl Sketch {
     /// Whether a string may find a key as a word of a query, from its first
-    /// byte, length and [`letter_masks`](super::letter_masks): a key
+    /// byte, length and [`super::letter_masks`]: a key
     /// beginning with that byte whose length is within two of it and whose
     /// letter masks differ from it in at most four bits (the key itself, or
     /// one within two edits: an edit changes at most two letters' counts by

@@ -869,7 +869,7 @@ fn is_edge_acronym(toks: &[Tagging], edge: usize) -> bool {
 }
 
 /// Whether `acronym` is made of non-empty beginnings of `words`, in order,
-/// some words skipped (`cetc`: China Electronics Technology [Group] Corp).
+/// some words skipped (`cetc`: China Electronics Technology \[Group\] Corp).
 pub(crate) fn built_from_initials(acronym: &[u8], words: &[String]) -> bool {
     built_from_beginnings(acronym, words.iter().map(String::as_str), usize::MAX)
 }

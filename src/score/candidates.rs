@@ -50,7 +50,7 @@ pub(crate) struct Candidate {
 
 /// The query's words and runs of words that candidate pairs are looked for
 /// among: all of them, or, for a long query, those that could pair with
-/// one of the listed name's words ([`super::query_words`]). Each list is
+/// one of the listed name's words (`long::words::QueryWords`). Each list is
 /// in the order the loops over all of them visit it, so both give the
 /// same candidates in the same order when the lists hold every word and
 /// run that pairs.
@@ -310,7 +310,7 @@ pub(crate) fn skippable(t: &Token) -> bool {
 /// initials of consecutive tokens of the listed name `b` that make up all of
 /// `b`'s distinctive words, which may skip "of", "and", ... and one more
 /// inner word that is not distinctive ("CETC": China Electronics Technology
-/// [Group] Corporation).
+/// \[Group\] Corporation).
 fn initialisms(
     a: &Prepared,
     b: &Prepared,

@@ -26,7 +26,7 @@
 //! The first step gives exactly the candidates of the full alignment, so
 //! the pairs are the same; the second drops only names whose full score is
 //! under the cut-off. Both are tested on real names against
-//! [`align`](super::align) ([`tests`]).
+//! [`align`](super::align) (the `tests` module).
 
 mod words;
 

@@ -1,7 +1,7 @@
 //! A long query's words indexed by what each pair rule compares, so that
 //! the words a listed name could pair with are looked up, not scanned.
 //!
-//! | rule ([`crate::score::words`], [`crate::score::candidates`]) | what the two sides share | looked up by |
+//! | rule ([`crate::score::words`], [`crate::score::candidates()`]) | what the two sides share | looked up by |
 //! | --- | --- | --- |
 //! | exact | compare form | compare form |
 //! | inflection | stem | stem |
@@ -16,7 +16,7 @@
 //!
 //! A lookup may find words that do not pair (the rules then say so); it
 //! never misses one that does: the equivalence tests in
-//! [`super::tests`] hold the candidates of the words found to those of
+//! `super::tests` hold the candidates of the words found to those of
 //! every word, on real names.
 
 use crate::normalize::{Token, TokenKind};
