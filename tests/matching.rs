@@ -149,6 +149,7 @@ const MUST_MATCH: &[Case] = cases![
     "China Mobile Online Services Co., Ltd.", "China Mobile Limited", "a China Mobile company";
     "China Telecom Global Limited", "China Telecom Corporation Limited", "a China Telecom company";
     "Hikvision Europe B.V.", "Hangzhou Hikvision Digital Technology Co., Ltd.", "a Hikvision company";
+    "SISTEMA ASIA PTE LTD", "SISTEMA PUBLIC JOINT STOCK FINANCIAL CORPORATION", "a group's company named with a place of its own (two SDN entries, one linked to the other)";
     // Spacing, typos, order, numbers (watchman's expectations, LESSONS.md).
     "ANGLO CARIBBEAN CO LTD", "ANGLO-CARIBBEAN CO., LTD.", "hyphen and punctuation";
     "AEROCARRIBEAN AIRLINES", "AEROCARIBBEAN AIRLINES", "misspelling";
@@ -384,12 +385,19 @@ fn group_members_are_said_to_be_and_names_are_not() {
     );
     let c = member.containment.expect("a group member");
     assert_eq!(c.core, "CRRC");
-    assert_eq!(c.extra, ["Locomotive"], "a place is no word of its own");
-    let same = a(
-        "Hik Vision USA Inc",
-        "Hangzhou Hikvision Digital Technology Company",
+    assert_eq!(c.extra, ["Locomotive"], "a place is listed only when alone");
+    // A place is a word of its own only where the names do not already
+    // score as the listed company's branch.
+    let same = a("Hik Vision USA Inc", "Hikvision");
+    assert!(same.containment.is_none(), "the branch scores as the name");
+    assert!(same.score >= DEFAULT_THRESHOLD, "{}", same.score);
+    let abroad = a(
+        "SISTEMA ASIA PTE LTD",
+        "SISTEMA PUBLIC JOINT STOCK FINANCIAL CORPORATION",
     );
-    assert!(same.containment.is_none(), "a place is no word of its own");
+    let c = abroad.containment.expect("a group's company abroad");
+    assert_eq!(c.extra, ["ASIA"]);
+    assert!(c.score > abroad.name_score, "{c:?}");
     let alias = a(
         "Chengdu GaStone Technology Co., Ltd. (CGTC)",
         "Chengdu GaStone Technology Co., Ltd.",

@@ -5,7 +5,10 @@
 //! Online Services` (China Mobile Limited), `CRRC Zhuzhou Locomotive` (CRRC
 //! Corporation). Lists such as §889 and the FCC Covered List reach the
 //! subsidiaries and affiliates such names often belong to, so the screener
-//! reports them for review, with the core named.
+//! reports them for review, with the core named. A place counts as a word
+//! of the vendor's own only where the names do not already score as the
+//! listed company's branch: "Hikvision USA" is Hikvision, "Sistema Asia" a
+//! company of Sistema Public Joint Stock Financial Corporation's group.
 //!
 //! How much it counts depends on how rare the core is among real company
 //! names ([`crate::background::Background::phrase_rarity`]), as the listed
@@ -147,16 +150,19 @@ fn leads(q: &Prepared, first: usize) -> bool {
 }
 
 /// Whether the aligned names are a containment of one of `l`'s cores in
-/// `q`: the one that scores highest.
+/// `q`: the one that scores highest. `name_score` is what the names score
+/// as names: a vendor's name that is a core and a place is a containment
+/// only where it scores higher.
 pub(crate) fn check(
     q: &Prepared,
     l: &Prepared,
     pairs: &[Pair],
     leftovers: &[Leftover],
+    name_score: f64,
 ) -> Option<Containment> {
     let best = l
         .cores()
-        .filter_map(|c| check_core(q, l, c, pairs, leftovers))
+        .filter_map(|c| check_core(q, l, c, pairs, leftovers, name_score))
         .max_by(|a, b| a.score.total_cmp(&b.score))?;
     // Read only where a core is contained, not for every candidate.
     (!person_shaped(q)).then_some(best)
@@ -198,6 +204,7 @@ fn check_core(
     core: &super::Core,
     pairs: &[Pair],
     leftovers: &[Leftover],
+    name_score: f64,
 ) -> Option<Containment> {
     if !long_enough(core) {
         return None;
@@ -206,18 +213,28 @@ fn check_core(
     if must_lead(core) && !leads(q, first_core) {
         return None;
     }
+    // Words of its own. A place alone is one only where the name does not
+    // already say the vendor is the listed company's branch ("Hikvision
+    // USA"): a group's company abroad named with the group's core and a
+    // place ("Sistema Asia" of Sistema Public Joint Stock Financial
+    // Corporation), which the listed name's other words keep from scoring
+    // as a name.
+    let own = |x: &&Leftover, place: bool| {
+        let Some(t) = q.name.tokens.get(x.token).filter(|_| x.side == Side::Query) else {
+            return false;
+        };
+        !t.optional
+            && match t.kind {
+                TokenKind::Generic | TokenKind::Distinctive | TokenKind::Number => true,
+                TokenKind::Place => place,
+                TokenKind::LegalForm => false,
+            }
+    };
+    let places_only = !leftovers.iter().any(|x| own(&x, false));
     let extra: Vec<String> = leftovers
         .iter()
-        .filter(|x| x.side == Side::Query)
-        .map(|x| &q.name.tokens[x.token])
-        .filter(|t| {
-            !t.optional
-                && matches!(
-                    t.kind,
-                    TokenKind::Generic | TokenKind::Distinctive | TokenKind::Number
-                )
-        })
-        .map(|t| q.name.original[t.span.clone()].to_string())
+        .filter(|x| own(x, places_only))
+        .map(|x| q.name.original[q.name.tokens[x.token].span.clone()].to_string())
         .collect();
     if extra.is_empty() {
         return None;
@@ -238,6 +255,9 @@ fn check_core(
         .rarity
         .min(Background::get().phrase_rarity(&vendor_words));
     let score = CONTAINMENT_BASE + CONTAINMENT_SPAN * rarity;
+    if places_only && name_score >= score {
+        return None;
+    }
     Some(Containment {
         core: written.join(" "),
         extra,

@@ -270,7 +270,7 @@ fn finish(
         .clamp(0.0, 1.0);
     // A cut name is the listed name itself, not a member of its group.
     let containment = (verdict.is_some() && cut.is_none() && tail.is_none())
-        .then(|| containment::check(q, l, &pairs, &leftovers))
+        .then(|| containment::check(q, l, &pairs, &leftovers, name_score))
         .flatten();
     let says_more = verdict.unwrap_or(true);
     let mut score = match &containment {
@@ -571,7 +571,10 @@ mod tests {
         let panda = a("Panda Express Inc", "Panda Corporation");
         assert!(panda.is_none_or(|x| x.score < 0.85), "a common word");
         let same = a("Huawei Technologies USA", "Huawei Technologies Co., Ltd.").expect("aligned");
-        assert!(same.containment.is_none(), "a place is no word of its own");
+        assert!(
+            same.containment.is_none(),
+            "a branch scoring as the name is no member"
+        );
     }
 
     /// A word misspelt on one side weighs in its pair as its spelling on
