@@ -243,10 +243,55 @@ proptest! {
         prop_assert!(score(&with, &l) <= score(&q, &l) + 1e-9, "{} > {}", score(&with, &l), score(&q, &l));
     }
 
+    /// The bound that prunes an alignment under the cut-off never hides a
+    /// score above it: screening at a threshold finds every hit that
+    /// screening lower finds scoring at least that threshold. Queries are
+    /// listed names with a letter dropped or changed, as typos pair with a
+    /// weight of their own ("SGMA TECH CO." / "SIGMA TECH COMPANY" scored
+    /// 0.851 and was cut off at 0.85).
+    #[test]
+    fn a_cutoff_never_hides_a_score_above_it(
+        l in name(),
+        other in name(),
+        at in 0usize..60,
+        to in prop::sample::select(&['a', 'e', 'i', 'o', 'n', 'r', 't', '\0'][..]),
+        typo in any::<bool>(),
+    ) {
+        let q = if typo {
+            let mut chars: Vec<char> = l.chars().collect();
+            let letters: Vec<usize> = (0..chars.len()).filter(|&i| chars[i].is_ascii_alphabetic()).collect();
+            if letters.is_empty() {
+                return Ok(());
+            }
+            let i = letters[at % letters.len()];
+            if to == '\0' { chars.remove(i); } else { chars[i] = to; }
+            chars.into_iter().collect::<String>()
+        } else {
+            other
+        };
+        let (pq, pl) = (prepared(&q), prepared(&l));
+        let Some(a) = align(&pq, &pl, 0.0) else { return Ok(()) };
+        let cut = align(&pq, &pl, a.score - 1e-9);
+        prop_assert!(cut.as_ref().is_some_and(|c| close(c.score, a.score)),
+            "{} / {}: {} without a cut-off, {:?} at it", q, l, a.score, cut.map(|c| c.score));
+    }
+
     #[test]
     fn scores_are_deterministic(q in name(), l in name()) {
         prop_assert_eq!(score(&q, &l).to_bits(), score(&q, &l).to_bits());
     }
+}
+
+/// The pair that showed the bound too low: a typo pair weighs as the
+/// commoner spelling twice, less than its two words, and a pair less alike
+/// than the score weighing less raises the score.
+#[test]
+fn a_typo_pair_is_not_cut_off_below_its_score() {
+    let (q, l) = (prepared("SGMA TECH CO."), prepared("SIGMA TECH COMPANY"));
+    let s = align(&q, &l, 0.0).expect("aligned").score;
+    assert!(s >= 0.85, "{s}");
+    let at = align(&q, &l, 0.85).map(|a| a.score);
+    assert!(at.is_some_and(|x| close(x, s)), "{at:?}");
 }
 
 /// Found by proptest in CI: the hyphen of a code ("ltd-tools") was read in
