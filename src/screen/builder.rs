@@ -51,7 +51,10 @@ impl ScreenerBuilder {
         self
     }
 
-    /// Sets the reporting threshold (0 to 1).
+    /// Sets the reporting threshold (0 to 1): a hit is reported when its
+    /// score, as reported (three decimals), reaches it, so a screener built
+    /// at a threshold reports exactly the hits a screener built lower
+    /// reports at or above it.
     pub fn threshold(mut self, threshold: f64) -> ScreenerBuilder {
         self.threshold = threshold;
         self

@@ -45,6 +45,9 @@ use reach::{Ownership, decide, group_member, listing_state, not_in_force};
 use relations::Link;
 pub(crate) use relations::{members_named, related_parties};
 use report::round3;
+
+/// Half the last decimal scores are reported to ([`round3`]).
+const REPORTED_HALF_STEP: f64 = 0.0005;
 use std::collections::HashMap;
 
 /// The default threshold: hits scoring below it are not reported.
@@ -93,6 +96,14 @@ impl Screener {
     /// The reporting threshold.
     pub fn threshold(&self) -> f64 {
         self.threshold
+    }
+
+    /// The score names are matched down to: scores are reported to three
+    /// decimals, and a hit is reported when its reported score reaches the
+    /// threshold (0.8498 is reported as 0.850, so at 0.85 too), whatever
+    /// threshold the screener is built at.
+    fn cutoff(&self) -> f64 {
+        (self.threshold - REPORTED_HALF_STEP).max(0.0)
     }
 
     /// The loaded lists.
@@ -315,11 +326,14 @@ impl Screener {
         let mut raw: Vec<RawHit> = Vec::new();
         for (qi, query) in queries.iter().enumerate() {
             let found = if brute_force {
-                self.matcher.find_brute_force(&query.text, self.threshold)
+                self.matcher.find_brute_force(&query.text, self.cutoff())
             } else {
-                self.matcher.find(&query.text, self.threshold)
+                self.matcher.find(&query.text, self.cutoff())
             };
-            for m in found {
+            for m in found
+                .into_iter()
+                .filter(|m| round3(m.score) >= self.threshold)
+            {
                 let name = &self.names[m.name];
                 raw.push(RawHit {
                     list: name.list,
