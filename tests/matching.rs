@@ -186,6 +186,7 @@ const MUST_MATCH: &[Case] = cases![
     "ARMAMENT INDUSTRIES GROUP", "AIG - ARMAMENT INDUSTRIES GROUP", "the name's own acronym before it is optional (two names of one SDN entry)";
     "INSTITUTE OF APPLIED PHYSICS JSC", "INSTITUTE OF APPLIED PHYSICS IAP", "the name's own acronym after it is optional (two names of one SDN entry)";
     "NINGB0 NEW CENTURY IMPORT AND EXPORT", "NINGBO NEW CENTURY IMPORT AND EXPORT COMPANY, LTD.", "a digit for a letter in a place (SDN name)";
+    "LADOGA SHIPPING COMPANY, LLC", "LADOGA SHIPPING COMPANY LIMITED LIABILITY COMPANY", "a legal form after Company is read whole, not as Company Limited and Liability Company (SDN name)";
     "JSC CENTRAL RESEARCH OF AUTOMATION AND HYDRAULICS", "JSC CENTRAL RESEARCH INSTITUTE OF AUTOMATION AND HYDRAULICS", "a generic word left out of a long run of common words, a phrase no company has (SDN name)";
     "CENTRAL BANK OF THE DEMOCRATIC REPUBLIC OF KOREA", "CENTRAL BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", "a word left out of a run of common words and places (SDN name)";
 ];

@@ -84,8 +84,13 @@ impl PhraseTable {
     /// The longest phrase starting at `tokens[i]` among untagged tokens: its
     /// length in tokens and its compare form.
     pub(super) fn longest_at(&self, tokens: &[RawToken], i: usize) -> Option<(usize, &str)> {
+        self.longest_at_most(tokens, i, usize::MAX)
+    }
+
+    /// [`PhraseTable::longest_at`] among phrases of `max` tokens or fewer.
+    fn longest_at_most(&self, tokens: &[RawToken], i: usize, max: usize) -> Option<(usize, &str)> {
         let cands = self.by_first.get(&tokens[i].text)?;
-        cands.iter().find_map(|p| {
+        cands.iter().filter(|p| p.words.len() <= max).find_map(|p| {
             let end = i + p.words.len();
             (end <= tokens.len()
                 && (!p.end_only || end == tokens.len())
@@ -312,21 +317,23 @@ impl Normalizer {
         let mut out: Vec<RawToken> = Vec::with_capacity(raw.len());
         let mut i = 0;
         while i < raw.len() {
-            let phrase = self
-                .legal
-                .longest_at(&raw, i)
-                .filter(|&(len, _)| {
-                    let word = raw[i].text.as_str();
-                    let acronym_first = i == 0
-                        && raw.len() > 1
-                        && word.len() <= 3
-                        && !super::tables::PREFIX_LEGAL.contains(&word);
-                    len > 1
-                        || !(super::hyphenated_code(text, &raw[i])
-                            || super::tables::NOT_LEGAL_ALONE.contains(&word)
-                            || acronym_first)
-                })
-                .map(|(len, c)| (len, c.to_string()));
+            let phrase_at = |max: usize| {
+                self.legal
+                    .longest_at_most(&raw, i, max)
+                    .filter(|&(len, _)| {
+                        let word = raw[i].text.as_str();
+                        let acronym_first = i == 0
+                            && raw.len() > 1
+                            && word.len() <= 3
+                            && !super::tables::PREFIX_LEGAL.contains(&word);
+                        len > 1
+                            || !(super::hyphenated_code(text, &raw[i])
+                                || super::tables::NOT_LEGAL_ALONE.contains(&word)
+                                || acronym_first)
+                    })
+                    .map(|(len, c)| (len, c.to_string()))
+            };
+            let phrase = phrase_at(usize::MAX);
             // A phrase with one word misspelt, when it covers more.
             let misspelt = self
                 .legal
@@ -336,10 +343,24 @@ impl Normalizer {
             let phrase = misspelt.clone().or(phrase);
             let run_together = self.run_together_legal_form(&raw, i);
             // The one covering more tokens: "S.A. DEC.V." is one legal form.
-            let found = match (phrase, run_together) {
+            let mut found = match (phrase, run_together) {
                 (Some(p), Some(r)) => Some(if r.0 > p.0 { r } else { p }),
                 (p, r) => p.or(r),
             };
+            // A longer legal form starting inside this one and running past
+            // it is the one written, where the words before it are a legal
+            // form of their own: "Company, Limited Liability Company" is
+            // `co` and `llc`, not "Company Limited" and "Liability Company".
+            if let Some(len) = found.as_ref().map(|p| p.0).filter(|&len| len >= 2) {
+                let overlapping = (i + 1..i + len).find(|&j| {
+                    self.legal
+                        .longest_at(&raw, j)
+                        .is_some_and(|(lj, _)| lj >= 2 && j + lj > i + len)
+                });
+                if let Some(shorter) = overlapping.and_then(|j| phrase_at(j - i)) {
+                    found = Some(shorter);
+                }
+            }
             let Some((len, compare)) = found else {
                 out.push(raw[i].clone());
                 i += 1;
