@@ -6,10 +6,7 @@
 //! - **weak evidence**: names that do not pair word for word must share a
 //!   word that is rare among real company names. The shared evidence is the
 //!   sum, over pairs, of how rare the words they join are (the commoner of
-//!   the two spellings; a number counts half), and of the phrases they make:
-//!   a run of common words paired in the same order on both sides is as
-//!   rare as the phrase ("Central Research ... Automation and Hydraulics"
-//!   with "Institute" left out). While it falls short of one rare word, each word
+//!   the two spellings; a number counts half). While it falls short of one rare word, each word
 //!   left unpaired on either side (legal forms and optional words aside)
 //!   multiplies the score by `1 − 0.4 × (1 − evidence)`: 0.6 per unpaired word
 //!   when the names share only common words ("Federal Security Service" is
@@ -34,7 +31,6 @@
 //!   listed name ("Zheltuginskaya Company"): the listed distinctive words it
 //!   leaves out ("Mining") cost half.
 
-use super::phrases::{phrase_evidence, rare_phrases};
 use super::{Leftover, Pair, PairKind, Prepared, Side};
 use crate::background::Background;
 use crate::normalize::BRANCH_QUALIFIERS;
@@ -144,16 +140,9 @@ pub(crate) fn pair_evidence(q: &Prepared, l: &Prepared, p: &Pair, cap_short: boo
     side(&p.listed, l).min(side(&p.query, q))
 }
 
-/// How much the pairs show the names are the same: the words' evidence
-/// ([`word_evidence`]) and the rare phrases they make
-/// ([`super::phrases::phrase_evidence`]).
+/// How much the pairs show the names are the same: the sum of the pairs'
+/// evidence ([`pair_evidence`]), pairs less alike than 0.85 in proportion.
 pub(crate) fn shared_evidence(q: &Prepared, l: &Prepared, pairs: &[Pair], cap_short: bool) -> f64 {
-    word_evidence(q, l, pairs, cap_short) + phrase_evidence(q, l, pairs)
-}
-
-/// The pairs' evidence ([`pair_evidence`]) summed, pairs less alike than
-/// 0.85 in proportion.
-fn word_evidence(q: &Prepared, l: &Prepared, pairs: &[Pair], cap_short: bool) -> f64 {
     pairs
         .iter()
         .map(|p| (p.similarity / 0.85).min(1.0) * pair_evidence(q, l, p, cap_short))
@@ -170,9 +159,8 @@ pub(crate) fn weigh(
     // Against words only the vendor's name has, a short acronym counts half
     // ("CTG Consulting" is not "CTG"); against words the vendor left out of
     // the listed name, in full ("GPB SA" is "GPB International SA").
-    let phrases = phrase_evidence(q, l, pairs);
-    let evidence = (word_evidence(q, l, pairs, false) + phrases).min(EVIDENCE_NEEDED);
-    let capped = (word_evidence(q, l, pairs, true) + phrases).min(EVIDENCE_NEEDED);
+    let evidence = shared_evidence(q, l, pairs, false).min(EVIDENCE_NEEDED);
+    let capped = shared_evidence(q, l, pairs, true).min(EVIDENCE_NEEDED);
     let shortfall_of = |side: Side| match side {
         Side::Query => 1.0 - capped / EVIDENCE_NEEDED,
         Side::Listed => 1.0 - evidence / EVIDENCE_NEEDED,
@@ -245,10 +233,6 @@ pub(crate) fn weigh(
             "no word the names share is rare among company names".to_string()
         } else {
             format!("the shared words ({shared}) are not rare enough among company names")
-        };
-        let what = match rare_phrases(q, l, pairs) {
-            p if p.is_empty() => what,
-            p => format!("{what} (though the phrase {p} is)"),
         };
         out.push(Evidence {
             rule: Rule::WeakEvidence,
@@ -367,11 +351,7 @@ pub(crate) fn shorter_form(
         rule: Rule::ShorterForm,
         factor: 1.0,
         detail: format!(
-            "the vendor's name is a shorter form of the listed name, sharing {}: {} left out cost half",
-            match rare_phrases(q, l, pairs) {
-                p if p.is_empty() => "a rare word".to_string(),
-                p => format!("a rare word or phrase ({p})"),
-            },
+            "the vendor's name is a shorter form of the listed name, sharing a rare word: {} left out cost half",
             quoted(l, left_out.into_iter())
         ),
     })

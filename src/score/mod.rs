@@ -21,8 +21,7 @@
 //!    form) or 0 (the name's own acronym in parentheses). The alignment's
 //!    score is the contributed share of the total.
 //! 4. **Evidence** ([`evidence`]): factors for names that share no rare word
-//!    or phrase (a run of common words, `phrases`) but leave words unpaired,
-//!    places that differ, numbers that differ.
+//!    but leave words unpaired, places that differ, numbers that differ.
 //! 5. **Group members** ([`containment`]): a vendor's name made of a listed
 //!    organisation's core and words of its own scores by the core's rarity,
 //!    and says so.
@@ -67,7 +66,6 @@ pub mod cut;
 mod edits;
 pub mod evidence;
 mod long;
-mod phrases;
 pub mod weights;
 pub mod words;
 
@@ -436,7 +434,7 @@ fn leftovers(q: &Prepared, l: &Prepared, pairs: &[Pair]) -> Vec<Leftover> {
 /// words in no candidate are not visited one by one.
 ///
 /// A pair may weigh less than its words ("Sgma" / "Sigma" weighs as the
-/// commoner spelling twice, [`candidates()`]), and a pair less alike than the
+/// commoner spelling twice, [`candidates`]), and a pair less alike than the
 /// score weighing less raises the score: each token weighs anywhere from
 /// its lightest share in a candidate to its own weight, and the bound is
 /// the highest over those ([`best_ratio`]).
