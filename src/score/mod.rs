@@ -197,7 +197,7 @@ fn pair_up(
 ) -> Option<(Vec<Pair>, f64, f64)> {
     let in_listed = |j: usize| cands.iter().any(|c| c.listed.range().contains(&j));
     let in_query = |i: usize| cands.iter().any(|c| c.query.range().contains(&i));
-    let reach = upper_bound(q, l, &cands, query_cost)
+    let reach = upper_bound(q, l, &cands, query_cost, cutoff)
         .max(containment::bound(l, in_listed))
         .max(cut.as_ref().map_or(0.0, |c| c.0));
     // A name cut after other changes leaves the listed words after the cut
@@ -434,11 +434,18 @@ fn leftovers(q: &Prepared, l: &Prepared, pairs: &[Pair]) -> Vec<Leftover> {
 /// words in no candidate are not visited one by one.
 ///
 /// A pair may weigh less than its words ("Sgma" / "Sigma" weighs as the
-/// commoner spelling twice, [`candidates`]), and a pair less alike than the
-/// score weighing less raises the score: each token weighs anywhere from
-/// its lightest share in a candidate to its own weight, and the bound is
-/// the highest over those ([`best_ratio`]).
-fn upper_bound(q: &Prepared, l: &Prepared, cands: &[Candidate], query_cost: f64) -> f64 {
+/// commoner spelling twice, [`candidates()`]), and a pair less alike than
+/// the score weighing less raises the score: each token weighs anywhere
+/// from its lightest share in a candidate to its own weight, and the bound
+/// is the highest over those ([`best_ratio`]), or any figure of `enough`
+/// or more: the cut-off, which is all the bound is compared with.
+fn upper_bound(
+    q: &Prepared,
+    l: &Prepared,
+    cands: &[Candidate],
+    query_cost: f64,
+    enough: f64,
+) -> f64 {
     // Per token of each side: best similarity and lightest share of a
     // candidate's weight (the token's own weight when none is lighter).
     let mut best_q: Vec<(usize, f64, f64)> = Vec::new();
@@ -501,7 +508,7 @@ fn upper_bound(q: &Prepared, l: &Prepared, cands: &[Candidate], query_cost: f64)
         }
     }
     items.sort_by(|a, b| b.best.total_cmp(&a.best));
-    best_ratio(&items, den)
+    best_ratio(&items, den, enough)
 }
 
 /// A token of [`upper_bound`]: its best similarity, its own weight, the
@@ -517,11 +524,13 @@ struct Item {
 /// `den` with every token left over. The score is highest with the tokens
 /// more alike than it at their full weight and those less alike at their
 /// lightest: a split in similarity order, tried at each token that may
-/// weigh less (few: typos).
-fn best_ratio(items: &[Item], den: f64) -> f64 {
+/// weigh less (few: typos), until one reaches `enough`.
+fn best_ratio(items: &[Item], den: f64, enough: f64) -> f64 {
     let splits = items.iter().filter(|x| x.light < x.weight).count();
     let mut out = 0.0f64;
-    for split in 0..=splits {
+    // Every token at its own weight first, as most bounds need no more;
+    // the other splits only while the bound is under `enough`.
+    for split in std::iter::once(splits).chain(0..splits) {
         let (mut num, mut den, mut light_seen) = (0.0, den, 0);
         for x in items {
             let w = if x.light < x.weight {
@@ -541,6 +550,9 @@ fn best_ratio(items: &[Item], den: f64) -> f64 {
             }
         }
         out = out.max(if den > 0.0 { (num / den).min(1.0) } else { 0.0 });
+        if out >= enough {
+            break;
+        }
     }
     out
 }
