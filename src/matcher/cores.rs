@@ -154,11 +154,15 @@ fn members_carry(
         }
     }
     match best {
+        // The members vouch for the brand wherever a name holds it: it
+        // need not lead ("Quds Razavi Mines" holds "Razavi" of Astan Quds
+        // Razavi), as a bare primary name's core must.
         Some((c, run)) => Carried::Part(crate::score::Core {
             tokens: run.to_vec(),
             rarity: bg.phrase_rarity(&written(run)),
             letters: run.iter().map(|&j| name.tokens[j].text.len()).sum(),
             members_carrying: c,
+            leading: false,
             ..core.clone()
         }),
         None => Carried::Neither,
