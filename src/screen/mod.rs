@@ -45,10 +45,10 @@ use reach::{Ownership, decide, group_member, listing_state, not_in_force};
 use relations::Link;
 pub(crate) use relations::{members_named, related_parties};
 use report::round3;
+use std::collections::HashMap;
 
 /// Half the last decimal scores are reported to ([`round3`]).
 const REPORTED_HALF_STEP: f64 = 0.0005;
-use std::collections::HashMap;
 
 /// The default threshold: hits scoring below it are not reported.
 pub const DEFAULT_THRESHOLD: f64 = 0.85;
