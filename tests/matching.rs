@@ -622,6 +622,34 @@ name = "{group}"
     )
 }
 
+/// Entities of the given ids and names, nothing else.
+fn organisations(entities: &[(&str, &str)]) -> String {
+    entities
+        .iter()
+        .map(|(id, name)| {
+            format!("\n[[entity]]\nid = \"{id}\"\nname = \"{name}\"\ncitation = \"tests\"\n")
+        })
+        .collect()
+}
+
+/// Entity "group" named `group` with `aliases` (TOML strings, comma
+/// separated), and each of `members` an entity linked to it.
+fn group_with_members(group: &str, aliases: &str, members: &[&str]) -> String {
+    let mut t = format!(
+        r#"
+[[entity]]
+id = "group"
+name = "{group}"
+aliases = [{aliases}]
+citation = "tests"
+"#
+    );
+    for (k, m) in members.iter().enumerate() {
+        t.push_str(&linked_member(&format!("m{k}"), m, group, ""));
+    }
+    t
+}
+
 /// A group's short core (three letters) names its members when the
 /// members the list names for it carry it: OFAC's 2024 SDN file gives VTB
 /// Bank PJSC one name, and twenty entries "Linked To: VTB BANK PUBLIC JOINT
@@ -781,22 +809,8 @@ citation = "tests"
 /// "Laredo" and "Flores" became brands and 8 more vendor names hit.)
 #[test]
 fn a_part_of_the_core_the_members_carry_finds_other_members() {
-    let entities = |group: &str, aliases: &str, members: &[&str]| {
-        let mut t = format!(
-            r#"
-[[entity]]
-id = "group"
-name = "{group}"
-aliases = [{aliases}]
-citation = "tests"
-"#
-        );
-        for (k, m) in members.iter().enumerate() {
-            t.push_str(&linked_member(&format!("m{k}"), m, group, ""));
-        }
-        t
-    };
-    let shahid = |members: &[&str]| entities("SHAHID HEMMAT INDUSTRIAL GROUP", "", members);
+    let shahid =
+        |members: &[&str]| group_with_members("SHAHID HEMMAT INDUSTRIAL GROUP", "", members);
     let three = shahid(&[
         "SHAHID NURI INDUSTRIES",
         "SHAHID MOVAHED INDUSTRIES",
@@ -827,7 +841,7 @@ citation = "tests"
     let got = hit_on(&s, "SHAHID KALHOR INDUSTRIES", "group").filter(|h| h.0 >= DEFAULT_THRESHOLD);
     assert_eq!(got, None, "two members carrying it");
     // A part common among company names is no brand.
-    let ministry = entities(
+    let ministry = group_with_members(
         "MINISTRY OF PETROLEUM",
         "\"IRANIAN MINISTRY OF PETROLEUM\"",
         &[
@@ -860,20 +874,16 @@ citation = "tests"
 /// `examples/evaluate`: group members 746 -> 749 of 917, nothing else moved.
 #[test]
 fn a_brand_the_members_carry_need_not_lead() {
-    let group = "ASTAN QUDS RAZAVI";
-    let mut entities =
-        format!("\n[[entity]]\nid = \"group\"\nname = \"{group}\"\ncitation = \"tests\"\n");
-    for (k, m) in [
-        "RAZAVI BROKERAGE FIRM",
-        "RAZAVI ECONOMIC ORGANIZATION",
-        "RAZAVI OIL AND GAS DEVELOPMENT CO.",
-        "QUDS RAZAVI TRADITIONAL TILE CO.",
-    ]
-    .iter()
-    .enumerate()
-    {
-        entities.push_str(&linked_member(&format!("m{k}"), m, group, ""));
-    }
+    let entities = group_with_members(
+        "ASTAN QUDS RAZAVI",
+        "",
+        &[
+            "RAZAVI BROKERAGE FIRM",
+            "RAZAVI ECONOMIC ORGANIZATION",
+            "RAZAVI OIL AND GAS DEVELOPMENT CO.",
+            "QUDS RAZAVI TRADITIONAL TILE CO.",
+        ],
+    );
     let s = groups_screener_reaching(&entities, "owned_50_percent");
     members_are_reviewed(
         &s,
@@ -917,18 +927,14 @@ citation = "tests"
 /// vendor names unchanged.
 #[test]
 fn a_transliterated_holding_is_an_organisation_word() {
-    let holdings = r#"
-[[entity]]
-id = "metalloinvest"
-name = "HOLDINGOVAYA KOMPANIYA METALLOINVEST AO"
-citation = "tests"
-
-[[entity]]
-id = "yuesem"
-name = "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU KHOLDINGOVAYA KOMPANIYA YUESEM"
-citation = "tests"
-"#;
-    let s = groups_screener_reaching(holdings, "owned_50_percent");
+    let holdings = organisations(&[
+        ("metalloinvest", "HOLDINGOVAYA KOMPANIYA METALLOINVEST AO"),
+        (
+            "yuesem",
+            "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU KHOLDINGOVAYA KOMPANIYA YUESEM",
+        ),
+    ]);
+    let s = groups_screener_reaching(&holdings, "owned_50_percent");
     members_are_reviewed(
         &s,
         &[
@@ -946,28 +952,13 @@ citation = "tests"
 /// 591 -> 585, CSL and bundled 138 -> 136, nothing else moved.
 #[test]
 fn a_person_filed_by_surname_is_no_group_member() {
-    let entities = r#"
-[[entity]]
-id = "goetz"
-name = "GOETZ GOLD LLC"
-citation = "tests"
-
-[[entity]]
-id = "kron"
-name = "LIMITED LIABILITY COMPANY PUMPING COMPANY KRON"
-citation = "tests"
-
-[[entity]]
-id = "kamensky"
-name = "FEDERAL STATE ENTERPRISE KAMENSKY COMBINE"
-citation = "tests"
-
-[[entity]]
-id = "dulac"
-name = "DULAC CAPITAL LTD"
-citation = "tests"
-"#;
-    let s = groups_screener_reaching(entities, "owned_50_percent");
+    let entities = organisations(&[
+        ("goetz", "GOETZ GOLD LLC"),
+        ("kron", "LIMITED LIABILITY COMPANY PUMPING COMPANY KRON"),
+        ("kamensky", "FEDERAL STATE ENTERPRISE KAMENSKY COMBINE"),
+        ("dulac", "DULAC CAPITAL LTD"),
+    ]);
+    let s = groups_screener_reaching(&entities, "owned_50_percent");
     for (vendor, id) in [
         ("GOETZ, CHRISTINA M.", "goetz"),
         ("KRON  GLORIA", "kron"),
