@@ -74,6 +74,22 @@ EXTRA = [
     ("SAL", "S.A.L."),
     ("FZCO", "FZC"),
     ("FZCO", "F.Z.C."),
+    # Latin American and French forms the lists write and the source lacks
+    # as abbreviations (counted in the OFAC SDN 2024, non-SDN, DPL and CSL
+    # 2023 files, which repeat entries): Honduras' and Mexico's sociedad de
+    # responsabilidad limitada written S. de R.L. (46 lines), Peru's
+    # sociedad anónima cerrada S.A.C. (20), France's single-owner SASU (6),
+    # Spain's single-owner S.L.U. The two-letter S.L., E.U. and CC are
+    # read as legal forms only last in a name (LAST_WORD_LEGAL).
+    ("SRL", "S. de R.L."),
+    ("SRL", "S DE RL"),
+    ("SAC", "S.A.C."),
+    ("SAC", "Sociedad Anónima Cerrada"),
+    ("SASU", "SASU"),
+    ("SASU", "S.A.S.U."),
+    ("SASU", "Société par actions simplifiée unipersonnelle"),
+    ("SLU", "S.L.U."),
+    ("SLU", "Sociedad Limitada Unipersonal"),
 ]
 
 

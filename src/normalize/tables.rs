@@ -425,7 +425,13 @@ pub(crate) const BRANCH_QUALIFIERS: &[&str] = &[
 /// "se", "ad"), so the legal-form table leaves them out: a legal form
 /// only as the last word of a name of two words or more ("Russian Cargo
 /// Oy", "Icarus Design AS", "Siemens Energy KG", "Vabo Internal AD").
-pub(crate) const LAST_WORD_LEGAL: &[&str] = &["as", "oy", "ad", "kg", "se", "ug", "eg"];
+/// Spain's S.L., Colombia's E.U. (empresa unipersonal), South Africa's
+/// and Namibia's CC (close corporation) and Japan's K.K. close names of
+/// the lists and of real vendors ("SAF TECH S.L.", "MIRA E.U.", "SHAAHISTA
+/// SHOES CC", "QUAY AGENTS CC", "ASCOTEC JAPAN K.K.").
+pub(crate) const LAST_WORD_LEGAL: &[&str] = &[
+    "as", "oy", "ad", "kg", "se", "ug", "eg", "sl", "eu", "cc", "kk",
+];
 
 /// Function words: articles, prepositions and conjunctions, English and
 /// those of the lists' other languages that are no name particle ("de",
