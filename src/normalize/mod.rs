@@ -54,6 +54,7 @@ mod chars;
 mod glued;
 mod han;
 mod numbers;
+mod phrases;
 mod replaced;
 mod tables;
 mod tag;
@@ -75,7 +76,7 @@ use tables::{
     ABBREVIATIONS, CONFUSABLES, COUNTRIES, HAN_WORDS, HanKind, LEGAL_FORMS_TSV, LEGAL_SYNONYMS,
     PLACE_SYNONYMS, PLACES,
 };
-use tag::PhraseTable;
+use phrases::PhraseTable;
 use unicode_normalization::UnicodeNormalization;
 
 /// What a token is, which decides how much it weighs in a comparison.

@@ -1,0 +1,201 @@
+//! Phrases of the legal-form and place tables, found among a name's raw
+//! tokens: as written, with one word misspelt, or transliterated another
+//! way.
+
+use super::chars::RawToken;
+use std::collections::HashMap;
+
+/// Token phrases (legal forms, places) with their compare form, longest
+/// phrase first.
+#[derive(Debug, Clone, Default)]
+pub(super) struct PhraseTable {
+    by_first: HashMap<String, Vec<Phrase>>,
+    /// The first words of phrases of two words or more, by their second
+    /// word: a phrase whose first word is misspelt has its second as
+    /// written.
+    by_second: HashMap<String, Vec<String>>,
+}
+
+/// A phrase of the table.
+#[derive(Debug, Clone)]
+struct Phrase {
+    words: Vec<String>,
+    compare: String,
+    /// Found only at the end of a name: a legal form written with
+    /// diacritics the name lacks (Estonian "MTÜ" is not "MTU Aero Engines").
+    end_only: bool,
+}
+
+impl PhraseTable {
+    pub fn insert(&mut self, words: Vec<String>, compare: String, end_only: bool) {
+        if let Some(first) = words.first() {
+            if let Some(second) = words.get(1) {
+                let firsts = self.by_second.entry(second.clone()).or_default();
+                if !firsts.contains(first) {
+                    firsts.push(first.clone());
+                }
+            }
+            let entry = self.by_first.entry(first.clone()).or_default();
+            if !entry.iter().any(|p| p.words == words) {
+                entry.push(Phrase {
+                    words,
+                    compare,
+                    end_only,
+                });
+                entry.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+            }
+        }
+    }
+
+    /// Whether a word alone is a phrase of the table ("usa", "ltd").
+    pub(super) fn has_word(&self, word: &str) -> bool {
+        self.by_first
+            .get(word)
+            .is_some_and(|ps| ps.iter().any(|p| p.words.len() == 1))
+    }
+
+    /// Whether `a b` are the first two words of a phrase, one of them
+    /// misspelt ([`misspelt_word`]), as [`PhraseTable::longest_misspelt_at`]
+    /// reads them.
+    pub(super) fn first_two_with_a_typo(&self, a: &str, b: &str) -> bool {
+        let misspelt_first = self
+            .by_second
+            .get(b)
+            .is_some_and(|fs| fs.iter().any(|f| misspelt_word(a, f)));
+        let misspelt_second = self.by_first.get(a).is_some_and(|ps| {
+            ps.iter()
+                .any(|p| p.words.get(1).is_some_and(|w| misspelt_word(b, w)))
+        });
+        misspelt_first || misspelt_second
+    }
+
+    /// Every phrase: its words and its compare form.
+    pub fn phrases(&self) -> impl Iterator<Item = (&[String], &str)> {
+        self.by_first
+            .values()
+            .flatten()
+            .map(|p| (p.words.as_slice(), p.compare.as_str()))
+    }
+
+    /// The longest phrase starting at `tokens[i]` among untagged tokens: its
+    /// length in tokens and its compare form.
+    pub(super) fn longest_at(&self, tokens: &[RawToken], i: usize) -> Option<(usize, &str)> {
+        self.longest_at_most(tokens, i, usize::MAX)
+    }
+
+    /// [`PhraseTable::longest_at`] among phrases of `max` tokens or fewer.
+    pub(super) fn longest_at_most(&self, tokens: &[RawToken], i: usize, max: usize) -> Option<(usize, &str)> {
+        let cands = self.by_first.get(&tokens[i].text)?;
+        cands.iter().filter(|p| p.words.len() <= max).find_map(|p| {
+            let end = i + p.words.len();
+            (end <= tokens.len()
+                && (!p.end_only || end == tokens.len())
+                && tokens[i..end]
+                    .iter()
+                    .zip(&p.words)
+                    .all(|(t, w)| t.text == *w && t.kind.is_none()))
+            .then_some((p.words.len(), p.compare.as_str()))
+        })
+    }
+
+    /// The longest phrase of two words or more starting at `tokens[i]` with
+    /// one of its words misspelt by one typo ([`misspelt_word`]) and the
+    /// others exact: "Limited Liabilit Corporation", "Private Military
+    /// Compamy", "Closed Joint-Stock Commpany", "Limitd Liability Company".
+    pub(super) fn longest_misspelt_at(&self, tokens: &[RawToken], i: usize) -> Option<(usize, &str)> {
+        let first = &tokens[i].text;
+        let exact = self.by_first.get(first).into_iter().flatten();
+        let misspelt_first = (tokens.get(i + 1))
+            .and_then(|second| self.by_second.get(&second.text))
+            .into_iter()
+            .flatten()
+            .filter(|w| misspelt_word(first, w))
+            .filter_map(|w| self.by_first.get(w))
+            .flatten();
+        exact
+            .chain(misspelt_first)
+            .filter(|p| p.words.len() >= 2 && !p.end_only)
+            .filter_map(|p| {
+                let end = i + p.words.len();
+                let toks = tokens.get(i..end)?;
+                let mut typos = 0;
+                for (t, w) in toks.iter().zip(&p.words) {
+                    if t.kind.is_some() {
+                        return None;
+                    }
+                    if t.text != *w {
+                        typos += 1;
+                        if typos > 1 || !misspelt_word(&t.text, w) {
+                            return None;
+                        }
+                    }
+                }
+                (typos == 1).then_some((p.words.len(), p.compare.as_str()))
+            })
+            .max_by_key(|&(len, _)| len)
+    }
+}
+
+/// Whether `written` is the legal-form word `word` misspelt by one typo
+/// (insertion, deletion, substitution or two letters swapped), the word
+/// having five letters or more and both the same first letter, as the typo
+/// rule pairs words ([`crate::score`]).
+pub(super) fn misspelt_word(written: &str, word: &str) -> bool {
+    let (a, b) = (written.as_bytes(), word.as_bytes());
+    b.len() >= 5
+        && a.first() == b.first()
+        && a.iter().all(u8::is_ascii_alphabetic)
+        && one_edit_apart(a, b)
+}
+
+/// Whether two words are one edit apart (optimal string alignment
+/// distance 1): a letter changed, added or dropped, or two adjacent
+/// letters swapped. Linear, without a table: it runs on every word of
+/// every name normalised.
+fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let i = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 if i == short.len() => false,
+        0 => {
+            short[i + 1..] == long[i + 1..]
+                || (i + 1 < short.len()
+                    && short[i] == long[i + 1]
+                    && short[i + 1] == long[i]
+                    && short[i + 2..] == long[i + 2..])
+        }
+        1 => short[i..] == long[i + 1..],
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_edit_apart;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The linear test agrees with the edit distance it stands for, on
+        /// words of a small alphabet (so that edits often meet).
+        #[test]
+        fn one_edit_apart_is_an_osa_distance_of_one(a in "[abc]{0,8}", b in "[abc]{0,8}") {
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            prop_assert_eq!(
+                one_edit_apart(a, b),
+                crate::score::osa_within(a, b, 1) == Some(1),
+                "{:?} / {:?}", std::str::from_utf8(a), std::str::from_utf8(b)
+            );
+        }
+    }
+
+    #[test]
+    fn one_edit_apart_reads_each_kind_of_edit() {
+        let t = |a: &str, b: &str| one_edit_apart(a.as_bytes(), b.as_bytes());
+        assert!(t("tradinng", "trading"), "a letter added");
+        assert!(t("tradng", "trading"), "a letter dropped");
+        assert!(t("trafing", "trading"), "a letter changed");
+        assert!(t("tradnig", "trading"), "two letters swapped");
+        assert!(!t("trading", "trading"), "the same word");
+        assert!(!t("tardnig", "trading"), "two edits");
+    }
+}
