@@ -198,6 +198,8 @@ const MUST_MATCH: &[Case] = cases![
     "GEMINI SAS", "GEMINI S.A.S.U.", "France's S.A.S.U. written S.A.S. (SDN name)";
     "SULTAN'S CONSTRUCTION", "SULTAN'S CONSTRUCTION CC", "a close corporation's CC dropped (SDN name)";
     "YAMAKI", "YAMAKI, K.K.", "Japan's K.K. dropped (SDN name)";
+    "OOO NIPIGAZ IT", "OBSHESTVO S OGRANICHENNOJ OTVETSTVENNOSTYU NIPIGAZ IT", "the long form of OOO transliterated another way (SDN name)";
+    "AO PO TRANSPORTU NEFTI", "AKTSIONERNAYA KOMPANIYA PO TRANSPORTU NEFTI TRANSNEFT PAO", "Aktsionernaya Kompaniya is a joint-stock company (non-SDN name)";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![

@@ -90,6 +90,16 @@ EXTRA = [
     ("SASU", "Société par actions simplifiée unipersonnelle"),
     ("SLU", "S.L.U."),
     ("SLU", "Sociedad Limitada Unipersonal"),
+    # Russian and Belarusian forms of the lists the source lacks: the
+    # genitive a branch's name puts its parent's form in ("... Otkrytogo
+    # Aktsionernogo Obshchestva Gazprom", 15 lines), the joint-stock company
+    # written Aktsionernaya Kompaniya (Transneft), and the unitary
+    # enterprise without "State" or "Federal" before it ("Republican
+    # Unitary Enterprise", "Industrial Unitary Enterprise").
+    ("ojsc", "Otkrytogo Aktsionernogo Obshchestva"),
+    ("jsc", "Aktsionernogo Obshchestva"),
+    ("jsc", "Aktsionernaya Kompaniya"),
+    ("SOE", "Unitary Enterprise"),
 ]
 
 

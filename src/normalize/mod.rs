@@ -68,6 +68,7 @@ pub(crate) use tag::built_from_beginnings;
 pub(crate) use variant::{consonant_bytes, consonant_key_into, variant_key_into};
 pub use variant::{consonant_key, digits_as_letters, digits_as_letters_with_l, stem, variant_key};
 
+use phrases::PhraseTable;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -76,7 +77,6 @@ use tables::{
     ABBREVIATIONS, CONFUSABLES, COUNTRIES, HAN_WORDS, HanKind, LEGAL_FORMS_TSV, LEGAL_SYNONYMS,
     PLACE_SYNONYMS, PLACES,
 };
-use phrases::PhraseTable;
 use unicode_normalization::UnicodeNormalization;
 
 /// What a token is, which decides how much it weighs in a comparison.

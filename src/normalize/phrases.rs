@@ -3,6 +3,7 @@
 //! way.
 
 use super::chars::RawToken;
+use super::variant::transliteration_fold;
 use std::collections::HashMap;
 
 /// Token phrases (legal forms, places) with their compare form, longest
@@ -14,6 +15,11 @@ pub(super) struct PhraseTable {
     /// word: a phrase whose first word is misspelt has its second as
     /// written.
     by_second: HashMap<String, Vec<String>>,
+    /// Phrases of two words or more with every word transliterated one way
+    /// ([`transliteration_fold`]), by their first word so folded:
+    /// "Obshestvo s Ogranichennoj Otvetstvennostyu" is the table's
+    /// "Obshchestvo s Ogranichennoi Otvetstvennostyu".
+    by_folded_first: HashMap<String, Vec<Phrase>>,
 }
 
 /// A phrase of the table.
@@ -33,6 +39,21 @@ impl PhraseTable {
                 let firsts = self.by_second.entry(second.clone()).or_default();
                 if !firsts.contains(first) {
                     firsts.push(first.clone());
+                }
+            }
+            if words.len() >= 2 {
+                let folded: Vec<String> = words
+                    .iter()
+                    .map(|w| transliteration_fold(w).into_owned())
+                    .collect();
+                let entry = self.by_folded_first.entry(folded[0].clone()).or_default();
+                if !entry.iter().any(|p| p.words == folded) {
+                    entry.push(Phrase {
+                        words: folded,
+                        compare: compare.clone(),
+                        end_only,
+                    });
+                    entry.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
                 }
             }
             let entry = self.by_first.entry(first.clone()).or_default();
@@ -83,26 +104,40 @@ impl PhraseTable {
         self.longest_at_most(tokens, i, usize::MAX)
     }
 
-    /// [`PhraseTable::longest_at`] among phrases of `max` tokens or fewer.
-    pub(super) fn longest_at_most(&self, tokens: &[RawToken], i: usize, max: usize) -> Option<(usize, &str)> {
-        let cands = self.by_first.get(&tokens[i].text)?;
-        cands.iter().filter(|p| p.words.len() <= max).find_map(|p| {
-            let end = i + p.words.len();
-            (end <= tokens.len()
-                && (!p.end_only || end == tokens.len())
-                && tokens[i..end]
-                    .iter()
-                    .zip(&p.words)
-                    .all(|(t, w)| t.text == *w && t.kind.is_none()))
-            .then_some((p.words.len(), p.compare.as_str()))
-        })
+    /// [`PhraseTable::longest_at`] among phrases of `max` tokens or fewer:
+    /// the longest written as the table writes it or, of two words or
+    /// more, transliterated another way; as written where both are as long.
+    pub(super) fn longest_at_most(
+        &self,
+        tokens: &[RawToken],
+        i: usize,
+        max: usize,
+    ) -> Option<(usize, &str)> {
+        let as_written = self
+            .by_first
+            .get(&tokens[i].text)
+            .and_then(|cands| first_found(cands, tokens, i, max, |t, w| t == w));
+        let folded = self
+            .by_folded_first
+            .get(transliteration_fold(&tokens[i].text).as_ref())
+            .and_then(|cands| {
+                first_found(cands, tokens, i, max, |t, w| transliteration_fold(t) == w)
+            });
+        match (as_written, folded) {
+            (Some(a), Some(f)) if f.0 > a.0 => Some(f),
+            (a, f) => a.or(f),
+        }
     }
 
     /// The longest phrase of two words or more starting at `tokens[i]` with
     /// one of its words misspelt by one typo ([`misspelt_word`]) and the
     /// others exact: "Limited Liabilit Corporation", "Private Military
     /// Compamy", "Closed Joint-Stock Commpany", "Limitd Liability Company".
-    pub(super) fn longest_misspelt_at(&self, tokens: &[RawToken], i: usize) -> Option<(usize, &str)> {
+    pub(super) fn longest_misspelt_at(
+        &self,
+        tokens: &[RawToken],
+        i: usize,
+    ) -> Option<(usize, &str)> {
         let first = &tokens[i].text;
         let exact = self.by_first.get(first).into_iter().flatten();
         let misspelt_first = (tokens.get(i + 1))
@@ -134,6 +169,28 @@ impl PhraseTable {
             })
             .max_by_key(|&(len, _)| len)
     }
+}
+
+/// The first of `cands` (longest first) that `tokens` from `i` hold, its
+/// words untagged and equal to the phrase's by `same`: its length and
+/// compare form.
+fn first_found<'a>(
+    cands: &'a [Phrase],
+    tokens: &[RawToken],
+    i: usize,
+    max: usize,
+    same: impl Fn(&str, &str) -> bool,
+) -> Option<(usize, &'a str)> {
+    cands.iter().filter(|p| p.words.len() <= max).find_map(|p| {
+        let end = i + p.words.len();
+        (end <= tokens.len()
+            && (!p.end_only || end == tokens.len())
+            && tokens[i..end]
+                .iter()
+                .zip(&p.words)
+                .all(|(t, w)| t.kind.is_none() && same(&t.text, w)))
+        .then_some((p.words.len(), p.compare.as_str()))
+    })
 }
 
 /// Whether `written` is the legal-form word `word` misspelt by one typo

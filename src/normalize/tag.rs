@@ -3,8 +3,8 @@
 //! function, in the order [`Normalizer::tag`] runs them.
 
 use super::chars::RawToken;
-use super::tables::{CONNECTIVES, FORM_WORDS, GENERIC, GENERIC_FOREIGN, LAST_WORD_LEGAL};
 use super::phrases::misspelt_word;
+use super::tables::{CONNECTIVES, FORM_WORDS, GENERIC, GENERIC_FOREIGN, LAST_WORD_LEGAL};
 use super::variant::{stem, variant_key};
 use super::{Normalizer, StepKind, Steps, Token, TokenKind};
 use crate::background::{Background, GENERIC_DF};

@@ -12,6 +12,7 @@
 //!   `Kapital` / `Capital`, `Finans` / `Finance`, `Telekom` / `Telecom`.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The stem of a word (Snowball English).
@@ -102,6 +103,49 @@ pub(crate) fn initial_l_as_i(text: &str) -> Option<String> {
         && b[0] == b'l'
         && !matches!(b[1], b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'l'))
     .then(|| format!("i{}", &text[1..]))
+}
+
+/// A word with the spellings that transliterations of Russian vary
+/// folded, as legal-form phrases are compared (see
+/// [`super::phrases::PhraseTable`]): `shch`, `sch` and `shc` (щ) are `sh`;
+/// `yu` and `ya` are `iu` and `ia`; `ye` after a vowel is `e`; a last `j`
+/// or `y` after a vowel is `i`. "Obshestvo", "Obschestvo" and
+/// "Obshchestvo" are one word, as are "Ogranichennoj" and "Ogranichennoi",
+/// "Publichnoye" and "Publichnoe", "Otvetstvennostyu" and
+/// "Otvetstvennostiu". A word not all lower-case ASCII letters is itself.
+pub(crate) fn transliteration_fold(word: &str) -> Cow<'_, str> {
+    let b = word.as_bytes();
+    if !b.iter().all(u8::is_ascii_lowercase) {
+        return Cow::Borrowed(word);
+    }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &b[i..];
+        let prev_vowel = out.last().is_some_and(|&c| vowel(c));
+        let (write, used): (&[u8], usize) = if rest.starts_with(b"shch") {
+            (b"sh", 4)
+        } else if rest.starts_with(b"sch") || rest.starts_with(b"shc") {
+            (b"sh", 3)
+        } else {
+            match (b[i], b.get(i + 1)) {
+                (b'y', Some(b'u')) => (b"iu", 2),
+                (b'y', Some(b'a')) => (b"ia", 2),
+                (b'y', Some(b'e')) if prev_vowel => (b"e", 2),
+                (b'j' | b'y', None) if prev_vowel => (b"i", 1),
+                _ => (&rest[..1], 1),
+            }
+        };
+        out.extend_from_slice(write);
+        i += used;
+    }
+    if out == b {
+        Cow::Borrowed(word)
+    } else {
+        // Only ASCII letters were written.
+        Cow::Owned(out.into_iter().map(char::from).collect())
+    }
 }
 
 /// The variant key of a word (see the module documentation), or `None` when
@@ -334,6 +378,27 @@ mod tests {
         ] {
             assert_eq!(variant_key(w), reference(w), "{w:?}");
         }
+    }
+
+    #[test]
+    fn transliterations_of_legal_form_words_fold_to_one() {
+        let f = |w: &str| transliteration_fold(w).into_owned();
+        for (a, b) in [
+            ("obshestvo", "obshchestvo"),
+            ("obschestvo", "obshchestvo"),
+            ("obshcestvo", "obshchestvo"),
+            ("ogranichennoj", "ogranichennoi"),
+            ("ogranichennoy", "ogranichennoi"),
+            ("publichnoye", "publichnoe"),
+            ("otvetstvennostyu", "otvetstvennostiu"),
+            ("nauchnyj", "nauchnyy"),
+        ] {
+            assert_eq!(f(a), f(b), "{a} / {b}");
+        }
+        for (a, b) in [("obshestvo", "obshchestva"), ("otkrytoe", "otkrytogo")] {
+            assert_ne!(f(a), f(b), "{a} / {b}: another word or case");
+        }
+        assert_eq!(f("ООО"), "ООО", "not ASCII: itself");
     }
 
     #[test]
