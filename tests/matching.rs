@@ -200,9 +200,20 @@ const MUST_MATCH: &[Case] = cases![
     "YAMAKI", "YAMAKI, K.K.", "Japan's K.K. dropped (SDN name)";
     "OOO NIPIGAZ IT", "OBSHESTVO S OGRANICHENNOJ OTVETSTVENNOSTYU NIPIGAZ IT", "the long form of OOO transliterated another way (SDN name)";
     "AO PO TRANSPORTU NEFTI", "AKTSIONERNAYA KOMPANIYA PO TRANSPORTU NEFTI TRANSNEFT PAO", "Aktsionernaya Kompaniya is a joint-stock company (non-SDN name)";
+    // A country's adjective is the country; the words naming its state
+    // are optional.
+    "IRANIAN ALUMINUM COMPANY", "IRAN ALUMINUM COMPANY", "a country's adjective for the country (two names of one SDN entry)";
+    "GENERAL DIRECTORATE OF PORTS", "GENERAL DIRECTORATE OF SYRIAN PORTS", "a country's adjective left out (two names of one SDN entry)";
+    "JOREAN PEOPLE'S ARMY", "KOREAN PEOPLE'S ARMY", "a first-letter typo in a country's adjective (SDN name)";
+    "BELARUSI4N POTASH COMPANY", "BELARUSIAN POTASH COMPANY", "a digit for a letter in a country's adjective (SDN name)";
+    "BELARUSIAN STATE SECURITY COMMITTEE", "STATE SECURITY COMMITTEE OF THE REPUBLIC OF BELARUS", "the Republic of Belarus is Belarus (two names of one SDN entry)";
+    "IRAN SHIPPING LINES", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES", "the Islamic Republic of Iran is Iran (SDN name)";
+    "ISLAMIC TEPUBLIC OF IRAN SHIPPING LINES", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES", "a typo in the optional words naming a state (SDN name)";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![
+    "CENTRAL BANK OF KOREA", "CENTRAL BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", "the Democratic People's Republic stays: Korea alone names the South too (SDN name)";
+    "GT&E, LLC", "GT LTD", "a one-letter connective may be an initial (FPDS vendor, SDN name)";
     "NSAR BANK", "ANSAR BANK", "a first letter dropped from a five-letter word of a two-word name: too little confirms it (SDN)";
     "JALTA DIRECTORIES LTD.", "MALTA DIRECTORIES LTD.", "a first letter changed in a five-letter word of a two-word name: another place (SDN)";
     "Hangzhou Digital Technology Co., Ltd.", "Hangzhou Hikvision Digital Technology Co., Ltd.", "shares only place and generic words";

@@ -74,8 +74,8 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 use tables::{
-    ABBREVIATIONS, CONFUSABLES, COUNTRIES, HAN_WORDS, HanKind, LEGAL_FORMS_TSV, LEGAL_SYNONYMS,
-    PLACE_SYNONYMS, PLACES,
+    ABBREVIATIONS, CONFUSABLES, COUNTRIES, DEMONYMS, HAN_WORDS, HanKind, LEGAL_FORMS_TSV,
+    LEGAL_SYNONYMS, PLACE_SYNONYMS, PLACES,
 };
 use unicode_normalization::UnicodeNormalization;
 
@@ -357,6 +357,12 @@ impl Normalizer {
                 false,
             );
         }
+        for &(country, adjectives) in DEMONYMS {
+            for adjective in adjectives {
+                n.places
+                    .insert(vec![(*adjective).to_string()], country.to_string(), false);
+            }
+        }
         n
     }
 
@@ -490,6 +496,41 @@ mod tests {
 
     fn text(s: &str) -> String {
         Normalizer::new().normalize(s).text()
+    }
+
+    /// A country's adjective is a place compared as its country, and the
+    /// words naming a country's state are optional, each read and named.
+    #[test]
+    fn adjectives_and_states_of_countries_read_as_the_country() {
+        let n = Normalizer::new();
+        let iranian = n.normalize("Iranian Aluminum Company");
+        assert_eq!(iranian.tokens[0].kind, TokenKind::Place);
+        assert_eq!(iranian.tokens[0].text, "iran");
+        assert!(iranian.tokens[0].is_country());
+        let state = n.normalize("Central Bank of the Islamic Republic of Iran");
+        let optional: Vec<&str> = state
+            .tokens
+            .iter()
+            .filter(|t| t.optional)
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(optional, ["islamic", "republic", "of"]);
+        assert!(
+            state.steps.iter().any(|s| s
+                .detail
+                .contains("'Islamic Republic of' names the state of 'Iran'")),
+            "{:?}",
+            state.steps
+        );
+        // Not before a country, and not the Democratic People's Republic.
+        let park = n.normalize("Republic of Tea");
+        assert!(park.tokens.iter().all(|t| !t.optional));
+        let dprk = n.normalize("Central Bank of the Democratic People's Republic of Korea");
+        assert!(
+            dprk.tokens
+                .iter()
+                .any(|t| t.text == "democratic" && !t.optional)
+        );
     }
 
     /// A look-alike read is never a word the text read again would replace

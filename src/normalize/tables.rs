@@ -475,7 +475,6 @@ pub(crate) const LEGAL_SYNONYMS: &[(&str, &str)] = &[
 /// province only says where ("Hangzhou Hikvision").
 pub(crate) const COUNTRIES: &[&str] = &[
     "china",
-    "chinese",
     "us",
     "american",
     "canada",
@@ -498,7 +497,6 @@ pub(crate) const COUNTRIES: &[&str] = &[
     "finland",
     "poland",
     "russia",
-    "russian",
     "ukraine",
     "belarus",
     "kazakhstan",
@@ -538,6 +536,71 @@ pub(crate) const COUNTRIES: &[&str] = &[
     "taiwan",
     "hongkong",
     "macau",
+];
+
+/// The adjectives of [`COUNTRIES`] (country, adjectives): a place that
+/// compares as its country, so that "Chinese Academy of Sciences" is "China
+/// Academy of Sciences" and "Iranian Aluminum Company" is "Iran Aluminum
+/// Company" (two names of one SDN entry). Left out: adjectives that are as
+/// often a word, a surname or a given name in US vendor names ("Polish",
+/// "French", "German", "Dutch"), and "American" and "Indian", which name
+/// more than the country ("Indian Health Service").
+pub(crate) const DEMONYMS: &[(&str, &[&str])] = &[
+    ("china", &["chinese"]),
+    ("russia", &["russian"]),
+    ("canada", &["canadian"]),
+    ("mexico", &["mexican"]),
+    ("brazil", &["brazilian"]),
+    ("uk", &["british"]),
+    ("italy", &["italian"]),
+    ("spain", &["spanish"]),
+    ("belgium", &["belgian"]),
+    ("austria", &["austrian"]),
+    ("sweden", &["swedish"]),
+    ("norway", &["norwegian"]),
+    ("denmark", &["danish"]),
+    ("finland", &["finnish"]),
+    ("ukraine", &["ukrainian"]),
+    ("belarus", &["belarusian", "belarussian"]),
+    ("kazakhstan", &["kazakh", "kazakhstani"]),
+    ("turkey", &["turkish"]),
+    ("iran", &["iranian"]),
+    ("iraq", &["iraqi"]),
+    ("syria", &["syrian"]),
+    ("lebanon", &["lebanese"]),
+    ("israel", &["israeli"]),
+    ("egypt", &["egyptian"]),
+    ("uae", &["emirati"]),
+    ("qatar", &["qatari"]),
+    ("pakistan", &["pakistani"]),
+    ("japan", &["japanese"]),
+    ("korea", &["korean"]),
+    ("singapore", &["singaporean"]),
+    ("malaysia", &["malaysian"]),
+    ("vietnam", &["vietnamese"]),
+    ("indonesia", &["indonesian"]),
+    ("philippines", &["philippine", "filipino"]),
+    ("australia", &["australian"]),
+    ("cuba", &["cuban"]),
+    ("venezuela", &["venezuelan"]),
+    ("nicaragua", &["nicaraguan"]),
+    ("myanmar", &["burmese"]),
+    ("cambodia", &["cambodian"]),
+    ("laos", &["laotian"]),
+    ("mongolia", &["mongolian"]),
+    ("taiwan", &["taiwanese"]),
+];
+
+/// The words before a country that name its state (normalised words:
+/// "people's" is "people s"); see `state_words` in the tagging step. The
+/// Democratic People's Republic of Korea is left out: "Korea" alone names
+/// the South as often.
+pub(crate) const REPUBLIC_OF: &[&str] = &[
+    "republic of",
+    "islamic republic of",
+    "people s republic of",
+    "peoples republic of",
+    "arab republic of",
 ];
 
 /// Places written several ways: (compare form, spellings as normalised words).

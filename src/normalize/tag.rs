@@ -4,7 +4,9 @@
 
 use super::chars::RawToken;
 use super::phrases::misspelt_word;
-use super::tables::{CONNECTIVES, FORM_WORDS, GENERIC, GENERIC_FOREIGN, LAST_WORD_LEGAL};
+use super::tables::{
+    CONNECTIVES, COUNTRIES, FORM_WORDS, GENERIC, GENERIC_FOREIGN, LAST_WORD_LEGAL, REPUBLIC_OF,
+};
 use super::variant::{stem, variant_key};
 use super::{Normalizer, StepKind, Steps, Token, TokenKind};
 use crate::background::{Background, GENERIC_DF};
@@ -116,6 +118,7 @@ impl Normalizer {
         parenthetical_acronyms(text, &mut toks, steps);
         edge_acronyms(text, &mut toks, steps);
         articles(text, &mut toks, steps);
+        state_words(text, &mut toks, steps);
         let mut tokens: Vec<Token> = toks.into_iter().map(|t| self.finish(t)).collect();
         let all_legal = tokens.iter().all(|t| t.kind == TokenKind::LegalForm);
         if all_legal && (single || tokens.len() > 1) {
@@ -614,6 +617,52 @@ fn articles(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
                 ),
             );
         }
+    }
+}
+
+/// The words before a country that name its state ([`REPUBLIC_OF`]:
+/// "Central Bank of the Islamic Republic of Iran", "State Security
+/// Committee of the Republic of Belarus") are optional: a vendor writes
+/// them or leaves them out ("Central Bank of Iran"), and written they pair
+/// as any word does, a typo in them too ("Islamic Tepublic of Iran").
+fn state_words(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
+    let country = |t: &Tagging| {
+        t.raw.kind == Some(TokenKind::Place)
+            && COUNTRIES
+                .iter()
+                .any(|c| c.bytes().filter(|&b| b != b' ').eq(t.raw.text.bytes()))
+    };
+    for i in 0..toks.len() {
+        if !country(&toks[i]) {
+            continue;
+        }
+        let before = REPUBLIC_OF
+            .iter()
+            .map(|p| p.split(' ').collect::<Vec<_>>())
+            .filter(|p| {
+                p.len() <= i
+                    && toks[i - p.len()..i]
+                        .iter()
+                        .zip(p)
+                        .all(|(t, w)| t.raw.kind.is_none() && t.raw.text == *w)
+            })
+            .map(|p| p.len())
+            .max();
+        let Some(len) = before else {
+            continue;
+        };
+        for t in &mut toks[i - len..i] {
+            t.optional = true;
+        }
+        let span = toks[i - len].raw.span.start..toks[i - 1].raw.span.end;
+        steps.push(
+            StepKind::Optional,
+            format!(
+                "'{}' names the state of '{}': optional",
+                &text[span],
+                &text[toks[i].raw.span.clone()]
+            ),
+        );
     }
 }
 

@@ -33,8 +33,8 @@
 
 use super::{Leftover, Pair, PairKind, Prepared, Side};
 use crate::background::Background;
-use crate::normalize::BRANCH_QUALIFIERS;
 use crate::normalize::TokenKind;
+use crate::normalize::{BRANCH_QUALIFIERS, CONNECTIVES};
 use serde::{Deserialize, Serialize};
 
 /// Shared evidence that counts as one rare word.
@@ -172,12 +172,19 @@ pub(crate) fn weigh(
     };
     let mut out = Vec::new();
     // Optional words cost nothing, but a place stays a place: "Bank of
-    // China (Hong Kong)" is not "Bank of China (Singapore)".
+    // China (Hong Kong)" is not "Bank of China (Singapore)". An article or
+    // preposition names nothing: "Central Bank of Iran" is "Central Bank
+    // of the Islamic Republic of Iran". A connective of one letter ("e",
+    // "y") may be an initial ("GT&E").
     let content: Vec<&Leftover> = leftovers
         .iter()
         .filter(|x| {
             let t = token(x);
-            t.kind != TokenKind::LegalForm && (!t.optional || t.kind == TokenKind::Place)
+            t.kind != TokenKind::LegalForm
+                && (!t.optional || t.kind == TokenKind::Place)
+                && !(t.kind == TokenKind::Generic
+                    && t.text.len() > 1
+                    && CONNECTIVES.contains(&t.text.as_str()))
         })
         .collect();
     let places = |side: Side| {

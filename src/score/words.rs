@@ -300,16 +300,23 @@ fn digits_for_letters(a: &Token, b: &Token) -> Option<(f64, PairKind)> {
     } else {
         (b, a)
     };
+    // The word as compared, or as written where it compares as another
+    // ("Belarusi4n" is "Belarusian", which compares as "Belarus").
+    let written = word
+        .unexpanded
+        .as_deref()
+        .map(|w| variant_key(w).unwrap_or_else(|| w.to_string()));
+    let is_word = |key: &str| key == word.key() || written.as_deref() == Some(key);
     let read_as_l = || {
         digits_as_letters_with_l(&number.text)
-            .is_some_and(|read| variant_key(&read).unwrap_or(read) == word.key())
+            .is_some_and(|read| is_word(&variant_key(&read).unwrap_or(read)))
     };
     (number.variant.is_some()
         && matches!(
             word.kind,
             TokenKind::Distinctive | TokenKind::Generic | TokenKind::Place
         )
-        && (number.key() == word.key() || read_as_l()))
+        && (is_word(number.key()) || read_as_l()))
     .then_some((DIGITS_SIM, PairKind::Variant { digits: true }))
 }
 
@@ -385,7 +392,16 @@ fn first_letter(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
     } else {
         MIN_FIRST_LETTER_LEN
     };
-    first_letter_bytes(a.text.as_bytes(), b.text.as_bytes(), min)
+    // As compared, or as written where either compares as another word
+    // ("Jorean" is "Korean", which compares as "Korea").
+    first_letter_bytes(a.text.as_bytes(), b.text.as_bytes(), min).or_else(|| {
+        (a.unexpanded.is_some() || b.unexpanded.is_some()).then_some(())?;
+        first_letter_bytes(
+            a.unexpanded_text().as_bytes(),
+            b.unexpanded_text().as_bytes(),
+            min,
+        )
+    })
 }
 
 /// [`first_letter`] on two words' letters, the longer of `min` letters or more.
