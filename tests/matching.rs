@@ -200,6 +200,9 @@ const MUST_MATCH: &[Case] = cases![
     "YAMAKI", "YAMAKI, K.K.", "Japan's K.K. dropped (SDN name)";
     "OOO NIPIGAZ IT", "OBSHESTVO S OGRANICHENNOJ OTVETSTVENNOSTYU NIPIGAZ IT", "the long form of OOO transliterated another way (SDN name)";
     "AO PO TRANSPORTU NEFTI", "AKTSIONERNAYA KOMPANIYA PO TRANSPORTU NEFTI TRANSNEFT PAO", "Aktsionernaya Kompaniya is a joint-stock company (non-SDN name)";
+    "AGRICOLA TAVO", "AGRICOLA TAVO S.P.R. DE R.L.", "Mexico's S.P.R. de R.L. dropped (SDN name)";
+    "GRANATURA", "GRANATURA, S. DE P.R. DE R.L. DE C.V.", "Mexico's S. de P.R. de R.L. de C.V. dropped (SDN name)";
+    "FELIXTAPIA", "FELIXTAPIA, S.C. DE R.L. DE C.V.", "Mexico's S.C. de R.L. de C.V. dropped (SDN name)";
     // A country's adjective is the country; the words naming its state
     // are optional.
     "IRANIAN ALUMINUM COMPANY", "IRAN ALUMINUM COMPANY", "a country's adjective for the country (two names of one SDN entry)";

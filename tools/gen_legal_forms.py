@@ -100,6 +100,22 @@ EXTRA = [
     ("jsc", "Aktsionernogo Obshchestva"),
     ("jsc", "Aktsionernaya Kompaniya"),
     ("SOE", "Unitary Enterprise"),
+    # Mexican forms of the lists' names the source lacks: the rural
+    # production company S.P.R. de R.L. (written so on 14 lines of the OFAC
+    # SDN 2024, non-SDN and DPL files, S. de P.R. de R.L. on 5, each also
+    # with de C.V.), the cooperative S.C. de R.L. (4), the listed S.A.B. de
+    # C.V. (a real vendor name: FOMENTO ECONOMICO MEXICANO, S.A.B. DE C.V.)
+    # and the sociedad en comandita por acciones, S. en C.A. The civil
+    # association A.C. (9) is read only last in a name (LAST_WORD_LEGAL).
+    ("SPRRL", "S.P.R. de R.L."),
+    ("SPRRL", "S. de P.R. de R.L."),
+    ("SPRRLCV", "S.P.R. de R.L. de C.V."),
+    ("SPRRLCV", "S. de P.R. de R.L. de C.V."),
+    ("SPRRLCV", "S.P.R. de R. L. de C.V."),
+    ("SCRL", "S.C. de R.L."),
+    ("SCRLCV", "S.C. de R.L. de C.V."),
+    ("SABCV", "S.A.B. de C.V."),
+    ("SCA", "S. en C.A."),
 ]
 
 

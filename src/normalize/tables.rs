@@ -428,9 +428,10 @@ pub(crate) const BRANCH_QUALIFIERS: &[&str] = &[
 /// Spain's S.L., Colombia's E.U. (empresa unipersonal), South Africa's
 /// and Namibia's CC (close corporation) and Japan's K.K. close names of
 /// the lists and of real vendors ("SAF TECH S.L.", "MIRA E.U.", "SHAAHISTA
-/// SHOES CC", "QUAY AGENTS CC", "ASCOTEC JAPAN K.K.").
+/// SHOES CC", "QUAY AGENTS CC", "ASCOTEC JAPAN K.K."), as Mexico's A.C.
+/// (asociación civil) does.
 pub(crate) const LAST_WORD_LEGAL: &[&str] = &[
-    "as", "oy", "ad", "kg", "se", "ug", "eg", "sl", "eu", "cc", "kk",
+    "as", "oy", "ad", "kg", "se", "ug", "eg", "sl", "eu", "cc", "kk", "ac",
 ];
 
 /// Function words: articles, prepositions and conjunctions, English and
