@@ -123,14 +123,19 @@ pub struct Token {
     pub optional: bool,
 }
 
+/// Whether a place's compare form is a country's ([`COUNTRIES`], written
+/// with spaces there: "north korea" compares as "northkorea").
+fn is_country(compare: &str) -> bool {
+    COUNTRIES
+        .iter()
+        .any(|c| c.bytes().filter(|&b| b != b' ').eq(compare.bytes()))
+}
+
 impl Token {
     /// Whether the token is a country ("China", "Russian"), not a city or
     /// province.
     pub fn is_country(&self) -> bool {
-        self.kind == TokenKind::Place
-            && COUNTRIES
-                .iter()
-                .any(|c| c.bytes().filter(|&b| b != b' ').eq(self.text.bytes()))
+        self.kind == TokenKind::Place && is_country(&self.text)
     }
 
     /// The compare form as written, before any abbreviation was expanded:

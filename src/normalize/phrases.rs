@@ -47,24 +47,10 @@ impl PhraseTable {
                     .map(|w| transliteration_fold(w).into_owned())
                     .collect();
                 let entry = self.by_folded_first.entry(folded[0].clone()).or_default();
-                if !entry.iter().any(|p| p.words == folded) {
-                    entry.push(Phrase {
-                        words: folded,
-                        compare: compare.clone(),
-                        end_only,
-                    });
-                    entry.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
-                }
+                add(entry, folded, compare.clone(), end_only);
             }
             let entry = self.by_first.entry(first.clone()).or_default();
-            if !entry.iter().any(|p| p.words == words) {
-                entry.push(Phrase {
-                    words,
-                    compare,
-                    end_only,
-                });
-                entry.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
-            }
+            add(entry, words, compare, end_only);
         }
     }
 
@@ -168,6 +154,19 @@ impl PhraseTable {
                 (typos == 1).then_some((p.words.len(), p.compare.as_str()))
             })
             .max_by_key(|&(len, _)| len)
+    }
+}
+
+/// Adds a phrase to those starting with its first word, once, keeping the
+/// longest first.
+fn add(entry: &mut Vec<Phrase>, words: Vec<String>, compare: String, end_only: bool) {
+    if !entry.iter().any(|p| p.words == words) {
+        entry.push(Phrase {
+            words,
+            compare,
+            end_only,
+        });
+        entry.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
     }
 }
 

@@ -5,10 +5,10 @@
 use super::chars::RawToken;
 use super::phrases::misspelt_word;
 use super::tables::{
-    CONNECTIVES, COUNTRIES, FORM_WORDS, GENERIC, GENERIC_FOREIGN, LAST_WORD_LEGAL, REPUBLIC_OF,
+    CONNECTIVES, FORM_WORDS, GENERIC, GENERIC_FOREIGN, LAST_WORD_LEGAL, REPUBLIC_OF,
 };
 use super::variant::{stem, variant_key};
-use super::{Normalizer, StepKind, Steps, Token, TokenKind};
+use super::{Normalizer, StepKind, Steps, Token, TokenKind, is_country};
 use crate::background::{Background, GENERIC_DF};
 
 /// The last word of a name of two words or more is a legal form when it is
@@ -626,12 +626,7 @@ fn articles(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
 /// them or leaves them out ("Central Bank of Iran"), and written they pair
 /// as any word does, a typo in them too ("Islamic Tepublic of Iran").
 fn state_words(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
-    let country = |t: &Tagging| {
-        t.raw.kind == Some(TokenKind::Place)
-            && COUNTRIES
-                .iter()
-                .any(|c| c.bytes().filter(|&b| b != b' ').eq(t.raw.text.bytes()))
-    };
+    let country = |t: &Tagging| t.raw.kind == Some(TokenKind::Place) && is_country(&t.raw.text);
     for i in 0..toks.len() {
         if !country(&toks[i]) {
             continue;
