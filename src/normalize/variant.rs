@@ -115,7 +115,12 @@ pub(crate) fn initial_l_as_i(text: &str) -> Option<String> {
 /// "Otvetstvennostiu". A word not all lower-case ASCII letters is itself.
 pub(crate) fn transliteration_fold(word: &str) -> Cow<'_, str> {
     let b = word.as_bytes();
-    if !b.iter().all(u8::is_ascii_lowercase) {
+    // Most words have nothing to fold: told without allocating, as this
+    // runs for every word of every name normalised.
+    let foldable = b.contains(&b'y')
+        || b.last() == Some(&b'j')
+        || b.windows(2).any(|w| w == b"sc" || w == b"hc");
+    if !foldable || !b.iter().all(u8::is_ascii_lowercase) {
         return Cow::Borrowed(word);
     }
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
