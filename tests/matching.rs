@@ -217,6 +217,7 @@ const MUST_MATCH: &[Case] = cases![
 const MUST_NOT_MATCH: &[Case] = cases![
     "CENTRAL BANK OF KOREA", "CENTRAL BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", "the Democratic People's Republic stays: Korea alone names the South too (SDN name)";
     "GT&E, LLC", "GT LTD", "a one-letter connective may be an initial (FPDS vendor, SDN name)";
+    "KOREAN AMERICAN COALITION INC", "CHARITY COALITION", "Charity is a word of the name, not a legal form leaving Coalition alone (FPDS vendor, SDN alias)";
     "NSAR BANK", "ANSAR BANK", "a first letter dropped from a five-letter word of a two-word name: too little confirms it (SDN)";
     "JALTA DIRECTORIES LTD.", "MALTA DIRECTORIES LTD.", "a first letter changed in a five-letter word of a two-word name: another place (SDN)";
     "Hangzhou Digital Technology Co., Ltd.", "Hangzhou Hikvision Digital Technology Co., Ltd.", "shares only place and generic words";

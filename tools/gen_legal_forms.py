@@ -21,7 +21,12 @@ SRC = DATA / "legal-forms" / "org_types.yml"
 # Aliases that are also ordinary words or initials in company names; tagging
 # them as legal forms would hide distinctive tokens.
 SKIP = {"in", "ad", "ed", "et", "ll", "lt", "lc", "se", "ku", "ug", "kg", "eg", "ev", "ek", "as",
-        "od", "dp", "np", "pr", "sd", "gp", "up", "gu", "ds", "sp", "na", "yu", "oy", "zs", "kd"}
+        "od", "dp", "np", "pr", "sd", "gp", "up", "gu", "ds", "sp", "na", "yu", "oy", "zs", "kd",
+        # English words the source gives alone as forms, which names use as
+        # words ("Games Unlimited OOD", "Charity Coalition", "Islamic
+        # Regional Cooperation Bank"; 61 FPDS vendor names have one inside
+        # the name). Their forms of several words stay ("Unlimited Company").
+        "charity", "cooperation", "nonprofit", "unlimited"}
 
 # Additions of ours: Chinese forms found inside unspaced Chinese names, and
 # common English spellings missing from the source.
