@@ -212,11 +212,19 @@ const MUST_MATCH: &[Case] = cases![
     "BELARUSIAN STATE SECURITY COMMITTEE", "STATE SECURITY COMMITTEE OF THE REPUBLIC OF BELARUS", "the Republic of Belarus is Belarus (two names of one SDN entry)";
     "IRAN SHIPPING LINES", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES", "the Islamic Republic of Iran is Iran (SDN name)";
     "ISLAMIC TEPUBLIC OF IRAN SHIPPING LINES", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES", "a typo in the optional words naming a state (SDN name)";
+    // A shorter form: the vendor leaves out a generic word of a name whose
+    // other words it writes, a fairly rare one among them.
+    "IRANIAN OIL PIPELINES CO.", "IRANIAN OIL PIPELINES AND TELECOMMUNICATION CO.", "a generic word left out of a shorter form (SDN name)";
+    "CHINA OFSHORE OIL CORPORATION", "CHINA NATIONAL OFFSHORE OIL CORPORATION", "a generic word left out and a typo (SDN name)";
+    "GREEN LEAF GENERAL LLC", "GREEN LEAF GENERAL TRADING LLC", "Trading left out (SDN name)";
+    "SKYLINE TECHNOLOGIES SDN BHD", "SKYLINE ADVANCED TECNOLOGIES SDN BHD", "Advanced left out, the listed name's typo corrected (SDN name)";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![
     "CENTRAL BANK OF KOREA", "CENTRAL BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", "the Democratic People's Republic stays: Korea alone names the South too (SDN name)";
     "GT&E, LLC", "GT LTD", "a one-letter connective may be an initial (FPDS vendor, SDN name)";
+    "NOBLE CORP PLC", "NOBLE SHIPPING COMPANY LIMITED", "one word and a legal form is no shorter form of a longer name (FPDS vendor, SDN name)";
+    "ABM, LIMITED", "ABM CONSTRUCTION COMPANY", "an acronym and a legal form is no shorter form (FPDS vendor, SDN name)";
     "KOREAN AMERICAN COALITION INC", "CHARITY COALITION", "Charity is a word of the name, not a legal form leaving Coalition alone (FPDS vendor, SDN alias)";
     "NSAR BANK", "ANSAR BANK", "a first letter dropped from a five-letter word of a two-word name: too little confirms it (SDN)";
     "JALTA DIRECTORIES LTD.", "MALTA DIRECTORIES LTD.", "a first letter changed in a five-letter word of a two-word name: another place (SDN)";
