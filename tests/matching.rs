@@ -212,6 +212,11 @@ const MUST_MATCH: &[Case] = cases![
     "BELARUSIAN STATE SECURITY COMMITTEE", "STATE SECURITY COMMITTEE OF THE REPUBLIC OF BELARUS", "the Republic of Belarus is Belarus (two names of one SDN entry)";
     "IRAN SHIPPING LINES", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES", "the Islamic Republic of Iran is Iran (SDN name)";
     "ISLAMIC TEPUBLIC OF IRAN SHIPPING LINES", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES", "a typo in the optional words naming a state (SDN name)";
+    // What is left of "(Pty) Ltd" and "Private Limited" when the vendor
+    // drops the last word is a legal form too.
+    "JOHN HOLLAND GROUP PTY", "John Holland Group Pty Ltd.", "Ltd dropped after Group Pty (bundled §1260H name)";
+    "ONE VISION INVESTMENTS 5 (PTY)", "ONE VISION INVESTMENTS 5 (PTY) LTD", "Ltd dropped after (Pty) (SDN name)";
+    "KNH SHIPPING PRIVATE", "KNH SHIPPING PRIVATE LIMITED", "Limited dropped after Private (SDN name)";
     // A shorter form: the vendor leaves out a generic word of a name whose
     // other words it writes, a fairly rare one among them.
     "IRANIAN OIL PIPELINES CO.", "IRANIAN OIL PIPELINES AND TELECOMMUNICATION CO.", "a generic word left out of a shorter form (SDN name)";

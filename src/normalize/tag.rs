@@ -15,12 +15,14 @@ use crate::background::{Background, GENERIC_DF};
 /// one of the short ones the legal-form table leaves out
 /// ([`LAST_WORD_LEGAL`]: "Russian Cargo Oy").
 fn last_word_legal_form(text: &str, raw: &mut [RawToken], steps: &mut Steps) {
-    let [.., before, last] = raw else {
+    let [before @ .., last] = raw else {
         return;
     };
-    // After a legal form ("OOO AS") it is the name's own word.
+    // After legal forms alone ("OOO AS") it is the name's own word; after
+    // the name's words and a form word, a form too ("John Holland Group
+    // Pty").
     if last.kind.is_some()
-        || before.kind == Some(TokenKind::LegalForm)
+        || before.iter().all(|t| t.kind == Some(TokenKind::LegalForm))
         || !LAST_WORD_LEGAL.contains(&last.text.as_str())
     {
         return;
