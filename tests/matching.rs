@@ -212,6 +212,7 @@ const MUST_MATCH: &[Case] = cases![
     "BELARUSIAN STATE SECURITY COMMITTEE", "STATE SECURITY COMMITTEE OF THE REPUBLIC OF BELARUS", "the Republic of Belarus is Belarus (two names of one SDN entry)";
     "IRAN SHIPPING LINES", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES", "the Islamic Republic of Iran is Iran (SDN name)";
     "ISLAMIC TEPUBLIC OF IRAN SHIPPING LINES", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES", "a typo in the optional words naming a state (SDN name)";
+    "SHAHID FAKHAR MOGHADDAM GROUP", "SHAHID FAKHAR MOQADAM GROUP", "Persian gh written q (two names of one SDN entry)";
     // What is left of "(Pty) Ltd" and "Private Limited" when the vendor
     // drops the last word is a legal form too.
     "JOHN HOLLAND GROUP PTY", "John Holland Group Pty Ltd.", "Ltd dropped after Group Pty (bundled §1260H name)";

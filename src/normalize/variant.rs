@@ -6,7 +6,7 @@
 //!   English stemmer;
 //! - the *variant key* of a word: digits standing for letters inside it read
 //!   as letters (`hikv1sion`, `d4hua`, `zt3`: a possible evasion), and the
-//!   spellings transliteration varies folded (`c`/`q` → `k`, `ph` → `f`,
+//!   spellings transliteration varies folded (`c`/`q`/`gh` → `k`, `ph` → `f`,
 //!   final `ce` → `s`, `y` → `i`, `w` → `v`, `z` → `s`, double letters once,
 //!   final `e` dropped, an initial `l` before a consonant read as `i`):
 //!   `Kapital` / `Capital`, `Finans` / `Finance`, `Telekom` / `Telecom`.
@@ -163,6 +163,7 @@ pub(crate) fn transliteration_fold(word: &str) -> Cow<'_, str> {
 /// assert_eq!(key("finans"), key("finance"));
 /// assert_eq!(key("hikv1sion"), key("hikvision"));
 /// assert_eq!(key("zt3"), "zte");
+/// assert_eq!(key("moghaddam"), key("moqadam"));
 /// assert_ne!(key("dover"), key("rover"));
 /// ```
 pub fn variant_key(text: &str) -> Option<String> {
@@ -234,12 +235,15 @@ pub(crate) fn consonant_bytes(text: &str) -> Option<impl Iterator<Item = u8> + '
 }
 
 /// The letter a variant key writes for `c` followed by `next`, and whether
-/// it stands for both (`ph` is `f`, `ck` is `k`; `c` and `q` are `k`, `y`
-/// is `i`, `w` is `v`, `z` is `s`).
+/// it stands for both (`ph` is `f`, `ck` is `k`, and `gh` too, as
+/// transliterations of Persian write one letter "gh" or "q": "Moghaddam" /
+/// "Moqadam", "Gheshm" / "Qeshm"; `c` and `q` are `k`, `y` is `i`, `w` is
+/// `v`, `z` is `s`).
 fn fold_sound(c: u8, next: Option<u8>) -> (u8, bool) {
     match (c, next) {
         (b'p', Some(b'h')) => (b'f', true),
         (b'c', Some(b'k')) => (b'k', true),
+        (b'g', Some(b'h')) => (b'k', true),
         (b'c' | b'q', _) => (b'k', false),
         (b'y', _) => (b'i', false),
         (b'w', _) => (b'v', false),
