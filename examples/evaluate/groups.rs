@@ -48,6 +48,35 @@ fn word_keys(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words of a group's name, as the evaluation keys them, that the
+/// crate reads as legal forms ("SASU", "EAD", "Pty"): the evaluation's own
+/// table lacks some, and a legal form two names share is not the group's
+/// name ("ROSEHILL DRC SASU" does not carry WOODFORD ENTERPRISES LIMITED
+/// SASU's).
+fn legal_form_keys(name: &str) -> HashSet<String> {
+    static NORMALIZER: std::sync::OnceLock<vendor_screen::normalize::Normalizer> =
+        std::sync::OnceLock::new();
+    let n = NORMALIZER
+        .get_or_init(vendor_screen::normalize::Normalizer::new)
+        .normalize(name);
+    n.tokens
+        .iter()
+        .filter(|t| t.kind == vendor_screen::normalize::TokenKind::LegalForm)
+        .filter_map(|t| n.original.get(t.span.clone()))
+        .flat_map(word_keys)
+        .collect()
+}
+
+/// The distinctive words of a group's name (`Context::distinctive`, legal
+/// forms as the crate reads them aside).
+fn distinctive_words(g: &str, cx: &Context) -> Vec<String> {
+    let legal = legal_form_keys(g);
+    word_keys(g)
+        .into_iter()
+        .filter(|w| cx.distinctive(w) && !legal.contains(w))
+        .collect()
+}
+
 /// Whether a member's name holds every distinctive word of one of its
 /// group's names (the core the issue defines: "Huawei Marine Networks" of
 /// "Huawei Technologies", not "Shahid Kalhor Industries" of "Shahid Hemmat
@@ -57,10 +86,7 @@ fn word_keys(s: &str) -> Vec<String> {
 pub fn carries_whole_core(member: &str, group_names: &[String], cx: &Context) -> bool {
     let mine = word_keys(member);
     group_names.iter().any(|g| {
-        let core: Vec<String> = word_keys(g)
-            .into_iter()
-            .filter(|w| cx.distinctive(w))
-            .collect();
+        let core = distinctive_words(g, cx);
         if core.is_empty() {
             return carries_group_name(member, std::slice::from_ref(g), cx);
         }
@@ -69,19 +95,19 @@ pub fn carries_whole_core(member: &str, group_names: &[String], cx: &Context) ->
 }
 
 /// Whether a member's name carries its group's name: it shares a
-/// distinctive word with one of the group's names (see
-/// `Context::distinctive`: not a place, organisation word, legal form or
-/// word common among real vendor names), or, for a group name without a
+/// distinctive word with one of the group's names ([`distinctive_words`]:
+/// not a place, organisation word, legal form or word common among real
+/// vendor names), or, for a group name without a
 /// distinctive word, it holds that name's first two words (legal forms and
 /// connectives aside) one after the other ("China Mobile Online Services"
 /// for "China Mobile Communications Group Co., Ltd.").
 pub fn carries_group_name(member: &str, group_names: &[String], cx: &Context) -> bool {
     let mine = word_keys(member);
     group_names.iter().any(|g| {
-        let theirs = word_keys(g);
-        if theirs.iter().any(|w| cx.distinctive(w) && mine.contains(w)) {
+        if distinctive_words(g, cx).iter().any(|w| mine.contains(w)) {
             return true;
         }
+        let theirs = word_keys(g);
         if !cx.without_distinctive(g) {
             return false;
         }
