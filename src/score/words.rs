@@ -306,7 +306,12 @@ fn digits_for_letters(a: &Token, b: &Token) -> Option<(f64, PairKind)> {
         .unexpanded
         .as_deref()
         .map(|w| variant_key(w).unwrap_or_else(|| w.to_string()));
-    let is_word = |key: &str| key == word.key() || written.as_deref() == Some(key);
+    // A place keeps no variant key of its own ("Yantai"), where the number
+    // read as letters has one ("Y4ntai": "iantai").
+    let folded = variant_key(&word.text);
+    let is_word = |key: &str| {
+        key == word.key() || written.as_deref() == Some(key) || folded.as_deref() == Some(key)
+    };
     let read_as_l = || {
         digits_as_letters_with_l(&number.text)
             .is_some_and(|read| is_word(&variant_key(&read).unwrap_or(read)))
