@@ -107,6 +107,7 @@ const MUST_MATCH: &[Case] = cases![
     "H_u_a_w_e_i Technologies", "Huawei Technologies Co., Ltd.", "letters spelled out with underscores";
     "Hikv1sion Digital Technology", "Hangzhou Hikvision Digital Technology Co., Ltd.", "a digit for a letter";
     "D4hua Technology", "Dahua Technology Company", "a digit for a letter";
+    "SEV3N SEA GOLDEN GENERAL TRADING LLC", "SEVEN SEA GOLDEN GENERAL TRADING LLC", "a digit for a letter in a number written as a word (SDN name)";
     "Y4NTAI MEI XUN TRADE", "YANTAI MEI XUN TRADE CO., LTD.", "a digit for a letter in a place whose variant key differs from it (SDN name)";
     "Channe1 Rich E1ectronics Company Limited", "Channel Rich Electronics Company Limited", "a 1 for an l, in a distinctive and an organisation word";
     "NARPE1 TECHNO1OGY CO., LIMITED", "Narpel Technology Co., Limited", "a 1 for an l in capitals";

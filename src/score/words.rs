@@ -6,7 +6,7 @@
 //! | exact | 1.0 | same compare form (legal forms and places compare canonically) |
 //! | inflection | 0.97 | organisation words with the same stem (`technologies` / `technology`) |
 //! | spelling variant | 0.93 | same variant key (`Kapital` / `Capital`, `Finans` / `Finance`) |
-//! | digits for letters | 0.90 | same key once digits are read as letters (`Hikv1sion`, `ZT3`, `Ningb0`; a `1` as `i` or as `l`: `Channe1`): a possible evasion |
+//! | digits for letters | 0.90 | same key once digits are read as letters (`Hikv1sion`, `ZT3`, `Ningb0`; a `1` as `i` or as `l`: `Channe1`; a place's own variant key too: `Y4ntai` / `Yantai`), or a number written as a word read so (`Sev3n` / `Seven`): a possible evasion |
 //! | typo | 1 − 0.1 per edit, 1 − 0.9/length under 9 letters (0.6/length for two letters swapped) | same first letter, shorter word 5 letters or more (4 when a letter of a five-letter word is dropped; 7 when the listed name has one word, unless two letters are swapped), one edit up to 7 letters, two from 8 |
 //! | first letter | 0.85 | words of 6 letters or more (7 when the listed name has one word; 5 for a listed organisation word or legal form, `Froup` / `Group`, or in a listed name of three words or more, legal forms aside, whose other words confirm it: `Armed Forces General Taff`) differing only in the first letter, substituted, dropped or added (`Sencora` / `Cencora`) |
 //! | contraction | 0.88 | a vendor's word, as written, that is an organisation word's beginning (`Electro`, `Techn`) or keeps its first letter and at most 60% of its letters in order (`Avn`, `Mfg`, `Natl`, `Pwr`, `Comm` for commercial), and is not a common word itself |
@@ -15,13 +15,15 @@
 //! | misspelt number word | as a typo | a word one typo from a number written as a word (`Secind` / `Second`) |
 //!
 //! Legal forms pair with each other only when identical; numbers only when
-//! identical, when one is a word with digits for letters, or when a number
-//! written as a word is misspelt.
+//! identical, when one is a word with digits for letters (of a word, or of
+//! a number written as a word), or when a number written as a word is
+//! misspelt.
 
 use super::edits::{is_subsequence, osa_within};
 use crate::background::Background;
 use crate::normalize::{
-    Token, TokenKind, consonant_bytes, digits_as_letters_with_l, is_ordinal, variant_key,
+    Token, TokenKind, consonant_bytes, digits_as_letters, digits_as_letters_with_l, is_ordinal,
+    variant_key,
 };
 use serde::{Deserialize, Serialize};
 
@@ -148,7 +150,9 @@ pub(crate) fn word_sim(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairK
         return misspelt_legal_form(a, b, ctx);
     }
     if a.kind == Number || b.kind == Number {
-        return digits_for_letters(a, b).or_else(|| misspelt_number_word(a, b, ctx));
+        return digits_for_letters(a, b)
+            .or_else(|| misspelt_number_word(a, b, ctx))
+            .or_else(|| number_word_with_digits(a, b));
     }
     [
         inflection(a, b),
@@ -195,6 +199,28 @@ fn misspelt_number_word(a: &Token, b: &Token, ctx: Context) -> Option<(f64, Pair
         return None;
     }
     typo_bytes(word.text.as_bytes(), written.as_bytes(), ctx)
+}
+
+/// A number written as a word on one side and, on the other, the same
+/// word with a digit for a letter ("E1even" / "Eleven", "F0rty"): the
+/// normaliser reads the one as the number and the other as a word of
+/// letters and digits, so neither the number nor the letters pair them.
+fn number_word_with_digits(a: &Token, b: &Token) -> Option<(f64, PairKind)> {
+    fn spelt(t: &Token) -> Option<&str> {
+        let w = t.unexpanded_text();
+        (t.kind == TokenKind::Number && w != t.text && w.bytes().all(|c| c.is_ascii_alphabetic()))
+            .then_some(w)
+    }
+    let reads_as = |t: &Token, word: &str| {
+        digits_as_letters(&t.text).as_deref() == Some(word)
+            || digits_as_letters_with_l(&t.text).as_deref() == Some(word)
+    };
+    let found = match (spelt(a), spelt(b)) {
+        (Some(w), None) => reads_as(b, w),
+        (None, Some(w)) => reads_as(a, w),
+        _ => false,
+    };
+    found.then_some((DIGITS_SIM, PairKind::Variant { digits: true }))
 }
 
 /// Organisation words with the same stem.
