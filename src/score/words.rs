@@ -334,9 +334,10 @@ fn digits_for_letters(a: &Token, b: &Token) -> Option<(f64, PairKind)> {
         .map(|w| variant_key(w).unwrap_or_else(|| w.to_string()));
     // A place keeps no variant key of its own ("Yantai"), where the number
     // read as letters has one ("Y4ntai": "iantai").
-    let folded = variant_key(&word.text);
     let is_word = |key: &str| {
-        key == word.key() || written.as_deref() == Some(key) || folded.as_deref() == Some(key)
+        key == word.key()
+            || written.as_deref() == Some(key)
+            || variant_key(&word.text).as_deref() == Some(key)
     };
     let read_as_l = || {
         digits_as_letters_with_l(&number.text)
