@@ -228,7 +228,10 @@ pub(crate) fn weigh(
         // share ([`qualifier_share`]).
         let qualifier = qualifier_share(l, pairs);
         let own_words = unpaired.iter().any(|x| x.side == Side::Query);
-        let dropped = if !own_words && shorter_form_of_a_name(q, l, pairs) {
+        let drops_generic = unpaired.iter().any(|x| {
+            x.side == Side::Listed && matches!(token(x).kind, TokenKind::Generic | TokenKind::Place)
+        });
+        let dropped = if drops_generic && !own_words && shorter_form_of_a_name(q, l, pairs) {
             SHORTER_GENERIC_SHARE
         } else {
             DROPPED_GENERIC_SHARE
