@@ -97,10 +97,10 @@ pub fn carries_whole_core(member: &str, group_names: &[String], cx: &Context) ->
 /// Whether a member's name carries its group's name: it shares a
 /// distinctive word with one of the group's names ([`distinctive_words`]:
 /// not a place, organisation word, legal form or word common among real
-/// vendor names), or, for a group name without a
-/// distinctive word, it holds that name's first two words (legal forms and
-/// connectives aside) one after the other ("China Mobile Online Services"
-/// for "China Mobile Communications Group Co., Ltd.").
+/// vendor names), or, for a group name without a distinctive word, it
+/// holds that name's first two words (legal forms and connectives aside)
+/// one after the other ("China Mobile Online Services" for "China Mobile
+/// Communications Group Co., Ltd.").
 pub fn carries_group_name(member: &str, group_names: &[String], cx: &Context) -> bool {
     let mine = word_keys(member);
     group_names.iter().any(|g| {

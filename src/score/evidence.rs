@@ -341,9 +341,9 @@ fn qualifier_share(l: &Prepared, pairs: &[Pair]) -> f64 {
 /// Whether the pairs read as the vendor writing a shorter form of a
 /// name: two words or more of it paired (legal forms aside), one of them a
 /// distinctive word longer than [`SHORT_WORD`] letters at least
-/// [`SHORTER_GENERIC_RARITY`] rare ("Golden Warrior Co. Limited" for
-/// Golden Warrior Shipping Co. Limited). One word and a legal form is not
-/// enough ("Noble Corp plc" is not Noble Shipping Company Limited).
+/// [`SHORTER_GENERIC_RARITY`] rare ("Green Leaf General LLC" for Green
+/// Leaf General Trading LLC). One word and a legal form is not enough
+/// ("Noble Corp plc" is not Noble Shipping Company Limited).
 fn shorter_form_of_a_name(q: &Prepared, l: &Prepared, pairs: &[Pair]) -> bool {
     let content = pairs
         .iter()
