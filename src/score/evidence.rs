@@ -347,15 +347,11 @@ fn qualifier_share(l: &Prepared, pairs: &[Pair]) -> f64 {
 fn shorter_form_of_a_name(q: &Prepared, l: &Prepared, pairs: &[Pair]) -> bool {
     let content = pairs
         .iter()
-        .filter(|p| {
-            joins(l, std::slice::from_ref(p), |t| {
-                t.kind != TokenKind::LegalForm
-            })
-        })
+        .filter(|&p| joins(l, [p], |t| t.kind != TokenKind::LegalForm))
         .count();
     content >= 2
         && pairs.iter().any(|p| {
-            joins(l, std::slice::from_ref(p), |t| {
+            joins(l, [p], |t| {
                 t.kind == TokenKind::Distinctive && t.text.len() > SHORT_WORD
             }) && pair_evidence(q, l, p, true) >= SHORTER_GENERIC_RARITY
         })
@@ -371,9 +367,13 @@ fn shares_longer_word(l: &Prepared, pairs: &[Pair]) -> bool {
 }
 
 /// Whether the pairs join a listed word that `is`.
-fn joins(l: &Prepared, pairs: &[Pair], is: impl Fn(&crate::normalize::Token) -> bool) -> bool {
+fn joins<'a>(
+    l: &Prepared,
+    pairs: impl IntoIterator<Item = &'a Pair>,
+    is: impl Fn(&crate::normalize::Token) -> bool,
+) -> bool {
     pairs
-        .iter()
+        .into_iter()
         .flat_map(|p| &p.listed)
         .any(|&j| is(&l.name.tokens[j]))
 }

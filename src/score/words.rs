@@ -193,12 +193,19 @@ fn misspelt_number_word(a: &Token, b: &Token, ctx: Context) -> Option<(f64, Pair
     } else {
         (b, a)
     };
-    let written = number.unexpanded_text();
-    let spelt = written != number.text && written.bytes().all(|c| c.is_ascii_alphabetic());
-    if !spelt || !matches!(word.kind, TokenKind::Distinctive | TokenKind::Generic) {
+    let written = spelt_number(number)?;
+    if !matches!(word.kind, TokenKind::Distinctive | TokenKind::Generic) {
         return None;
     }
     typo_bytes(word.text.as_bytes(), written.as_bytes(), ctx)
+}
+
+/// The word a number token was written as ("seven" of 7), if it was
+/// written as a word.
+fn spelt_number(t: &Token) -> Option<&str> {
+    let w = t.unexpanded_text();
+    (t.kind == TokenKind::Number && w != t.text && w.bytes().all(|c| c.is_ascii_alphabetic()))
+        .then_some(w)
 }
 
 /// A number written as a word on one side and, on the other, the same
@@ -206,16 +213,11 @@ fn misspelt_number_word(a: &Token, b: &Token, ctx: Context) -> Option<(f64, Pair
 /// normaliser reads the one as the number and the other as a word of
 /// letters and digits, so neither the number nor the letters pair them.
 fn number_word_with_digits(a: &Token, b: &Token) -> Option<(f64, PairKind)> {
-    fn spelt(t: &Token) -> Option<&str> {
-        let w = t.unexpanded_text();
-        (t.kind == TokenKind::Number && w != t.text && w.bytes().all(|c| c.is_ascii_alphabetic()))
-            .then_some(w)
-    }
     let reads_as = |t: &Token, word: &str| {
         digits_as_letters(&t.text).as_deref() == Some(word)
             || digits_as_letters_with_l(&t.text).as_deref() == Some(word)
     };
-    let found = match (spelt(a), spelt(b)) {
+    let found = match (spelt_number(a), spelt_number(b)) {
         (Some(w), None) => reads_as(b, w),
         (None, Some(w)) => reads_as(a, w),
         _ => false,
