@@ -50,9 +50,11 @@
 //! assert_eq!(&name.original[name.tokens[1].span.clone()], "HIKVISION");
 //! ```
 
+mod acronyms;
 mod chars;
 mod glued;
 mod han;
+mod legal;
 mod numbers;
 mod phrases;
 mod replaced;
@@ -60,11 +62,11 @@ mod tables;
 mod tag;
 mod variant;
 
+pub(crate) use acronyms::built_from_beginnings;
 pub(crate) use han::is_han;
 pub(crate) use numbers::{is_ordinal, number_words, reads_as_number};
 pub(crate) use replaced::{Trigger, look_alike_candidates};
 pub(crate) use tables::{BRANCH_QUALIFIERS, CONNECTIVES};
-pub(crate) use tag::built_from_beginnings;
 pub(crate) use variant::{consonant_bytes, consonant_key_into, variant_key_into};
 pub use variant::{consonant_key, digits_as_letters, digits_as_letters_with_l, stem, variant_key};
 

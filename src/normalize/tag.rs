@@ -1,41 +1,14 @@
 //! Step 7 of the pipeline: tokens are tagged (legal form, place, generic
 //! word, number, distinctive word), never deleted. Each sub-step is a small
-//! function, in the order [`Normalizer::tag`] runs them.
+//! function, in the order [`Normalizer::tag`] runs them; legal forms are
+//! read in [`super::legal`], a name's own acronyms in [`super::acronyms`].
 
 use super::chars::RawToken;
 use super::phrases::misspelt_word;
-use super::tables::{
-    CONNECTIVES, FORM_WORDS, GENERIC, GENERIC_FOREIGN, LAST_WORD_LEGAL, REPUBLIC_OF,
-};
+use super::tables::{FORM_WORDS, GENERIC, GENERIC_FOREIGN, REPUBLIC_OF};
 use super::variant::{stem, variant_key};
 use super::{Normalizer, StepKind, Steps, Token, TokenKind, is_country};
 use crate::background::{Background, GENERIC_DF};
-
-/// The last word of a name of two words or more is a legal form when it is
-/// one of the short ones the legal-form table leaves out
-/// ([`LAST_WORD_LEGAL`]: "Russian Cargo Oy").
-fn last_word_legal_form(text: &str, raw: &mut [RawToken], steps: &mut Steps) {
-    let [before @ .., last] = raw else {
-        return;
-    };
-    // After legal forms alone ("OOO AS") it is the name's own word; after
-    // the name's words and a form word, a form too ("John Holland Group
-    // Pty").
-    if last.kind.is_some()
-        || before.iter().all(|t| t.kind == Some(TokenKind::LegalForm))
-        || !LAST_WORD_LEGAL.contains(&last.text.as_str())
-    {
-        return;
-    }
-    last.kind = Some(TokenKind::LegalForm);
-    steps.push(
-        StepKind::LegalForm,
-        format!(
-            "legal form '{}' (last in the name): weighs little",
-            text[last.span.clone()].trim()
-        ),
-    );
-}
 
 /// Shortest organisation word read as misspelt (but for "Group" and the
 /// like, [`FORM_WORDS`]), and shortest written word
@@ -94,9 +67,9 @@ fn organisation_words_by_shape() -> &'static [Vec<&'static str>] {
 }
 
 /// A token being tagged.
-struct Tagging {
-    raw: RawToken,
-    optional: bool,
+pub(super) struct Tagging {
+    pub(super) raw: RawToken,
+    pub(super) optional: bool,
 }
 
 impl Normalizer {
@@ -106,7 +79,7 @@ impl Normalizer {
         let raw = self.legal_forms(text, raw, steps);
         let mut raw = self.places(text, raw);
         self.form_words(text, &mut raw, steps);
-        last_word_legal_form(text, &mut raw, steps);
+        super::legal::last_word_legal_form(text, &mut raw, steps);
         self.abbreviations(text, &mut raw, steps);
         self.look_alike_words(text, &mut raw, steps);
         self.misspelt_words(text, &mut raw, steps);
@@ -117,8 +90,8 @@ impl Normalizer {
                 optional: false,
             })
             .collect();
-        parenthetical_acronyms(text, &mut toks, steps);
-        edge_acronyms(text, &mut toks, steps);
+        super::acronyms::parenthetical_acronyms(text, &mut toks, steps);
+        super::acronyms::edge_acronyms(text, &mut toks, steps);
         articles(text, &mut toks, steps);
         state_words(text, &mut toks, steps);
         let mut tokens: Vec<Token> = toks.into_iter().map(|t| self.finish(t)).collect();
@@ -143,218 +116,6 @@ impl Normalizer {
             t.variant = variant_key(&t.text);
         }
         tokens
-    }
-
-    /// Legal forms, longest phrase first, each one token with its compare
-    /// form (`Company Limited`, `Co., Ltd.` → `coltd`), also when written
-    /// run together (`CoLtd`, `S.A. DEC.V.`).
-    fn legal_forms(&self, text: &str, raw: Vec<RawToken>, steps: &mut Steps) -> Vec<RawToken> {
-        let out = self.legal_forms_once(text, raw, steps);
-        self.legal_forms_read_again(text, out)
-    }
-
-    /// One reading of [`Normalizer::legal_forms`].
-    fn legal_forms_once(&self, text: &str, raw: Vec<RawToken>, steps: &mut Steps) -> Vec<RawToken> {
-        let mut out: Vec<RawToken> = Vec::with_capacity(raw.len());
-        let mut i = 0;
-        while i < raw.len() {
-            let phrase_at = |max: usize| {
-                self.legal
-                    .longest_at_most(&raw, i, max)
-                    .filter(|&(len, _)| {
-                        let word = raw[i].text.as_str();
-                        let acronym_first = i == 0
-                            && raw.len() > 1
-                            && word.len() <= 3
-                            && !super::tables::PREFIX_LEGAL.contains(&word);
-                        len > 1
-                            || !(super::hyphenated_code(text, &raw[i])
-                                || super::tables::NOT_LEGAL_ALONE.contains(&word)
-                                || acronym_first)
-                    })
-                    .map(|(len, c)| (len, c.to_string()))
-            };
-            let phrase = phrase_at(usize::MAX);
-            // A phrase with one word misspelt, when it covers more.
-            let misspelt = self
-                .legal
-                .longest_misspelt_at(&raw, i)
-                .filter(|m| phrase.as_ref().is_none_or(|p| m.0 > p.0))
-                .map(|(len, c)| (len, c.to_string()));
-            let phrase = misspelt.clone().or(phrase);
-            let run_together = self.run_together_legal_form(&raw, i);
-            // The one covering more tokens: "S.A. DEC.V." is one legal form.
-            let mut found = match (phrase, run_together) {
-                (Some(p), Some(r)) => Some(if r.0 > p.0 { r } else { p }),
-                (p, r) => p.or(r),
-            };
-            // A longer legal form starting inside this one and running past
-            // it is the one written, where the words before it are a legal
-            // form of their own: "Company, Limited Liability Company" is
-            // `co` and `llc`, not "Company Limited" and "Liability Company".
-            if let Some(len) = found.as_ref().map(|p| p.0).filter(|&len| len >= 2) {
-                let overlapping = (i + 1..i + len).find(|&j| {
-                    self.legal
-                        .longest_at(&raw, j)
-                        .is_some_and(|(lj, _)| lj >= 2 && j + lj > i + len)
-                });
-                if let Some(shorter) = overlapping.and_then(|j| phrase_at(j - i)) {
-                    found = Some(shorter);
-                }
-            }
-            let Some((len, compare)) = found else {
-                out.push(raw[i].clone());
-                i += 1;
-                continue;
-            };
-            let mut span = raw[i].span.start..raw[i + len - 1].span.end;
-            let written: String = raw[i..i + len].iter().map(|t| t.text.as_str()).collect();
-            let mut t = raw[i].clone();
-            t.span = span.clone();
-            t.kind = Some(TokenKind::LegalForm);
-            t.unexpanded = (written != compare).then_some(written);
-            t.text = compare;
-            out.push(t);
-            if text[span.end..].starts_with('.') {
-                span.end += 1;
-            }
-            let typo = if misspelt.as_ref().is_some_and(|m| m.0 == len) {
-                " (one word misspelt)"
-            } else {
-                ""
-            };
-            steps.push(
-                StepKind::LegalForm,
-                format!("legal form '{}'{typo}: weighs little", text[span].trim()),
-            );
-            i += len;
-        }
-        self.merge_adjacent_legal_forms(out)
-    }
-
-    /// The legal forms as the normalised text read again finds them: a
-    /// legal form written otherwise than compared ("LtdCo" is `ltd`) may
-    /// complete a longer one with the words before it ("C o LtdCo" read
-    /// again is "c o ltd", the legal form `coltd`; the `normalize` fuzz
-    /// body's finding). Such legal forms are read as their compare forms
-    /// once more, and a longer legal form found so is kept.
-    fn legal_forms_read_again(&self, text: &str, raw: Vec<RawToken>) -> Vec<RawToken> {
-        let rewritten =
-            |t: &RawToken| t.kind == Some(TokenKind::LegalForm) && t.unexpanded.is_some();
-        // Only where a rewritten legal form and a word beside it are two
-        // adjacent words of a legal form, or with words beside it runs
-        // together into one (`c o ltd`: `coltd`), can a longer one be
-        // found: most names ("Acme Co., Ltd.") are read once.
-        let adjacent = |a: &RawToken, b: &RawToken| {
-            (rewritten(a) || rewritten(b))
-                && (self.legal_pairs.contains(&format!("{} {}", a.text, b.text))
-                    || self.legal.first_two_with_a_typo(&a.text, &b.text))
-        };
-        let mut joined = String::new();
-        let mut runs_together = |i: usize| {
-            let free = |t: &RawToken| t.kind.is_none() || rewritten(t);
-            (i.saturating_sub(3)..=i).any(|a| {
-                (i.max(a + 1)..raw.len().min(a + 4)).any(|b| {
-                    if !raw[a..=b].iter().all(free) {
-                        return false;
-                    }
-                    joined.clear();
-                    raw[a..=b].iter().for_each(|t| joined.push_str(&t.text));
-                    self.legal_run_together.contains_key(&joined)
-                })
-            })
-        };
-        let again_finds_more = raw.windows(2).any(|w| adjacent(&w[0], &w[1]))
-            || (0..raw.len()).any(|i| rewritten(&raw[i]) && runs_together(i));
-        if !again_finds_more {
-            return raw;
-        }
-        let again: Vec<RawToken> = raw
-            .iter()
-            .map(|t| {
-                let mut t = t.clone();
-                if rewritten(&t) {
-                    t.kind = None;
-                    t.unexpanded = None;
-                }
-                t
-            })
-            .collect();
-        let mut read = self.legal_forms_once(text, again, &mut Steps::default());
-        if read.len() >= raw.len() {
-            return raw;
-        }
-        // Each keeps its words as written.
-        for t in read
-            .iter_mut()
-            .filter(|t| t.kind == Some(TokenKind::LegalForm))
-        {
-            let written: String = raw
-                .iter()
-                .filter(|r| t.span.start <= r.span.start && r.span.end <= t.span.end)
-                .map(|r| r.unexpanded.as_deref().unwrap_or(&r.text))
-                .collect();
-            t.unexpanded = (written != t.text).then_some(written);
-        }
-        read
-    }
-
-    /// Two legal forms side by side that together are one ("Co" and the
-    /// "Ltd" of "LtdCo" in `Co LtdCo`) become one, as they would when the
-    /// normalised text is read again: normalising is a fixed point (found
-    /// by the `normalize` fuzz target). So does a legal form written
-    /// otherwise than compared and a word after it that its compare form
-    /// runs into ("AO O": "jsc" and "o" read again are "jsco", JSCo; found
-    /// by `tests/properties.rs`).
-    fn merge_adjacent_legal_forms(&self, raw: Vec<RawToken>) -> Vec<RawToken> {
-        let mut out: Vec<RawToken> = Vec::with_capacity(raw.len());
-        for t in raw {
-            let merged = out
-                .last()
-                .filter(|prev| {
-                    prev.kind == Some(TokenKind::LegalForm)
-                        && (t.kind == Some(TokenKind::LegalForm)
-                            || (prev.unexpanded.is_some()
-                                && t.kind.is_none()
-                                && t.text.bytes().all(|b| b.is_ascii_alphabetic())))
-                })
-                .and_then(|prev| {
-                    self.legal_run_together
-                        .get(&format!("{}{}", prev.text, t.text))
-                        .cloned()
-                });
-            match (merged, out.last_mut()) {
-                (Some(compare), Some(prev)) => {
-                    prev.span = prev.span.start..t.span.end;
-                    let written = [prev, &t]
-                        .map(|x| x.unexpanded.as_deref().unwrap_or(&x.text).to_string())
-                        .concat();
-                    prev.unexpanded = (written != compare).then_some(written);
-                    prev.text = compare;
-                }
-                _ => out.push(t),
-            }
-        }
-        out
-    }
-
-    /// A legal form of several words written as fewer tokens: `coltd`,
-    /// `sa dec v`.
-    fn run_together_legal_form(&self, raw: &[RawToken], i: usize) -> Option<(usize, String)> {
-        let mut joined = String::new();
-        let mut best = None;
-        for (k, t) in raw[i..].iter().take(4).enumerate() {
-            if t.kind.is_some() || !t.text.bytes().all(|b| b.is_ascii_alphabetic()) {
-                break;
-            }
-            joined.push_str(&t.text);
-            if joined.len() >= 4 {
-                if let Some(compare) = self.legal_run_together.get(&joined) {
-                    best = Some((k + 1, compare.clone()));
-                }
-            }
-        }
-        best
     }
 
     /// Places, longest phrase first, each one token with its compare form
@@ -661,152 +422,4 @@ fn state_words(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
             ),
         );
     }
-}
-
-/// A word in parentheses that is the name's own acronym (`Chengdu GaStone
-/// Technology Co., Ltd. (CGTC)`), a word or number the name already has, or
-/// a place (`(HK)`) is optional: a vendor may write it or leave it out. An
-/// acronym is made of the beginnings of the name's words in order
-/// (`SUPARCO`: Space and Upper Atmosphere Research Commission), or, in a
-/// name written in mixed case, is any word written in capitals (`FSB`).
-fn parenthetical_acronyms(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
-    let outside: Vec<String> = toks
-        .iter()
-        .filter(|t| !t.raw.paren)
-        .map(|t| t.raw.text.clone())
-        .collect();
-    let mixed_case = toks
-        .iter()
-        .filter(|t| !t.raw.paren)
-        .any(|t| text[t.raw.span.clone()].chars().any(char::is_lowercase));
-    for t in toks.iter_mut().filter(|t| t.raw.paren) {
-        // A place in parentheses qualifies the name ("Huawei Technologies
-        // (Shenzhen)", "ECOM International (HK)").
-        if t.raw.kind == Some(TokenKind::Place) && !outside.is_empty() {
-            t.optional = true;
-            steps.push(
-                StepKind::Optional,
-                format!(
-                    "'{}' in parentheses says where: optional",
-                    &text[t.raw.span.clone()]
-                ),
-            );
-            continue;
-        }
-        if t.raw.kind.is_some() || outside.is_empty() {
-            continue;
-        }
-        let word = t.raw.text.as_str();
-        let written = &text[t.raw.span.clone()];
-        let letters = word.bytes().all(|b| b.is_ascii_alphabetic());
-        let acronym = letters
-            && (2..=12).contains(&word.len())
-            && (built_from_initials(word.as_bytes(), &outside)
-                || (mixed_case && written.chars().all(|c| !c.is_lowercase())));
-        let repeated = outside.iter().any(|o| o == word);
-        if acronym || repeated {
-            t.optional = true;
-            let what = if repeated {
-                "a word the name already has"
-            } else {
-                "the name's own acronym"
-            };
-            steps.push(
-                StepKind::Optional,
-                format!("'{written}' in parentheses is {what}: optional"),
-            );
-        }
-    }
-}
-
-/// A word before or after the rest of the name that is its acronym, made
-/// of the initials of the other words in order ("AIG - Armament Industries
-/// Group", "Institute of Applied Physics IAP") is optional, as it is in
-/// parentheses: one writer adds it, another leaves it out. Three letters
-/// at least, one for each word it stands for but one at most (connectives
-/// aside): "ACE" is no acronym of a name of ten words.
-fn edge_acronyms(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
-    let body = |toks: &[Tagging]| {
-        let mut at = (0..toks.len()).filter(|&i| !toks[i].raw.paren);
-        at.next()
-            .map(|first| (first, at.next_back().unwrap_or(first)))
-    };
-    let Some((first, last)) = body(toks) else {
-        return;
-    };
-    for edge in [first, last] {
-        if !is_edge_acronym(toks, edge) {
-            continue;
-        }
-        toks[edge].optional = true;
-        steps.push(
-            StepKind::Optional,
-            format!(
-                "'{}' is the name's own acronym: optional",
-                &text[toks[edge].raw.span.clone()]
-            ),
-        );
-    }
-}
-
-/// Whether token `edge` is the acronym of the other words outside
-/// parentheses ([`edge_acronyms`]).
-fn is_edge_acronym(toks: &[Tagging], edge: usize) -> bool {
-    let t = &toks[edge];
-    let word = t.raw.text.as_bytes();
-    if t.optional
-        || t.raw.kind.is_some()
-        || word.len() < 3
-        || !word.iter().all(u8::is_ascii_alphabetic)
-    {
-        return false;
-    }
-    let others = || {
-        toks.iter()
-            .enumerate()
-            .filter(move |&(i, x)| i != edge && !x.raw.paren)
-            .map(|(_, x)| x.raw.text.as_str())
-    };
-    let content = others().filter(|w| !CONNECTIVES.contains(w)).count();
-    word.len() + 1 >= content && built_from_beginnings(word, others(), 1)
-}
-
-/// Whether `acronym` is made of non-empty beginnings of `words`, in order,
-/// some words skipped (`cetc`: China Electronics Technology \[Group\] Corp).
-pub(crate) fn built_from_initials(acronym: &[u8], words: &[String]) -> bool {
-    built_from_beginnings(acronym, words.iter().map(String::as_str), usize::MAX)
-}
-
-/// [`built_from_initials`] taking at most `most` letters of each word:
-/// with 2, an acronym (`avic`: AViation Industry Corporation of China), not
-/// a word made of syllables (`bancorp`: BANCO CORPorativo).
-pub(crate) fn built_from_beginnings<'a>(
-    acronym: &[u8],
-    words: impl IntoIterator<Item = &'a str>,
-    most: usize,
-) -> bool {
-    // reach[i]: the first i letters are built from words before the current one.
-    let mut reach = vec![false; acronym.len() + 1];
-    reach[0] = true;
-    for w in words {
-        let w = w.as_bytes();
-        for i in (0..acronym.len()).rev() {
-            if !reach[i] {
-                continue;
-            }
-            let common = acronym[i..]
-                .iter()
-                .zip(w)
-                .take_while(|(a, b)| a == b)
-                .count()
-                .min(most);
-            for k in 1..=common {
-                reach[i + k] = true;
-            }
-        }
-        if reach[acronym.len()] {
-            return true;
-        }
-    }
-    false
 }

@@ -1,0 +1,253 @@
+//! Step 7a: legal forms among a name's tokens, longest phrase first, each
+//! one token with its compare form (`Company Limited`, `Co., Ltd.` →
+//! `coltd`): as the table writes them, misspelt, run together, and the
+//! short forms that end a name ([`LAST_WORD_LEGAL`]).
+
+use super::chars::RawToken;
+use super::tables::LAST_WORD_LEGAL;
+use super::{Normalizer, StepKind, Steps, TokenKind};
+
+/// The last word of a name of two words or more is a legal form when it is
+/// one of the short ones the legal-form table leaves out
+/// ([`LAST_WORD_LEGAL`]: "Russian Cargo Oy").
+pub(super) fn last_word_legal_form(text: &str, raw: &mut [RawToken], steps: &mut Steps) {
+    let [before @ .., last] = raw else {
+        return;
+    };
+    // After legal forms alone ("OOO AS") it is the name's own word; after
+    // the name's words and a form word, a form too ("John Holland Group
+    // Pty").
+    if last.kind.is_some()
+        || before.iter().all(|t| t.kind == Some(TokenKind::LegalForm))
+        || !LAST_WORD_LEGAL.contains(&last.text.as_str())
+    {
+        return;
+    }
+    last.kind = Some(TokenKind::LegalForm);
+    steps.push(
+        StepKind::LegalForm,
+        format!(
+            "legal form '{}' (last in the name): weighs little",
+            text[last.span.clone()].trim()
+        ),
+    );
+}
+
+impl Normalizer {
+    /// Legal forms, longest phrase first, each one token with its compare
+    /// form (`Company Limited`, `Co., Ltd.` → `coltd`), also when written
+    /// run together (`CoLtd`, `S.A. DEC.V.`).
+    pub(super) fn legal_forms(
+        &self,
+        text: &str,
+        raw: Vec<RawToken>,
+        steps: &mut Steps,
+    ) -> Vec<RawToken> {
+        let out = self.legal_forms_once(text, raw, steps);
+        self.legal_forms_read_again(text, out)
+    }
+
+    /// One reading of [`Normalizer::legal_forms`].
+    fn legal_forms_once(&self, text: &str, raw: Vec<RawToken>, steps: &mut Steps) -> Vec<RawToken> {
+        let mut out: Vec<RawToken> = Vec::with_capacity(raw.len());
+        let mut i = 0;
+        while i < raw.len() {
+            let phrase_at = |max: usize| {
+                self.legal
+                    .longest_at_most(&raw, i, max)
+                    .filter(|&(len, _)| {
+                        let word = raw[i].text.as_str();
+                        let acronym_first = i == 0
+                            && raw.len() > 1
+                            && word.len() <= 3
+                            && !super::tables::PREFIX_LEGAL.contains(&word);
+                        len > 1
+                            || !(super::hyphenated_code(text, &raw[i])
+                                || super::tables::NOT_LEGAL_ALONE.contains(&word)
+                                || acronym_first)
+                    })
+                    .map(|(len, c)| (len, c.to_string()))
+            };
+            let phrase = phrase_at(usize::MAX);
+            // A phrase with one word misspelt, when it covers more.
+            let misspelt = self
+                .legal
+                .longest_misspelt_at(&raw, i)
+                .filter(|m| phrase.as_ref().is_none_or(|p| m.0 > p.0))
+                .map(|(len, c)| (len, c.to_string()));
+            let phrase = misspelt.clone().or(phrase);
+            let run_together = self.run_together_legal_form(&raw, i);
+            // The one covering more tokens: "S.A. DEC.V." is one legal form.
+            let mut found = match (phrase, run_together) {
+                (Some(p), Some(r)) => Some(if r.0 > p.0 { r } else { p }),
+                (p, r) => p.or(r),
+            };
+            // A longer legal form starting inside this one and running past
+            // it is the one written, where the words before it are a legal
+            // form of their own: "Company, Limited Liability Company" is
+            // `co` and `llc`, not "Company Limited" and "Liability Company".
+            if let Some(len) = found.as_ref().map(|p| p.0).filter(|&len| len >= 2) {
+                let overlapping = (i + 1..i + len).find(|&j| {
+                    self.legal
+                        .longest_at(&raw, j)
+                        .is_some_and(|(lj, _)| lj >= 2 && j + lj > i + len)
+                });
+                if let Some(shorter) = overlapping.and_then(|j| phrase_at(j - i)) {
+                    found = Some(shorter);
+                }
+            }
+            let Some((len, compare)) = found else {
+                out.push(raw[i].clone());
+                i += 1;
+                continue;
+            };
+            let mut span = raw[i].span.start..raw[i + len - 1].span.end;
+            let written: String = raw[i..i + len].iter().map(|t| t.text.as_str()).collect();
+            let mut t = raw[i].clone();
+            t.span = span.clone();
+            t.kind = Some(TokenKind::LegalForm);
+            t.unexpanded = (written != compare).then_some(written);
+            t.text = compare;
+            out.push(t);
+            if text[span.end..].starts_with('.') {
+                span.end += 1;
+            }
+            let typo = if misspelt.as_ref().is_some_and(|m| m.0 == len) {
+                " (one word misspelt)"
+            } else {
+                ""
+            };
+            steps.push(
+                StepKind::LegalForm,
+                format!("legal form '{}'{typo}: weighs little", text[span].trim()),
+            );
+            i += len;
+        }
+        self.merge_adjacent_legal_forms(out)
+    }
+
+    /// The legal forms as the normalised text read again finds them: a
+    /// legal form written otherwise than compared ("LtdCo" is `ltd`) may
+    /// complete a longer one with the words before it ("C o LtdCo" read
+    /// again is "c o ltd", the legal form `coltd`; the `normalize` fuzz
+    /// body's finding). Such legal forms are read as their compare forms
+    /// once more, and a longer legal form found so is kept.
+    fn legal_forms_read_again(&self, text: &str, raw: Vec<RawToken>) -> Vec<RawToken> {
+        let rewritten =
+            |t: &RawToken| t.kind == Some(TokenKind::LegalForm) && t.unexpanded.is_some();
+        // Only where a rewritten legal form and a word beside it are two
+        // adjacent words of a legal form, or with words beside it runs
+        // together into one (`c o ltd`: `coltd`), can a longer one be
+        // found: most names ("Acme Co., Ltd.") are read once.
+        let adjacent = |a: &RawToken, b: &RawToken| {
+            (rewritten(a) || rewritten(b))
+                && (self.legal_pairs.contains(&format!("{} {}", a.text, b.text))
+                    || self.legal.first_two_with_a_typo(&a.text, &b.text))
+        };
+        let mut joined = String::new();
+        let mut runs_together = |i: usize| {
+            let free = |t: &RawToken| t.kind.is_none() || rewritten(t);
+            (i.saturating_sub(3)..=i).any(|a| {
+                (i.max(a + 1)..raw.len().min(a + 4)).any(|b| {
+                    if !raw[a..=b].iter().all(free) {
+                        return false;
+                    }
+                    joined.clear();
+                    raw[a..=b].iter().for_each(|t| joined.push_str(&t.text));
+                    self.legal_run_together.contains_key(&joined)
+                })
+            })
+        };
+        let again_finds_more = raw.windows(2).any(|w| adjacent(&w[0], &w[1]))
+            || (0..raw.len()).any(|i| rewritten(&raw[i]) && runs_together(i));
+        if !again_finds_more {
+            return raw;
+        }
+        let again: Vec<RawToken> = raw
+            .iter()
+            .map(|t| {
+                let mut t = t.clone();
+                if rewritten(&t) {
+                    t.kind = None;
+                    t.unexpanded = None;
+                }
+                t
+            })
+            .collect();
+        let mut read = self.legal_forms_once(text, again, &mut Steps::default());
+        if read.len() >= raw.len() {
+            return raw;
+        }
+        // Each keeps its words as written.
+        for t in read
+            .iter_mut()
+            .filter(|t| t.kind == Some(TokenKind::LegalForm))
+        {
+            let written: String = raw
+                .iter()
+                .filter(|r| t.span.start <= r.span.start && r.span.end <= t.span.end)
+                .map(|r| r.unexpanded.as_deref().unwrap_or(&r.text))
+                .collect();
+            t.unexpanded = (written != t.text).then_some(written);
+        }
+        read
+    }
+
+    /// Two legal forms side by side that together are one ("Co" and the
+    /// "Ltd" of "LtdCo" in `Co LtdCo`) become one, as they would when the
+    /// normalised text is read again: normalising is a fixed point (found
+    /// by the `normalize` fuzz target). So does a legal form written
+    /// otherwise than compared and a word after it that its compare form
+    /// runs into ("AO O": "jsc" and "o" read again are "jsco", JSCo; found
+    /// by `tests/properties.rs`).
+    fn merge_adjacent_legal_forms(&self, raw: Vec<RawToken>) -> Vec<RawToken> {
+        let mut out: Vec<RawToken> = Vec::with_capacity(raw.len());
+        for t in raw {
+            let merged = out
+                .last()
+                .filter(|prev| {
+                    prev.kind == Some(TokenKind::LegalForm)
+                        && (t.kind == Some(TokenKind::LegalForm)
+                            || (prev.unexpanded.is_some()
+                                && t.kind.is_none()
+                                && t.text.bytes().all(|b| b.is_ascii_alphabetic())))
+                })
+                .and_then(|prev| {
+                    self.legal_run_together
+                        .get(&format!("{}{}", prev.text, t.text))
+                        .cloned()
+                });
+            match (merged, out.last_mut()) {
+                (Some(compare), Some(prev)) => {
+                    prev.span = prev.span.start..t.span.end;
+                    let written = [prev, &t]
+                        .map(|x| x.unexpanded.as_deref().unwrap_or(&x.text).to_string())
+                        .concat();
+                    prev.unexpanded = (written != compare).then_some(written);
+                    prev.text = compare;
+                }
+                _ => out.push(t),
+            }
+        }
+        out
+    }
+
+    /// A legal form of several words written as fewer tokens: `coltd`,
+    /// `sa dec v`.
+    fn run_together_legal_form(&self, raw: &[RawToken], i: usize) -> Option<(usize, String)> {
+        let mut joined = String::new();
+        let mut best = None;
+        for (k, t) in raw[i..].iter().take(4).enumerate() {
+            if t.kind.is_some() || !t.text.bytes().all(|b| b.is_ascii_alphabetic()) {
+                break;
+            }
+            joined.push_str(&t.text);
+            if joined.len() >= 4 {
+                if let Some(compare) = self.legal_run_together.get(&joined) {
+                    best = Some((k + 1, compare.clone()));
+                }
+            }
+        }
+        best
+    }
+}
