@@ -1,0 +1,55 @@
+//! The contraction rule: a vendor's word that keeps an organisation word's
+//! first letter and some of its letters in order.
+
+use super::{
+    CONTRACTION_SHARE, CONTRACTION_SIM, MIN_CONTRACTED_LEN, MIN_CONTRACTION_LEN, PairKind,
+};
+use crate::background::Background;
+use crate::normalize::{Token, TokenKind};
+use crate::score::edits::is_subsequence;
+
+/// Whether `s` is the beginning of `l` and then consonants of the rest of
+/// it in order, as contractions are written: "Natl" (Nat-ional), "Mfg",
+/// "Hldgs", "Assn", "Avn", "Devt". Letters picked at random from a word keep
+/// its vowels too: "Irai" is no contraction of "Information", "Ace" none of
+/// "Advanced", "Sur" none of "Security". `s` is a subsequence of `l` with
+/// its first letter.
+pub(super) fn skeleton(s: &str, l: &str) -> bool {
+    let common = s.bytes().zip(l.bytes()).take_while(|(a, b)| a == b).count();
+    s.as_bytes()[common..]
+        .iter()
+        .all(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u'))
+}
+
+/// The vendor's word `short` a contraction of the listed organisation word
+/// `long` (lists write their own contractions, which stand for themselves:
+/// "SES" is no contraction of "Systems").
+pub(super) fn contraction(short: &Token, long: &Token) -> Option<(f64, PairKind)> {
+    if long.kind != TokenKind::Generic
+        || !matches!(short.kind, TokenKind::Distinctive | TokenKind::Generic)
+    {
+        return None;
+    }
+    // As written: an abbreviation the normaliser expanded one way may
+    // contract another word ("Comm": communications or commercial).
+    let s = short.unexpanded_text();
+    let l = long.text.as_str();
+    // A truncation keeps the word's beginning ("Electro", "Techn"); a
+    // contraction drops letters inside it too, and keeps fewer.
+    let truncation = l.starts_with(s) && s.len() + 2 <= l.len();
+    if s.len() < MIN_CONTRACTION_LEN
+        || l.len() < MIN_CONTRACTED_LEN
+        || !(truncation || (s.len() as f64 <= CONTRACTION_SHARE * l.len() as f64 && skeleton(s, l)))
+        || s.as_bytes()[0] != l.as_bytes()[0]
+        || !is_subsequence(s, l)
+    {
+        return None;
+    }
+    // A common word of its own is not a contraction ("art" is not
+    // "architects"), unless the abbreviation table reads it as one ("Tech"
+    // is Technology, and Technical too).
+    let bg = Background::get();
+    let (ds, dl) = (bg.df(s), bg.df(l));
+    (short.unexpanded.is_some() || ds == 0 || 2 * ds < dl)
+        .then_some((CONTRACTION_SIM, PairKind::Contraction))
+}

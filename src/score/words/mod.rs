@@ -1,0 +1,209 @@
+//! How alike two words are: each kind of likeness is a rule of its own, and a
+//! pair takes the best rule that applies.
+//!
+//! | rule | similarity | when |
+//! | --- | --- | --- |
+//! | exact | 1.0 | same compare form (legal forms and places compare canonically) |
+//! | inflection | 0.97 | organisation words with the same stem (`technologies` / `technology`) |
+//! | spelling variant | 0.93 | same variant key (`Kapital` / `Capital`, `Finans` / `Finance`) |
+//! | digits for letters | 0.90 | same key once digits are read as letters (`Hikv1sion`, `ZT3`, `Ningb0`; a `1` as `i` or as `l`: `Channe1`; a place's own variant key too: `Y4ntai` / `Yantai`), or a number written as a word read so (`Sev3n` / `Seven`): a possible evasion |
+//! | typo | 1 − 0.1 per edit, 1 − 0.9/length under 9 letters (0.6/length for two letters swapped) | same first letter, shorter word 5 letters or more (4 when a letter of a five-letter word is dropped; 7 when the listed name has one word, unless two letters are swapped), one edit up to 7 letters, two from 8 |
+//! | first letter | 0.85 | words of 6 letters or more (7 when the listed name has one word; 5 for a listed organisation word or legal form, `Froup` / `Group`, or in a listed name of three words or more, legal forms aside, whose other words confirm it: `Armed Forces General Taff`) differing only in the first letter, substituted, dropped or added (`Sencora` / `Cencora`) |
+//! | contraction | 0.88 | a vendor's word, as written, that is an organisation word's beginning (`Electro`, `Techn`) or keeps its first letter and at most 60% of its letters in order (`Avn`, `Mfg`, `Natl`, `Pwr`, `Comm` for commercial), and is not a common word itself |
+//! | vowels | 0.88 | distinctive words of 4 letters or more, not a one-word listed name, with the same first letter (as written) and consonants ([`crate::normalize::consonant_key`]; three of them, or two in words of five letters), one vowel changed or added to a run of vowels (two edits from 8 letters): transliterations (`Misr` / `Masr`, `Quds` / `Qods`, `Souran` / `Soran`); or two consonants and one sound written with two vowels (`Nour` / `Noor`, `Puya` / `Pooya`) |
+//! | misspelt legal form | as a typo or first letter | a word one typo from a legal form as written (`Compny`, `Groip`, `Vompany`) |
+//! | misspelt number word | as a typo | a word one typo from a number written as a word (`Secind` / `Second`) |
+//!
+//! Legal forms pair with each other only when identical; numbers only when
+//! identical, when one is a word with digits for letters (of a word, or of
+//! a number written as a word), or when a number written as a word is
+//! misspelt.
+//!
+//! The rules of more than a few lines have files of their own: typos and
+//! first letters (`typo.rs`), vowels (`vowels.rs`), numbers and digits
+//! (`numbers.rs`), contractions (`contraction.rs`).
+
+mod contraction;
+mod numbers;
+#[cfg(test)]
+mod tests;
+mod typo;
+mod vowels;
+
+use contraction::contraction;
+use numbers::{digits_for_letters, misspelt_number_word, number_word_with_digits};
+use typo::{first_letter, first_letter_bytes, typo, typo_bytes};
+pub(crate) use vowels::MIN_VOWELS_LEN;
+use vowels::vowels;
+
+use crate::normalize::{Token, TokenKind, is_ordinal};
+use serde::{Deserialize, Serialize};
+
+/// How two sides of a pair are alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum PairKind {
+    /// Identical compare forms.
+    Exact,
+    /// Organisation words with the same stem.
+    Inflection,
+    /// Spellings of the same word: transliteration variants, or digits
+    /// standing for letters (`digits`: a possible evasion).
+    Variant {
+        /// Whether digits stood for letters.
+        digits: bool,
+    },
+    /// Equal up to `edits` typos.
+    Typo {
+        /// Number of edits (insertion, deletion, substitution, transposition).
+        edits: usize,
+    },
+    /// Long words that differ only in their first letter.
+    FirstLetter,
+    /// A contraction of an organisation word.
+    Contraction,
+    /// Words split on one side and merged on the other.
+    Merged,
+    /// An initialism of the other side's words.
+    Initialism,
+}
+
+/// Typos allowed in a word of `len` letters.
+pub(crate) fn allowed_edits(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Similarity of a pair of each rule.
+pub(crate) const INFLECTION_SIM: f64 = 0.97;
+pub(crate) const VARIANT_SIM: f64 = 0.93;
+pub(crate) const DIGITS_SIM: f64 = 0.9;
+pub(crate) const FIRST_LETTER_SIM: f64 = 0.85;
+pub(crate) const CONTRACTION_SIM: f64 = 0.88;
+
+/// Shortest word that takes a typo; when the listed name has a single word,
+/// the word is all it has and must be longer ("COMPAC" is not "COMAC",
+/// "Warner" not "Warnel"), except for a slip inside the word: a letter
+/// the vendor dropped from a listed word of that length ("Meafon" for
+/// "Megafon") or changed in one a letter shorter ("Plasna" for "Plasma";
+/// see [`typo_bytes`]).
+pub(crate) const MIN_TYPO_LEN: usize = 5;
+pub(crate) const MIN_SINGLE_TYPO_LEN: usize = 7;
+/// Shortest words whose first letter may differ (the longer of the two);
+/// when the listed name has a single word, longer still.
+pub(crate) const MIN_FIRST_LETTER_LEN: usize = 6;
+pub(crate) const MIN_SINGLE_FIRST_LETTER_LEN: usize = 7;
+/// Shortest contraction, shortest word contracted, and the largest share
+/// of the word a contraction keeps ("Pwr" for "Power", not "Inet" for
+/// "Invest").
+pub(crate) const MIN_CONTRACTION_LEN: usize = 3;
+pub(crate) const MIN_CONTRACTED_LEN: usize = 5;
+pub(crate) const CONTRACTION_SHARE: f64 = 0.6;
+
+/// Similarity of two words `edits` typos apart, the longer of `len` letters:
+/// 0.1 less per edit, more in words of under nine letters, where one edit is
+/// a larger share of the word and often makes another real word ("Tesla" /
+/// "Tesa", "Aeris" / "Abris"): 0.82 at five letters, 0.85 at six, 0.87 at
+/// seven. Two letters swapped ("Dahau" / "Dahua") make another word less
+/// often and cost less: 0.88 at five letters, 0.9 at six.
+pub(crate) fn typo_similarity(edits: usize, len: usize, swapped: bool) -> f64 {
+    let per_letter = if swapped { 0.6 } else { 0.9 };
+    let per_edit = (per_letter / len.max(1) as f64).max(0.1);
+    (1.0 - per_edit * edits as f64).max(0.0)
+}
+
+/// Whether two words one edit apart differ by two adjacent letters swapped.
+pub(crate) fn is_swap(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(diff.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
+}
+
+/// What the pair rules need to know of the listed name.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Context {
+    /// The listed name has a single word that is not a legal form.
+    pub listed_single: bool,
+    /// The listed name has [`MIN_CONFIRMING_WORDS`] words or more that are
+    /// not legal forms: its other words confirm a slip in one of them.
+    pub listed_long: bool,
+}
+
+/// Words of a listed name (legal forms aside) from which a slip in the
+/// first letter of a five-letter word pairs ("Armed Forces General Taff",
+/// "Caribbean Each Park"): the name's other words say which name it is.
+pub(crate) const MIN_CONFIRMING_WORDS: usize = 3;
+
+/// The best rule pairing query word `a` with listed word `b`, if any.
+pub(crate) fn word_sim(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
+    use TokenKind::*;
+    if a.text == b.text {
+        // An ordinal is no cardinal of the same value: "First Class" is
+        // not "One Class" (digits alone stand for either).
+        let ordinal = |t: &Token| t.unexpanded.as_deref().and_then(is_ordinal);
+        if a.kind == Number && b.kind == Number {
+            if let (Some(x), Some(y)) = (ordinal(a), ordinal(b)) {
+                if x != y {
+                    return None;
+                }
+            }
+        }
+        return Some((1.0, PairKind::Exact));
+    }
+    if a.kind == LegalForm && b.kind == LegalForm || (a.kind == Place && b.kind == Place) {
+        return None;
+    }
+    if a.kind == LegalForm || b.kind == LegalForm {
+        return misspelt_legal_form(a, b, ctx);
+    }
+    if a.kind == Number || b.kind == Number {
+        return digits_for_letters(a, b)
+            .or_else(|| misspelt_number_word(a, b, ctx))
+            .or_else(|| number_word_with_digits(a, b));
+    }
+    [
+        inflection(a, b),
+        variant(a, b),
+        vowels(a, b, ctx),
+        typo(a, b, ctx),
+        first_letter(a, b, ctx),
+        // The only word of a listed name is all it has: a vendor's short
+        // word is an acronym of its own ("ITT" is not "Instrument", "GEE"
+        // not "Green"), as a typo in it would make another word.
+        contraction(a, b).filter(|_| !ctx.listed_single),
+    ]
+    .into_iter()
+    .flatten()
+    .max_by(|x, y| x.0.total_cmp(&y.0))
+}
+
+/// A legal form (or a word like "Group") misspelt on the other side, which
+/// the normaliser then read as a word of its own ("Compny", "Groip"): a typo
+/// of the legal form as written.
+fn misspelt_legal_form(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
+    if a.kind == TokenKind::Number || b.kind == TokenKind::Number {
+        return None;
+    }
+    let (x, y) = (
+        a.unexpanded_text().as_bytes(),
+        b.unexpanded_text().as_bytes(),
+    );
+    typo_bytes(x, y, ctx).or_else(|| first_letter_bytes(x, y, MIN_TYPO_LEN))
+}
+
+/// Organisation words with the same stem.
+fn inflection(a: &Token, b: &Token) -> Option<(f64, PairKind)> {
+    let generic = a.kind == TokenKind::Generic || b.kind == TokenKind::Generic;
+    (generic && a.stem_text() == b.stem_text()).then_some((INFLECTION_SIM, PairKind::Inflection))
+}
+
+/// The same variant key (transliteration, look-alikes).
+fn variant(a: &Token, b: &Token) -> Option<(f64, PairKind)> {
+    (a.text.len().min(b.text.len()) >= 5 && a.key() == b.key())
+        .then_some((VARIANT_SIM, PairKind::Variant { digits: false }))
+}

@@ -1,0 +1,108 @@
+//! The typo and first-letter rules: up to the allowed edits with the same
+//! first letter, or long words that differ only in their first letter.
+
+use super::{
+    Context, FIRST_LETTER_SIM, MIN_FIRST_LETTER_LEN, MIN_SINGLE_FIRST_LETTER_LEN,
+    MIN_SINGLE_TYPO_LEN, MIN_TYPO_LEN, PairKind, allowed_edits, is_swap, typo_similarity,
+};
+use crate::normalize::{Token, TokenKind};
+use crate::score::edits::osa_within;
+
+/// Up to the allowed edits, with the same first letter: as compared, or as
+/// written when the normaliser expanded either word ("Telcom" is a typo of
+/// "Telecom", which is compared as "telecommunications").
+pub(super) fn typo(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
+    let compared = typo_bytes(a.text.as_bytes(), b.text.as_bytes(), ctx);
+    if a.unexpanded.is_none() && b.unexpanded.is_none() {
+        return compared;
+    }
+    let written = typo_bytes(
+        a.unexpanded_text().as_bytes(),
+        b.unexpanded_text().as_bytes(),
+        ctx,
+    );
+    [compared, written]
+        .into_iter()
+        .flatten()
+        .max_by(|x, y| x.0.total_cmp(&y.0))
+}
+
+/// [`typo`] on two words' letters.
+pub(super) fn typo_bytes(x: &[u8], y: &[u8], ctx: Context) -> Option<(f64, PairKind)> {
+    let shorter = x.len().min(y.len());
+    let min = if ctx.listed_single {
+        MIN_SINGLE_TYPO_LEN
+    } else {
+        MIN_TYPO_LEN
+    };
+    // A letter dropped from a word of five ("Chin" / "China") counts as
+    // a typo too, unless that word is all the listed name has ("Tesa" /
+    // "Tesla").
+    let dropped = !ctx.listed_single && shorter + 1 == min && x.len() != y.len();
+    // Two letters swapped rarely make another word ("Avbis" / "Avibs"): a
+    // one-word listed name takes a swap from five letters.
+    let swap = shorter >= MIN_TYPO_LEN && is_swap(x, y);
+    // A one-word listed name of `min` letters takes a letter dropped inside
+    // it ("Meafon" / "Megafon"), one of `min - 1` a letter changed inside
+    // it ("Plasna" / "Plasma"); not at the word's end, where a word and its
+    // derivation differ ("Victor" / "Victory", "Warnel" / "Warner"), nor a
+    // letter added to a shorter listed word ("Harpoon" / "Haroon"). `y` is
+    // the listed word.
+    let inside = ctx.listed_single
+        && shorter + 1 == min
+        && x.last() == y.last()
+        && (y.len() >= min || x.len() == y.len());
+    if (shorter < min && !dropped && !swap && !inside) || x[0] != y[0] {
+        return None;
+    }
+    let longer = x.len().max(y.len());
+    let d = osa_within(x, y, allowed_edits(longer))?;
+    let swapped = d == 1 && is_swap(x, y);
+    Some((
+        typo_similarity(d, longer, swapped),
+        PairKind::Typo { edits: d },
+    ))
+}
+
+/// Long words that differ only in their first letter: substituted
+/// (`Sencora` / `Cencora`), dropped (`Ahedan` / `Zahedan`) or added. The
+/// longer word has six letters or more (seven when the listed name has a
+/// single word; five for a listed organisation word, or in a listed name
+/// whose other words confirm it, [`Context::listed_long`]).
+pub(super) fn first_letter(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
+    let min = if ctx.listed_single {
+        MIN_SINGLE_FIRST_LETTER_LEN
+    } else if b.kind == TokenKind::Generic || ctx.listed_long {
+        // An organisation word of the listed name ("Froup" / "Group"):
+        // it names no one, so a slip in it cannot make another name; in a
+        // name of three words or more, the others say which name it is.
+        MIN_TYPO_LEN
+    } else {
+        MIN_FIRST_LETTER_LEN
+    };
+    // As compared, or as written where either compares as another word
+    // ("Jorean" is "Korean", which compares as "Korea").
+    first_letter_bytes(a.text.as_bytes(), b.text.as_bytes(), min).or_else(|| {
+        (a.unexpanded.is_some() || b.unexpanded.is_some()).then_some(())?;
+        first_letter_bytes(
+            a.unexpanded_text().as_bytes(),
+            b.unexpanded_text().as_bytes(),
+            min,
+        )
+    })
+}
+
+/// [`first_letter`] on two words' letters, the longer of `min` letters or more.
+pub(super) fn first_letter_bytes(x: &[u8], y: &[u8], min: usize) -> Option<(f64, PairKind)> {
+    if x.len().max(y.len()) < min || x.is_empty() || y.is_empty() {
+        return None;
+    }
+    let letters = |w: &[u8]| w.iter().all(u8::is_ascii_alphabetic);
+    let alike = match x.len() as isize - y.len() as isize {
+        0 => x[0] != y[0] && x[1..] == y[1..],
+        1 => x[1..] == *y,
+        -1 => *x == y[1..],
+        _ => false,
+    };
+    (alike && letters(x) && letters(y)).then_some((FIRST_LETTER_SIM, PairKind::FirstLetter))
+}

@@ -1,0 +1,91 @@
+//! The vowels rule: two transliterations of one name that differ only in
+//! their vowels.
+
+use super::{Context, PairKind};
+use crate::normalize::{Token, TokenKind, consonant_bytes};
+use crate::score::edits::osa_within;
+
+/// Similarity of two spellings of a name that differ only in vowels.
+pub(crate) const VOWELS_SIM: f64 = 0.88;
+
+/// Shortest words (the shorter of the two) whose vowels may differ.
+pub(crate) const MIN_VOWELS_LEN: usize = 4;
+
+/// Two transliterations of one name that differ only in their vowels
+/// ("Misr" / "Masr", "Quds" / "Qods", "Pouya" / "Pooya", "Mujahidin" /
+/// "Mujahideen"): distinctive words with the same first letter and the same
+/// consonants ([`crate::normalize::consonant_key`]).
+pub(super) fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
+    let distinctive = |t: &Token| t.kind == TokenKind::Distinctive;
+    if !distinctive(a) || !distinctive(b) || ctx.listed_single {
+        return None;
+    }
+    let (x, y) = (a.text.len(), b.text.len());
+    let first = |t: &Token| t.text.as_bytes().first().copied();
+    if x.min(y) < MIN_VOWELS_LEN || x.abs_diff(y) > 1 || first(a) != first(b) {
+        return None;
+    }
+    // A vowel changed, not the word rewritten ("Stream" / "Storm"); in
+    // eight letters or more, two edits ("Mujahidin" / "Mujahideen"). With
+    // the same consonants, a letter more is a vowel added to a run of
+    // vowels ("Souran" / "Soran", "Pooya" / "Puya"), never a vowel where
+    // the other word has none ("Tesl" / "Tesla" differ in consonants).
+    let edits = if x.max(y) >= 8 { 2 } else { 1 };
+    // Compared without allocating: this runs for every pair of words.
+    if !consonant_bytes(&a.text)?.eq(consonant_bytes(&b.text)?) {
+        return None;
+    }
+    // Three consonants at least, or two in words of five letters: fewer
+    // make other words ("Aura" / "Aero", "Mina" / "Mona")... unless the
+    // words differ inside a run of two vowels, as transliterations write
+    // one sound ("Nour" / "Noor", "Niru" / "Niroo").
+    // One sound written two ways ("u" / "oo") may take two edits.
+    let consonants = consonant_bytes(&a.text)?.filter(|&c| c != b'*').count();
+    let one_sound = || differ_in_a_vowel_pair(a.text.as_bytes(), b.text.as_bytes());
+    let enough = consonants >= 3 || (consonants == 2 && x.min(y) >= 5);
+    let edited = || osa_within(a.text.as_bytes(), b.text.as_bytes(), edits).is_some();
+    ((enough && edited()) || (consonants >= 2 && one_sound()))
+        .then_some((VOWELS_SIM, PairKind::Variant { digits: false }))
+}
+
+/// Whether two words differ only inside one run of vowels, written two
+/// ways for one sound, two vowels or more in one of them (`ou` / `oo` /
+/// `u` / `o`, `ee` / `ie` / `i` / `e`, `aa` / `a`): not one vowel for
+/// another (`Mina` / `Mona`) nor another pair (`ia` / `io`).
+pub(super) fn differ_in_a_vowel_pair(a: &[u8], b: &[u8]) -> bool {
+    let vowel = |c: &u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let room = a.len().min(b.len()) - prefix;
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    // The run of vowels holding the differing letters, in one word (no
+    // allocation: this may run for a pair of words of every candidate).
+    let run = |w: &[u8]| -> Option<std::ops::Range<usize>> {
+        let (start, end) = (prefix, w.len() - suffix);
+        if !w[start..end].iter().all(vowel) {
+            return None;
+        }
+        let before = w[..start].iter().rev().take_while(|c| vowel(c)).count();
+        let after = w[end..].iter().take_while(|c| vowel(c)).count();
+        Some(start - before..end + after)
+    };
+    // The sound a run of vowels stands for, where transliterations vary.
+    let sound = |r: &[u8]| match r {
+        b"o" | b"u" | b"oo" | b"ou" | b"uu" => Some(b'u'),
+        b"e" | b"i" | b"ee" | b"ie" | b"ii" => Some(b'i'),
+        b"a" | b"aa" => Some(b'a'),
+        _ => None,
+    };
+    match (run(a), run(b)) {
+        (Some(x), Some(y)) => {
+            let (x, y) = (&a[x], &b[y]);
+            x.len().max(y.len()) >= 2 && sound(x).is_some() && sound(x) == sound(y)
+        }
+        _ => false,
+    }
+}
