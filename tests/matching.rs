@@ -226,6 +226,9 @@ const MUST_MATCH: &[Case] = cases![
     "CHINA OFSHORE OIL CORPORATION", "CHINA NATIONAL OFFSHORE OIL CORPORATION", "a generic word left out and a typo (SDN name)";
     "GREEN LEAF GENERAL LLC", "GREEN LEAF GENERAL TRADING LLC", "Trading left out (SDN name)";
     "SKYLINE TECHNOLOGIES SDN BHD", "SKYLINE ADVANCED TECNOLOGIES SDN BHD", "Advanced left out, the listed name's typo corrected (SDN name)";
+    // A legal form written with a hyphen at the name's edge, joined to a
+    // word (a code's short words stay a code: YK-ATC below).
+    "UNITED INSTRUMENT MANUFACTURING CORPORATION", "JSC-UNITED-INSTRUMENT-MANUFACTURING-CORPORATION", "JSC hyphen-joined to the name (SDN name)";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![
@@ -253,6 +256,7 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "VICTOR CORP", "VICTORY", "a word and its derivation differ at the end";
     "ADVANCED ATC INC", "YK-ATC", "YK in an aircraft registration is no legal form (SDN aircraft)";
     "ICF International, Inc.", "EP-ICF", "EP in an aircraft registration is no legal form (SEC name, SDN aircraft)";
+    "CONSTRUCTION TECHNOLOGY GROUP INC.", "JOINT STOCK COMPANY RT-CONSTRUCTION TECHNOLOGIES", "RT of Rostec's companies is no legal form, hyphen-joined inside the name (FPDS name, CSL name)";
     "Industrial and Commercial Bank of Chad", "Industrial and Commercial Bank of China", "the one place differs";
     "Bank of China (Hong Kong)", "Bank of China (Singapore)", "places in parentheses differ";
     "CENTRAL JAPAN RAILWAY CO", "China Railway Construction Corporation Limited", "places disagree (issue 11)";

@@ -62,8 +62,11 @@ impl Normalizer {
                             && word.len() <= 3
                             && !super::tables::PREFIX_LEGAL.contains(&word);
                         len > 1
-                            || !(super::hyphenated_code(text, &raw[i])
-                                || super::tables::NOT_LEGAL_ALONE.contains(&word)
+                            || !(super::hyphenated_code(
+                                text,
+                                &raw[i],
+                                i == 0 || i + 1 == raw.len(),
+                            ) || super::tables::NOT_LEGAL_ALONE.contains(&word)
                                 || acronym_first)
                     })
                     .map(|(len, c)| (len, c.to_string()))
