@@ -229,6 +229,7 @@ const MUST_MATCH: &[Case] = cases![
     // A legal form written with a hyphen at the name's edge, joined to a
     // word (a code's short words stay a code: YK-ATC below).
     "UNITED INSTRUMENT MANUFACTURING CORPORATION", "JSC-UNITED-INSTRUMENT-MANUFACTURING-CORPORATION", "JSC hyphen-joined to the name (SDN name)";
+    "NOUR HOLDING SAL", "NOOR HOLDING SAL", "one sound written two ways in a one-word name (SDN names of one entity)";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![
@@ -257,6 +258,8 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "ADVANCED ATC INC", "YK-ATC", "YK in an aircraft registration is no legal form (SDN aircraft)";
     "ICF International, Inc.", "EP-ICF", "EP in an aircraft registration is no legal form (SEC name, SDN aircraft)";
     "CONSTRUCTION TECHNOLOGY GROUP INC.", "JOINT STOCK COMPANY RT-CONSTRUCTION TECHNOLOGIES", "RT of Rostec's companies is no legal form, hyphen-joined inside the name (FPDS name, CSL name)";
+    "ARES  INC", "ARIES", "a vowel added to a one-word name makes another name (FPDS name, SDN vessel)";
+    "DANEL HOLDINGS LIMITED", "DANIEL", "a vowel added to a one-word name makes another name (FPDS name, SDN vessel)";
     "Industrial and Commercial Bank of Chad", "Industrial and Commercial Bank of China", "the one place differs";
     "Bank of China (Hong Kong)", "Bank of China (Singapore)", "places in parentheses differ";
     "CENTRAL JAPAN RAILWAY CO", "China Railway Construction Corporation Limited", "places disagree (issue 11)";

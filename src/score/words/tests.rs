@@ -54,6 +54,22 @@ fn a_first_letter_slip_in_a_five_letter_word_needs_a_long_listed_name() {
     assert_eq!(kind("nsar", "asar", true), None);
 }
 
+/// A listed name of one word pairs by its vowels only where one sound is
+/// written with as many letters either way: nothing else in the name says
+/// which name it is.
+#[test]
+fn vowels_of_a_one_word_listed_name() {
+    let kind = |vendor: &str, listed: &str| pair(vendor, listed, true).map(|x| x.1);
+    let variant = Some(PairKind::Variant { digits: false });
+    assert_eq!(kind("nour", "noor"), variant, "ou / oo");
+    assert_eq!(kind("noor", "nour"), variant, "oo / ou");
+    assert_eq!(kind("souran", "soran"), None, "a vowel dropped");
+    assert_eq!(kind("ares", "aries"), None, "a vowel added: another name");
+    assert_eq!(kind("danel", "daniel"), None, "a vowel added: another name");
+    assert_eq!(kind("masr", "misr"), None, "one vowel for another");
+    assert_eq!(pair("souran", "soran", false).map(|x| x.1), variant);
+}
+
 /// Each rule alone, with a row that must not pair beside it.
 #[test]
 fn rules() {

@@ -17,7 +17,7 @@ pub(crate) const MIN_VOWELS_LEN: usize = 4;
 /// consonants ([`crate::normalize::consonant_key`]).
 pub(super) fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
     let distinctive = |t: &Token| t.kind == TokenKind::Distinctive;
-    if !distinctive(a) || !distinctive(b) || ctx.listed_single {
+    if !distinctive(a) || !distinctive(b) {
         return None;
     }
     let (x, y) = (a.text.len(), b.text.len());
@@ -44,7 +44,12 @@ pub(super) fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKin
     let one_sound = || differ_in_a_vowel_pair(a.text.as_bytes(), b.text.as_bytes());
     let enough = consonants >= 3 || (consonants == 2 && x.min(y) >= 5);
     let edited = || osa_within(a.text.as_bytes(), b.text.as_bytes(), edits).is_some();
-    ((enough && edited()) || (consonants >= 2 && one_sound()))
+    // A listed name of one word has nothing else to say which name it is:
+    // only one sound written with two vowels either way ("Nour" / "Noor"),
+    // not a vowel added ("Aries" / "Ares", "Daniel" / "Danel").
+    let same_length = || a.text.len() == b.text.len();
+    let one_sound = || (!ctx.listed_single || same_length()) && one_sound();
+    ((enough && edited() && !ctx.listed_single) || (consonants >= 2 && one_sound()))
         .then_some((VOWELS_SIM, PairKind::Variant { digits: false }))
 }
 
