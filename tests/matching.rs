@@ -221,6 +221,10 @@ const MUST_MATCH: &[Case] = cases![
     "ONE VISION INVESTMENTS 5 (PTY)", "ONE VISION INVESTMENTS 5 (PTY) LTD", "Ltd dropped after (Pty) (SDN name)";
     "KNH SHIPPING PRIVATE", "KNH SHIPPING PRIVATE LIMITED", "Limited dropped after Private (SDN name)";
     "VALFAJR SHIPPING CO.", "VALFAJR SHIPPING COMPANY PJS", "Iran's PJS ends the name: a legal form (SDN names of one entity)";
+    // Transliteration: ks for x (Russian), -que for -c (French).
+    "BROKER EKSPERT LLC", "LIMITED LIABILITY COMPANY BROKER EXPERT", "ks for x (SDN names of one entity)";
+    "ALFA-FOREKS", "ALFA-FOREX LLC", "ks for x (SDN names of one entity)";
+    "FARAYAND TECHNIQUE", "FARAYAND TECHNIC", "-que for -c (SDN names of one entity)";
     // A shorter form: the vendor leaves out a generic word of a name whose
     // other words it writes, a fairly rare one among them.
     "IRANIAN OIL PIPELINES CO.", "IRANIAN OIL PIPELINES AND TELECOMMUNICATION CO.", "a generic word left out of a shorter form (SDN name)";

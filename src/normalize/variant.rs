@@ -7,9 +7,11 @@
 //! - the *variant key* of a word: digits standing for letters inside it read
 //!   as letters (`hikv1sion`, `d4hua`, `zt3`: a possible evasion), and the
 //!   spellings transliteration varies folded (`c`/`q`/`gh` → `k`, `ph` → `f`,
-//!   final `ce` → `s`, `y` → `i`, `w` → `v`, `z` → `s`, double letters once,
-//!   final `e` dropped, an initial `l` before a consonant read as `i`):
-//!   `Kapital` / `Capital`, `Finans` / `Finance`, `Telekom` / `Telecom`.
+//!   `ks` → `x`, final `ce` → `s`, final `que` → `k`, `y` → `i`, `w` → `v`,
+//!   `z` → `s`, double letters once, final `e` dropped, an initial `l`
+//!   before a consonant read as `i`): `Kapital` / `Capital`, `Finans` /
+//!   `Finance`, `Telekom` / `Telecom`, `Foreks` / `Forex`, `Technique` /
+//!   `Technic`.
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
@@ -164,6 +166,8 @@ pub(crate) fn transliteration_fold(word: &str) -> Cow<'_, str> {
 /// assert_eq!(key("hikv1sion"), key("hikvision"));
 /// assert_eq!(key("zt3"), "zte");
 /// assert_eq!(key("moghaddam"), key("moqadam"));
+/// assert_eq!(key("ekspert"), key("expert"));
+/// assert_eq!(key("technique"), key("technic"));
 /// assert_ne!(key("dover"), key("rover"));
 /// ```
 pub fn variant_key(text: &str) -> Option<String> {
@@ -237,11 +241,13 @@ pub(crate) fn consonant_bytes(text: &str) -> Option<impl Iterator<Item = u8> + '
 /// The letter a variant key writes for `c` followed by `next`, and whether
 /// it stands for both (`ph` is `f`, `ck` is `k`, and `gh` too, as
 /// transliterations of Persian write one letter "gh" or "q": "Moghaddam" /
-/// "Moqadam", "Gheshm" / "Qeshm"; `c` and `q` are `k`, `y` is `i`, `w` is
-/// `v`, `z` is `s`).
+/// "Moqadam", "Gheshm" / "Qeshm"; `ks` is `x`, as transliterations of
+/// Russian write it: "Foreks" / "Forex", "Vladeks" / "Vladex"; `c` and `q`
+/// are `k`, `y` is `i`, `w` is `v`, `z` is `s`).
 fn fold_sound(c: u8, next: Option<u8>) -> (u8, bool) {
     match (c, next) {
         (b'p', Some(b'h')) => (b'f', true),
+        (b'c' | b'k' | b'q', Some(b's')) => (b'x', true),
         (b'c', Some(b'k')) => (b'k', true),
         (b'g', Some(b'h')) => (b'k', true),
         (b'c' | b'q', _) => (b'k', false),
@@ -284,7 +290,15 @@ pub(crate) fn variant_key_into(text: &str, key: &mut String) -> bool {
     let initial_i =
         b[0] == b'l' && !matches!(read(b[1]), b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'l');
     let final_ce = read(b[n - 2]) == b'c' && read(b[n - 1]) == b'e';
-    let len = if final_ce { n - 1 } else { n };
+    // A final `que` is a `c` ("Technique" / "Technic").
+    let final_que = read(b[n - 3]) == b'q' && read(b[n - 2]) == b'u' && read(b[n - 1]) == b'e';
+    let len = if final_ce {
+        n - 1
+    } else if final_que {
+        n - 2
+    } else {
+        n
+    };
     let at = |i: usize| match i {
         0 if initial_i => b'i',
         _ if final_ce && i == n - 2 => b's',
@@ -338,9 +352,10 @@ mod tests {
             return letters;
         }
         let word = initial_l_as_i(word).unwrap_or_else(|| word.to_string());
-        let word = match word.strip_suffix("ce") {
-            Some(stem) => format!("{stem}s"),
-            None => word,
+        let word = match (word.strip_suffix("ce"), word.strip_suffix("que")) {
+            (Some(stem), _) => format!("{stem}s"),
+            (_, Some(stem)) => format!("{stem}q"),
+            _ => word,
         };
         let b = word.as_bytes();
         let mut out: Vec<u8> = Vec::with_capacity(b.len());
@@ -383,7 +398,21 @@ mod tests {
         }
         assert!(words > 100_000, "{words}");
         for w in [
-            "lce", "lcece", "place", "lnce", "l0gic", "lpha5e", "ph", "phph", "zt3", "ckck",
+            "lce",
+            "lcece",
+            "place",
+            "lnce",
+            "l0gic",
+            "lpha5e",
+            "ph",
+            "phph",
+            "zt3",
+            "ckck",
+            "technique",
+            "uniq3e",
+            "ks",
+            "eksport",
+            "physics",
         ] {
             assert_eq!(variant_key(w), reference(w), "{w:?}");
         }
