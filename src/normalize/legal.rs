@@ -6,6 +6,7 @@
 use super::chars::RawToken;
 use super::tables::LAST_WORD_LEGAL;
 use super::{Normalizer, StepKind, Steps, TokenKind};
+use unicode_normalization::UnicodeNormalization;
 
 /// The last word of a name of two words or more is a legal form when it is
 /// one of the short ones the legal-form table leaves out
@@ -33,6 +34,43 @@ pub(super) fn last_word_legal_form(text: &str, raw: &mut [RawToken], steps: &mut
     );
 }
 
+/// A word of three letters or fewer joined by a hyphen to another word:
+/// part of a code ("YK-ATC", an aircraft registration; "EP-VIP"; Rostec's
+/// "RT-Construction"), not a legal form, even when its letters spell one.
+/// Only a legal form of three letters that opens or ends the name (`edge`),
+/// joined to a word of four letters or more, is the name's legal form
+/// written with a hyphen ("JSC-UNITED-INSTRUMENT-MANUFACTURING-
+/// CORPORATION", "Acme-Ltd"). Read on the characters as normalised
+/// (invisible ones skipped, NFKC), so that a full-width or zero-width
+/// spelling reads the same.
+fn hyphenated_code(text: &str, t: &RawToken, edge: bool) -> bool {
+    /// Whether the visible characters of `side`, nearest first, start with
+    /// a hyphen and then a letter or digit, and how many letters follow
+    /// the hyphen before anything else (up to four). Each character is read
+    /// in its NFKC form.
+    fn hyphen_then_word(side: impl Iterator<Item = char>) -> Option<usize> {
+        let mut side = side
+            .filter(|&c| !super::chars::is_invisible(c))
+            .flat_map(|c| std::iter::once(c).nfkc().collect::<Vec<char>>());
+        if side.next() != Some('-') {
+            return None;
+        }
+        let word: Vec<char> = side.take_while(|c| c.is_alphanumeric()).take(4).collect();
+        let letters = word.iter().all(|c| c.is_alphabetic());
+        (!word.is_empty()).then_some(if letters { word.len() } else { 0 })
+    }
+    if t.text.len() > 3 {
+        return false;
+    }
+    let joined = [
+        hyphen_then_word(text[t.span.end..].chars()),
+        hyphen_then_word(text[..t.span.start].chars().rev()),
+    ];
+    let long_word = |w: &Option<usize>| w.is_some_and(|n| n >= 4);
+    let form = edge && t.text.len() == 3 && joined.iter().any(long_word);
+    joined.iter().any(Option::is_some) && !form
+}
+
 impl Normalizer {
     /// Legal forms, longest phrase first, each one token with its compare
     /// form (`Company Limited`, `Co., Ltd.` → `coltd`), also when written
@@ -52,6 +90,7 @@ impl Normalizer {
         let mut out: Vec<RawToken> = Vec::with_capacity(raw.len());
         let mut i = 0;
         while i < raw.len() {
+            let edge = i == 0 || i + 1 == raw.len();
             let phrase_at = |max: usize| {
                 self.legal
                     .longest_at_most(&raw, i, max)
@@ -62,11 +101,8 @@ impl Normalizer {
                             && word.len() <= 3
                             && !super::tables::PREFIX_LEGAL.contains(&word);
                         len > 1
-                            || !(super::hyphenated_code(
-                                text,
-                                &raw[i],
-                                i == 0 || i + 1 == raw.len(),
-                            ) || super::tables::NOT_LEGAL_ALONE.contains(&word)
+                            || !(hyphenated_code(text, &raw[i], edge)
+                                || super::tables::NOT_LEGAL_ALONE.contains(&word)
                                 || acronym_first)
                     })
                     .map(|(len, c)| (len, c.to_string()))

@@ -295,43 +295,6 @@ impl Default for Normalizer {
     }
 }
 
-/// A word of three letters or fewer joined by a hyphen to another word:
-/// part of a code ("YK-ATC", an aircraft registration; "EP-VIP"; Rostec's
-/// "RT-Construction"), not a legal form, even when its letters spell one.
-/// Only a legal form of three letters that opens or ends the name (`edge`),
-/// joined to a word of four letters or more, is the name's legal form
-/// written with a hyphen ("JSC-UNITED-INSTRUMENT-MANUFACTURING-
-/// CORPORATION", "Acme-Ltd"). Read on the characters as normalised
-/// (invisible ones skipped, NFKC), so that a full-width or zero-width
-/// spelling reads the same.
-fn hyphenated_code(text: &str, t: &chars::RawToken, edge: bool) -> bool {
-    /// Whether the visible characters of `side`, nearest first, start with
-    /// a hyphen and then a letter or digit, and how many letters follow
-    /// the hyphen before anything else (up to four). Each character is read
-    /// in its NFKC form.
-    fn hyphen_then_word(side: impl Iterator<Item = char>) -> Option<usize> {
-        let mut side = side
-            .filter(|&c| !chars::is_invisible(c))
-            .flat_map(|c| std::iter::once(c).nfkc().collect::<Vec<char>>());
-        if side.next() != Some('-') {
-            return None;
-        }
-        let word: Vec<char> = side.take_while(|c| c.is_alphanumeric()).take(4).collect();
-        let letters = word.iter().all(|c| c.is_alphabetic());
-        (!word.is_empty()).then_some(if letters { word.len() } else { 0 })
-    }
-    if t.text.len() > 3 {
-        return false;
-    }
-    let joined = [
-        hyphen_then_word(text[t.span.end..].chars()),
-        hyphen_then_word(text[..t.span.start].chars().rev()),
-    ];
-    let long_word = |w: &Option<usize>| w.is_some_and(|n| n >= 4);
-    let form = edge && t.text.len() == 3 && joined.iter().any(long_word);
-    joined.iter().any(Option::is_some) && !form
-}
-
 impl Normalizer {
     /// The normaliser: its tables are built on first use (parsing the legal
     /// forms takes about 8 ms) and copied after (about 0.4 ms).

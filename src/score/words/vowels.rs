@@ -41,15 +41,16 @@ pub(super) fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKin
     // one sound ("Nour" / "Noor", "Niru" / "Niroo").
     // One sound written two ways ("u" / "oo") may take two edits.
     let consonants = consonant_bytes(&a.text)?.filter(|&c| c != b'*').count();
-    let one_sound = || differ_in_a_vowel_pair(a.text.as_bytes(), b.text.as_bytes());
     let enough = consonants >= 3 || (consonants == 2 && x.min(y) >= 5);
     let edited = || osa_within(a.text.as_bytes(), b.text.as_bytes(), edits).is_some();
     // A listed name of one word has nothing else to say which name it is:
-    // only one sound written with two vowels either way ("Nour" / "Noor"),
-    // not a vowel added ("Aries" / "Ares", "Daniel" / "Danel").
-    let same_length = || a.text.len() == b.text.len();
-    let one_sound = || (!ctx.listed_single || same_length()) && one_sound();
-    ((enough && edited() && !ctx.listed_single) || (consonants >= 2 && one_sound()))
+    // only one sound written with two vowels and as many letters either
+    // way ("Nour" / "Noor"), not a vowel added ("Aries" / "Ares", "Daniel"
+    // / "Danel").
+    let one_sound = consonants >= 2
+        && (!ctx.listed_single || x == y)
+        && differ_in_a_vowel_pair(a.text.as_bytes(), b.text.as_bytes());
+    ((!ctx.listed_single && enough && edited()) || one_sound)
         .then_some((VOWELS_SIM, PairKind::Variant { digits: false }))
 }
 
