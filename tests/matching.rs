@@ -225,6 +225,7 @@ const MUST_MATCH: &[Case] = cases![
     "BROKER EKSPERT LLC", "LIMITED LIABILITY COMPANY BROKER EXPERT", "ks for x (SDN names of one entity)";
     "ALFA-FOREKS", "ALFA-FOREX LLC", "ks for x (SDN names of one entity)";
     "FARAYAND TECHNIQUE", "FARAYAND TECHNIC", "-que for -c (SDN names of one entity)";
+    "SHAFAGH SANUBAR YAZD COMPANY", "SHAFAGH SENOBAR YAZD COMPANY LIMITED", "two vowels transliterated otherwise (SDN names of one entity)";
     // A shorter form: the vendor leaves out a generic word of a name whose
     // other words it writes, a fairly rare one among them.
     "IRANIAN OIL PIPELINES CO.", "IRANIAN OIL PIPELINES AND TELECOMMUNICATION CO.", "a generic word left out of a shorter form (SDN name)";

@@ -150,6 +150,18 @@ fn rules() {
             "one sound written with two vowels",
         ),
         ("puya", "pooya", VOWELS_SIM, "a vowel doubled"),
+        (
+            "sanubar",
+            "senobar",
+            VOWELS_SIM,
+            "two vowels changed between four consonants",
+        ),
+        (
+            "sanubr",
+            "senobar",
+            0.0,
+            "a vowel dropped where the other has one",
+        ),
         ("souran", "soran", VOWELS_SIM, "a vowel dropped from a pair"),
         (
             "mist",

@@ -25,22 +25,27 @@ pub(super) fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKin
     if x.min(y) < MIN_VOWELS_LEN || x.abs_diff(y) > 1 || first(a) != first(b) {
         return None;
     }
-    // A vowel changed, not the word rewritten ("Stream" / "Storm"); in
-    // eight letters or more, two edits ("Mujahidin" / "Mujahideen"). With
-    // the same consonants, a letter more is a vowel added to a run of
-    // vowels ("Souran" / "Soran", "Pooya" / "Puya"), never a vowel where
-    // the other word has none ("Tesl" / "Tesla" differ in consonants).
-    let edits = if x.max(y) >= 8 { 2 } else { 1 };
     // Compared without allocating: this runs for every pair of words.
     if !consonant_bytes(&a.text)?.eq(consonant_bytes(&b.text)?) {
         return None;
     }
+    let consonants = consonant_bytes(&a.text)?.filter(|&c| c != b'*').count();
+    // A vowel changed, not the word rewritten ("Stream" / "Storm"); in
+    // eight letters or more, or between four consonants or more, two
+    // edits ("Mujahidin" / "Mujahideen", "Sanubar" / "Senobar"). With the
+    // same consonants, a letter more is a vowel added to a run of vowels
+    // ("Souran" / "Soran", "Pooya" / "Puya"), never a vowel where the
+    // other word has none ("Tesl" / "Tesla" differ in consonants).
+    let edits = if x.max(y) >= 8 || consonants >= 4 {
+        2
+    } else {
+        1
+    };
     // Three consonants at least, or two in words of five letters: fewer
     // make other words ("Aura" / "Aero", "Mina" / "Mona")... unless the
     // words differ inside a run of two vowels, as transliterations write
     // one sound ("Nour" / "Noor", "Niru" / "Niroo").
     // One sound written two ways ("u" / "oo") may take two edits.
-    let consonants = consonant_bytes(&a.text)?.filter(|&c| c != b'*').count();
     let enough = consonants >= 3 || (consonants == 2 && x.min(y) >= 5);
     let edited = || osa_within(a.text.as_bytes(), b.text.as_bytes(), edits).is_some();
     // A listed name of one word has nothing else to say which name it is:
