@@ -171,17 +171,10 @@ pub(crate) fn check(
 /// Whether the vendor's name is a person's, as vendor masters file one: a
 /// surname, a comma (FPDS writes it as two spaces) and a given name,
 /// distinctive words, with a middle initial or not ("GOETZ, CHRISTINA
-/// M.", "KRON  GLORIA"). A person is no member of a group, whatever word
-/// of a group's name the surname is.
+/// M.", "KRON  GLORIA"); the surname may open with a particle ("DU BOIS,
+/// CATHARINE", "VAN DYKE  JOHN"). A person is no member of a group,
+/// whatever word of a group's name the surname is.
 fn person_shaped(q: &Prepared) -> bool {
-    let toks: Vec<_> = q.name.tokens.iter().filter(|t| !t.optional).collect();
-    // A middle initial is a letter of its own, whatever its kind.
-    let named = |(k, t): (usize, &&crate::normalize::Token)| {
-        t.kind == TokenKind::Distinctive || (k == 2 && t.text.len() == 1)
-    };
-    if !(2..=3).contains(&toks.len()) || !toks.iter().enumerate().all(named) {
-        return false;
-    }
     let text = q.name.original.trim();
     let Some((surname, given)) = text.split_once(", ").or_else(|| text.split_once("  ")) else {
         return false;
@@ -191,11 +184,36 @@ fn person_shaped(q: &Prepared) -> bool {
             && w.chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
     };
+    let surname: Vec<&str> = surname.split_whitespace().collect();
+    let particle = match surname.as_slice() {
+        [one] if word(one) => false,
+        [first, last]
+            if word(last) && SURNAME_PARTICLES.contains(&first.to_lowercase().as_str()) =>
+        {
+            true
+        }
+        _ => return false,
+    };
     let given: Vec<&str> = given.split_whitespace().collect();
-    word(surname.trim())
-        && matches!(given.len(), 1 | 2)
-        && given.iter().all(|w| word(w.trim_end_matches('.')))
+    if !matches!(given.len(), 1 | 2) || !given.iter().all(|w| word(w.trim_end_matches('.'))) {
+        return false;
+    }
+    // The words past the particle: the surname and given name, then a
+    // middle initial, a letter of its own whatever its kind.
+    let toks: Vec<_> = q.name.tokens.iter().filter(|t| !t.optional).collect();
+    let toks = &toks[usize::from(particle).min(toks.len())..];
+    let named = |(k, t): (usize, &&crate::normalize::Token)| {
+        t.kind == TokenKind::Distinctive || (k == 2 && t.text.len() == 1)
+    };
+    (2..=3).contains(&toks.len()) && toks.iter().enumerate().all(named)
 }
+
+/// Words a surname may open with ("Du Bois", "Van Dyke", "De La Rosa" is
+/// one particle too many).
+const SURNAME_PARTICLES: &[&str] = &[
+    "de", "du", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "st", "mac",
+    "mc", "ter", "ten", "dos", "das",
+];
 
 /// Whether the aligned names are a containment of `core`, one of `l`'s cores, in `q`.
 fn check_core(
