@@ -225,6 +225,7 @@ const MUST_MATCH: &[Case] = cases![
     "BROKER EKSPERT LLC", "LIMITED LIABILITY COMPANY BROKER EXPERT", "ks for x (SDN names of one entity)";
     "ALFA-FOREKS", "ALFA-FOREX LLC", "ks for x (SDN names of one entity)";
     "FARAYAND TECHNIQUE", "FARAYAND TECHNIC", "-que for -c (SDN names of one entity)";
+    "MIDAS RESSOURCES SARLU", "MIDAS RESOURCES", "SARLU ends the name: a legal form (SDN names of one entity)";
     "SHAFAGH SANUBAR YAZD COMPANY", "SHAFAGH SENOBAR YAZD COMPANY LIMITED", "two vowels transliterated otherwise (SDN names of one entity)";
     // A shorter form: the vendor leaves out a generic word of a name whose
     // other words it writes, a fairly rare one among them.
@@ -266,6 +267,7 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "CONSTRUCTION TECHNOLOGY GROUP INC.", "JOINT STOCK COMPANY RT-CONSTRUCTION TECHNOLOGIES", "RT of Rostec's companies is no legal form, hyphen-joined inside the name (FPDS name, CSL name)";
     "ARES  INC", "ARIES", "a vowel added to a one-word name makes another name (FPDS name, SDN vessel)";
     "DANEL HOLDINGS LIMITED", "DANIEL", "a vowel added to a one-word name makes another name (FPDS name, SDN vessel)";
+    "AQUAFUN SARLU", "MIDAS RESSOURCES SARLU", "a legal form two names share is no group's core (vendor name, SDN name)";
     "Industrial and Commercial Bank of Chad", "Industrial and Commercial Bank of China", "the one place differs";
     "Bank of China (Hong Kong)", "Bank of China (Singapore)", "places in parentheses differ";
     "CENTRAL JAPAN RAILWAY CO", "China Railway Construction Corporation Limited", "places disagree (issue 11)";
@@ -1014,16 +1016,25 @@ fn a_person_filed_by_surname_is_no_group_member() {
         ("kron", "LIMITED LIABILITY COMPANY PUMPING COMPANY KRON"),
         ("kamensky", "FEDERAL STATE ENTERPRISE KAMENSKY COMBINE"),
         ("dulac", "DULAC CAPITAL LTD"),
+        ("bois", "BOIS ROUGE LTD"),
     ]);
     let s = groups_screener_reaching(&entities, "owned_50_percent");
     for (vendor, id) in [
         ("GOETZ, CHRISTINA M.", "goetz"),
         ("KRON  GLORIA", "kron"),
         ("KAMENSKY, CHARLES L", "kamensky"),
+        ("DU BOIS, CATHARINE", "bois"),
+        ("DU BOIS  CATHARINE", "bois"),
     ] {
         assert_eq!(hit_on(&s, vendor, id), None, "{vendor}");
     }
-    members_are_reviewed(&s, &[("DULAC SHIPYARD, INC.", "dulac")]);
+    members_are_reviewed(
+        &s,
+        &[
+            ("DULAC SHIPYARD, INC.", "dulac"),
+            ("BOIS ROUGE TRADING, INC.", "bois"),
+        ],
+    );
 }
 
 /// A name's article, first or after a last comma, is no word of the

@@ -429,14 +429,17 @@ pub(crate) const BRANCH_QUALIFIERS: &[&str] = &[
 /// and Namibia's CC (close corporation) and Japan's K.K. close names of
 /// the lists and of real vendors ("SAF TECH S.L.", "MIRA E.U.", "SHAAHISTA
 /// SHOES CC", "QUAY AGENTS CC", "ASCOTEC JAPAN K.K."), as Mexico's A.C.
-/// (asociación civil) does, and Iran's PJS (private joint stock company,
-/// as the SDN list writes it: "VALFAJR SHIPPING COMPANY PJS"). So do what
+/// (asociación civil) does, Iran's PJS (private joint stock company, as
+/// the SDN list writes it: "VALFAJR SHIPPING COMPANY PJS") and the SARLU
+/// of French-speaking Africa (a SARL of one partner: "MIDAS RESSOURCES
+/// SARLU"), which the table lacks. So do what
 /// is left of "(Pty) Ltd" and "Private Limited" when a vendor drops the
 /// last word: "ICARUS MARINE (PTY)", "JOHN HOLLAND GROUP PTY", "NEC
 /// ENGINEERS PRIVATE" (the table has only the whole forms, and "Private"
 /// is a word elsewhere in a name).
 pub(crate) const LAST_WORD_LEGAL: &[&str] = &[
-    "as", "oy", "ad", "kg", "se", "ug", "eg", "sl", "eu", "cc", "kk", "ac", "pjs", "pty", "private",
+    "as", "oy", "ad", "kg", "se", "ug", "eg", "sl", "eu", "cc", "kk", "ac", "pjs", "sarlu", "pty",
+    "private",
 ];
 
 /// Function words: articles, prepositions and conjunctions, English and
