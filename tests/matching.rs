@@ -226,6 +226,8 @@ const MUST_MATCH: &[Case] = cases![
     "ALFA-FOREKS", "ALFA-FOREX LLC", "ks for x (SDN names of one entity)";
     "FARAYAND TECHNIQUE", "FARAYAND TECHNIC", "-que for -c (SDN names of one entity)";
     "MIDAS RESSOURCES SARLU", "MIDAS RESOURCES", "SARLU ends the name: a legal form (SDN names of one entity)";
+    "AL SHAHBOZ KHAN GENERAL TRADING LLC.", "SHAHBAZ KHAN GENERAL TRADING LLC", "the Arabic article on one side only, a vowel transliterated otherwise (SDN names of one entity)";
+    "KHALIDI COMPANY", "AL KHALIDI COMPANY", "the Arabic article left out";
     "SHAFAGH SANUBAR YAZD COMPANY", "SHAFAGH SENOBAR YAZD COMPANY LIMITED", "two vowels transliterated otherwise (SDN names of one entity)";
     // A shorter form: the vendor leaves out a generic word of a name whose
     // other words it writes, a fairly rare one among them.
@@ -268,6 +270,7 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "ARES  INC", "ARIES", "a vowel added to a one-word name makes another name (FPDS name, SDN vessel)";
     "DANEL HOLDINGS LIMITED", "DANIEL", "a vowel added to a one-word name makes another name (FPDS name, SDN vessel)";
     "AQUAFUN SARLU", "MIDAS RESSOURCES SARLU", "a legal form two names share is no group's core (vendor name, SDN name)";
+    "BARNEY CORPORATION, INC.", "EL BARNEY", "El of a nickname stays a word: only Al is the Arabic article (FPDS name, SDN alias)";
     "Industrial and Commercial Bank of Chad", "Industrial and Commercial Bank of China", "the one place differs";
     "Bank of China (Hong Kong)", "Bank of China (Singapore)", "places in parentheses differ";
     "CENTRAL JAPAN RAILWAY CO", "China Railway Construction Corporation Limited", "places disagree (issue 11)";

@@ -93,6 +93,7 @@ impl Normalizer {
         super::acronyms::parenthetical_acronyms(text, &mut toks, steps);
         super::acronyms::edge_acronyms(text, &mut toks, steps);
         articles(text, &mut toks, steps);
+        arabic_articles(text, &mut toks, steps);
         state_words(text, &mut toks, steps);
         let mut tokens: Vec<Token> = toks.into_iter().map(|t| self.finish(t)).collect();
         let all_legal = tokens.iter().all(|t| t.kind == TokenKind::LegalForm);
@@ -348,6 +349,35 @@ fn common_bases(words: &[String]) -> Vec<String> {
 /// The table of generic words, for [`Normalizer::new`].
 pub(super) fn generic_table() -> std::collections::HashSet<&'static str> {
     GENERIC.iter().chain(GENERIC_FOREIGN).copied().collect()
+}
+
+/// The Arabic article before a word of the name ("Al Khalidi Company",
+/// "Ansar al-Islam", "El Nasr") is optional: transliterations write it
+/// apart, join it with a hyphen or leave it out, and the lists write one
+/// name each way ("AL-QA'IDA", "QA'IDA"). Only before a word of three
+/// letters or more that is no legal form or place; a name that is the
+/// article and nothing else keeps it.
+fn arabic_articles(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
+    for i in 0..toks.len().saturating_sub(1) {
+        let (t, next) = (&toks[i], &toks[i + 1]);
+        let article = t.raw.text == "al"
+            && t.raw.kind.is_none()
+            && !t.optional
+            && !t.raw.paren
+            && next.raw.kind.is_none()
+            && next.raw.text.len() >= 3
+            && next.raw.text.bytes().all(|b| b.is_ascii_alphabetic());
+        if article {
+            toks[i].optional = true;
+            steps.push(
+                StepKind::Optional,
+                format!(
+                    "'{}' is the Arabic article: optional",
+                    &text[toks[i].raw.span.clone()]
+                ),
+            );
+        }
+    }
 }
 
 /// The article of a name, first ("The Boeing Company") or after a last
