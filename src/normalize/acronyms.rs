@@ -25,14 +25,7 @@ pub(super) fn parenthetical_acronyms(text: &str, toks: &mut [Tagging], steps: &m
         // A place in parentheses qualifies the name ("Huawei Technologies
         // (Shenzhen)", "ECOM International (HK)").
         if t.raw.kind == Some(TokenKind::Place) && !outside.is_empty() {
-            t.optional = true;
-            steps.push(
-                StepKind::Optional,
-                format!(
-                    "'{}' in parentheses says where: optional",
-                    &text[t.raw.span.clone()]
-                ),
-            );
+            t.make_optional(text, "in parentheses says where", steps);
             continue;
         }
         if t.raw.kind.is_some() || outside.is_empty() {
@@ -80,14 +73,7 @@ pub(super) fn edge_acronyms(text: &str, toks: &mut [Tagging], steps: &mut Steps)
         if !is_edge_acronym(toks, edge) {
             continue;
         }
-        toks[edge].optional = true;
-        steps.push(
-            StepKind::Optional,
-            format!(
-                "'{}' is the name's own acronym: optional",
-                &text[toks[edge].raw.span.clone()]
-            ),
-        );
+        toks[edge].make_optional(text, "is the name's own acronym", steps);
     }
 }
 

@@ -72,6 +72,18 @@ pub(super) struct Tagging {
     pub(super) optional: bool,
 }
 
+impl Tagging {
+    /// Marks the token optional, saying why in the steps: "'AL' is the
+    /// Arabic article: optional".
+    pub(super) fn make_optional(&mut self, text: &str, why: &str, steps: &mut Steps) {
+        self.optional = true;
+        steps.push(
+            StepKind::Optional,
+            format!("'{}' {why}: optional", &text[self.raw.span.clone()]),
+        );
+    }
+}
+
 impl Normalizer {
     /// Step 7: tags the tokens of a name.
     pub(super) fn tag(&self, text: &str, raw: Vec<RawToken>, steps: &mut Steps) -> Vec<Token> {
@@ -368,14 +380,7 @@ fn arabic_articles(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
             && next.raw.text.len() >= 3
             && next.raw.text.bytes().all(|b| b.is_ascii_alphabetic());
         if article {
-            toks[i].optional = true;
-            steps.push(
-                StepKind::Optional,
-                format!(
-                    "'{}' is the Arabic article: optional",
-                    &text[toks[i].raw.span.clone()]
-                ),
-            );
+            toks[i].make_optional(text, "is the Arabic article", steps);
         }
     }
 }
@@ -401,14 +406,7 @@ fn articles(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
             });
     for (i, is) in [(0, first), (n - 1, last)] {
         if is && !toks[i].optional {
-            toks[i].optional = true;
-            steps.push(
-                StepKind::Optional,
-                format!(
-                    "'{}' is the name's article: optional",
-                    &text[toks[i].raw.span.clone()]
-                ),
-            );
+            toks[i].make_optional(text, "is the name's article", steps);
         }
     }
 }
