@@ -125,6 +125,7 @@ const MUST_MATCH: &[Case] = cases![
     "Forty-Four Trading LLC", "44 Trading LLC", "number written as words";
     "Zenith Fund III", "Zenith Fund 3", "Roman numeral";
     "U.S. Sino Trade Company", "United States Sino Trade Company", "abbreviated place";
+    "GRUPO CEDRO S.A.", "GRUPO CEDRO PANAMA S.A.", "a country left out: every country is a place, not only China's trade partners (SDN name)";
     "Cencora Inc", "Sencora Inc", "a typo in the first letter of a long word";
     "OOO Gazprom Kapital", "Obshchestvo s Ogranichennoi Otvetstvennostyu Gazprom Capital", "transliteration and long legal form";
     "Finans Bank", "Finance Bank", "transliteration variant";
@@ -270,6 +271,7 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "ARES  INC", "ARIES", "a vowel added to a one-word name makes another name (FPDS name, SDN vessel)";
     "DANEL HOLDINGS LIMITED", "DANIEL", "a vowel added to a one-word name makes another name (FPDS name, SDN vessel)";
     "AQUAFUN SARLU", "MIDAS RESSOURCES SARLU", "a legal form two names share is no group's core (vendor name, SDN name)";
+    "LIBERTY TELECOMUNICACIONES DE COSTA RICA LY, S.A.", "INMOBILIARIA TIJUANA COSTA S.A. DE C.V.", "a word of a country's name is the place's, not a rare word two names share (FPDS name, SDN name)";
     "BARNEY CORPORATION, INC.", "EL BARNEY", "El of a nickname stays a word: only Al is the Arabic article (FPDS name, SDN alias)";
     "Industrial and Commercial Bank of Chad", "Industrial and Commercial Bank of China", "the one place differs";
     "Bank of China (Hong Kong)", "Bank of China (Singapore)", "places in parentheses differ";
