@@ -125,6 +125,9 @@ const MUST_MATCH: &[Case] = cases![
     "Forty-Four Trading LLC", "44 Trading LLC", "number written as words";
     "Zenith Fund III", "Zenith Fund 3", "Roman numeral";
     "U.S. Sino Trade Company", "United States Sino Trade Company", "abbreviated place";
+    "STAR SHIP MANAGEMENT LIMITED", "STAR SHIP MANAGEMENT LTD-BZE", "a registry's code joined to the legal form is optional (two names of one SDN entry)";
+    "AQUA SHIPPING LTD.", "AQUA SHIPPING LTD.-MAI", "a registry's code after a legal form ending in a dot (two names of one SDN entry)";
+    "STG-EKO TRADING", "OOO 'STG-EKO'", "a word that spells a legal form after the legal form alone is the name's, not a registry's code (SDN name)";
     "GRUPO CEDRO S.A.", "GRUPO CEDRO PANAMA S.A.", "a country left out: every country is a place, not only China's trade partners (SDN name)";
     "Cencora Inc", "Sencora Inc", "a typo in the first letter of a long word";
     "OOO Gazprom Kapital", "Obshchestvo s Ogranichennoi Otvetstvennostyu Gazprom Capital", "transliteration and long legal form";

@@ -43,7 +43,14 @@ pub(super) fn last_word_legal_form(text: &str, raw: &mut [RawToken], steps: &mut
 /// CORPORATION", "Acme-Ltd"). Read on the characters as normalised
 /// (invisible ones skipped, NFKC), so that a full-width or zero-width
 /// spelling reads the same.
-fn hyphenated_code(text: &str, t: &RawToken, edge: bool) -> bool {
+///
+/// A legal form after a word of the name and before its last word, joined
+/// to that word and to nothing else, is a legal form too when the word has
+/// three letters: the
+/// registry's code the SDN list writes after it ("STAR SHIP MANAGEMENT
+/// LTD-BZE", "SILVER BRIDGE SHIPPING CO-HKG"), which
+/// `tag::registry_codes` makes optional.
+fn hyphenated_code(text: &str, t: &RawToken, edge: bool, before_last: bool) -> bool {
     /// Whether the visible characters of `side`, nearest first, start with
     /// a hyphen and then a letter or digit, and how many letters follow
     /// the hyphen before anything else (up to four). Each character is read
@@ -68,7 +75,8 @@ fn hyphenated_code(text: &str, t: &RawToken, edge: bool) -> bool {
     ];
     let long_word = |w: &Option<usize>| w.is_some_and(|n| n >= 4);
     let form = edge && t.text.len() == 3 && joined.iter().any(long_word);
-    joined.iter().any(Option::is_some) && !form
+    let registry = before_last && joined[1].is_none() && joined[0] == Some(3);
+    joined.iter().any(Option::is_some) && !form && !registry
 }
 
 impl Normalizer {
@@ -91,6 +99,12 @@ impl Normalizer {
         let mut i = 0;
         while i < raw.len() {
             let edge = i == 0 || i + 1 == raw.len();
+            // Before the last word, after a word of the name ("OOO
+            // 'STG-EKO'" is a name of two words).
+            let before_last = i + 2 == raw.len()
+                && out
+                    .iter()
+                    .any(|t: &RawToken| t.kind != Some(TokenKind::LegalForm));
             let phrase_at = |max: usize| {
                 self.legal
                     .longest_at_most(&raw, i, max)
@@ -101,7 +115,7 @@ impl Normalizer {
                             && word.len() <= 3
                             && !super::tables::PREFIX_LEGAL.contains(&word);
                         len > 1
-                            || !(hyphenated_code(text, &raw[i], edge)
+                            || !(hyphenated_code(text, &raw[i], edge, before_last)
                                 || super::tables::NOT_LEGAL_ALONE.contains(&word)
                                 || acronym_first)
                     })

@@ -106,6 +106,7 @@ impl Normalizer {
         super::acronyms::edge_acronyms(text, &mut toks, steps);
         articles(text, &mut toks, steps);
         arabic_articles(text, &mut toks, steps);
+        registry_codes(text, &mut toks, steps);
         state_words(text, &mut toks, steps);
         let mut tokens: Vec<Token> = toks.into_iter().map(|t| self.finish(t)).collect();
         let all_legal = tokens.iter().all(|t| t.kind == TokenKind::LegalForm);
@@ -382,6 +383,35 @@ fn arabic_articles(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
         if article {
             toks[i].make_optional(text, "is the Arabic article", steps);
         }
+    }
+}
+
+/// A word of three letters joined by a hyphen to the legal form before it,
+/// last in the name, is where the company is registered, as the SDN list
+/// writes one company's names ("STAR SHIP MANAGEMENT LIMITED" and "STAR
+/// SHIP MANAGEMENT LTD-BZE"; "AQUA SHIPPING LTD.-MAI"), and optional: a
+/// vendor leaves it out.
+fn registry_codes(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
+    let [before @ .., form, code] = toks else {
+        return;
+    };
+    if before
+        .iter()
+        .all(|t| t.raw.kind == Some(TokenKind::LegalForm))
+    {
+        return;
+    }
+    let joined = text
+        .get(form.raw.span.end..code.raw.span.start)
+        .is_some_and(|gap| matches!(gap, "-" | ".-"));
+    let registry = joined
+        && form.raw.kind == Some(TokenKind::LegalForm)
+        && code.raw.kind.is_none()
+        && !code.optional
+        && code.raw.text.len() == 3
+        && code.raw.text.bytes().all(|b| b.is_ascii_alphabetic());
+    if registry {
+        code.make_optional(text, "is a registry's code after the legal form", steps);
     }
 }
 
