@@ -10,6 +10,7 @@
 //! | misspelt legal form | the same, as written | first letter and length, as written |
 //! | first letter | the form less its first letter (substituted), or one form the other less its first letter (added, dropped); a legal form as written | tail, compare form, both as written too |
 //! | contraction | first letter; the vendor's word shorter, its letters among the listed word's | first letter and length, as written, then letters |
+//! | listed contraction | first letter; the listed word shorter, its letters among the vendor's organisation word's | first letter, then letters |
 //! | split or merged | first letter, lengths at most [`MAX_EDITS`] apart | first letter and length, as written (runs of the query too) |
 //! | re-spaced numbers | the listed run's digits are a query word | compare form; the query's own runs are few and all tried |
 //! | initialism | the vendor's word's first two letters are a listed word's initial and that of a word the initialism may come to next | first two letters |
@@ -21,7 +22,7 @@
 
 use crate::normalize::{Token, TokenKind};
 use crate::score::candidates::{Span, all_runs, number_runs, skippable};
-use crate::score::words::{MIN_CONTRACTED_LEN, MIN_CONTRACTION_LEN};
+use crate::score::words::{MIN_CONTRACTED_LEN, MIN_CONTRACTION_LEN, MIN_LISTED_CONTRACTION_LEN};
 use std::collections::HashMap;
 
 /// The most edits a typo rule allows ([`crate::score::allowed_edits`]):
@@ -51,6 +52,9 @@ pub(crate) struct QueryWords<'q> {
     /// Runs of two or three words, by first letter and length as written
     /// run together, with their letters.
     runs: Shapes<Span>,
+    /// Organisation words, by first letter, with their letters: what a
+    /// listed contraction may stand for.
+    organisation: HashMap<u8, Vec<(usize, u64)>>,
     /// Words that may be initialisms (3 to 6 letters), by first two letters.
     acronyms: Postings<(u8, u8)>,
     /// Runs of numbers read whole ([`number_runs`]).
@@ -111,6 +115,10 @@ impl<'q> QueryWords<'q> {
             let written = t.unexpanded_text();
             if let Some(s) = shape(written) {
                 w.written.entry(s).or_default().push((i, letters(written)));
+            }
+            if let (TokenKind::Generic, Some(&first)) = (t.kind, t.text.as_bytes().first()) {
+                let entry = (i, letters(&t.text));
+                w.organisation.entry(first).or_default().push(entry);
             }
             let b = t.text.as_bytes();
             if (3..=6).contains(&b.len())
@@ -188,6 +196,17 @@ impl<'q> QueryWords<'q> {
                     out.extend(words.filter(|(_, m)| m & !mask == 0).map(|&(i, _)| i));
                 }
             }
+        }
+        // The query's organisation words a listed contraction may stand
+        // for ("SHPG" for "Shipping").
+        let written = b.unexpanded_text();
+        if let (Some(&first), true) = (
+            written.as_bytes().first(),
+            written.len() >= MIN_LISTED_CONTRACTION_LEN,
+        ) {
+            let mask = letters(written);
+            let words = self.organisation.get(&first).into_iter().flatten();
+            out.extend(words.filter(|(_, m)| mask & !m == 0).map(|&(i, _)| i));
         }
     }
 

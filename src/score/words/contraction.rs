@@ -21,9 +21,11 @@ pub(super) fn skeleton(s: &str, l: &str) -> bool {
         .all(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u'))
 }
 
-/// The vendor's word `short` a contraction of the listed organisation word
-/// `long` (lists write their own contractions, which stand for themselves:
-/// "SES" is no contraction of "Systems").
+/// The word `short` a contraction of the organisation word `long`: the
+/// vendor's word of a listed one, or, in a long listed name only, a listed
+/// word of four letters or more of the vendor's ("SHPG" of "Shipping"; a
+/// short one a list writes stands for itself: "SES" is no contraction of
+/// "Systems").
 pub(super) fn contraction(short: &Token, long: &Token) -> Option<(f64, PairKind)> {
     if long.kind != TokenKind::Generic
         || !matches!(short.kind, TokenKind::Distinctive | TokenKind::Generic)

@@ -9,7 +9,7 @@
 //! | digits for letters | 0.90 | same key once digits are read as letters (`Hikv1sion`, `ZT3`, `Ningb0`; a `1` as `i` or as `l`: `Channe1`; a place's own variant key too: `Y4ntai` / `Yantai`), or a number written as a word read so (`Sev3n` / `Seven`): a possible evasion |
 //! | typo | 1 − 0.1 per edit, 1 − 0.9/length under 9 letters (0.6/length for two letters swapped) | same first letter, shorter word 5 letters or more (4 when a letter of a five-letter word is dropped; 7 when the listed name has one word, unless two letters are swapped), one edit up to 7 letters, two from 8 |
 //! | first letter | 0.85 | words of 6 letters or more (7 when the listed name has one word; 5 for a listed organisation word or legal form, `Froup` / `Group`, or in a listed name of three words or more, legal forms aside, whose other words confirm it: `Armed Forces General Taff`) differing only in the first letter, substituted, dropped or added (`Sencora` / `Cencora`) |
-//! | contraction | 0.88 | a vendor's word, as written, that is an organisation word's beginning (`Electro`, `Techn`) or keeps its first letter and at most 60% of its letters in order (`Avn`, `Mfg`, `Natl`, `Pwr`, `Comm` for commercial), and is not a common word itself |
+//! | contraction | 0.88 | a vendor's word, as written, that is an organisation word's beginning (`Electro`, `Techn`) or keeps its first letter and at most 60% of its letters in order (`Avn`, `Mfg`, `Natl`, `Pwr`, `Comm` for commercial), and is not a common word itself; a listed word so, of four letters or more, in a listed name of three words or more (`SHPG` for the vendor's `Shipping`) |
 //! | vowels | 0.88 | distinctive words of 4 letters or more with the same first letter (as written) and consonants ([`crate::normalize::consonant_key`]; three of them, or two in words of five letters), one vowel changed or added to a run of vowels (two edits from 8 letters or between four consonants: `Sanubar` / `Senobar`): transliterations (`Misr` / `Masr`, `Quds` / `Qods`, `Souran` / `Soran`); or two consonants and one sound written with two vowels (`Nour` / `Noor`, `Puya` / `Pooya`); against a one-word listed name, only one sound written with as many letters either way (`Nour` / `Noor`, not `Ares` / `Aries`) |
 //! | misspelt legal form | as a typo or first letter | a word one typo from a legal form as written (`Compny`, `Groip`, `Vompany`) |
 //! | misspelt number word | as a typo | a word one typo from a number written as a word (`Secind` / `Second`) |
@@ -102,6 +102,9 @@ pub(crate) const MIN_SINGLE_FIRST_LETTER_LEN: usize = 7;
 pub(crate) const MIN_CONTRACTION_LEN: usize = 3;
 pub(crate) const MIN_CONTRACTED_LEN: usize = 5;
 pub(crate) const CONTRACTION_SHARE: f64 = 0.6;
+/// Shortest contraction a list writes that pairs with a vendor's whole word
+/// ("SHPG"; "AVN" in a listed name stands for itself).
+pub(crate) const MIN_LISTED_CONTRACTION_LEN: usize = 4;
 
 /// Similarity of two words `edits` typos apart, the longer of `len` letters:
 /// 0.1 less per edit, more in words of under nine letters, where one edit is
@@ -176,6 +179,11 @@ pub(crate) fn word_sim(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairK
         // word is an acronym of its own ("ITT" is not "Instrument", "GEE"
         // not "Green"), as a typo in it would make another word.
         contraction(a, b).filter(|_| !ctx.listed_single),
+        // A list writes contractions too ("KOREA SAMMA SHPG CO" beside
+        // "KOREA SAMMA SHIPPING CO"): one of four letters or more, beside
+        // words of the name that confirm it.
+        contraction(b, a)
+            .filter(|_| ctx.listed_long && b.unexpanded_text().len() >= MIN_LISTED_CONTRACTION_LEN),
     ]
     .into_iter()
     .flatten()

@@ -54,6 +54,24 @@ fn a_first_letter_slip_in_a_five_letter_word_needs_a_long_listed_name() {
     assert_eq!(kind("nsar", "asar", true), None);
 }
 
+/// A contraction the list writes pairs with the vendor's whole word only
+/// from four letters and where the listed name's other words confirm it:
+/// "KOREA SAMMA SHPG CO" is "KOREA SAMMA SHIPPING CO".
+#[test]
+fn a_listed_contraction_needs_four_letters_and_a_long_name() {
+    let kind = |vendor: &str, listed: &str, listed_long: bool| {
+        let ctx = Context {
+            listed_single: false,
+            listed_long,
+        };
+        pair_in(vendor, listed, ctx).map(|x| x.1)
+    };
+    assert_eq!(kind("shipping", "shpg", true), Some(PairKind::Contraction));
+    assert_eq!(kind("shipping", "shpg", false), None, "a short name");
+    assert_eq!(kind("aviation", "avn", true), None, "three letters");
+    assert_eq!(kind("hikvision", "hkvn", true), None, "a distinctive word");
+}
+
 /// A listed name of one word pairs by its vowels only where one sound is
 /// written with as many letters either way: nothing else in the name says
 /// which name it is.
