@@ -107,6 +107,7 @@ impl Normalizer {
         articles(text, &mut toks, steps);
         arabic_articles(text, &mut toks, steps);
         registry_codes(text, &mut toks, steps);
+        ezafe(text, &mut toks, steps);
         state_words(text, &mut toks, steps);
         let mut tokens: Vec<Token> = toks.into_iter().map(|t| self.finish(t)).collect();
         let all_legal = tokens.iter().all(|t| t.kind == TokenKind::LegalForm);
@@ -382,6 +383,25 @@ fn arabic_articles(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
             && next.raw.text.bytes().all(|b| b.is_ascii_alphabetic());
         if article {
             toks[i].make_optional(text, "is the Arabic article", steps);
+        }
+    }
+}
+
+/// The Persian ezafe, "-e" or "-ye" joined to the word before it ("BANK-E
+/// TAT", "MEHR-E EQTESAD-E IRANIAN INVESTMENT COMPANY"), is optional: the
+/// lists write the same names without it ("TAT BANK", "MEHR EQTESAD").
+fn ezafe(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
+    for i in 1..toks.len() {
+        let (before, t) = (&toks[i - 1], &toks[i]);
+        let joined = text
+            .get(before.raw.span.end..t.raw.span.start)
+            .is_some_and(|gap| gap == "-");
+        let ezafe = joined
+            && matches!(t.raw.text.as_str(), "e" | "ye")
+            && !t.optional
+            && before.raw.text.len() >= 2;
+        if ezafe {
+            toks[i].make_optional(text, "is the Persian ezafe", steps);
         }
     }
 }
