@@ -125,6 +125,8 @@ const MUST_MATCH: &[Case] = cases![
     "Forty-Four Trading LLC", "44 Trading LLC", "number written as words";
     "Zenith Fund III", "Zenith Fund 3", "Roman numeral";
     "U.S. Sino Trade Company", "United States Sino Trade Company", "abbreviated place";
+    "PREMIER INVESTMENT GROUP SAL", "PREMIER INVESTMENT GROUP SAL (OFF-SHORE)", "offshore beside a SAL is optional (two names of one SDN entry)";
+    "BARLY OFF-SHORE S.A.L.", "BARLY OFF-SHORE", "offshore written on both sides still pairs (two names of one SDN entry)";
     "BANK-E TAT", "TAT BANK", "the Persian ezafe is optional (two names of one SDN entry)";
     "KOREA SAMMA SHIPPING CO", "KOREA SAMMA SHPG CO", "a contraction the list writes (two names of one SDN entry)";
     "STAR SHIP MANAGEMENT LIMITED", "STAR SHIP MANAGEMENT LTD-BZE", "a registry's code joined to the legal form is optional (two names of one SDN entry)";

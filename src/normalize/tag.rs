@@ -108,6 +108,7 @@ impl Normalizer {
         arabic_articles(text, &mut toks, steps);
         registry_codes(text, &mut toks, steps);
         ezafe(text, &mut toks, steps);
+        offshore(text, &mut toks, steps);
         state_words(text, &mut toks, steps);
         let mut tokens: Vec<Token> = toks.into_iter().map(|t| self.finish(t)).collect();
         let all_legal = tokens.iter().all(|t| t.kind == TokenKind::LegalForm);
@@ -383,6 +384,33 @@ fn arabic_articles(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
             && next.raw.text.bytes().all(|b| b.is_ascii_alphabetic());
         if article {
             toks[i].make_optional(text, "is the Arabic article", steps);
+        }
+    }
+}
+
+/// "Offshore" beside a Lebanese SAL, before or after it ("FOCUS MEDIA
+/// COMPANY SAL OFFSHORE", "STARS COMMUNICATIONS OFFSHORE SAL", "SAL
+/// (OFF-SHORE)"), says what kind of SAL it is, and is optional: the SDN
+/// list writes the same names without it. Written, it still pairs with
+/// the word ("BARLY OFF-SHORE").
+fn offshore(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
+    let sal = |t: &Tagging| t.raw.kind == Some(TokenKind::LegalForm) && t.raw.text == "sal";
+    let word = |t: &Tagging, w: &str| t.raw.kind.is_none() && !t.optional && t.raw.text == w;
+    let n = toks.len();
+    for i in 0..n {
+        // "Offshore" one word, or "Off" and "Shore".
+        let len = if word(&toks[i], "offshore") {
+            1
+        } else if i + 1 < n && word(&toks[i], "off") && word(&toks[i + 1], "shore") {
+            2
+        } else {
+            continue;
+        };
+        let beside = (i > 0 && sal(&toks[i - 1])) || toks.get(i + len).is_some_and(sal);
+        if beside {
+            for t in &mut toks[i..i + len] {
+                t.make_optional(text, "says the SAL is offshore", steps);
+            }
         }
     }
 }
