@@ -125,6 +125,7 @@ const MUST_MATCH: &[Case] = cases![
     "Forty-Four Trading LLC", "44 Trading LLC", "number written as words";
     "Zenith Fund III", "Zenith Fund 3", "Roman numeral";
     "U.S. Sino Trade Company", "United States Sino Trade Company", "abbreviated place";
+    "DOLLY BELL", "DOLLY BELL DOO BEOGRAD-NOVI BEOGRAD", "the town after a d.o.o. is optional (two names of one SDN entry)";
     "PREMIER INVESTMENT GROUP SAL", "PREMIER INVESTMENT GROUP SAL (OFF-SHORE)", "offshore beside a SAL is optional (two names of one SDN entry)";
     "BARLY OFF-SHORE S.A.L.", "BARLY OFF-SHORE", "offshore written on both sides still pairs (two names of one SDN entry)";
     "BANK-E TAT", "TAT BANK", "the Persian ezafe is optional (two names of one SDN entry)";
@@ -278,6 +279,7 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "ARES  INC", "ARIES", "a vowel added to a one-word name makes another name (FPDS name, SDN vessel)";
     "DANEL HOLDINGS LIMITED", "DANIEL", "a vowel added to a one-word name makes another name (FPDS name, SDN vessel)";
     "AQUAFUN SARLU", "MIDAS RESSOURCES SARLU", "a legal form two names share is no group's core (vendor name, SDN name)";
+    "TRIGLAV TRADE DOO BEOGRAD", "TEHNOGLOBAL SYSTEMS DOO BEOGRAD", "the town after a d.o.o. is no group's core (SDN name)";
     "LIBERTY TELECOMUNICACIONES DE COSTA RICA LY, S.A.", "INMOBILIARIA TIJUANA COSTA S.A. DE C.V.", "a word of a country's name is the place's, not a rare word two names share (FPDS name, SDN name)";
     "BARNEY CORPORATION, INC.", "EL BARNEY", "El of a nickname stays a word: only Al is the Arabic article (FPDS name, SDN alias)";
     "Industrial and Commercial Bank of Chad", "Industrial and Commercial Bank of China", "the one place differs";

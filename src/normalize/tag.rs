@@ -109,6 +109,7 @@ impl Normalizer {
         registry_codes(text, &mut toks, steps);
         ezafe(text, &mut toks, steps);
         offshore(text, &mut toks, steps);
+        seat_after_doo(text, &mut toks, steps);
         state_words(text, &mut toks, steps);
         let mut tokens: Vec<Token> = toks.into_iter().map(|t| self.finish(t)).collect();
         let all_legal = tokens.iter().all(|t| t.kind == TokenKind::LegalForm);
@@ -385,6 +386,28 @@ fn arabic_articles(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
         if article {
             toks[i].make_optional(text, "is the Arabic article", steps);
         }
+    }
+}
+
+/// The words after a d.o.o. that closes a name, up to three, are the town
+/// it is registered in, as the Balkans write a company's name and the SDN
+/// list copies it ("TEHNOGLOBAL SYSTEMS DOO BEOGRAD", "INKOP DOO CUPRIJA",
+/// "DOLLY BELL DOO BEOGRAD-NOVI BEOGRAD" beside "DOLLY BELL"), and
+/// optional: a vendor leaves the town out. After a d.o.o. that opens the
+/// name ("DOO RAD 028 ZVECAN") they are the name.
+fn seat_after_doo(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
+    let form = |t: &Tagging| t.raw.kind == Some(TokenKind::LegalForm);
+    let Some(i) = toks.iter().rposition(|t| form(t) && t.raw.text == "doo") else {
+        return;
+    };
+    let after = toks.len() - i - 1;
+    let named_before = toks[..i].iter().any(|t| !form(t));
+    let town = |t: &Tagging| matches!(t.raw.kind, None | Some(TokenKind::Place)) && !t.optional;
+    if !named_before || !(1..=3).contains(&after) || !toks[i + 1..].iter().all(town) {
+        return;
+    }
+    for t in &mut toks[i + 1..] {
+        t.make_optional(text, "is the town after the d.o.o.", steps);
     }
 }
 
