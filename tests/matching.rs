@@ -125,6 +125,7 @@ const MUST_MATCH: &[Case] = cases![
     "Forty-Four Trading LLC", "44 Trading LLC", "number written as words";
     "Zenith Fund III", "Zenith Fund 3", "Roman numeral";
     "U.S. Sino Trade Company", "United States Sino Trade Company", "abbreviated place";
+    "AVIAPRIBOROSTROYENIYE OAO", "AVIAPRIBOROSTROENIE OAO", "ye after a vowel is e, as Russian transliterations vary (the word as two names of one SDN entry write it)";
     "DOLLY BELL", "DOLLY BELL DOO BEOGRAD-NOVI BEOGRAD", "the town after a d.o.o. is optional (two names of one SDN entry)";
     "PREMIER INVESTMENT GROUP SAL", "PREMIER INVESTMENT GROUP SAL (OFF-SHORE)", "offshore beside a SAL is optional (two names of one SDN entry)";
     "BARLY OFF-SHORE S.A.L.", "BARLY OFF-SHORE", "offshore written on both sides still pairs (two names of one SDN entry)";

@@ -8,8 +8,8 @@
 //!   as letters (`hikv1sion`, `d4hua`, `zt3`: a possible evasion), and the
 //!   spellings transliteration varies folded (`c`/`q`/`gh` → `k`, `ph` → `f`,
 //!   `ks` → `x`, final `ce` → `s`, final `que` → `k`, `y` → `i`, `w` → `v`,
-//!   `z` → `s`, double letters once, final `e` dropped, an initial `l`
-//!   before a consonant read as `i`): `Kapital` / `Capital`, `Finans` /
+//!   `z` → `s`, `ye` after a vowel → `e`, double letters once, final `e`
+//!   dropped, an initial `l` before a consonant read as `i`): `Kapital` / `Capital`, `Finans` /
 //!   `Finance`, `Telekom` / `Telecom`, `Foreks` / `Forex`, `Technique` /
 //!   `Technic`.
 
@@ -238,6 +238,11 @@ pub(crate) fn consonant_bytes(text: &str) -> Option<impl Iterator<Item = u8> + '
     }))
 }
 
+/// A vowel as the variant key writes it (`y` is `i` there).
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
 /// The letter a variant key writes for `c` followed by `next`, and whether
 /// it stands for both (`ph` is `f`, `ck` is `k`, and `gh` too, as
 /// transliterations of Persian write one letter "gh" or "q": "Moghaddam" /
@@ -306,6 +311,16 @@ pub(crate) fn variant_key_into(text: &str, key: &mut String) -> bool {
     };
     let mut i = 0;
     while i < len {
+        // `ye` after a vowel is `e` (Russian е: "Aviapriborostroyeniye" /
+        // "Aviapriborostroenie").
+        if at(i) == b'y'
+            && i + 1 < len
+            && at(i + 1) == b'e'
+            && key.as_bytes().last().is_some_and(|&c| is_vowel(c))
+        {
+            i += 1;
+            continue;
+        }
         let (c, pair) = fold_sound(at(i), (i + 1 < len).then(|| at(i + 1)));
         i += usize::from(pair);
         if key.as_bytes().last() != Some(&c) {
@@ -361,6 +376,11 @@ mod tests {
         let mut out: Vec<u8> = Vec::with_capacity(b.len());
         let mut i = 0;
         while i < b.len() {
+            let vowel_before = out.last().is_some_and(|c| b"aeiou".contains(c));
+            if b[i] == b'y' && b.get(i + 1) == Some(&b'e') && vowel_before {
+                i += 1;
+                continue;
+            }
             let (c, pair) = fold_sound(b[i], b.get(i + 1).copied());
             i += usize::from(pair);
             if out.last() != Some(&c) {
@@ -434,6 +454,11 @@ mod tests {
             ("telekom", "telecom", "transliteration k/c"),
             ("finans", "finance", "final -ce"),
             ("hytera", "hitera", "y/i"),
+            (
+                "aviapriborostroyeniye",
+                "aviapriborostroenie",
+                "ye after a vowel",
+            ),
             ("hikv1sion", "hikvision", "digit for a letter"),
             ("d4hua", "dahua", "digit for a letter"),
             ("lndustry", "industry", "lower-case L for a capital I"),
