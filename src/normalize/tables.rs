@@ -407,8 +407,12 @@ pub(crate) const GENERIC_FOREIGN: &[&str] = &[
 
 /// Words that say what kind of organisation a name is, like legal forms:
 /// they weigh as little, and a vendor may add or drop them ("China Mobile
-/// Group" is "China Mobile").
-pub(crate) const FORM_WORDS: &[&str] = &["group", "groups", "holding", "holdings"];
+/// Group" is "China Mobile"). A concern is a Russian or Belarusian state
+/// group ("JOINT STOCK COMPANY CONCERN KALASHNIKOV", "Kalashnikov Concern";
+/// "BELNEFTEKHIM CONCERN", "BELNEFTEKHIM").
+pub(crate) const FORM_WORDS: &[&str] = &[
+    "group", "groups", "holding", "holdings", "concern", "kontsern",
+];
 
 /// Words a branch or trading arm adds to its group's name ("Volga Group
 /// Global", "CNOOC International Trading"): organisation words that say

@@ -208,6 +208,9 @@ impl Normalizer {
                         &text[t.span.clone()]
                     ),
                 );
+                if FORM_WORDS.contains(&read.as_str()) {
+                    t.kind = Some(TokenKind::LegalForm);
+                }
                 t.unexpanded = Some(std::mem::replace(&mut t.text, read));
             }
         }
@@ -292,7 +295,9 @@ impl Normalizer {
         // form or an abbreviation, which the text read again would replace
         // ("US4" read as "USA" is the place "us").
         super::replaced::look_alike_candidates(word).find(|w| {
-            self.is_generic(w) && !super::reads_as_number(w) && !self.replaced_when_read(w)
+            (self.is_generic(w) || FORM_WORDS.contains(&w.as_str()))
+                && !super::reads_as_number(w)
+                && !self.replaced_when_read(w)
         })
     }
 
