@@ -9,6 +9,7 @@ use super::tables::{FORM_WORDS, GENERIC, GENERIC_FOREIGN, REPUBLIC_OF};
 use super::variant::{stem, variant_key};
 use super::{Normalizer, StepKind, Steps, Token, TokenKind, is_country};
 use crate::background::{Background, GENERIC_DF};
+use unicode_normalization::UnicodeNormalization;
 
 /// Shortest organisation word read as misspelt (but for "Group" and the
 /// like, [`FORM_WORDS`]), and shortest written word
@@ -443,15 +444,28 @@ fn offshore(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
     }
 }
 
+/// Whether the text between tokens `a` and `b` is one of `gaps`, read as
+/// normalised (NFKC, invisible characters skipped): a full-width hyphen
+/// or one beside a zero-width space joins as a hyphen does.
+fn gap_is(text: &str, a: &RawToken, b: &RawToken, gaps: &[&str]) -> bool {
+    text.get(a.span.end..b.span.start).is_some_and(|gap| {
+        let read: String = gap
+            .chars()
+            .filter(|&c| !super::chars::is_invisible(c))
+            .collect::<String>()
+            .nfkc()
+            .collect();
+        gaps.contains(&read.as_str())
+    })
+}
+
 /// The Persian ezafe, "-e" or "-ye" joined to the word before it ("BANK-E
 /// TAT", "MEHR-E EQTESAD-E IRANIAN INVESTMENT COMPANY"), is optional: the
 /// lists write the same names without it ("TAT BANK", "MEHR EQTESAD").
 fn ezafe(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
     for i in 1..toks.len() {
         let (before, t) = (&toks[i - 1], &toks[i]);
-        let joined = text
-            .get(before.raw.span.end..t.raw.span.start)
-            .is_some_and(|gap| gap == "-");
+        let joined = gap_is(text, &before.raw, &t.raw, &["-"]);
         let ezafe = joined
             && matches!(t.raw.text.as_str(), "e" | "ye")
             && !t.optional
@@ -477,9 +491,7 @@ fn registry_codes(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
     {
         return;
     }
-    let joined = text
-        .get(form.raw.span.end..code.raw.span.start)
-        .is_some_and(|gap| matches!(gap, "-" | ".-"));
+    let joined = gap_is(text, &form.raw, &code.raw, &["-", ".-"]);
     let registry = joined
         && form.raw.kind == Some(TokenKind::LegalForm)
         && code.raw.kind.is_none()
