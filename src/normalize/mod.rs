@@ -56,6 +56,7 @@ mod glued;
 mod han;
 mod legal;
 mod numbers;
+mod optional;
 mod phrases;
 mod replaced;
 mod tables;
