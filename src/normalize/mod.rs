@@ -356,6 +356,7 @@ impl Normalizer {
     /// form (its words run together, synonyms made one).
     fn build_legal_forms(&mut self) {
         let synonyms: HashMap<&str, &str> = LEGAL_SYNONYMS.iter().copied().collect();
+        let mut shortened = Vec::new();
         for line in LEGAL_FORMS_TSV.lines() {
             if line.starts_with('#') {
                 continue;
@@ -401,6 +402,15 @@ impl Normalizer {
                 .chars()
                 .any(|c| ('\u{00C0}'..='\u{024F}').contains(&c));
             self.legal_words.extend(words.iter().cloned());
+            self.legal_pairs
+                .extend(words.windows(2).map(|w| format!("{} {}", w[0], w[1])));
+            if let Some(short) = shortened_last_word(&words) {
+                shortened.push((short, compare.clone(), diacritics));
+            }
+            self.legal.insert(words, compare, diacritics);
+        }
+        // After the table's own phrases, which win where they spell one.
+        for (words, compare, diacritics) in shortened {
             self.legal_pairs
                 .extend(words.windows(2).map(|w| format!("{} {}", w[0], w[1])));
             self.legal.insert(words, compare, diacritics);
@@ -474,6 +484,21 @@ impl Steps {
             self.list.push(Step { kind, detail });
         }
     }
+}
+
+/// A legal-form phrase of three words or more ending in a word vendors
+/// abbreviate, with the abbreviation: "Private Military Co" for the table's
+/// "Private Military Company", as "Co" is "Company" alone.
+fn shortened_last_word(words: &[String]) -> Option<Vec<String>> {
+    const SHORT: &[(&str, &str)] = &[
+        ("company", "co"),
+        ("corporation", "corp"),
+        ("limited", "ltd"),
+        ("incorporated", "inc"),
+    ];
+    let (last, before) = words.split_last()?;
+    let &(_, short) = SHORT.iter().find(|(long, _)| long == last)?;
+    (before.len() >= 2).then(|| before.iter().cloned().chain([short.to_string()]).collect())
 }
 
 #[cfg(test)]
