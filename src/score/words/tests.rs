@@ -25,18 +25,21 @@ fn sim(a: &str, b: &str) -> f64 {
     pair(a, b, false).map_or(0.0, |x| x.0)
 }
 
+/// The kind of pair the first words of two names make, the listed name of
+/// several words, long (three words or more, legal forms aside) or not.
+fn kind(vendor: &str, listed: &str, listed_long: bool) -> Option<PairKind> {
+    let ctx = Context {
+        listed_single: false,
+        listed_long,
+    };
+    pair_in(vendor, listed, ctx).map(|x| x.1)
+}
+
 /// A slip in the first letter of a five-letter word pairs only where
 /// the listed name's other words confirm it (three words or more,
 /// legal forms aside); a word of four letters never does.
 #[test]
 fn a_first_letter_slip_in_a_five_letter_word_needs_a_long_listed_name() {
-    let kind = |vendor: &str, listed: &str, listed_long: bool| {
-        let ctx = Context {
-            listed_single: false,
-            listed_long,
-        };
-        pair_in(vendor, listed, ctx).map(|x| x.1)
-    };
     for (vendor, listed) in [
         ("taff", "staff"),
         ("each", "beach"),
@@ -59,13 +62,6 @@ fn a_first_letter_slip_in_a_five_letter_word_needs_a_long_listed_name() {
 /// "KOREA SAMMA SHPG CO" is "KOREA SAMMA SHIPPING CO".
 #[test]
 fn a_listed_contraction_needs_four_letters_and_a_long_name() {
-    let kind = |vendor: &str, listed: &str, listed_long: bool| {
-        let ctx = Context {
-            listed_single: false,
-            listed_long,
-        };
-        pair_in(vendor, listed, ctx).map(|x| x.1)
-    };
     assert_eq!(kind("shipping", "shpg", true), Some(PairKind::Contraction));
     assert_eq!(kind("shipping", "shpg", false), None, "a short name");
     assert_eq!(kind("aviation", "avn", true), None, "three letters");
