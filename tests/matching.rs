@@ -137,6 +137,7 @@ const MUST_MATCH: &[Case] = cases![
     "STAR SHIP MANAGEMENT LIMITED", "STAR SHIP MANAGEMENT LTD-BZE", "a registry's code joined to the legal form is optional (two names of one SDN entry)";
     "AQUA SHIPPING LTD.", "AQUA SHIPPING LTD.-MAI", "a registry's code after a legal form ending in a dot (two names of one SDN entry)";
     "STG-EKO TRADING", "OOO 'STG-EKO'", "a word that spells a legal form after the legal form alone is the name's, not a registry's code (SDN name)";
+    "XIANGHE TRADE CO., LTD.", "DANDONG XIANGHE TRADING CO., LTD.", "a Chinese city left out (two names of one SDN entry)";
     "GRUPO CEDRO S.A.", "GRUPO CEDRO PANAMA S.A.", "a country left out: every country is a place, not only China's trade partners (SDN name)";
     "Cencora Inc", "Sencora Inc", "a typo in the first letter of a long word";
     "OOO Gazprom Kapital", "Obshchestvo s Ogranichennoi Otvetstvennostyu Gazprom Capital", "transliteration and long legal form";
