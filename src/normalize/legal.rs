@@ -46,10 +46,9 @@ pub(super) fn last_word_legal_form(text: &str, raw: &mut [RawToken], steps: &mut
 ///
 /// A legal form after a word of the name and before its last word, joined
 /// to that word and to nothing else, is a legal form too when the word has
-/// three letters: the
-/// registry's code the SDN list writes after it ("STAR SHIP MANAGEMENT
-/// LTD-BZE", "SILVER BRIDGE SHIPPING CO-HKG"), which
-/// `tag::registry_codes` makes optional.
+/// three letters: the registry's code the SDN list writes after it ("STAR
+/// SHIP MANAGEMENT LTD-BZE", "SILVER BRIDGE SHIPPING CO-HKG"), which
+/// `optional::registry_codes` makes optional.
 fn hyphenated_code(text: &str, t: &RawToken, edge: bool, before_last: bool) -> bool {
     /// Whether the visible characters of `side`, nearest first, start with
     /// a hyphen and then a letter or digit, and how many letters follow

@@ -22,6 +22,32 @@ pub(super) fn words_a_name_may_leave_out(text: &str, toks: &mut [Tagging], steps
     state_words(text, toks, steps);
 }
 
+/// The article of a name, first ("The Boeing Company") or after a last
+/// comma as vendor masters file it ("Boeing Company, The"; "…, LLC, The"),
+/// is optional: it says nothing about who the company is, and a vendor may
+/// write it or leave it out. Elsewhere ("Front for the Liberation") it
+/// stays a word of the name.
+fn articles(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
+    let n = toks.len();
+    if n < 2 {
+        return;
+    }
+    let article = |t: &Tagging| t.raw.text == "the" && !t.raw.paren;
+    let first = article(&toks[0]);
+    let last = article(&toks[n - 1])
+        && text
+            .get(toks[n - 2].raw.span.end..toks[n - 1].raw.span.start)
+            .is_some_and(|gap| {
+                // A comma as any width writes it ("，").
+                gap.nfkc().any(|c| c == ',')
+            });
+    for (i, is) in [(0, first), (n - 1, last)] {
+        if is && !toks[i].optional {
+            toks[i].make_optional(text, "is the name's article", steps);
+        }
+    }
+}
+
 /// The Arabic article before a word of the name ("Al Khalidi Company",
 /// "Ansar al-Islam", "El Nasr") is optional: transliterations write it
 /// apart, join it with a hyphen or leave it out, and the lists write one
@@ -44,52 +70,30 @@ fn arabic_articles(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
     }
 }
 
-/// The words after a d.o.o. that closes a name, up to three, are the town
-/// it is registered in, as the Balkans write a company's name and the SDN
-/// list copies it ("TEHNOGLOBAL SYSTEMS DOO BEOGRAD", "INKOP DOO CUPRIJA",
-/// "DOLLY BELL DOO BEOGRAD-NOVI BEOGRAD" beside "DOLLY BELL"), and
-/// optional: a vendor leaves the town out. After a d.o.o. that opens the
-/// name ("DOO RAD 028 ZVECAN") they are the name.
-fn seat_after_doo(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
-    let form = |t: &Tagging| t.raw.kind == Some(TokenKind::LegalForm);
-    let Some(i) = toks.iter().rposition(|t| form(t) && t.raw.text == "doo") else {
+/// A word of three letters joined by a hyphen to the legal form before it,
+/// last in the name, is where the company is registered, as the SDN list
+/// writes one company's names ("STAR SHIP MANAGEMENT LIMITED" and "STAR
+/// SHIP MANAGEMENT LTD-BZE"; "AQUA SHIPPING LTD.-MAI"), and optional: a
+/// vendor leaves it out.
+fn registry_codes(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
+    let [before @ .., form, code] = toks else {
         return;
     };
-    let after = toks.len() - i - 1;
-    let named_before = toks[..i].iter().any(|t| !form(t));
-    let town = |t: &Tagging| matches!(t.raw.kind, None | Some(TokenKind::Place)) && !t.optional;
-    if !named_before || !(1..=3).contains(&after) || !toks[i + 1..].iter().all(town) {
+    if before
+        .iter()
+        .all(|t| t.raw.kind == Some(TokenKind::LegalForm))
+    {
         return;
     }
-    for t in &mut toks[i + 1..] {
-        t.make_optional(text, "is the town after the d.o.o.", steps);
-    }
-}
-
-/// "Offshore" beside a Lebanese SAL, before or after it ("FOCUS MEDIA
-/// COMPANY SAL OFFSHORE", "STARS COMMUNICATIONS OFFSHORE SAL", "SAL
-/// (OFF-SHORE)"), says what kind of SAL it is, and is optional: the SDN
-/// list writes the same names without it. Written, it still pairs with
-/// the word ("BARLY OFF-SHORE").
-fn offshore(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
-    let sal = |t: &Tagging| t.raw.kind == Some(TokenKind::LegalForm) && t.raw.text == "sal";
-    let word = |t: &Tagging, w: &str| t.raw.kind.is_none() && !t.optional && t.raw.text == w;
-    let n = toks.len();
-    for i in 0..n {
-        // "Offshore" one word, or "Off" and "Shore".
-        let len = if word(&toks[i], "offshore") {
-            1
-        } else if i + 1 < n && word(&toks[i], "off") && word(&toks[i + 1], "shore") {
-            2
-        } else {
-            continue;
-        };
-        let beside = (i > 0 && sal(&toks[i - 1])) || toks.get(i + len).is_some_and(sal);
-        if beside {
-            for t in &mut toks[i..i + len] {
-                t.make_optional(text, "says the SAL is offshore", steps);
-            }
-        }
+    let joined = gap_is(text, &form.raw, &code.raw, &["-", ".-"]);
+    let registry = joined
+        && form.raw.kind == Some(TokenKind::LegalForm)
+        && code.raw.kind.is_none()
+        && !code.optional
+        && code.raw.text.len() == 3
+        && code.raw.text.bytes().all(|b| b.is_ascii_alphabetic());
+    if registry {
+        code.make_optional(text, "is a registry's code after the legal form", steps);
     }
 }
 
@@ -125,56 +129,52 @@ fn ezafe(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
     }
 }
 
-/// A word of three letters joined by a hyphen to the legal form before it,
-/// last in the name, is where the company is registered, as the SDN list
-/// writes one company's names ("STAR SHIP MANAGEMENT LIMITED" and "STAR
-/// SHIP MANAGEMENT LTD-BZE"; "AQUA SHIPPING LTD.-MAI"), and optional: a
-/// vendor leaves it out.
-fn registry_codes(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
-    let [before @ .., form, code] = toks else {
-        return;
-    };
-    if before
-        .iter()
-        .all(|t| t.raw.kind == Some(TokenKind::LegalForm))
-    {
-        return;
-    }
-    let joined = gap_is(text, &form.raw, &code.raw, &["-", ".-"]);
-    let registry = joined
-        && form.raw.kind == Some(TokenKind::LegalForm)
-        && code.raw.kind.is_none()
-        && !code.optional
-        && code.raw.text.len() == 3
-        && code.raw.text.bytes().all(|b| b.is_ascii_alphabetic());
-    if registry {
-        code.make_optional(text, "is a registry's code after the legal form", steps);
+/// "Offshore" beside a Lebanese SAL, before or after it ("FOCUS MEDIA
+/// COMPANY SAL OFFSHORE", "STARS COMMUNICATIONS OFFSHORE SAL", "SAL
+/// (OFF-SHORE)"), says what kind of SAL it is, and is optional: the SDN
+/// list writes the same names without it. Written, it still pairs with
+/// the word ("BARLY OFF-SHORE").
+fn offshore(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
+    let sal = |t: &Tagging| t.raw.kind == Some(TokenKind::LegalForm) && t.raw.text == "sal";
+    let word = |t: &Tagging, w: &str| t.raw.kind.is_none() && !t.optional && t.raw.text == w;
+    let n = toks.len();
+    for i in 0..n {
+        // "Offshore" one word, or "Off" and "Shore".
+        let len = if word(&toks[i], "offshore") {
+            1
+        } else if i + 1 < n && word(&toks[i], "off") && word(&toks[i + 1], "shore") {
+            2
+        } else {
+            continue;
+        };
+        let beside = (i > 0 && sal(&toks[i - 1])) || toks.get(i + len).is_some_and(sal);
+        if beside {
+            for t in &mut toks[i..i + len] {
+                t.make_optional(text, "says the SAL is offshore", steps);
+            }
+        }
     }
 }
 
-/// The article of a name, first ("The Boeing Company") or after a last
-/// comma as vendor masters file it ("Boeing Company, The"; "…, LLC, The"),
-/// is optional: it says nothing about who the company is, and a vendor may
-/// write it or leave it out. Elsewhere ("Front for the Liberation") it
-/// stays a word of the name.
-fn articles(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
-    let n = toks.len();
-    if n < 2 {
+/// The words after a d.o.o. that closes a name, up to three, are the town
+/// it is registered in, as the Balkans write a company's name and the SDN
+/// list copies it ("TEHNOGLOBAL SYSTEMS DOO BEOGRAD", "INKOP DOO CUPRIJA",
+/// "DOLLY BELL DOO BEOGRAD-NOVI BEOGRAD" beside "DOLLY BELL"), and
+/// optional: a vendor leaves the town out. After a d.o.o. that opens the
+/// name ("DOO RAD 028 ZVECAN") they are the name.
+fn seat_after_doo(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
+    let form = |t: &Tagging| t.raw.kind == Some(TokenKind::LegalForm);
+    let Some(i) = toks.iter().rposition(|t| form(t) && t.raw.text == "doo") else {
+        return;
+    };
+    let after = toks.len() - i - 1;
+    let named_before = toks[..i].iter().any(|t| !form(t));
+    let town = |t: &Tagging| matches!(t.raw.kind, None | Some(TokenKind::Place)) && !t.optional;
+    if !named_before || !(1..=3).contains(&after) || !toks[i + 1..].iter().all(town) {
         return;
     }
-    let article = |t: &Tagging| t.raw.text == "the" && !t.raw.paren;
-    let first = article(&toks[0]);
-    let last = article(&toks[n - 1])
-        && text
-            .get(toks[n - 2].raw.span.end..toks[n - 1].raw.span.start)
-            .is_some_and(|gap| {
-                // A comma as any width writes it ("，").
-                unicode_normalization::UnicodeNormalization::nfkc(gap).any(|c| c == ',')
-            });
-    for (i, is) in [(0, first), (n - 1, last)] {
-        if is && !toks[i].optional {
-            toks[i].make_optional(text, "is the name's article", steps);
-        }
+    for t in &mut toks[i + 1..] {
+        t.make_optional(text, "is the town after the d.o.o.", steps);
     }
 }
 
