@@ -402,19 +402,22 @@ impl Normalizer {
                 .chars()
                 .any(|c| ('\u{00C0}'..='\u{024F}').contains(&c));
             self.legal_words.extend(words.iter().cloned());
-            self.legal_pairs
-                .extend(words.windows(2).map(|w| format!("{} {}", w[0], w[1])));
             if let Some(short) = shortened_last_word(&words) {
                 shortened.push((short, compare.clone(), diacritics));
             }
-            self.legal.insert(words, compare, diacritics);
+            self.add_legal_phrase(words, compare, diacritics);
         }
         // After the table's own phrases, which win where they spell one.
         for (words, compare, diacritics) in shortened {
-            self.legal_pairs
-                .extend(words.windows(2).map(|w| format!("{} {}", w[0], w[1])));
-            self.legal.insert(words, compare, diacritics);
+            self.add_legal_phrase(words, compare, diacritics);
         }
+    }
+
+    /// One legal-form phrase, with its pairs of adjacent words.
+    fn add_legal_phrase(&mut self, words: Vec<String>, compare: String, diacritics: bool) {
+        self.legal_pairs
+            .extend(words.windows(2).map(|w| format!("{} {}", w[0], w[1])));
+        self.legal.insert(words, compare, diacritics);
     }
 
     fn insert_han(&mut self, han: &str, compare: Vec<&'static str>, kind: TokenKind) {

@@ -85,13 +85,12 @@ fn registry_codes(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
     {
         return;
     }
-    let joined = gap_is(text, &form.raw, &code.raw, &["-", ".-"]);
-    let registry = joined
-        && form.raw.kind == Some(TokenKind::LegalForm)
+    let registry = form.raw.kind == Some(TokenKind::LegalForm)
         && code.raw.kind.is_none()
         && !code.optional
         && code.raw.text.len() == 3
-        && code.raw.text.bytes().all(|b| b.is_ascii_alphabetic());
+        && code.raw.text.bytes().all(|b| b.is_ascii_alphabetic())
+        && gap_is(text, &form.raw, &code.raw, &["-", ".-"]);
     if registry {
         code.make_optional(text, "is a registry's code after the legal form", steps);
     }
@@ -99,9 +98,18 @@ fn registry_codes(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
 
 /// Whether the text between tokens `a` and `b` is one of `gaps`, read as
 /// normalised (NFKC, invisible characters skipped): a full-width hyphen
-/// or one beside a zero-width space joins as a hyphen does.
+/// or one beside a zero-width space joins as a hyphen does. The gap as
+/// written is tried first, without allocating.
 fn gap_is(text: &str, a: &RawToken, b: &RawToken, gaps: &[&str]) -> bool {
     text.get(a.span.end..b.span.start).is_some_and(|gap| {
+        if gaps.contains(&gap) {
+            return true;
+        }
+        // Printable ASCII reads as written: nothing in it is invisible or
+        // changed by NFKC.
+        if gap.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
+            return false;
+        }
         let read: String = gap
             .chars()
             .filter(|&c| !super::chars::is_invisible(c))
@@ -118,11 +126,10 @@ fn gap_is(text: &str, a: &RawToken, b: &RawToken, gaps: &[&str]) -> bool {
 fn ezafe(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
     for i in 1..toks.len() {
         let (before, t) = (&toks[i - 1], &toks[i]);
-        let joined = gap_is(text, &before.raw, &t.raw, &["-"]);
-        let ezafe = joined
-            && matches!(t.raw.text.as_str(), "e" | "ye")
+        let ezafe = matches!(t.raw.text.as_str(), "e" | "ye")
             && !t.optional
-            && before.raw.text.len() >= 2;
+            && before.raw.text.len() >= 2
+            && gap_is(text, &before.raw, &t.raw, &["-"]);
         if ezafe {
             toks[i].make_optional(text, "is the Persian ezafe", steps);
         }

@@ -9,9 +9,9 @@
 //!   spellings transliteration varies folded (`c`/`q`/`gh` → `k`, `ph` → `f`,
 //!   `ks` → `x`, final `ce` → `s`, final `que` → `k`, `y` → `i`, `w` → `v`,
 //!   `z` → `s`, `ye` after a vowel → `e`, double letters once, final `e`
-//!   dropped, an initial `l` before a consonant read as `i`): `Kapital` / `Capital`, `Finans` /
-//!   `Finance`, `Telekom` / `Telecom`, `Foreks` / `Forex`, `Technique` /
-//!   `Technic`.
+//!   dropped, an initial `l` before a consonant read as `i`): `Kapital` /
+//!   `Capital`, `Finans` / `Finance`, `Telekom` / `Telecom`, `Foreks` /
+//!   `Forex`, `Technique` / `Technic`, `Stroyeniye` / `Stroenie`.
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;

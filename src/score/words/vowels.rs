@@ -52,10 +52,12 @@ pub(super) fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKin
     // only one sound written with two vowels and as many letters either
     // way ("Nour" / "Noor"), not a vowel added ("Aries" / "Ares", "Daniel"
     // / "Danel").
-    let one_sound = consonants >= 2
-        && (!ctx.listed_single || x == y)
-        && differ_in_a_vowel_pair(a.text.as_bytes(), b.text.as_bytes());
-    ((!ctx.listed_single && enough && edited()) || one_sound)
+    let one_sound = || {
+        consonants >= 2
+            && (!ctx.listed_single || x == y)
+            && differ_in_a_vowel_pair(a.text.as_bytes(), b.text.as_bytes())
+    };
+    ((!ctx.listed_single && enough && edited()) || one_sound())
         .then_some((VOWELS_SIM, PairKind::Variant { digits: false }))
 }
 
