@@ -402,7 +402,7 @@ impl Normalizer {
                 .chars()
                 .any(|c| ('\u{00C0}'..='\u{024F}').contains(&c));
             self.legal_words.extend(words.iter().cloned());
-            if let Some(short) = shortened_last_word(&words) {
+            for short in shortened_words(&words) {
                 shortened.push((short, compare.clone(), diacritics));
             }
             self.add_legal_phrase(words, compare, diacritics);
@@ -489,19 +489,39 @@ impl Steps {
     }
 }
 
-/// A legal-form phrase of three words or more ending in a word vendors
-/// abbreviate, with the abbreviation: "Private Military Co" for the table's
-/// "Private Military Company", as "Co" is "Company" alone.
-fn shortened_last_word(words: &[String]) -> Option<Vec<String>> {
+/// A legal-form phrase of three words or more with words vendors
+/// abbreviate, written abbreviated: "Private Military Co" for the table's
+/// "Private Military Company", "Ltd Liability Co" (as real vendor names
+/// write it) for "Limited Liability Company", as "Co" is "Company" and
+/// "Ltd" is "Limited" alone. Every choice of those words to abbreviate,
+/// one or more.
+fn shortened_words(words: &[String]) -> Vec<Vec<String>> {
     const SHORT: &[(&str, &str)] = &[
         ("company", "co"),
         ("corporation", "corp"),
         ("limited", "ltd"),
         ("incorporated", "inc"),
     ];
-    let (last, before) = words.split_last()?;
-    let &(_, short) = SHORT.iter().find(|(long, _)| long == last)?;
-    (before.len() >= 2).then(|| before.iter().cloned().chain([short.to_string()]).collect())
+    if words.len() < 3 {
+        return Vec::new();
+    }
+    let short = |w: &String| SHORT.iter().find(|(long, _)| long == w).map(|&(_, s)| s);
+    let at: Vec<usize> = (0..words.len())
+        .filter(|&i| short(&words[i]).is_some())
+        .collect();
+    (1u32..1 << at.len())
+        .map(|mask| {
+            let mut out = words.to_vec();
+            for (bit, &i) in at.iter().enumerate() {
+                if mask & (1 << bit) != 0 {
+                    if let Some(s) = short(&words[i]) {
+                        out[i] = s.to_string();
+                    }
+                }
+            }
+            out
+        })
+        .collect()
 }
 
 #[cfg(test)]
