@@ -135,6 +135,7 @@ const MUST_MATCH: &[Case] = cases![
     "BARLY OFF-SHORE S.A.L.", "BARLY OFF-SHORE", "offshore written on both sides still pairs (two names of one SDN entry)";
     "BANK-E TAT", "TAT BANK", "the Persian ezafe is optional (two names of one SDN entry)";
     "KOREA SAMMA SHIPPING CO", "KOREA SAMMA SHPG CO", "a contraction the list writes (two names of one SDN entry)";
+    "PACIFIC SHIPPING AND TRANSPORTATION LIMITED", "PACIFIC SHIPPING & TRANS", "a contraction the list writes as the listed name's only distinctive word (two names of one SDN entry): the index finds it by the vendor's whole word";
     "STAR SHIP MANAGEMENT LIMITED", "STAR SHIP MANAGEMENT LTD-BZE", "a registry's code joined to the legal form is optional (two names of one SDN entry)";
     "AQUA SHIPPING LTD.", "AQUA SHIPPING LTD.-MAI", "a registry's code after a legal form ending in a dot (two names of one SDN entry)";
     "STG-EKO TRADING", "OOO 'STG-EKO'", "a word that spells a legal form after the legal form alone is the name's, not a registry's code (SDN name)";

@@ -40,14 +40,25 @@ impl NameIndex {
         for (id, n) in names.iter().enumerate() {
             let id = id as u32;
             let toks = &n.tokens;
+            // A listed name of three words or more may write an
+            // organisation word contracted ("KOREA SAMMA SHPG CO").
+            let long = toks
+                .iter()
+                .filter(|t| t.kind != TokenKind::LegalForm)
+                .count()
+                >= crate::score::MIN_CONFIRMING_WORDS;
             for a in anchors(toks, &df) {
                 b.anchor(toks, a, id);
+                if long {
+                    b.maybe_contraction(&toks[a]);
+                }
             }
             b.number_runs(toks, id);
             if let Some(h) = crate::score::cut::head(&crate::score::cut::written_key(&n.original)) {
                 b.index.cut_heads.entry(hash(h)).or_default().push(id);
             }
         }
+        b.listed_contractions();
         b.finish()
     }
 }
@@ -82,6 +93,10 @@ struct Builder {
     in_words: Vec<bool>,
     in_concatenations: Vec<bool>,
     in_generic: Vec<bool>,
+    /// Keys of anchors a list may write as contractions, each once
+    /// ([`Builder::maybe_contraction`]).
+    contraction_keys: Vec<u32>,
+    in_contractions: Vec<bool>,
 }
 
 impl Builder {
@@ -122,6 +137,49 @@ impl Builder {
                 self.add(&joined, id, Role::Concatenation, false);
             }
         }
+    }
+
+    /// Keeps an anchor of a listed name of three words or more that may be
+    /// a contraction the list writes: four letters or more as written.
+    fn maybe_contraction(&mut self, t: &Token) {
+        let written = t.unexpanded_text();
+        if !matches!(t.kind, TokenKind::Distinctive | TokenKind::Generic)
+            || written.len() < crate::score::MIN_LISTED_CONTRACTION_LEN
+        {
+            return;
+        }
+        if let Some(k) = self.index.key_id(written) {
+            if !self.in_contractions[k as usize] {
+                self.in_contractions[k as usize] = true;
+                self.contraction_keys.push(k);
+            }
+        }
+    }
+
+    /// Files each kept anchor under the organisation words it contracts
+    /// ([`crate::score::contracts`]; "shpg" under "shipping"): a vendor
+    /// writing the word whole looks it up by the word.
+    fn listed_contractions(&mut self) {
+        if self.contraction_keys.is_empty() {
+            return;
+        }
+        let mut by_first: FxMap<u8, Vec<String>> = FxMap::default();
+        for w in crate::normalize::Normalizer::new().generic_words() {
+            if let Some(&first) = w.as_bytes().first() {
+                by_first.entry(first).or_default().push(w);
+            }
+        }
+        let mut filed: FxMap<u64, Vec<u32>> = FxMap::default();
+        for &k in &self.contraction_keys {
+            let key = self.index.key(k);
+            let Some(words) = by_first.get(&key.as_bytes()[0]) else {
+                continue;
+            };
+            for w in words.iter().filter(|w| crate::score::contracts(key, w)) {
+                filed.entry(hash(w)).or_default().push(k);
+            }
+        }
+        self.index.listed_contractions = filed;
     }
 
     /// Runs of numbers, whole: "11 420 2 1".
@@ -198,6 +256,7 @@ impl Builder {
         self.in_words.push(false);
         self.in_concatenations.push(false);
         self.in_generic.push(false);
+        self.in_contractions.push(false);
         k
     }
 

@@ -22,7 +22,9 @@
 //! A query looks up each of its words, and each concatenation of two or three
 //! adjacent words, in the same forms: exactly, within the scorer's typo
 //! allowance, and as contractions (a short word against longer organisation
-//! words). Fuzzy keys are
+//! words; an organisation word against the listed words of four letters or
+//! more that contract it, in listed names of three words or more: "SHPG"
+//! for "Shipping"). Fuzzy keys are
 //! bucketed by first letter and length, each with two letter masks (letters
 //! present, letters present twice) that rule most keys out before an edit
 //! distance is computed. The candidates are then scored exactly as brute force
@@ -84,6 +86,10 @@ pub struct NameIndex {
     concatenations: FxMap<(u8, u8), Bucket>,
     /// Organisation-word keys by first letter (the long side of a contraction).
     generic_by_first: FxMap<u8, Vec<u32>>,
+    /// Keys a list may write as contractions, by the hash of each
+    /// organisation word they contract ("shpg" under "shipping"): the
+    /// vendor's word is the long side.
+    listed_contractions: FxMap<u64, Vec<u32>>,
     /// Names long enough to be cut at a field width, by the hash of their
     /// written key's head ([`crate::score::cut::head`]): a vendor's name
     /// that is one of them cut has the same head.
@@ -215,6 +221,11 @@ impl NameIndex {
         let toks = &query.tokens;
         for (i, t) in toks.iter().enumerate() {
             self.lookup(&t.text, true, &mut keys);
+            if t.kind == TokenKind::Generic {
+                if let Some(ks) = self.listed_contractions.get(&hash(&t.text)) {
+                    keys.extend(ks);
+                }
+            }
             if let Some(raw) = &t.unexpanded {
                 self.lookup(raw, true, &mut keys);
             }
@@ -345,6 +356,12 @@ impl NameIndex {
         scratch.keys.clear();
         self.lookup(s, true, &mut scratch.keys);
         !scratch.keys.is_empty()
+    }
+
+    /// Whether listed words contract the organisation word `s` ("shpg" of
+    /// "shipping"), which a query's word written so finds.
+    pub(crate) fn finds_listed_contraction(&self, s: &str) -> bool {
+        self.listed_contractions.contains_key(&hash(s))
     }
 
     /// Whether `s` is a key.

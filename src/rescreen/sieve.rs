@@ -50,7 +50,9 @@
 //!
 //! A token has a stem only when it is an organisation word, a word of a
 //! finite list ([`crate::normalize::Normalizer::generic_words`]): the sieve
-//! stems that list once and lets through the words whose stem is a key.
+//! stems that list once and lets through the words whose stem is a key,
+//! and those a listed word contracts (the index looks an organisation word
+//! up by the listed words that contract it: "SHPG" of "Shipping").
 
 use crate::index::{
     FxMap, NameIndex, Scratch as IndexScratch, Sketch, hash, join_masks, letter_masks,
@@ -128,6 +130,7 @@ impl Sieve {
             let number = r.text.bytes().any(|b| b.is_ascii_digit());
             if !number
                 && !index.finds_word(&r.text, &mut scratch)
+                && !index.finds_listed_contraction(&r.text)
                 // A replacement is a legal form, place or organisation
                 // word: never distinctive, it pairs by no vowel key.
                 && !index.finds_forms(
@@ -150,9 +153,12 @@ impl Sieve {
             }
         }
         // Only an organisation word has a stem: those whose stem is a key.
+        // Only one is looked up by the listed words that contract it.
         for w in normalizer.generic_words() {
             if index.is_key(&stem(&w)) {
                 tokens.insert(w, "an organisation word whose stem is a key");
+            } else if index.finds_listed_contraction(&w) {
+                tokens.insert(w, "an organisation word a listed word contracts");
             }
         }
         for w in normalizer

@@ -76,7 +76,9 @@ pub use evidence::{Evidence, Rule};
 pub(crate) use long::{LongQuery, align_long};
 pub use weights::{Core, Prepared, Weights};
 pub use words::PairKind;
-pub(crate) use words::allowed_edits;
+pub(crate) use words::{
+    MIN_CONFIRMING_WORDS, MIN_LISTED_CONTRACTION_LEN, allowed_edits, contracts,
+};
 
 use crate::normalize::TokenKind;
 use candidates::{Candidate, candidates};

@@ -21,6 +21,19 @@ pub(super) fn skeleton(s: &str, l: &str) -> bool {
         .all(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u'))
 }
 
+/// Whether the letters of `s` make it a contraction of `l`: a truncation
+/// keeps the word's beginning ("Electro", "Techn"); a contraction drops
+/// letters inside it too, and keeps fewer. The rule's test of the letters
+/// alone, which the index reads too ([`crate::index`]).
+pub(crate) fn contracts(s: &str, l: &str) -> bool {
+    let truncation = l.starts_with(s) && s.len() + 2 <= l.len();
+    s.len() >= MIN_CONTRACTION_LEN
+        && l.len() >= MIN_CONTRACTED_LEN
+        && (truncation || (s.len() as f64 <= CONTRACTION_SHARE * l.len() as f64 && skeleton(s, l)))
+        && s.as_bytes()[0] == l.as_bytes()[0]
+        && is_subsequence(s, l)
+}
+
 /// The word `short` a contraction of the organisation word `long`: the
 /// vendor's word of a listed one, or, in a long listed name only, a listed
 /// word of four letters or more of the vendor's ("SHPG" of "Shipping"; a
@@ -36,15 +49,7 @@ pub(super) fn contraction(short: &Token, long: &Token) -> Option<(f64, PairKind)
     // contract another word ("Comm": communications or commercial).
     let s = short.unexpanded_text();
     let l = long.text.as_str();
-    // A truncation keeps the word's beginning ("Electro", "Techn"); a
-    // contraction drops letters inside it too, and keeps fewer.
-    let truncation = l.starts_with(s) && s.len() + 2 <= l.len();
-    if s.len() < MIN_CONTRACTION_LEN
-        || l.len() < MIN_CONTRACTED_LEN
-        || !(truncation || (s.len() as f64 <= CONTRACTION_SHARE * l.len() as f64 && skeleton(s, l)))
-        || s.as_bytes()[0] != l.as_bytes()[0]
-        || !is_subsequence(s, l)
-    {
+    if !contracts(s, l) {
         return None;
     }
     // A common word of its own is not a contraction ("art" is not
