@@ -127,6 +127,7 @@ const MUST_MATCH: &[Case] = cases![
     "U.S. Sino Trade Company", "United States Sino Trade Company", "abbreviated place";
     "AVIAPRIBOROSTROYENIYE OAO", "AVIAPRIBOROSTROENIE OAO", "ye after a vowel is e, as Russian transliterations vary (the word as two names of one SDN entry write it)";
     "PATRIOT PRIVATE MILITARY CO", "PATRIOT PRIVATE MILITARY COMPANY", "a legal form of several words with its last word abbreviated (SDN name)";
+    "MYANMAR ECONOMIC HOLDING LIMITED", "MYANMA ECONOMIC HOLDINGS PUBLIC COMPANY LIMITED", "Myanma is Myanmar's adjective, and Public Company Limited a legal form (two names of one SDN entry)";
     "DA GROUP 22 LTD. LIABILITY PARTNERSHIP", "LIMITED LIABILITY PARTNERSHIP DA GROUP 22", "a legal form of several words with its first word abbreviated, as real vendor names write Ltd. Liability Co. (SDN name)";
     "BELNEFTEKHIM", "BELNEFTEKHIM CONCERN", "a concern says what kind of organisation it is, as Group does (two names of one SDN entry)";
     "K0NTSERN ORION", "KONTSERN ORION OAO", "a digit for a letter in a word like Group (SDN name)";

@@ -121,6 +121,11 @@ EXTRA = [
     ("SCRLCV", "S.C. de R.L. de C.V."),
     ("SABCV", "S.A.B. de C.V."),
     ("SCA", "S. en C.A."),
+    # The public company of Thailand and Myanmar (PCL), which the source
+    # lacks: "MYANMA ECONOMIC HOLDINGS PUBLIC COMPANY LIMITED" (SDN), real
+    # vendor names ("DHIPAYA INSURANCE PUBLIC COMPANY LIMITED"). Not the
+    # bare "PCL", a company's initials as often ("PCL Construction").
+    ("PCL", "Public Company Limited"),
 ]
 
 

@@ -644,7 +644,10 @@ pub(crate) const COUNTRIES: &[&str] = &[
 /// Company" (two names of one SDN entry). Left out: adjectives that are as
 /// often a word, a surname or a given name in US vendor names ("Polish",
 /// "French", "German", "Dutch"), and "American" and "Indian", which name
-/// more than the country ("Indian Health Service").
+/// more than the country ("Indian Health Service"). "Myanma" is the
+/// adjective Myanmar's state enterprises are named with ("MYANMA TIMBER
+/// ENTERPRISE", "MYANMA ECONOMIC HOLDINGS PUBLIC COMPANY LIMITED"), which
+/// vendors and the press also write "Myanmar".
 pub(crate) const DEMONYMS: &[(&str, &[&str])] = &[
     ("china", &["chinese"]),
     ("russia", &["russian"]),
@@ -684,7 +687,7 @@ pub(crate) const DEMONYMS: &[(&str, &[&str])] = &[
     ("cuba", &["cuban"]),
     ("venezuela", &["venezuelan"]),
     ("nicaragua", &["nicaraguan"]),
-    ("myanmar", &["burmese"]),
+    ("myanmar", &["burmese", "myanma"]),
     ("cambodia", &["cambodian"]),
     ("laos", &["laotian"]),
     ("mongolia", &["mongolian"]),
