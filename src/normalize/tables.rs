@@ -414,6 +414,19 @@ pub(crate) const FORM_WORDS: &[&str] = &[
     "group", "groups", "holding", "holdings", "concern", "kontsern",
 ];
 
+/// The same words as other languages write them, read as the English
+/// word: "OOO GRUPPA 99" is "LLC GROUP 99" (two names of one SDN entry),
+/// "Gruppe" and "Gruppo" are Group, "Kholding" is Holding. Not the Spanish
+/// "Grupo": read as Group, it made two of the 16 real vendor names
+/// that open with it hit a listed name of one short word ("GRUPO SOL SA
+/// DE CV" ~ SOL, "GRUPO AR S A S" ~ AR.P.C.), and found one case more.
+pub(crate) const FORM_WORD_SPELLINGS: &[(&str, &str)] = &[
+    ("gruppa", "group"),
+    ("gruppe", "group"),
+    ("gruppo", "group"),
+    ("kholding", "holding"),
+];
+
 /// Words a branch or trading arm adds to its group's name ("Volga Group
 /// Global", "CNOOC International Trading"): organisation words that say
 /// where or how a company works, not who it is.

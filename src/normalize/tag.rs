@@ -6,7 +6,7 @@
 
 use super::chars::RawToken;
 use super::phrases::misspelt_word;
-use super::tables::{FORM_WORDS, GENERIC, GENERIC_FOREIGN};
+use super::tables::{FORM_WORD_SPELLINGS, FORM_WORDS, GENERIC, GENERIC_FOREIGN};
 use super::variant::{stem, variant_key};
 use super::{Normalizer, StepKind, Steps, Token, TokenKind};
 use crate::background::{Background, GENERIC_DF};
@@ -161,7 +161,13 @@ impl Normalizer {
     fn form_words(&self, text: &str, raw: &mut [RawToken], steps: &mut Steps) {
         for t in raw.iter_mut() {
             let untagged_or_generic = matches!(t.kind, None | Some(TokenKind::Generic));
-            if untagged_or_generic && FORM_WORDS.contains(&t.text.as_str()) {
+            if !untagged_or_generic {
+                continue;
+            }
+            if let Some(&(_, english)) = FORM_WORD_SPELLINGS.iter().find(|(w, _)| *w == t.text) {
+                t.unexpanded = Some(std::mem::replace(&mut t.text, english.to_string()));
+            }
+            if FORM_WORDS.contains(&t.text.as_str()) {
                 t.kind = Some(TokenKind::LegalForm);
                 steps.push(
                     StepKind::LegalForm,
