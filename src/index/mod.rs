@@ -221,9 +221,12 @@ impl NameIndex {
         let toks = &query.tokens;
         for (i, t) in toks.iter().enumerate() {
             self.lookup(&t.text, true, &mut keys);
+            // As read and as written (a Russian word read as the English one).
             if t.kind == TokenKind::Generic {
-                if let Some(ks) = self.listed_contractions.get(&hash(&t.text)) {
-                    keys.extend(ks);
+                for form in std::iter::once(&t.text).chain(&t.unexpanded) {
+                    if let Some(ks) = self.listed_contractions.get(&hash(form)) {
+                        keys.extend(ks);
+                    }
                 }
             }
             if let Some(raw) = &t.unexpanded {

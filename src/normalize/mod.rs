@@ -78,7 +78,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 use tables::{
     ABBREVIATIONS, CONFUSABLES, COUNTRIES, DEMONYMS, HAN_WORDS, HanKind, LEGAL_FORMS_TSV,
-    LEGAL_SYNONYMS, PLACE_SYNONYMS, PLACES,
+    LEGAL_SYNONYMS, PLACE_SYNONYMS, PLACES, TRANSLATIONS,
 };
 use unicode_normalization::UnicodeNormalization;
 
@@ -185,7 +185,8 @@ pub enum StepKind {
     Number,
     /// A legal form (or a word like "Group") was recognised: it weighs little.
     LegalForm,
-    /// An abbreviation was expanded.
+    /// An abbreviation was expanded, or a transliterated Russian
+    /// organisation word read as the English one.
     Expanded,
     /// An unknown word one typo from an organisation word was read as that
     /// word (`Tradinng` → `trading`).
@@ -314,7 +315,7 @@ impl Normalizer {
             glue_edges: glued::GlueEdges::default(),
             places: PhraseTable::default(),
             generic: tag::generic_table(),
-            abbreviations: ABBREVIATIONS.iter().copied().collect(),
+            abbreviations: ABBREVIATIONS.iter().chain(TRANSLATIONS).copied().collect(),
             confusables: CONFUSABLES.iter().copied().collect(),
             han: HashMap::new(),
             han_max: 0,

@@ -1068,6 +1068,36 @@ pub(crate) const PLACES: &[&str] = &[
     "zunyi",
 ];
 
+/// Organisation words of Russian names as the lists transliterate them,
+/// read as the English word the lists translate them with ("OOO ADM
+/// SISTEMY" / "LIMITED LIABILITY COMPANY ADM SYSTEMS", "90 EKSPERIMENTALNY
+/// ZAVOD OAO" / "90 EXPERIMENTAL PLANT OPEN JOINT STOCK COMPANY"): the
+/// same name in two alphabets' words. Left out: words a legal form
+/// translates ("kompaniya", "korporatsiya"), which the legal-form table
+/// reads, and words the lists' names are named with: "sistema" (Sistema
+/// PJSFC), "energiya" (JOINT STOCK COMPANY ENERGIYA), "inzhiniring" (OOO
+/// INZHINIRING.RF), "elektronika" (MATRIKS ELEKTRONIKA), "proekt" (a
+/// listed name's only distinctive word): read as English, each made real
+/// vendor names hit ("Energys Group Ltd", "AD ENGINEERING LLC").
+pub(crate) const TRANSLATIONS: &[(&str, &str)] = &[
+    ("sistemy", "systems"),
+    ("tekhnologii", "technologies"),
+    ("tekhnologiy", "technologies"),
+    ("tekhnologiya", "technology"),
+    ("tsentr", "center"),
+    ("institut", "institute"),
+    ("zavod", "plant"),
+    ("servis", "service"),
+    ("eksperimentalny", "experimental"),
+    ("eksperimentalnyy", "experimental"),
+    ("aviatsionny", "aviation"),
+    ("aviatsionnyy", "aviation"),
+    ("promyshlennaya", "industrial"),
+    ("stroitelnaya", "construction"),
+    ("transportnaya", "transport"),
+    ("finansovaya", "financial"),
+];
+
 /// Abbreviations expanded for comparison (abbreviation, expansion).
 pub(crate) const ABBREVIATIONS: &[(&str, &str)] = &[
     ("tech", "technology"),

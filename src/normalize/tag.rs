@@ -6,7 +6,7 @@
 
 use super::chars::RawToken;
 use super::phrases::misspelt_word;
-use super::tables::{FORM_WORD_SPELLINGS, FORM_WORDS, GENERIC, GENERIC_FOREIGN};
+use super::tables::{FORM_WORD_SPELLINGS, FORM_WORDS, GENERIC, GENERIC_FOREIGN, TRANSLATIONS};
 use super::variant::{stem, variant_key};
 use super::{Normalizer, StepKind, Steps, Token, TokenKind};
 use crate::background::{Background, GENERIC_DF};
@@ -184,10 +184,13 @@ impl Normalizer {
     fn abbreviations(&self, text: &str, raw: &mut [RawToken], steps: &mut Steps) {
         for t in raw.iter_mut().filter(|t| t.kind.is_none()) {
             if let Some(long) = self.abbreviations.get(t.text.as_str()) {
-                steps.push(
-                    StepKind::Expanded,
-                    format!("expanded '{}' to '{}'", &text[t.span.clone()], long),
-                );
+                let written = &text[t.span.clone()];
+                let detail = if TRANSLATIONS.iter().any(|(w, _)| *w == t.text) {
+                    format!("read the Russian '{written}' as '{long}'")
+                } else {
+                    format!("expanded '{written}' to '{long}'")
+                };
+                steps.push(StepKind::Expanded, detail);
                 t.unexpanded = Some(std::mem::replace(&mut t.text, (*long).to_string()));
                 if FORM_WORDS.contains(long) {
                     t.kind = Some(TokenKind::LegalForm);
@@ -310,13 +313,16 @@ impl Normalizer {
 
     /// Every word [`Normalizer::is_generic`] may accept (and more): the
     /// table's, the vendor table's common words, and every inflection of
-    /// these that [`Background::df`] reads as its base form.
+    /// these that [`Background::df`] reads as its base form; and the
+    /// Russian words read as English organisation words
+    /// ([`TRANSLATIONS`]), which such a token was written as.
     pub(crate) fn generic_words(&self) -> Vec<String> {
         let common = Background::get().words_in_at_least(GENERIC_DF);
         let mut out: Vec<String> = self
             .generic
             .iter()
             .copied()
+            .chain(TRANSLATIONS.iter().map(|&(russian, _)| russian))
             .chain(common)
             .map(String::from)
             .collect();

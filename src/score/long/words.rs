@@ -116,9 +116,20 @@ impl<'q> QueryWords<'q> {
             if let Some(s) = shape(written) {
                 w.written.entry(s).or_default().push((i, letters(written)));
             }
-            if let (TokenKind::Generic, Some(&first)) = (t.kind, t.text.as_bytes().first()) {
-                let entry = (i, letters(&t.text));
-                w.organisation.entry(first).or_default().push(entry);
+            // As read and as written (a Russian word read as the English one).
+            if t.kind == TokenKind::Generic {
+                let forms = [
+                    Some(t.text.as_str()),
+                    (written != t.text).then_some(written),
+                ];
+                for form in forms.into_iter().flatten() {
+                    if let Some(&first) = form.as_bytes().first() {
+                        w.organisation
+                            .entry(first)
+                            .or_default()
+                            .push((i, letters(form)));
+                    }
+                }
             }
             let b = t.text.as_bytes();
             if (3..=6).contains(&b.len())
@@ -187,13 +198,17 @@ impl<'q> QueryWords<'q> {
         }
         lookup_near(&self.by_length, text, out);
         self.near_written(b.unexpanded_text(), out);
-        // The query's contractions of an organisation word.
-        if let (TokenKind::Generic, Some((first, len))) = (b.kind, shape(text)) {
-            if len >= MIN_CONTRACTED_LEN {
-                let mask = letters(text);
-                for l in MIN_CONTRACTION_LEN..len {
-                    let words = self.written.get(&(first, l)).into_iter().flatten();
-                    out.extend(words.filter(|(_, m)| m & !mask == 0).map(|&(i, _)| i));
+        // The query's contractions of an organisation word, as read and as
+        // written (a Russian word read as the English one).
+        let forms = [Some(text), (written != text).then_some(written)];
+        for form in forms.into_iter().flatten() {
+            if let (TokenKind::Generic, Some((first, len))) = (b.kind, shape(form)) {
+                if len >= MIN_CONTRACTED_LEN {
+                    let mask = letters(form);
+                    for l in MIN_CONTRACTION_LEN..len {
+                        let words = self.written.get(&(first, l)).into_iter().flatten();
+                        out.extend(words.filter(|(_, m)| m & !mask == 0).map(|&(i, _)| i));
+                    }
                 }
             }
         }

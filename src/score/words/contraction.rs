@@ -49,7 +49,9 @@ pub(super) fn contraction(short: &Token, long: &Token) -> Option<(f64, PairKind)
     // contract another word ("Comm": communications or commercial).
     let s = short.unexpanded_text();
     let l = long.text.as_str();
-    if !contracts(s, l) {
+    // The long word as the name writes it too: a Russian word read as the
+    // English one ("STROI" of "Stroitelnaya", read "construction").
+    if !contracts(s, l) && !long.unexpanded.as_deref().is_some_and(|w| contracts(s, w)) {
         return None;
     }
     // A common word of its own is not a contraction ("art" is not
