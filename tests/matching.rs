@@ -132,6 +132,7 @@ const MUST_MATCH: &[Case] = cases![
     "BELNEFTEKHIM", "BELNEFTEKHIM CONCERN", "a concern says what kind of organisation it is, as Group does (two names of one SDN entry)";
     "OOO GRUPPA 99", "LLC GROUP 99", "Gruppa is Group, as Russian writes it (two names of one SDN entry)";
     "OOO ADM SISTEMY", "LIMITED LIABILITY COMPANY ADM SYSTEMS", "a Russian organisation word as the list translates it (two names of one SDN entry)";
+    "SEPAHAN CEMENT", "SIMAN SEPAHAN", "a Persian organisation word as the list translates it (two names of one SDN entry)";
     "PROIZVODSTVENNO-STROIT KOMPANIYA SNM", "PROIZVODSTVENNO-STROITELNAYA KOMPANIYA SNM", "a Russian word read as English is still contracted as written (SDN name)";
     "K0NTSERN ORION", "KONTSERN ORION OAO", "a digit for a letter in a word like Group (SDN name)";
     "DOLLY BELL", "DOLLY BELL DOO BEOGRAD-NOVI BEOGRAD", "the town after a d.o.o. is optional (two names of one SDN entry)";

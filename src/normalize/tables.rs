@@ -1077,8 +1077,9 @@ pub(crate) const PLACES: &[&str] = &[
 /// reads, and words the lists' names are named with: "sistema" (Sistema
 /// PJSFC), "energiya" (JOINT STOCK COMPANY ENERGIYA), "inzhiniring" (OOO
 /// INZHINIRING.RF), "elektronika" (MATRIKS ELEKTRONIKA), "proekt" (a
-/// listed name's only distinctive word): read as English, each made real
-/// vendor names hit ("Energys Group Ltd", "AD ENGINEERING LLC").
+/// listed name's only distinctive word), "sakhteman" (SAKHTEMAN
+/// INTERNATIONAL DEVELOPMENT): read as English, each made real vendor
+/// names hit ("Energys Group Ltd", "AD ENGINEERING LLC") or lost a case.
 pub(crate) const TRANSLATIONS: &[(&str, &str)] = &[
     ("sistemy", "systems"),
     ("tekhnologii", "technologies"),
@@ -1096,6 +1097,17 @@ pub(crate) const TRANSLATIONS: &[(&str, &str)] = &[
     ("stroitelnaya", "construction"),
     ("transportnaya", "transport"),
     ("finansovaya", "financial"),
+    // Persian, as the lists transliterate it ("PAKAT SAZI SHAFAGH SIMAN
+    // SEPAHAN" / "SEPAHAN CEMENT PAKAT-SAZI SHAFAGH", "SANAYE ELECTRONIC
+    // IRAN" / "IRAN ELECTRONICS INDUSTRIES").
+    ("siman", "cement"),
+    ("foolad", "steel"),
+    ("foulad", "steel"),
+    ("sanaye", "industries"),
+    ("sanati", "industrial"),
+    ("sazman", "organization"),
+    ("sazmane", "organization"),
+    ("mokhaberat", "communications"),
 ];
 
 /// Abbreviations expanded for comparison (abbreviation, expansion).
