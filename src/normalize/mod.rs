@@ -185,7 +185,7 @@ pub enum StepKind {
     Number,
     /// A legal form (or a word like "Group") was recognised: it weighs little.
     LegalForm,
-    /// An abbreviation was expanded, or a transliterated Russian
+    /// An abbreviation was expanded, or a transliterated Russian or Persian
     /// organisation word read as the English one.
     Expanded,
     /// An unknown word one typo from an organisation word was read as that

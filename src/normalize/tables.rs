@@ -1068,8 +1068,9 @@ pub(crate) const PLACES: &[&str] = &[
     "zunyi",
 ];
 
-/// Organisation words of Russian names as the lists transliterate them,
-/// read as the English word the lists translate them with ("OOO ADM
+/// Organisation words of Russian and Persian names as the lists
+/// transliterate them, read as the English word the lists translate them
+/// with ("OOO ADM
 /// SISTEMY" / "LIMITED LIABILITY COMPANY ADM SYSTEMS", "90 EKSPERIMENTALNY
 /// ZAVOD OAO" / "90 EXPERIMENTAL PLANT OPEN JOINT STOCK COMPANY"): the
 /// same name in two alphabets' words. Left out: words a legal form

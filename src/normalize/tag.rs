@@ -186,7 +186,7 @@ impl Normalizer {
             if let Some(long) = self.abbreviations.get(t.text.as_str()) {
                 let written = &text[t.span.clone()];
                 let detail = if TRANSLATIONS.iter().any(|(w, _)| *w == t.text) {
-                    format!("read the Russian '{written}' as '{long}'")
+                    format!("read '{written}' as the English '{long}'")
                 } else {
                     format!("expanded '{written}' to '{long}'")
                 };
@@ -314,7 +314,7 @@ impl Normalizer {
     /// Every word [`Normalizer::is_generic`] may accept (and more): the
     /// table's, the vendor table's common words, and every inflection of
     /// these that [`Background::df`] reads as its base form; and the
-    /// Russian words read as English organisation words
+    /// Russian and Persian words read as English organisation words
     /// ([`TRANSLATIONS`]), which such a token was written as.
     pub(crate) fn generic_words(&self) -> Vec<String> {
         let common = Background::get().words_in_at_least(GENERIC_DF);
