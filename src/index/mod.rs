@@ -221,7 +221,8 @@ impl NameIndex {
         let toks = &query.tokens;
         for (i, t) in toks.iter().enumerate() {
             self.lookup(&t.text, true, &mut keys);
-            // As read and as written (a Russian word read as the English one).
+            // As read and as written (a Russian or Persian word read as the
+            // English one).
             if t.kind == TokenKind::Generic {
                 for form in std::iter::once(&t.text).chain(&t.unexpanded) {
                     if let Some(ks) = self.listed_contractions.get(&hash(form)) {

@@ -116,7 +116,8 @@ impl<'q> QueryWords<'q> {
             if let Some(s) = shape(written) {
                 w.written.entry(s).or_default().push((i, letters(written)));
             }
-            // As read and as written (a Russian word read as the English one).
+            // As read and as written (a Russian or Persian word read as the
+            // English one).
             if t.kind == TokenKind::Generic {
                 let forms = [
                     Some(t.text.as_str()),
@@ -199,7 +200,7 @@ impl<'q> QueryWords<'q> {
         lookup_near(&self.by_length, text, out);
         self.near_written(b.unexpanded_text(), out);
         // The query's contractions of an organisation word, as read and as
-        // written (a Russian word read as the English one).
+        // written (a Russian or Persian word read as the English one).
         let forms = [Some(text), (written != text).then_some(written)];
         for form in forms.into_iter().flatten() {
             if let (TokenKind::Generic, Some((first, len))) = (b.kind, shape(form)) {

@@ -49,8 +49,9 @@ pub(super) fn contraction(short: &Token, long: &Token) -> Option<(f64, PairKind)
     // contract another word ("Comm": communications or commercial).
     let s = short.unexpanded_text();
     let l = long.text.as_str();
-    // The long word as the name writes it too: a Russian word read as the
-    // English one ("STROI" of "Stroitelnaya", read "construction").
+    // The long word as the name writes it too: a Russian or Persian word
+    // read as the English one ("STROI" of "Stroitelnaya", read
+    // "construction").
     if !contracts(s, l) && !long.unexpanded.as_deref().is_some_and(|w| contracts(s, w)) {
         return None;
     }
