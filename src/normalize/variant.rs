@@ -211,7 +211,6 @@ pub(crate) fn consonant_bytes(text: &str) -> Option<impl Iterator<Item = u8> + '
     if b.is_empty() || !b.iter().all(u8::is_ascii_lowercase) {
         return None;
     }
-    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
     let mut i = 0;
     let mut run = false;
     Some(std::iter::from_fn(move || {
@@ -220,7 +219,7 @@ pub(crate) fn consonant_bytes(text: &str) -> Option<impl Iterator<Item = u8> + '
                 b'y' => (b'y', false),
                 c => fold_sound(c, b.get(i + 1).copied()),
             };
-            let in_run = i > 0 && vowel(b[i]);
+            let in_run = i > 0 && is_vowel(b[i]);
             let out = if !in_run {
                 Some(c)
             } else if !run {
@@ -238,8 +237,9 @@ pub(crate) fn consonant_bytes(text: &str) -> Option<impl Iterator<Item = u8> + '
     }))
 }
 
-/// A vowel as the variant key writes it (`y` is `i` there).
-fn is_vowel(c: u8) -> bool {
+/// One of the five vowel letters (`y` aside: the variant key writes it
+/// `i`, and the consonant key keeps it).
+pub(crate) fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 

@@ -184,13 +184,12 @@ impl<'q> QueryWords<'q> {
         extend(&self.text, text, out);
         extend(&self.key, b.key(), out);
         extend(&self.stem, b.stem_text(), out);
-        // First letter substituted, added to the query's word, dropped; as
-        // written too, for a misspelt legal form.
+        // The word as read and as written (a misspelt legal form; a
+        // Russian or Persian word read as the English one).
         let written = b.unexpanded_text();
-        for form in [Some(text), (written != text).then_some(written)]
-            .into_iter()
-            .flatten()
-        {
+        let forms = [Some(text), (written != text).then_some(written)];
+        // First letter substituted, added to the query's word, dropped.
+        for form in forms.into_iter().flatten() {
             if let Some(tail) = form.get(1..) {
                 extend(&self.tail, tail, out);
                 extend(&self.text, tail, out);
@@ -198,10 +197,9 @@ impl<'q> QueryWords<'q> {
             extend(&self.tail, form, out);
         }
         lookup_near(&self.by_length, text, out);
-        self.near_written(b.unexpanded_text(), out);
+        self.near_written(written, out);
         // The query's contractions of an organisation word, as read and as
-        // written (a Russian or Persian word read as the English one).
-        let forms = [Some(text), (written != text).then_some(written)];
+        // written.
         for form in forms.into_iter().flatten() {
             if let (TokenKind::Generic, Some((first, len))) = (b.kind, shape(form)) {
                 if len >= MIN_CONTRACTED_LEN {
@@ -215,7 +213,6 @@ impl<'q> QueryWords<'q> {
         }
         // The query's organisation words a listed contraction may stand
         // for ("SHPG" for "Shipping").
-        let written = b.unexpanded_text();
         if let (Some(&first), true) = (
             written.as_bytes().first(),
             written.len() >= MIN_LISTED_CONTRACTION_LEN,

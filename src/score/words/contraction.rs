@@ -18,7 +18,7 @@ pub(super) fn skeleton(s: &str, l: &str) -> bool {
     let common = s.bytes().zip(l.bytes()).take_while(|(a, b)| a == b).count();
     s.as_bytes()[common..]
         .iter()
-        .all(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u'))
+        .all(|&c| !crate::normalize::is_vowel(c))
 }
 
 /// Whether the letters of `s` make it a contraction of `l`: a truncation

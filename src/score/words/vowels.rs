@@ -66,7 +66,7 @@ pub(super) fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKin
 /// `u` / `o`, `ee` / `ie` / `i` / `e`, `aa` / `a`): not one vowel for
 /// another (`Mina` / `Mona`) nor another pair (`ia` / `io`).
 pub(super) fn differ_in_a_vowel_pair(a: &[u8], b: &[u8]) -> bool {
-    let vowel = |c: &u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let vowel = |c: &u8| crate::normalize::is_vowel(*c);
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let room = a.len().min(b.len()) - prefix;
     let suffix = a
