@@ -90,6 +90,11 @@ struct Args {
     /// Write every case and its outcome to this file (tab-separated).
     #[arg(long)]
     cases: Option<std::path::PathBuf>,
+    /// Write every vendor name that hits at the default threshold, with its
+    /// best hit, to this file (tab-separated; both sets of lists), so that
+    /// two runs' false positives can be compared name by name.
+    #[arg(long)]
+    vendor_hits: Option<std::path::PathBuf>,
     /// Leave out the peers (rapidfuzz, through `benches/peer_eval.py`).
     #[arg(long)]
     no_peers: bool,
@@ -161,6 +166,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .flat_map(|f| f.lists.clone())
         .collect();
     let every = sources::every_list(&files);
+    if let Some(path) = &args.vendor_hits {
+        std::fs::write(path, vendors::HITS_HEADER)?;
+    }
     let (fp_a, _) = false_positives(
         "CSL 2023 + bundled",
         csl_bundled,
@@ -454,6 +462,10 @@ fn false_positives(
         at_default.push((file.unwrap_or("all").to_string(), h, n));
     }
     let top = vendors::worst(vendor_names, &tops_default, DEFAULT_THRESHOLD, args.show);
+    if let Some(path) = &args.vendor_hits {
+        let every = vendors::worst(vendor_names, &tops_default, DEFAULT_THRESHOLD, usize::MAX);
+        vendors::append_hits(path, label, &every)?;
+    }
     if print && t1 <= args.floor {
         println!(
             "    (fewer than 1% hit even at the floor {:.3}: the 1% threshold is lower; --floor to see it)",

@@ -131,3 +131,25 @@ pub fn worst<'a>(
     all.truncate(n);
     all
 }
+
+/// The header of the `--vendor-hits` file.
+pub const HITS_HEADER: &str = "lists\tfile\tscore\tvendor\tlist\tentity\tmatched name\n";
+
+/// Appends the vendor hits `hits` against `lists` to the `--vendor-hits`
+/// file, one tab-separated line each.
+pub fn append_hits(
+    path: &std::path::Path,
+    lists: &str,
+    hits: &[(&VendorName, &Top)],
+) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new().append(true).open(path)?;
+    for (v, t) in hits {
+        writeln!(
+            f,
+            "{lists}\t{}\t{:.3}\t{}\t{}\t{}\t{}",
+            v.file, t.score, v.name, t.list, t.entity_id, t.matched_name
+        )?;
+    }
+    Ok(())
+}
