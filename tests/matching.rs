@@ -89,6 +89,8 @@ const MUST_MATCH: &[Case] = cases![
     "BAILEY HOLDINGSPTY LTD", "BAILEY HOLDINGS PTY LTD", "Holdings run into a legal form";
     "GroupHesai", "Hesai Group", "Group first, run into the name";
     "BITFFINGROUP OU", "BITFINGROUP OU", "a typo in a word the list runs together: the name read whole";
+    "International TradingCNOOC Co. Ltd.", "CNOOC International Trading Co., Ltd.", "an organisation word run into the name after it (SDN name)";
+    "BALTIC SHIPBUILDINGYANTAR JOINT STOCK COMPANY", "JOINT STOCK COMPANY BALTIC SHIPBUILDING PLANT YANTAR", "an organisation word run into a word the listed name has apart (SDN name)";
     // Names without a distinctive word (issue 11).
     "China Electronics Technology Group Corp", "China Electronics Technology Group Corporation", "Corp / Corporation";
     "China Electronics Technology Group Co.", "China Electronics Technology Group Corporation", "Group Co. / Group Corporation";
@@ -329,6 +331,8 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "IRAI TECHNOLOGIES, LLC", "Info Tech", "letters picked from a word with its vowels are no contraction (FPDS name, Entity List)";
     "GLOBAL TECHNICAL SERVICES LLC", "Technical Services", "a qualifier after common words only may name another company (FPDS name, Entity List)";
     "INTEGRATED SOLUTIONS WORLDWIDE, LLC", "LIMITED LIABILITY COMPANY INTEGRATED SOLUTIONS", "a qualifier after common words only may name another company (FPDS name, SDN)";
+    "PETROTECHNICAL RESOURCES OF ALASKA, LLC", "PETRO GREEN", "a combining form before an organisation word is no name run into it (FPDS name, SDN)";
+    "A1 AGROSERVICIOS INC", "OOO AGRO-REGION", "a combining form before an organisation word is no name run into it (FPDS name, SDN)";
     "IN AND OUT TRANSMISSION AND AUTO REPAIR, LLC", "INAND INDUSTRIES COMPANY LIMITED", "a connective glued to a word is no group's core (FPDS name, SDN)";
     "KNOWLEDGE AS A SERVICE, INC", "LIMITED LIABILITY COMPANY ASERVICE", "a connective glued to a word is no group's core (FPDS name, SDN)";
     "THE GRIFFITH LAW FIRM A PROFESSIONAL CORP", "LA FIRMA MIRANDA, S.A. DE C.V.", "an article glued to a word is no group's core (FPDS name, SDN)";

@@ -1,5 +1,5 @@
-//! Step 6a (a vendor's name only): words run together with a legal form or
-//! "Group" are read apart.
+//! Step 6a (a vendor's name only): words run together with a legal form,
+//! "Group" or, leading them, an organisation word are read apart.
 //!
 //! Vendor masters lose spaces: "ARTEKSLIMITED COMPANY", "GroupHesai",
 //! "BAILEY HOLDINGSPTY LTD". A word no real company name has
@@ -9,12 +9,19 @@
 //!   "Company", "Corporation");
 //! - at the word's end, one of a few short legal forms vendor masters run
 //!   into the name ([`LEGAL_ENDS`]: "Ltd", "LLC", "Corp", "GmbH");
-//! - "Group" or "Holding(s)".
+//! - "Group" or "Holding(s)";
+//! - at the word's start, an organisation word of six letters or more that
+//!   is no place ("TradingCNOOC", "EXPORTNORSAL", "INSTITUTEFSB"): the
+//!   vendor wrote the listed words in another order and lost the space
+//!   between them, which the scorer's merged words (consecutive words of
+//!   the listed name, in its order) cannot pair.
 //!
-//! Other organisation words stay glued: the scorer already pairs words run
-//! together with the other name's words ("Agatelectromechanical" /
-//! "Agat Electromechanical"), but not a legal form, which the listed name
-//! holds as one token in its compare form. A word of a legal form of several
+//! An organisation word ending the word stays glued: "AGROSERVICIOS",
+//! "PETROTECHNICAL" and "INTRALOGISTICS" are a combining form and the
+//! word, not a name run into it, and the scorer already pairs words run
+//! together in the listed name's order ("Agatelectromechanical" / "Agat
+//! Electromechanical"); but not a legal form, which the listed name holds
+//! as one token in its compare form. A word of a legal form of several
 //! words ("Private" of "Private Limited") does not split a word either:
 //! whether it completes the legal form depends on the words around it,
 //! which read again are compare forms ("Ltda" is `ltd`), and normalising
@@ -38,6 +45,8 @@ const MIN_REST: usize = 3;
 /// legal form ends or begins too many names ("Cheong", "Bolsak",
 /// "Kaleidoskop", "Corpomedios"), except those of [`LEGAL_ENDS`].
 const MIN_LEGAL_WORD: usize = 5;
+/// Fewest letters of an organisation word that splits a word.
+const MIN_GENERIC_WORD: usize = 6;
 /// The short legal forms that split a word, at its end only: those vendor
 /// masters run into the name ("WIDGETSLTD", "ACMECORP").
 const LEGAL_ENDS: &[&str] = &[
@@ -70,8 +79,8 @@ enum Edge {
 }
 
 impl Normalizer {
-    /// Step 6a: every token of letters run together with a legal form or
-    /// "Group" becomes its words, each with its share of the span where the
+    /// Step 6a: every token of letters run together with a legal form,
+    /// "Group" or a leading organisation word becomes its words, each with its share of the span where the
     /// written text allows it. Whether a word splits depends on the word
     /// alone, and its pieces split until none can: the words read again
     /// split no more (normalising stays a fixed point).
@@ -117,6 +126,11 @@ impl Normalizer {
             edges.starts.extend(edge3(w.as_bytes(), Edge::Start));
             edges.ends.extend(edge3(w.as_bytes(), Edge::End));
         }
+        for w in self.generic_words() {
+            if self.splits_at_start(&w) {
+                edges.starts.extend(edge3(w.as_bytes(), Edge::Start));
+            }
+        }
         for w in LEGAL_ENDS {
             edges.ends.extend(edge3(w.as_bytes(), Edge::End));
         }
@@ -132,7 +146,8 @@ impl Normalizer {
     /// Whether the normaliser may read a vendor's word as words run together
     /// ([`Normalizer::normalize_query`]), whatever words stand around it (as
     /// the sieve of a rescreen asks of a word): a legal form or "Group" at
-    /// one of its edges (the cheap tests first), and a word of lower-case
+    /// one of its edges, or an organisation word at its start (the cheap
+    /// tests first), and a word of lower-case
     /// letters no real company name has, not itself a word the tables know,
     /// nor one they would read as another.
     pub(crate) fn may_read_apart(&self, w: &str) -> bool {
@@ -169,18 +184,29 @@ impl Normalizer {
             .any(|l| l.len() > w.len() && l.starts_with(w))
     }
 
-    /// The legal forms and "Group"s at the edges of `w` that may split it:
-    /// each cut and edge.
+    /// The legal forms and "Group"s at the edges of `w`, and the
+    /// organisation words at its start, that may split it: each cut and
+    /// edge.
     fn anchors<'w>(&'w self, w: &'w str) -> impl Iterator<Item = (usize, Edge)> + 'w {
         (MIN_REST..=w.len().saturating_sub(MIN_REST)).flat_map(move |cut| {
             [(Edge::Start, &w[..cut]), (Edge::End, &w[cut..])]
                 .into_iter()
                 .filter_map(move |(edge, anchor)| {
                     let legal = (edge == Edge::End && LEGAL_ENDS.contains(&anchor))
-                        || (anchor.len() >= MIN_LEGAL_WORD && self.legal.has_word(anchor));
+                        || (anchor.len() >= MIN_LEGAL_WORD && self.legal.has_word(anchor))
+                        || (edge == Edge::Start && self.splits_at_start(anchor));
                     (legal || FORM_WORDS.contains(&anchor)).then_some((cut, edge))
                 })
         })
+    }
+
+    /// Whether an organisation word of [`MIN_GENERIC_WORD`] letters or more,
+    /// no place, splits a word it begins: "TradingCNOOC", "EXPORTNORSAL".
+    /// Not one it ends: a word that ends with one is more often a word made
+    /// of a combining form and the organisation word ("AGROSERVICIOS",
+    /// "PETROTECHNICAL", "INTRALOGISTICS") than a name run together.
+    fn splits_at_start(&self, w: &str) -> bool {
+        w.len() >= MIN_GENERIC_WORD && self.is_generic(w) && !self.places.has_word(w)
     }
 
     /// The words of `t`: itself when it does not split. Each split leaves
@@ -199,8 +225,8 @@ impl Normalizer {
         pieces
     }
 
-    /// The split of `t`, if it may be split: at the longest legal form or
-    /// "Group" at either edge whose cut falls inside no longer known word.
+    /// The split of `t`, if it may be split: at the longest anchor
+    /// ([`Normalizer::anchors`]) whose cut falls inside no longer known word.
     fn split_once(&self, t: &RawToken) -> Option<(RawToken, RawToken)> {
         if !self.may_split(t) {
             return None;
@@ -267,6 +293,15 @@ mod tests {
             ("MEGA GEMSPTY LIMITED", "MEGA GEMS PTY LIMITED"),
             ("Acme Widgetsltd", "Acme Widgets Ltd"),
             ("ACME WIDGETSCORP", "ACME WIDGETS CORP"),
+            (
+                "Internat ional TradingCNOOC",
+                "Internat ional Trading CNOOC",
+            ),
+            ("EXPORTNORSAL LTD", "EXPORT NORSAL LTD"),
+            (
+                "CRIMINALISTICS INSTITUTEFSB",
+                "CRIMINALISTICS INSTITUTE FSB",
+            ),
         ] {
             assert_eq!(text(glued), text(spaced), "{glued}");
         }
@@ -287,6 +322,12 @@ mod tests {
             "Incxyzzy",
             "Medisa",
             "Arvanprivate",
+            // An organisation word ends it: a combining form and the word.
+            "Agroservicios",
+            "Petrotechnical",
+            "Intralogistics",
+            // A place begins it.
+            "Americanbio",
         ] {
             let n = Normalizer::new().normalize_query(word);
             assert_eq!(n.tokens.len(), 1, "{word}: {}", n.text());

@@ -19,9 +19,10 @@
 //!    one by one (`H-i-k-v-i-s-i-o-n`); other punctuation separates; numbers
 //!    written as words, ordinals and Roman numerals become digits; in a
 //!    vendor's name ([`Normalizer::normalize_query`]), first, a word no real
-//!    company name has that is words run together with a legal form or
-//!    "Group" is read as its words (`ARTEKSLIMITED` → `arteks limited`,
-//!    `GroupHesai`; see `glued`);
+//!    company name has that is words run together with a legal form,
+//!    "Group" or a leading organisation word is read as its words
+//!    (`ARTEKSLIMITED` → `arteks limited`, `GroupHesai`, `TradingCNOOC`;
+//!    see `glued`);
 //! 7. tag tokens ([`tag`](self) sub-steps): legal forms (table derived from
 //!    opensanctions/rigour, longest phrase wins, one token with its compare
 //!    form: `Company Limited` and `Co., Ltd.` are both `coltd`), places (one
@@ -178,8 +179,9 @@ pub enum StepKind {
     JoinedInitials,
     /// Letters spelled out one by one were joined.
     JoinedLetters,
-    /// Words run together with a legal form or "Group" were read apart
-    /// (`ARTEKSLIMITED` → `arteks limited`).
+    /// Words run together with a legal form, "Group" or a leading
+    /// organisation word were read apart (`ARTEKSLIMITED` → `arteks
+    /// limited`).
     SplitWords,
     /// A number written as a word, an ordinal or a Roman numeral was read.
     Number,
@@ -438,8 +440,9 @@ impl Normalizer {
     }
 
     /// Normalises a vendor's name: as [`Normalizer::normalize`], and words
-    /// run together with a legal form or "Group" are read apart
-    /// (`ARTEKSLIMITED` → `arteks limited`). Listed names keep their words
+    /// run together with a legal form, "Group" or a leading organisation
+    /// word are read apart (`ARTEKSLIMITED` → `arteks limited`,
+    /// `TradingCNOOC` → `trading cnooc`). Listed names keep their words
     /// as the list writes them: a vendor's typo in a word the list runs
     /// together ("Antcoorp" for "Antcorp") still meets it whole.
     ///

@@ -43,8 +43,8 @@
 //! - names the sieve does not model pass: text that is not ASCII, a word the
 //!   number step may read as digits (`forty-four` is kept as `forty`, `13th`
 //!   as `13`), an abbreviation the look-alike step reads again, a word a
-//!   vendor's name may run together with a legal form or "Group"
-//!   (`Normalizer::normalize_query` reads it apart), a vendor with
+//!   vendor's name may run together with a legal form, "Group" or a leading
+//!   organisation word (`Normalizer::normalize_query` reads it apart), a vendor with
 //!   identifiers. At a threshold at or below the index's minimum every
 //!   listed name is scored, and there is no sieve.
 //!
