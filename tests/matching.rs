@@ -192,6 +192,10 @@ const MUST_MATCH: &[Case] = cases![
     "PRIVATE MILITARY COMPAMY 'WAGNER'", "PRIVATE MILITARY COMPANY 'WAGNER'", "a typo inside a multi-word legal form (SDN)";
     "LIMITED LIABILIT CORPORATION TRADING HOUSE EPK", "LIMITED LIABILITY CORPORATION TRADING HOUSE EPK", "a typo inside a multi-word legal form (SDN)";
     "LIMITD LIABILITY COMPANY LASER SYSTEMS", "LIMITED LIABILITY COMPANY LASER SYSTEMS", "a typo in a legal form's first word";
+    "GOSUDARSTVENNOE NAUCHNO PR0IZVODSTVENNOE PREDPRIYATIE REGION", "AKTSIONERNOE OBSHCHESTVO GOSUDARSTVENNOE NAUCHNO PROIZVODSTVENNOE PREDPRIYATIE REGION", "a digit for a letter in a legal form's word, another legal form dropped (SDN)";
+    "OPEN JOINT STOCK COMPANY SCI AND PRODUCTION ENTERPRISE PULSAR", "OPEN JOINT STOCK COMPANY SCIENTIFIC AND PRODUCTION ENTERPRISE PULSAR", "a word of a legal form of four words contracted (SDN)";
+    "JOINT STOCK COMM BANK AK BARS PUBLIC JOINT STOCK COMPANY", "JOINT STOCK COMMERCIAL BANK AK BARS PUBLIC JOINT STOCK COMPANY", "a word of a legal form of four words contracted (SDN)";
+    "BSF CAPITAL LIMITED LIABILITY COMPA", "LIMITED LIABILITY COMPANY BSF CAPITAL", "a field cut through the legal form, written after the name (SDN)";
     "SECIND ECONOMIC COMMITTEE", "SECOND ECONOMIC COMMITTEE", "a typo in a number written as a word (SDN)";
     "LIMITED LIABILITY COMPANY AVIBS", "LIMITED LIABILITY COMPANY AVBIS", "two letters swapped in a one-word name of five letters (SDN)";
     "LAZARUS FROUP", "LAZARUS GROUP", "a first-letter typo in an organisation word (SDN)";

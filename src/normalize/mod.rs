@@ -807,6 +807,34 @@ mod tests {
         assert!(!n.has_distinctive());
     }
 
+    /// A legal form of several words is read through one word misspelt in
+    /// its first letter (a long word), written with a digit for a letter,
+    /// or, in a phrase of three words or more, contracted; a name that is
+    /// only a legal form contracted at its end is a listed name's beginning
+    /// cut at a field width, and stays words.
+    #[test]
+    fn a_legal_form_is_read_through_a_slip_a_digit_or_a_contraction() {
+        for (name, read) in [
+            ("Aktsionernoe Lbschestvo Kaskad", "jsc kaskad"),
+            ("Aktsionernoe Obschestv0 Kaskad", "jsc kaskad"),
+            (
+                "Gosudarstvennoe Nauchno Pr0izvodstvennoe Predpriyatie Region",
+                "gnpp region",
+            ),
+            ("Sci and Production Enterprise Pulsar", "gnpp pulsar"),
+            ("Joint Stock Comm Bank Ak Bars", "jscb ak bars"),
+            ("Bsf Capital Limited Liability Compa", "bsf capital llc"),
+            // Not the whole name; nor a short word's first letter.
+            (
+                "Obshchestvo s Ogranichennoi Otvetst",
+                "obshchestvo s ogranichennoi otvetst",
+            ),
+            ("Bsf Koint Stock Company", "bsf koint stock co"),
+        ] {
+            assert_eq!(text(name), read, "{name}");
+        }
+    }
+
     #[test]
     fn unspaced_chinese_legal_forms_are_found() {
         let n = Normalizer::new().normalize("华为技术有限公司");

@@ -62,16 +62,16 @@ impl PhraseTable {
     }
 
     /// Whether `a b` are the first two words of a phrase, one of them
-    /// misspelt ([`misspelt_word`]), as [`PhraseTable::longest_misspelt_at`]
+    /// misspelt ([`misspelt_phrase_word`]), as [`PhraseTable::longest_misspelt_at`]
     /// reads them.
     pub(super) fn first_two_with_a_typo(&self, a: &str, b: &str) -> bool {
         let misspelt_first = self
             .by_second
             .get(b)
-            .is_some_and(|fs| fs.iter().any(|f| misspelt_word(a, f)));
+            .is_some_and(|fs| fs.iter().any(|f| misspelt_phrase_word(a, f)));
         let misspelt_second = self.by_first.get(a).is_some_and(|ps| {
             ps.iter()
-                .any(|p| p.words.get(1).is_some_and(|w| misspelt_word(b, w)))
+                .any(|p| p.words.get(1).is_some_and(|w| misspelt_phrase_word(b, w)))
         });
         misspelt_first || misspelt_second
     }
@@ -116,9 +116,10 @@ impl PhraseTable {
     }
 
     /// The longest phrase of two words or more starting at `tokens[i]` with
-    /// one of its words misspelt by one typo ([`misspelt_word`]) and the
-    /// others exact: "Limited Liabilit Corporation", "Private Military
-    /// Compamy", "Closed Joint-Stock Commpany", "Limitd Liability Company".
+    /// one of its words misspelt ([`misspelt_phrase_word`]) and the others
+    /// exact: "Limited Liabilit Corporation", "Private Military Compamy",
+    /// "Closed Joint-Stock Commpany", "Limitd Liability Company",
+    /// "Aktsionernoe Lbschestvo", "Aktsionernoe Obschestv0".
     pub(super) fn longest_misspelt_at(
         &self,
         tokens: &[RawToken],
@@ -130,31 +131,57 @@ impl PhraseTable {
             .and_then(|second| self.by_second.get(&second.text))
             .into_iter()
             .flatten()
-            .filter(|w| misspelt_word(first, w))
+            .filter(|w| misspelt_phrase_word(first, w) || crate::score::contracts(first, w))
             .filter_map(|w| self.by_first.get(w))
             .flatten();
+        // Not transliterated another way as well ("Aktsionernoye
+        // Pbshchestvo"): a name holding none of the phrase's words as the
+        // table writes them would pass no sieve of a rescreen
+        // (`crate::rescreen`), which reads words as written.
         exact
             .chain(misspelt_first)
-            .filter(|p| p.words.len() >= 2 && !p.end_only)
-            .filter_map(|p| {
-                let end = i + p.words.len();
-                let toks = tokens.get(i..end)?;
-                let mut typos = 0;
-                for (t, w) in toks.iter().zip(&p.words) {
-                    if t.kind.is_some() {
-                        return None;
-                    }
-                    if t.text != *w {
-                        typos += 1;
-                        if typos > 1 || !misspelt_word(&t.text, w) {
-                            return None;
-                        }
-                    }
-                }
-                (typos == 1).then_some((p.words.len(), p.compare.as_str()))
-            })
+            .filter_map(|p| one_word_misspelt(p, tokens, i))
             .max_by_key(|&(len, _)| len)
     }
+}
+
+/// Whether `tokens` from `i` hold phrase `p` of two words or more with one
+/// word misspelt ([`misspelt_phrase_word`]), or, in a phrase of three
+/// words or more, contracted, and the others as the phrase writes them:
+/// its length and compare form.
+fn one_word_misspelt<'a>(p: &'a Phrase, tokens: &[RawToken], i: usize) -> Option<(usize, &'a str)> {
+    if p.words.len() < 2 || p.end_only {
+        return None;
+    }
+    let toks = tokens.get(i..i + p.words.len())?;
+    let mut typos = 0;
+    for (t, w) in toks.iter().zip(&p.words) {
+        if t.kind.is_some() {
+            return None;
+        }
+        if t.text != *w {
+            typos += 1;
+            // In a phrase of three words or more, the others say which
+            // phrase it is: a word may be contracted too ("Sci and
+            // Production Enterprise", "Joint Stock Comm Bank", a field cut
+            // through the name's legal form: "Bsf Capital Limited
+            // Liability Compa"); but not the whole name, which is then the
+            // beginning of a listed name cut at a field width, not a legal
+            // form ("Obshchestvo s Ogranichennoi Otvetst", `score::cut`).
+            let contracted = p.words.len() >= 3
+                && name_has_more(tokens, i, p.words.len())
+                && crate::score::contracts(&t.text, w);
+            if typos > 1 || !(misspelt_phrase_word(&t.text, w) || contracted) {
+                return None;
+            }
+        }
+    }
+    (typos == 1).then_some((p.words.len(), p.compare.as_str()))
+}
+
+/// Whether the name's `tokens` hold more than the `len` tokens from `i`.
+fn name_has_more(tokens: &[RawToken], i: usize, len: usize) -> bool {
+    i > 0 || i + len < tokens.len()
 }
 
 /// Adds a phrase to those starting with its first word, once, keeping the
@@ -202,6 +229,39 @@ pub(super) fn misspelt_word(written: &str, word: &str) -> bool {
         && a.first() == b.first()
         && a.iter().all(u8::is_ascii_alphabetic)
         && one_edit_apart(a, b)
+}
+
+/// Shortest word of a phrase whose first letter may slip
+/// ([`misspelt_phrase_word`]).
+const MIN_FIRST_SLIP_LEN: usize = 7;
+
+/// Whether `written` is the word `word` of a phrase of several words
+/// misspelt: by one typo ([`misspelt_word`]); in its first letter,
+/// changed, dropped or added, when the word has [`MIN_FIRST_SLIP_LEN`]
+/// letters or more ("Lbschestvo", "Pbshchestvo" for "Obshchestvo", as the
+/// scorer's first-letter rule pairs long words); or with a digit for the
+/// letter it looks like ("Obschestv0", [`super::digits_as_letters`]). The
+/// phrase's other words must be written as the table has them.
+pub(super) fn misspelt_phrase_word(written: &str, word: &str) -> bool {
+    if written.bytes().any(|b| b.is_ascii_digit()) {
+        return super::digits_as_letters(written).is_some_and(|w| w == word);
+    }
+    misspelt_word(written, word) || (word.len() >= MIN_FIRST_SLIP_LEN && first_slip(written, word))
+}
+
+/// Whether two words of letters differ only in their first letter:
+/// changed, dropped or added.
+fn first_slip(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.is_empty() || b.is_empty() || !a.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    match a.len() as isize - b.len() as isize {
+        0 => a[0] != b[0] && a[1..] == b[1..],
+        1 => a[1..] == *b,
+        -1 => *a == b[1..],
+        _ => false,
+    }
 }
 
 /// Whether two words are one edit apart (optimal string alignment
