@@ -80,10 +80,11 @@ enum Edge {
 
 impl Normalizer {
     /// Step 6a: every token of letters run together with a legal form,
-    /// "Group" or a leading organisation word becomes its words, each with its share of the span where the
-    /// written text allows it. Whether a word splits depends on the word
-    /// alone, and its pieces split until none can: the words read again
-    /// split no more (normalising stays a fixed point).
+    /// "Group" or a leading organisation word becomes its words, each with
+    /// its share of the span where the written text allows it. Whether a
+    /// word splits depends on the word alone, and its pieces split until
+    /// none can: the words read again split no more (normalising stays a
+    /// fixed point).
     pub(super) fn split_glued(
         &self,
         text: &str,
@@ -147,9 +148,9 @@ impl Normalizer {
     /// ([`Normalizer::normalize_query`]), whatever words stand around it (as
     /// the sieve of a rescreen asks of a word): a legal form or "Group" at
     /// one of its edges, or an organisation word at its start (the cheap
-    /// tests first), and a word of lower-case
-    /// letters no real company name has, not itself a word the tables know,
-    /// nor one they would read as another.
+    /// tests first), and a word of lower-case letters no real company name
+    /// has, not itself a word the tables know, nor one they would read as
+    /// another.
     pub(crate) fn may_read_apart(&self, w: &str) -> bool {
         let b = w.as_bytes();
         let edges = &self.glue_edges;

@@ -62,16 +62,16 @@ impl PhraseTable {
     }
 
     /// Whether `a b` are the first two words of a phrase, one of them
-    /// misspelt ([`misspelt_phrase_word`]), as [`PhraseTable::longest_misspelt_at`]
-    /// reads them.
+    /// misspelt or contracted, as [`PhraseTable::longest_misspelt_at`]
+    /// reads them ([`one_word_misspelt`]).
     pub(super) fn first_two_with_a_typo(&self, a: &str, b: &str) -> bool {
         let misspelt_first = self
             .by_second
             .get(b)
-            .is_some_and(|fs| fs.iter().any(|f| misspelt_phrase_word(a, f)));
+            .is_some_and(|fs| fs.iter().any(|f| misspelt_or_contracted(a, f)));
         let misspelt_second = self.by_first.get(a).is_some_and(|ps| {
             ps.iter()
-                .any(|p| p.words.get(1).is_some_and(|w| misspelt_phrase_word(b, w)))
+                .any(|p| p.words.get(1).is_some_and(|w| misspelt_or_contracted(b, w)))
         });
         misspelt_first || misspelt_second
     }
@@ -131,7 +131,7 @@ impl PhraseTable {
             .and_then(|second| self.by_second.get(&second.text))
             .into_iter()
             .flatten()
-            .filter(|w| misspelt_phrase_word(first, w) || crate::score::contracts(first, w))
+            .filter(|w| misspelt_or_contracted(first, w))
             .filter_map(|w| self.by_first.get(w))
             .flatten();
         // Not transliterated another way as well ("Aktsionernoye
@@ -177,6 +177,13 @@ fn one_word_misspelt<'a>(p: &'a Phrase, tokens: &[RawToken], i: usize) -> Option
         }
     }
     (typos == 1).then_some((p.words.len(), p.compare.as_str()))
+}
+
+/// Whether `written` may be the phrase word `word` as
+/// [`one_word_misspelt`] reads a phrase's words: misspelt, or contracted
+/// (which it reads only in a phrase of three words or more).
+fn misspelt_or_contracted(written: &str, word: &str) -> bool {
+    misspelt_phrase_word(written, word) || crate::score::contracts(written, word)
 }
 
 /// Whether the name's `tokens` hold more than the `len` tokens from `i`.
