@@ -133,6 +133,7 @@ const MUST_MATCH: &[Case] = cases![
     "DA GROUP 22 LTD. LIABILITY PARTNERSHIP", "LIMITED LIABILITY PARTNERSHIP DA GROUP 22", "a legal form of several words with its first word abbreviated, as real vendor names write Ltd. Liability Co. (SDN name)";
     "BELNEFTEKHIM", "BELNEFTEKHIM CONCERN", "a concern says what kind of organisation it is, as Group does (two names of one SDN entry)";
     "OOO GRUPPA 99", "LLC GROUP 99", "Gruppa is Group, as Russian writes it (two names of one SDN entry)";
+    "ATM GROUP", "LIMITED LIABILITY COMPANY ATM GRUPP", "Grupp is Group, as Russian writes it too (two names of one SDN entry)";
     "OOO ADM SISTEMY", "LIMITED LIABILITY COMPANY ADM SYSTEMS", "a Russian organisation word as the list translates it (two names of one SDN entry)";
     "SEPAHAN CEMENT", "SIMAN SEPAHAN", "a Persian organisation word as the list translates it (two names of one SDN entry)";
     "PROIZVODSTVENNO-STROIT KOMPANIYA SNM", "PROIZVODSTVENNO-STROITELNAYA KOMPANIYA SNM", "a Russian word read as English is still contracted as written (SDN name)";
@@ -335,6 +336,7 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "IRAI TECHNOLOGIES, LLC", "Info Tech", "letters picked from a word with its vowels are no contraction (FPDS name, Entity List)";
     "GLOBAL TECHNICAL SERVICES LLC", "Technical Services", "a qualifier after common words only may name another company (FPDS name, Entity List)";
     "INTEGRATED SOLUTIONS WORLDWIDE, LLC", "LIMITED LIABILITY COMPANY INTEGRATED SOLUTIONS", "a qualifier after common words only may name another company (FPDS name, SDN)";
+    "EVRO STANDART GRUPP TOV", "LIMITED LIABILITY COMPANY ATM GRUPP", "Grupp is an organisation word, not a rare word two names share (FPDS name, SDN)";
     "PETROTECHNICAL RESOURCES OF ALASKA, LLC", "PETRO GREEN", "a combining form before an organisation word is no name run into it (FPDS name, SDN)";
     "A1 AGROSERVICIOS INC", "OOO AGRO-REGION", "a combining form before an organisation word is no name run into it (FPDS name, SDN)";
     "IN AND OUT TRANSMISSION AND AUTO REPAIR, LLC", "INAND INDUSTRIES COMPANY LIMITED", "a connective glued to a word is no group's core (FPDS name, SDN)";

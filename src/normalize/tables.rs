@@ -416,11 +416,14 @@ pub(crate) const FORM_WORDS: &[&str] = &[
 
 /// The same words as other languages write them, read as the English
 /// word: "OOO GRUPPA 99" is "LLC GROUP 99" (two names of one SDN entry),
-/// "Gruppe" and "Gruppo" are Group, "Kholding" is Holding. Not the Spanish
+/// "Gruppe", "Gruppo" and the Russian "Grupp" ("LIMITED LIABILITY COMPANY
+/// ATM GRUPP" / "ATM GROUP"; 10 SDN names write it) are Group, "Kholding"
+/// is Holding. Not the Spanish
 /// "Grupo": read as Group, it made two of the 16 real vendor names
 /// that open with it hit a listed name of one short word ("GRUPO SOL SA
 /// DE CV" ~ SOL, "GRUPO AR S A S" ~ AR.P.C.), and found one case more.
 pub(crate) const FORM_WORD_SPELLINGS: &[(&str, &str)] = &[
+    ("grupp", "group"),
     ("gruppa", "group"),
     ("gruppe", "group"),
     ("gruppo", "group"),
