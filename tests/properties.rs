@@ -166,6 +166,9 @@ proptest! {
     fn the_vendor_reading_is_a_fixed_point(
         s in prop_oneof![
             "([A-Za-z]{0,5}(LTD|Ltd|llc|GROUP|Group|holdings|Limited|COMPANY|corp|Private|one|iii|obschestvo)[A-Za-z]{0,5}[ ,.]{0,2}){1,4}",
+            // Organisation words leading a word, and legal forms of several
+            // words with a word misspelt, contracted or cut.
+            "([A-Za-z]{0,4}(TRADING|Export|international|Sci|and|Production|Enterprise|Joint|Stock|Comm|Bank|Aktsionernoe|Lbschestvo|Obschestv0|Liability|Compa|Co)[A-Za-z0-9]{0,4}[ ,.-]{0,2}){1,5}",
             "[ -~]{0,40}",
         ]
     ) {

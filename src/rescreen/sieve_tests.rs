@@ -409,6 +409,26 @@ fn a_legal_form_with_a_misspelt_word_is_triggered() {
     }
 }
 
+/// So is one read through a contracted word, a first-letter slip in a
+/// long word or a digit for a letter (`Pulsar Sci and Production
+/// Enterprise` holds `gnpp`, which the one-word name `GNPP` is keyed by).
+#[test]
+fn a_legal_form_with_a_contracted_or_slipped_word_is_triggered() {
+    let s = screener_of("GNPP");
+    let sieve = Sieve::new(&s).expect("a sieve");
+    let index = s.matcher().index();
+    let mut scratch = Scratch::default();
+    for name in [
+        "Pulsar Sci and Production Enterprise",
+        "Scientific and Production Enterprlse",
+        "Scientific and Pr0duction Enterprise",
+        "Scientific and Production Xnterprise",
+    ] {
+        assert!(!index_finds(&s, name).is_empty(), "{name}");
+        assert!(sieve.name_may_hit(index, name, &mut scratch), "{name}");
+    }
+}
+
 /// A name made only of legal forms whose first word is misspelt
 /// (`Limiited Liability Company Company Limited`: `llc`,
 /// `companylimited`) still has its last words
