@@ -24,6 +24,15 @@ enum Role {
 impl NameIndex {
     /// Indexes normalised listed names (the index of a name is its position).
     pub fn build(names: &[Normalized]) -> NameIndex {
+        Self::build_with(names, &crate::normalize::Normalizer::new())
+    }
+
+    /// [`NameIndex::build`] with the normaliser that normalised `names`,
+    /// whose organisation words the listed contractions are filed under.
+    pub(crate) fn build_with(
+        names: &[Normalized],
+        normalizer: &crate::normalize::Normalizer,
+    ) -> NameIndex {
         let mut df: HashMap<&str, u32> = HashMap::new();
         for n in names {
             for t in &n.tokens {
@@ -58,7 +67,7 @@ impl NameIndex {
                 b.index.cut_heads.entry(hash(h)).or_default().push(id);
             }
         }
-        b.listed_contractions();
+        b.listed_contractions(normalizer);
         b.finish()
     }
 }
@@ -159,12 +168,12 @@ impl Builder {
     /// Files each kept anchor under the organisation words it contracts
     /// ([`crate::score::contracts`]; "shpg" under "shipping"): a vendor
     /// writing the word whole looks it up by the word.
-    fn listed_contractions(&mut self) {
+    fn listed_contractions(&mut self, normalizer: &crate::normalize::Normalizer) {
         if self.contraction_keys.is_empty() {
             return;
         }
         let mut by_first: FxMap<u8, Vec<String>> = FxMap::default();
-        for w in crate::normalize::Normalizer::new().generic_words() {
+        for w in normalizer.generic_words() {
             if let Some(&first) = w.as_bytes().first() {
                 by_first.entry(first).or_default().push(w);
             }

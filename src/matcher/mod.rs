@@ -136,7 +136,7 @@ impl Matcher {
             .iter()
             .map(|n| normalizer.normalize(n.text))
             .collect();
-        let index = NameIndex::build(&normalized);
+        let index = NameIndex::build_with(&normalized, &normalizer);
         let mut primary: Option<Primary> = None;
         let mut names = Vec::with_capacity(normalized.len());
         for (n, l) in normalized.into_iter().zip(&listed) {

@@ -399,11 +399,20 @@ fn a_look_alike_read_is_looked_up() {
 /// name `LLC` is keyed by: the words run together are not the phrase's.
 #[test]
 fn a_legal_form_with_a_misspelt_word_is_triggered() {
-    let s = screener_of("LLC");
+    found_and_let_through(
+        "LLC",
+        &["Limitd Liability Company", "Limited Liabilty Company"],
+    );
+}
+
+/// Each of `names` is found by the index of a screener of the one name
+/// `listed`, and the sieve lets it through.
+fn found_and_let_through(listed: &str, names: &[&str]) {
+    let s = screener_of(listed);
     let sieve = Sieve::new(&s).expect("a sieve");
     let index = s.matcher().index();
     let mut scratch = Scratch::default();
-    for name in ["Limitd Liability Company", "Limited Liabilty Company"] {
+    for name in names {
         assert!(!index_finds(&s, name).is_empty(), "{name}");
         assert!(sieve.name_may_hit(index, name, &mut scratch), "{name}");
     }
@@ -414,19 +423,15 @@ fn a_legal_form_with_a_misspelt_word_is_triggered() {
 /// Enterprise` holds `gnpp`, which the one-word name `GNPP` is keyed by).
 #[test]
 fn a_legal_form_with_a_contracted_or_slipped_word_is_triggered() {
-    let s = screener_of("GNPP");
-    let sieve = Sieve::new(&s).expect("a sieve");
-    let index = s.matcher().index();
-    let mut scratch = Scratch::default();
-    for name in [
-        "Pulsar Sci and Production Enterprise",
-        "Scientific and Production Enterprlse",
-        "Scientific and Pr0duction Enterprise",
-        "Scientific and Production Xnterprise",
-    ] {
-        assert!(!index_finds(&s, name).is_empty(), "{name}");
-        assert!(sieve.name_may_hit(index, name, &mut scratch), "{name}");
-    }
+    found_and_let_through(
+        "GNPP",
+        &[
+            "Pulsar Sci and Production Enterprise",
+            "Scientific and Production Enterprlse",
+            "Scientific and Pr0duction Enterprise",
+            "Scientific and Production Xnterprise",
+        ],
+    );
 }
 
 /// A name made only of legal forms whose first word is misspelt
