@@ -95,13 +95,20 @@ impl Background {
     /// let b = vendor_screen::background::Background::get();
     /// assert!(b.df("services") > 1000);
     /// assert_eq!(b.df("hikvision"), 0);
+    /// // An inflection of an inflection of an English word: "save".
+    /// assert!(b.df("savings") > 0);
     /// ```
     pub fn df(&self, word: &str) -> u32 {
         if let Some(&n) = self.words.get(word) {
             return n;
         }
-        // An inflected form counts as its base form ("engines": "engine").
-        let bases = base_forms(word);
+        // An inflected form counts as its base form ("engines": "engine"),
+        // and an inflection of one ("savings": "saving", "save"): the
+        // English table keeps only the base form of a word and its
+        // inflections.
+        let mut bases = base_forms(word);
+        let second: Vec<String> = bases.iter().flat_map(|b| base_forms(b)).collect();
+        bases.extend(second);
         if let Some(n) = bases.iter().find_map(|b| self.words.get(b.as_str())) {
             return *n;
         }
