@@ -6,9 +6,10 @@
 //!   each word occurs (words of 4 names or more);
 //! - `data/background_bigrams.tsv`: the same for pairs of adjacent words;
 //! - `data/english_words.txt`: English words and common proper nouns (SCOWL,
-//!   via Debian's wamerican) the vendor table lacks. Ordinary words ("panda",
-//!   "dover") are common in company names even where the vendor names happen
-//!   not to show it, so they count as seen in a few names.
+//!   via Debian's wamerican and wbritish) the vendor table lacks. Ordinary
+//!   words ("panda", "dover"), in either spelling ("harbor", "harbour"), are
+//!   common in company names even where the vendor names happen not to show
+//!   it, so they count as seen in a few names.
 //!
 //! A word's *specificity* is `ln(N / (df + 1)) / ln(N)`, in [0, 1]: 1 for a word
 //! no real company name has ("hikvision"), about 0.55 for "aviation" (136
@@ -97,6 +98,8 @@ impl Background {
     /// assert_eq!(b.df("hikvision"), 0);
     /// // An inflection of an inflection of an English word: "save".
     /// assert!(b.df("savings") > 0);
+    /// // British spelling.
+    /// assert!(b.df("harbour") > 0);
     /// ```
     pub fn df(&self, word: &str) -> u32 {
         if let Some(&n) = self.words.get(word) {
