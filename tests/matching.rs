@@ -267,6 +267,7 @@ const MUST_MATCH: &[Case] = cases![
     // word (a code's short words stay a code: YK-ATC below).
     "UNITED INSTRUMENT MANUFACTURING CORPORATION", "JSC-UNITED-INSTRUMENT-MANUFACTURING-CORPORATION", "JSC hyphen-joined to the name (SDN name)";
     "NOUR HOLDING SAL", "NOOR HOLDING SAL", "one sound written two ways in a one-word name (SDN names of one entity)";
+    "FRUIT PLUS", "FRUIT PLUS MALDIVES PVT LTD", "the country a branch adds is a place (SDN names of one entity)";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![
@@ -345,6 +346,8 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "STREAM TECH INC", "STORM TECHNOLOGIES LIMITED LIABILITY COMPANY", "vowels rewritten make another word (FPDS name, SDN)";
     "CURIS INC", "LA CROSSE GROUP INC", "the same consonants are not the same word (SEC name, SDN)";
     "CRAIC, LLC", "CRRC Corporation Limited (CRRC)", "the same consonants are not the same word (FPDS name, §1260H)";
+    "BAKER TILLY KOSOVO L.L.C.", "NATIONAL MOVEMENT FOR THE LIBERATION OF KOSOVO", "a country is no group's core (FPDS name, SDN)";
+    "CONG TY CO PHAN SC DREAMLINE VIET NAM", "VIET NAM GAS AND CHEMICALS TRANSPORTATION CORPORATION", "a country written in two words is a place (FPDS name, SDN)";
 ];
 
 /// Every listed name of the tables, as one list of organisations, with
