@@ -60,12 +60,14 @@
 //! assert!(a.score > 0.9, "{}", a.score);
 //! ```
 
+mod bound;
 mod candidates;
 pub mod containment;
 pub mod cut;
 mod edits;
 pub mod evidence;
 mod long;
+mod rejected;
 pub mod weights;
 pub mod words;
 
@@ -81,7 +83,9 @@ pub(crate) use words::{
 };
 
 use crate::normalize::TokenKind;
+use bound::upper_bound;
 use candidates::{Candidate, candidates};
+use rejected::rejected;
 use serde::{Deserialize, Serialize};
 use weights::leftover_factor;
 
@@ -306,65 +310,6 @@ fn finish(
     })
 }
 
-/// The rules that reject a pair outright: `None` when one does, else
-/// whether a bare listed name is said more of (it then matches only by
-/// containment).
-fn rejected(q: &Prepared, l: &Prepared, pairs: &[Pair], leftovers: &[Leftover]) -> Option<bool> {
-    let (qt, lt) = (&q.name.tokens, &l.name.tokens);
-    // A listed name whose distinctive words are all short ("ABC LLC", "MA LI")
-    // matches only a vendor name with no other distinctive word ("AGS MALI").
-    let mut distinctive = lt
-        .iter()
-        .filter(|t| t.kind == TokenKind::Distinctive)
-        .peekable();
-    let short_listed = distinctive.peek().is_some() && distinctive.all(|t| t.text.len() <= 3);
-    let short_said_more = short_listed
-        && leftovers.iter().any(|x| {
-            x.side == Side::Query
-                && !qt[x.token].optional
-                && matches!(qt[x.token].kind, TokenKind::Distinctive | TokenKind::Number)
-        });
-    // ...unless the list names it as a group ("ZTE"), or the members the
-    // list names for it carry its short core ("VTB" of VTB Leasing and VTB
-    // Factoring, linked to VTB Bank PJSC): then only as a member, by
-    // containment ("ZTE Kangxun Telecom", "VTB Capital").
-    let group_brand = l.cores().any(|c| c.named_group || c.members_carrying > 0);
-    if short_said_more && !group_brand {
-        return None;
-    }
-    // A listed name of one word and nothing else ("GATO", "CTG") is all
-    // identity: it matches a vendor name whose other words are places and
-    // legal forms ("GATO S.A.", "CTG USA"), not one that says more ("Air
-    // Gato Enterprises", "CTG Consulting").
-    // A bare name that names a group ("AVIC" of Aviation Industry
-    // Corporation of China) still finds the group's members by containment
-    // ("AVIC Heavy Machinery"), and only so.
-    let bare = lt.iter().filter(|t| !t.optional).count() == 1;
-    let says_more = bare
-        && leftovers.iter().any(|x| {
-            x.side == Side::Query
-                && !qt[x.token].optional
-                && matches!(
-                    qt[x.token].kind,
-                    TokenKind::Distinctive | TokenKind::Number | TokenKind::Generic
-                )
-        });
-    if says_more && l.cores().next().is_none() {
-        return None;
-    }
-    // An acronym read as the listed words needs another word to agree.
-    let corroborated = pairs.iter().any(|p| {
-        p.kind != PairKind::Initialism
-            && p.listed
-                .iter()
-                .any(|&j| matches!(lt[j].kind, TokenKind::Distinctive | TokenKind::Number))
-    });
-    if pairs.iter().any(|p| p.kind == PairKind::Initialism) && !corroborated {
-        return None;
-    }
-    Some(says_more || short_said_more)
-}
-
 /// Greedy alignment: most similar first, a word with its identical twin
 /// before a merge (but a merge before an expanded abbreviation: "Techn ology"
 /// is "technology", not "technology" and a stray "ology"), then the heavier;
@@ -430,286 +375,5 @@ fn leftovers(q: &Prepared, l: &Prepared, pairs: &[Pair]) -> Vec<Leftover> {
     out
 }
 
-/// An upper bound of the name score from the candidates: each token at its
-/// best similarity, leftovers at their cost, the best subset chosen.
-/// `query_cost`: [`leftover_total`] of the query, so that a long query's
-/// words in no candidate are not visited one by one.
-///
-/// A pair may weigh less than its words ("Sgma" / "Sigma" weighs as the
-/// commoner spelling twice, [`candidates()`]), and a pair less alike than
-/// the score weighing less raises the score: each token weighs anywhere
-/// from its lightest share in a candidate to its own weight, and the bound
-/// is the highest over those ([`best_ratio`]), or any figure of `enough`
-/// or more: the cut-off, which is all the bound is compared with.
-fn upper_bound(
-    q: &Prepared,
-    l: &Prepared,
-    cands: &[Candidate],
-    query_cost: f64,
-    enough: f64,
-) -> f64 {
-    // Per token of each side: best similarity and lightest share of a
-    // candidate's weight (the token's own weight when none is lighter).
-    let mut best_q: Vec<(usize, f64, f64)> = Vec::new();
-    let mut best_l: Vec<(f64, f64)> = l.weights.iter().map(|&w| (0.0, w)).collect();
-    for c in cands {
-        let natural: f64 = q.weights[c.query.range()].iter().sum::<f64>()
-            + l.weights[c.listed.range()].iter().sum::<f64>();
-        let scale = if natural > 0.0 {
-            (c.weight / natural).min(1.0)
-        } else {
-            1.0
-        };
-        best_q.extend(c.query.range().map(|i| (i, c.sim, q.weights[i] * scale)));
-        for j in c.listed.range() {
-            let b = &mut best_l[j];
-            *b = (b.0.max(c.sim), b.1.min(l.weights[j] * scale));
-        }
-    }
-    best_q.sort_by_key(|&(i, _, _)| i);
-    best_q.dedup_by(|next, kept| {
-        let same = next.0 == kept.0;
-        if same {
-            kept.1 = kept.1.max(next.1);
-            kept.2 = kept.2.min(next.2);
-        }
-        same
-    });
-    // Start with everything left over, then pair tokens in order of benefit.
-    let mut items: Vec<Item> = Vec::new();
-    let mut den = query_cost;
-    for &(i, best, light) in &best_q {
-        if best > 0.0 {
-            let cost = q.weights[i] * leftover_factor(&q.name.tokens[i]);
-            items.push(Item {
-                best,
-                weight: q.weights[i],
-                light,
-                cost,
-            });
-        }
-    }
-    for (j, t) in l.name.tokens.iter().enumerate() {
-        // The least a leftover can cost (a shorter form halves a listed
-        // distinctive word's cost).
-        let share = if t.kind == TokenKind::Distinctive {
-            evidence::SHORTER_FORM_SHARE
-        } else {
-            1.0
-        };
-        let cost = l.weights[j] * leftover_factor(t) * share;
-        den += cost;
-        let (best, light) = best_l[j];
-        if best > 0.0 {
-            items.push(Item {
-                best,
-                weight: l.weights[j],
-                light,
-                cost,
-            });
-        }
-    }
-    items.sort_by(|a, b| b.best.total_cmp(&a.best));
-    best_ratio(&items, den, enough)
-}
-
-/// A token of [`upper_bound`]: its best similarity, its own weight, the
-/// lightest it may weigh in a pair, and its cost left over.
-struct Item {
-    best: f64,
-    weight: f64,
-    light: f64,
-    cost: f64,
-}
-
-/// The highest score `items` (most alike first) can make, starting from
-/// `den` with every token left over. The score is highest with the tokens
-/// more alike than it at their full weight and those less alike at their
-/// lightest: a split in similarity order, tried at each token that may
-/// weigh less (few: typos), until one reaches `enough`.
-fn best_ratio(items: &[Item], den: f64, enough: f64) -> f64 {
-    let splits = items.iter().filter(|x| x.light < x.weight).count();
-    let mut out = 0.0f64;
-    // Every token at its own weight first, as most bounds need no more;
-    // the other splits only while the bound is under `enough`.
-    for split in std::iter::once(splits).chain(0..splits) {
-        let (mut num, mut den, mut light_seen) = (0.0, den, 0);
-        for x in items {
-            let w = if x.light < x.weight {
-                light_seen += 1;
-                if light_seen <= split {
-                    x.weight
-                } else {
-                    x.light
-                }
-            } else {
-                x.weight
-            };
-            let (n2, d2) = (num + x.best * w, den + w - x.cost);
-            if d2 > 0.0 && (den <= 0.0 || n2 / d2 >= num / den) {
-                num = n2;
-                den = d2;
-            }
-        }
-        out = out.max(if den > 0.0 { (num / den).min(1.0) } else { 0.0 });
-        if out >= enough {
-            break;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::normalize::Normalizer;
-
-    fn score(a: &str, b: &str) -> f64 {
-        let n = Normalizer::new();
-        let w = Weights::default();
-        let pa = Prepared::new(n.normalize(a), &w);
-        let pb = Prepared::new(n.normalize(b), &w).organisation();
-        align(&pa, &pb, 0.0).map_or(0.0, |x| x.score)
-    }
-
-    /// Found by `tests/properties.rs::an_unrelated_word_never_raises_a_score`:
-    /// "limited" alone has nothing but a legal form and scores 0, so an
-    /// unrelated word beside it must not make its legal form count against
-    /// a listed name that writes "Ltd" as a word of its own.
-    #[test]
-    fn a_legal_form_paired_with_a_word_shares_nothing() {
-        let listed = "ltd-cetc & and & machinery";
-        assert_eq!(score("limited", listed), 0.0);
-        assert_eq!(score("limited jxxzj", listed), 0.0);
-    }
-
-    #[test]
-    fn initialisms_and_merges() {
-        assert!(
-            score(
-                "CETC 13",
-                "China Electronics Technology Group Corporation 13th Research Institute"
-            ) >= 0.85
-        );
-        assert!(
-            score(
-                "CETC 14",
-                "China Electronics Technology Group Corporation 13th Research Institute"
-            ) < 0.5,
-            "numbers differ"
-        );
-        assert!(
-            score("ZTE", "Zhongxing Telecommunication Equipment Corporation") < 0.85,
-            "a lone acronym needs a second agreeing word"
-        );
-        assert!(
-            score("Zhongxing Telecommunication Equipment Corporation", "ZTE") < 0.85,
-            "listed acronyms stand for themselves"
-        );
-        assert!(score("JSC ARGUMENT", "JSCARGUMENT") >= 0.9);
-        assert!(score("1142021 corp", "11 420 2 1 corp") >= 0.9);
-    }
-
-    #[test]
-    fn group_members_score_by_their_core() {
-        let a = |q: &str, l: &str| {
-            let n = Normalizer::new();
-            let w = Weights::default();
-            align(
-                &Prepared::new(n.normalize(q), &w),
-                &Prepared::new(n.normalize(l), &w).organisation(),
-                0.0,
-            )
-        };
-        let member = a(
-            "Huawei Marine Networks Co., Ltd.",
-            "Huawei Technologies Co., Ltd.",
-        )
-        .expect("aligned");
-        let c = member.containment.expect("a group member");
-        assert_eq!(c.core, "Huawei");
-        assert_eq!(c.extra, ["Marine", "Networks"]);
-        assert!(member.score >= 0.9);
-        let mobile = a(
-            "China Mobile Online Services Co., Ltd.",
-            "China Mobile Limited",
-        )
-        .expect("aligned");
-        assert_eq!(
-            mobile.containment.map(|c| c.core).as_deref(),
-            Some("China Mobile")
-        );
-        assert!(mobile.score >= 0.85, "{}", mobile.score);
-        let panda = a("Panda Express Inc", "Panda Corporation");
-        assert!(panda.is_none_or(|x| x.score < 0.85), "a common word");
-        let same = a("Huawei Technologies USA", "Huawei Technologies Co., Ltd.").expect("aligned");
-        assert!(
-            same.containment.is_none(),
-            "a branch scoring as the name is no member"
-        );
-    }
-
-    /// A word misspelt on one side weighs in its pair as its spelling on
-    /// the other: the typo makes a word no company name has, not a rare
-    /// name ("Wuhaan" is the place Wuhan).
-    #[test]
-    fn a_misspelt_word_weighs_as_its_spelling() {
-        let n = Normalizer::new();
-        let w = Weights::default();
-        let q = Prepared::new(n.normalize("Wuhaan Sensor Technology"), &w);
-        let l = Prepared::new(n.normalize("Wuhan Sensor Technology"), &w);
-        let a = align(&q, &l, 0.0).expect("aligned");
-        let typo = a
-            .pairs
-            .iter()
-            .find(|p| matches!(p.kind, PairKind::Typo { .. }))
-            .expect("a typo pair");
-        let (i, j) = (typo.query[0], typo.listed[0]);
-        assert!(q.weights[i] > l.weights[j], "the misspelling looks rarer");
-        assert!((typo.weight - 2.0 * l.weights[j]).abs() < 1e-9, "{typo:?}");
-        let b = align(&l, &q, 0.0).expect("aligned");
-        assert!((a.score - b.score).abs() < 1e-9, "symmetric");
-    }
-
-    /// A branch's qualifier only the vendor's name has ("Global",
-    /// "International", "Trading") costs nothing after a name ("Volga
-    /// Group Global" is a branch of Volga Group), half what another
-    /// organisation word costs after common words only ("Technical
-    /// Services Global" may be another company), and in full when all the
-    /// names share is an acronym and its legal form ("ABS Global" is not
-    /// "ABS Corporation").
-    #[test]
-    fn a_branch_qualifier_costs_nothing_after_a_name_half_after_common_words() {
-        let weak = |q: &str, l: &str| {
-            let n = Normalizer::new();
-            let w = Weights::default();
-            let a = align(
-                &Prepared::new(n.normalize(q), &w),
-                &Prepared::new(n.normalize(l), &w).organisation(),
-                0.0,
-            )
-            .expect("aligned");
-            a.evidence
-                .iter()
-                .find(|e| e.rule == Rule::WeakEvidence)
-                .map_or(1.0, |e| e.factor)
-        };
-        let branch = weak("Volga Group Global", "Volga Group");
-        let other = weak("Volga Group Services", "Volga Group");
-        assert!(other < 1.0, "a word of its own needs evidence");
-        assert!((branch - 1.0).abs() < 1e-9, "{branch}");
-        let common = weak("Technical Services Global", "Technical Services");
-        let common_other = weak("Technical Services Partners", "Technical Services");
-        assert!(common < 1.0, "a name of common words still needs evidence");
-        assert!(
-            (1.0 - common - (1.0 - common_other) / 2.0).abs() < 1e-9,
-            "{common} / {common_other}"
-        );
-        let acronym = weak("ABS Global, Inc.", "ABS Corporation");
-        let acronym_other = weak("ABS Services, Inc.", "ABS Corporation");
-        assert!(
-            (acronym - acronym_other).abs() < 1e-9,
-            "{acronym} / {acronym_other}"
-        );
-    }
-}
+mod tests;

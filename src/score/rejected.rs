@@ -1,0 +1,69 @@
+//! The rules that reject a pair outright (the module comment of
+//! [`super`] lists them).
+
+use super::{Leftover, Pair, PairKind, Prepared, Side};
+use crate::normalize::TokenKind;
+
+/// The rules that reject a pair outright: `None` when one does, else
+/// whether a bare listed name is said more of (it then matches only by
+/// containment).
+pub(super) fn rejected(
+    q: &Prepared,
+    l: &Prepared,
+    pairs: &[Pair],
+    leftovers: &[Leftover],
+) -> Option<bool> {
+    let (qt, lt) = (&q.name.tokens, &l.name.tokens);
+    // A listed name whose distinctive words are all short ("ABC LLC", "MA LI")
+    // matches only a vendor name with no other distinctive word ("AGS MALI").
+    let mut distinctive = lt
+        .iter()
+        .filter(|t| t.kind == TokenKind::Distinctive)
+        .peekable();
+    let short_listed = distinctive.peek().is_some() && distinctive.all(|t| t.text.len() <= 3);
+    let short_said_more = short_listed
+        && leftovers.iter().any(|x| {
+            x.side == Side::Query
+                && !qt[x.token].optional
+                && matches!(qt[x.token].kind, TokenKind::Distinctive | TokenKind::Number)
+        });
+    // ...unless the list names it as a group ("ZTE"), or the members the
+    // list names for it carry its short core ("VTB" of VTB Leasing and VTB
+    // Factoring, linked to VTB Bank PJSC): then only as a member, by
+    // containment ("ZTE Kangxun Telecom", "VTB Capital").
+    let group_brand = l.cores().any(|c| c.named_group || c.members_carrying > 0);
+    if short_said_more && !group_brand {
+        return None;
+    }
+    // A listed name of one word and nothing else ("GATO", "CTG") is all
+    // identity: it matches a vendor name whose other words are places and
+    // legal forms ("GATO S.A.", "CTG USA"), not one that says more ("Air
+    // Gato Enterprises", "CTG Consulting").
+    // A bare name that names a group ("AVIC" of Aviation Industry
+    // Corporation of China) still finds the group's members by containment
+    // ("AVIC Heavy Machinery"), and only so.
+    let bare = lt.iter().filter(|t| !t.optional).count() == 1;
+    let says_more = bare
+        && leftovers.iter().any(|x| {
+            x.side == Side::Query
+                && !qt[x.token].optional
+                && matches!(
+                    qt[x.token].kind,
+                    TokenKind::Distinctive | TokenKind::Number | TokenKind::Generic
+                )
+        });
+    if says_more && l.cores().next().is_none() {
+        return None;
+    }
+    // An acronym read as the listed words needs another word to agree.
+    let corroborated = pairs.iter().any(|p| {
+        p.kind != PairKind::Initialism
+            && p.listed
+                .iter()
+                .any(|&j| matches!(lt[j].kind, TokenKind::Distinctive | TokenKind::Number))
+    });
+    if pairs.iter().any(|p| p.kind == PairKind::Initialism) && !corroborated {
+        return None;
+    }
+    Some(says_more || short_said_more)
+}

@@ -1,0 +1,151 @@
+use super::*;
+use crate::normalize::Normalizer;
+
+fn score(a: &str, b: &str) -> f64 {
+    let n = Normalizer::new();
+    let w = Weights::default();
+    let pa = Prepared::new(n.normalize(a), &w);
+    let pb = Prepared::new(n.normalize(b), &w).organisation();
+    align(&pa, &pb, 0.0).map_or(0.0, |x| x.score)
+}
+
+/// Found by `tests/properties.rs::an_unrelated_word_never_raises_a_score`:
+/// "limited" alone has nothing but a legal form and scores 0, so an
+/// unrelated word beside it must not make its legal form count against
+/// a listed name that writes "Ltd" as a word of its own.
+#[test]
+fn a_legal_form_paired_with_a_word_shares_nothing() {
+    let listed = "ltd-cetc & and & machinery";
+    assert_eq!(score("limited", listed), 0.0);
+    assert_eq!(score("limited jxxzj", listed), 0.0);
+}
+
+#[test]
+fn initialisms_and_merges() {
+    assert!(
+        score(
+            "CETC 13",
+            "China Electronics Technology Group Corporation 13th Research Institute"
+        ) >= 0.85
+    );
+    assert!(
+        score(
+            "CETC 14",
+            "China Electronics Technology Group Corporation 13th Research Institute"
+        ) < 0.5,
+        "numbers differ"
+    );
+    assert!(
+        score("ZTE", "Zhongxing Telecommunication Equipment Corporation") < 0.85,
+        "a lone acronym needs a second agreeing word"
+    );
+    assert!(
+        score("Zhongxing Telecommunication Equipment Corporation", "ZTE") < 0.85,
+        "listed acronyms stand for themselves"
+    );
+    assert!(score("JSC ARGUMENT", "JSCARGUMENT") >= 0.9);
+    assert!(score("1142021 corp", "11 420 2 1 corp") >= 0.9);
+}
+
+#[test]
+fn group_members_score_by_their_core() {
+    let a = |q: &str, l: &str| {
+        let n = Normalizer::new();
+        let w = Weights::default();
+        align(
+            &Prepared::new(n.normalize(q), &w),
+            &Prepared::new(n.normalize(l), &w).organisation(),
+            0.0,
+        )
+    };
+    let member = a(
+        "Huawei Marine Networks Co., Ltd.",
+        "Huawei Technologies Co., Ltd.",
+    )
+    .expect("aligned");
+    let c = member.containment.expect("a group member");
+    assert_eq!(c.core, "Huawei");
+    assert_eq!(c.extra, ["Marine", "Networks"]);
+    assert!(member.score >= 0.9);
+    let mobile = a(
+        "China Mobile Online Services Co., Ltd.",
+        "China Mobile Limited",
+    )
+    .expect("aligned");
+    assert_eq!(
+        mobile.containment.map(|c| c.core).as_deref(),
+        Some("China Mobile")
+    );
+    assert!(mobile.score >= 0.85, "{}", mobile.score);
+    let panda = a("Panda Express Inc", "Panda Corporation");
+    assert!(panda.is_none_or(|x| x.score < 0.85), "a common word");
+    let same = a("Huawei Technologies USA", "Huawei Technologies Co., Ltd.").expect("aligned");
+    assert!(
+        same.containment.is_none(),
+        "a branch scoring as the name is no member"
+    );
+}
+
+/// A word misspelt on one side weighs in its pair as its spelling on
+/// the other: the typo makes a word no company name has, not a rare
+/// name ("Wuhaan" is the place Wuhan).
+#[test]
+fn a_misspelt_word_weighs_as_its_spelling() {
+    let n = Normalizer::new();
+    let w = Weights::default();
+    let q = Prepared::new(n.normalize("Wuhaan Sensor Technology"), &w);
+    let l = Prepared::new(n.normalize("Wuhan Sensor Technology"), &w);
+    let a = align(&q, &l, 0.0).expect("aligned");
+    let typo = a
+        .pairs
+        .iter()
+        .find(|p| matches!(p.kind, PairKind::Typo { .. }))
+        .expect("a typo pair");
+    let (i, j) = (typo.query[0], typo.listed[0]);
+    assert!(q.weights[i] > l.weights[j], "the misspelling looks rarer");
+    assert!((typo.weight - 2.0 * l.weights[j]).abs() < 1e-9, "{typo:?}");
+    let b = align(&l, &q, 0.0).expect("aligned");
+    assert!((a.score - b.score).abs() < 1e-9, "symmetric");
+}
+
+/// A branch's qualifier only the vendor's name has ("Global",
+/// "International", "Trading") costs nothing after a name ("Volga
+/// Group Global" is a branch of Volga Group), half what another
+/// organisation word costs after common words only ("Technical
+/// Services Global" may be another company), and in full when all the
+/// names share is an acronym and its legal form ("ABS Global" is not
+/// "ABS Corporation").
+#[test]
+fn a_branch_qualifier_costs_nothing_after_a_name_half_after_common_words() {
+    let weak = |q: &str, l: &str| {
+        let n = Normalizer::new();
+        let w = Weights::default();
+        let a = align(
+            &Prepared::new(n.normalize(q), &w),
+            &Prepared::new(n.normalize(l), &w).organisation(),
+            0.0,
+        )
+        .expect("aligned");
+        a.evidence
+            .iter()
+            .find(|e| e.rule == Rule::WeakEvidence)
+            .map_or(1.0, |e| e.factor)
+    };
+    let branch = weak("Volga Group Global", "Volga Group");
+    let other = weak("Volga Group Services", "Volga Group");
+    assert!(other < 1.0, "a word of its own needs evidence");
+    assert!((branch - 1.0).abs() < 1e-9, "{branch}");
+    let common = weak("Technical Services Global", "Technical Services");
+    let common_other = weak("Technical Services Partners", "Technical Services");
+    assert!(common < 1.0, "a name of common words still needs evidence");
+    assert!(
+        (1.0 - common - (1.0 - common_other) / 2.0).abs() < 1e-9,
+        "{common} / {common_other}"
+    );
+    let acronym = weak("ABS Global, Inc.", "ABS Corporation");
+    let acronym_other = weak("ABS Services, Inc.", "ABS Corporation");
+    assert!(
+        (acronym - acronym_other).abs() < 1e-9,
+        "{acronym} / {acronym_other}"
+    );
+}
