@@ -268,6 +268,8 @@ const MUST_MATCH: &[Case] = cases![
     "UNITED INSTRUMENT MANUFACTURING CORPORATION", "JSC-UNITED-INSTRUMENT-MANUFACTURING-CORPORATION", "JSC hyphen-joined to the name (SDN name)";
     "NOUR HOLDING SAL", "NOOR HOLDING SAL", "one sound written two ways in a one-word name (SDN names of one entity)";
     "FRUIT PLUS", "FRUIT PLUS MALDIVES PVT LTD", "the country a branch adds is a place (SDN names of one entity)";
+    "A & S CARRIER INTERNACIONAL, S.A. DE C.V.", "A Y S CARRIER INTERNACIONAL, S.A. DE C.V.", "Spanish y between initials is & (SDN names of one entity)";
+    "INVERSIONES LA PLATA M & M S. EN C.A.", "INVERSIONES LA PLATA M Y M", "Spanish y between initials is & (SDN names of one entity)";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![

@@ -444,7 +444,21 @@ fn join_spelled_letters(
         {
             j += 1;
         }
-        if j - i >= 3 {
+        if j - i == 3 && spanish_and(&tokens[i..j]) {
+            // "A Y S": two initials and Spanish "y", as "A & S" writes them.
+            let mut and = tokens[i + 1].clone();
+            and.unexpanded = Some(std::mem::replace(&mut and.text, SPANISH_AND.to_string()));
+            and.kind = None;
+            rec(
+                StepKind::JoinedLetters,
+                format!(
+                    "'{}' between two initials read as 'and'",
+                    &text[and.span.clone()]
+                ),
+            );
+            out.extend([tokens[i].clone(), and, tokens[i + 2].clone()]);
+            i = j;
+        } else if j - i >= 3 {
             let mut t = tokens[i].clone();
             for x in &tokens[i + 1..j] {
                 t.text.push_str(&x.text);
@@ -471,6 +485,23 @@ fn join_spelled_letters(
         }
     }
     out
+}
+
+/// What [`spanish_and`] reads the "y" between two initials as.
+pub(crate) const SPANISH_AND: &str = "and";
+
+/// Whether three single letters written apart are two initials joined by
+/// Spanish "y" ("A Y S CARRIER INTERNACIONAL, S.A. DE C.V.", "G Y G
+/// INTERNACIONAL S.A.S.", names OFAC also writes "A & S", "G&G"): the
+/// middle one is "y", each written apart with a space, none of them "y"
+/// too.
+fn spanish_and(three: &[RawToken]) -> bool {
+    let is_y = |t: &RawToken| t.text == "y";
+    three.len() == 3
+        && is_y(&three[1])
+        && !is_y(&three[0])
+        && !is_y(&three[2])
+        && three[1..].iter().all(|t| t.sep == Sep::Space)
 }
 
 /// Describes an invisible character to delete, or `None`.

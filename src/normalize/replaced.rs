@@ -6,7 +6,8 @@
 //! A token of ASCII text is written as the name has it (a word, or dotted
 //! initials or letters spelled out joined, or words run together) except
 //! where a step replaces it: a legal form's or a place's compare form, an
-//! abbreviation's expansion, an unknown word read as an organisation word
+//! abbreviation's expansion, Spanish "y" between initials read as "and", an
+//! unknown word read as an organisation word
 //! (`lndustry`), or a number read from words (`forty-four`, `III`, `13th`).
 //! What was written is kept as the token's `unexpanded` text, except by
 //! the number step (an ordinal keeps no written form; `forty-four` keeps
@@ -40,7 +41,7 @@ pub(crate) struct Replacement {
 }
 
 impl Normalizer {
-    /// Every text the legal-form, place and abbreviation steps can write in
+    /// Every text the legal-form, place, abbreviation and Spanish-"y" steps can write in
     /// place of what a name has, once per trigger. (Look-alike reads are
     /// [`look_alike_candidates`]; numbers, [`super::reads_as_number`].)
     pub(crate) fn replacements(&self) -> Vec<Replacement> {
@@ -75,6 +76,11 @@ impl Normalizer {
                 })
             })
             .collect();
+        // "A Y S": Spanish "y" between two initials ([`super::chars`]).
+        out.push(Replacement {
+            text: super::chars::SPANISH_AND.to_string(),
+            trigger: Trigger::Token("y".to_string()),
+        });
         for (&short, &long) in &self.abbreviations {
             out.push(Replacement {
                 text: long.to_string(),

@@ -252,6 +252,18 @@ fn plain_latin_is_not_corrupted() {
 }
 
 #[test]
+fn spanish_y_between_two_initials_is_and() {
+    assert_eq!(text("A Y S Carrier"), text("A & S Carrier"));
+    assert_eq!(text("G Y G Internacional"), "g and g internacional");
+    // Read again, the same.
+    assert_eq!(text(&text("M Y M")), text("M Y M"));
+    // Joined by hyphens, or more than three, the letters spell a word.
+    assert_eq!(text("H-Y-S"), "hys");
+    assert_eq!(text("Z T E Y"), "ztey");
+    assert_eq!(text("A Y Y"), "ayy");
+}
+
+#[test]
 fn mostly_cyrillic_words_are_transliterated_not_folded() {
     let n = Normalizer::new().normalize("ООО Газпром Телеком");
     // "Telekom", transliterated, is then read as the organisation word
