@@ -348,6 +348,7 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "STREAM TECH INC", "STORM TECHNOLOGIES LIMITED LIABILITY COMPANY", "vowels rewritten make another word (FPDS name, SDN)";
     "CURIS INC", "LA CROSSE GROUP INC", "the same consonants are not the same word (SEC name, SDN)";
     "CRAIC, LLC", "CRRC Corporation Limited (CRRC)", "the same consonants are not the same word (FPDS name, §1260H)";
+    "UNIT CORP", "UNITED COMPANY OJSC", "United is no inflection of Unit (SEC name, SSI)";
     "BAKER TILLY KOSOVO L.L.C.", "NATIONAL MOVEMENT FOR THE LIBERATION OF KOSOVO", "a country is no group's core (FPDS name, SDN)";
     "CONG TY CO PHAN SC DREAMLINE VIET NAM", "VIET NAM GAS AND CHEMICALS TRANSPORTATION CORPORATION", "a country written in two words is a place (FPDS name, SDN)";
 ];

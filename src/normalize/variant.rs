@@ -17,21 +17,42 @@ use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-/// The stem of a word (Snowball English).
+/// The stem of a word (Snowball English), but for the organisation words
+/// whose Snowball stem is another word's ([`STEM_FALSE_FRIENDS`]).
 ///
 /// ```
 /// use vendor_screen::normalize::stem;
 /// assert_eq!(stem("technologies"), stem("technology"));
 /// assert_eq!(stem("industrial"), stem("industries"));
 /// assert_ne!(stem("electronics"), stem("electric"));
+/// assert_ne!(stem("united"), stem("unit"));
+/// assert_eq!(stem("engineering"), stem("engineers"));
+/// assert_ne!(stem("engineering"), stem("engines"));
 /// ```
 pub fn stem(word: &str) -> String {
+    if let Some(&(_, own)) = STEM_FALSE_FRIENDS.iter().find(|(w, _)| *w == word) {
+        return own.to_string();
+    }
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER
         .get_or_init(|| Stemmer::create(Algorithm::English))
         .stem(word)
         .into_owned()
 }
+
+/// Organisation words Snowball stems as another word, each with a stem of
+/// its own: "United" is no inflection of "Unit" ("UNIT CORP", an SEC name,
+/// is not UNITED COMPANY OJSC), an engine no engineering ("Aero Engine
+/// Corporation" is not "Aero Engineering"), a federation nothing federal.
+/// Found by grouping the organisation words by stem (the generic table and
+/// the words of 100 vendor names or more).
+const STEM_FALSE_FRIENDS: &[(&str, &str)] = &[
+    ("united", "united"),
+    ("engine", "engine"),
+    ("engines", "engine"),
+    ("federation", "federation"),
+    ("federations", "federation"),
+];
 
 /// The letter a digit stands for inside a word.
 fn digit_letter(d: u8) -> Option<u8> {
