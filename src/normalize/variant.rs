@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The stem of a word (Snowball English), but for the organisation words
-/// whose Snowball stem is another word's ([`STEM_FALSE_FRIENDS`]).
+/// whose Snowball stem is another word's ("United" is no "Unit").
 ///
 /// ```
 /// use vendor_screen::normalize::stem;
