@@ -420,7 +420,9 @@ fn join_initials(
 }
 
 /// Three or more single letters in a row, spaced or joined by hyphens or
-/// underscores, are one word spelled out: `H-i-k-v-i-s-i-o-n`, `Z T E`.
+/// underscores, are one word spelled out: `H-i-k-v-i-s-i-o-n`, `Z T E`;
+/// but three spaced letters whose middle one is "y" are two initials and
+/// Spanish "and" ([`spanish_and`]).
 fn join_spelled_letters(
     text: &str,
     tokens: Vec<RawToken>,

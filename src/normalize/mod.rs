@@ -16,7 +16,8 @@
 //!    pinyin;
 //! 6. case fold; `&` becomes `and`; apostrophes join (`Xi'an` → `xian`);
 //!    dotted initials join (`A.I.C.` → `aic`), and so do letters spelled out
-//!    one by one (`H-i-k-v-i-s-i-o-n`); other punctuation separates; numbers
+//!    one by one (`H-i-k-v-i-s-i-o-n`), but for Spanish "y" between two
+//!    initials (`A Y S` → `a and s`); other punctuation separates; numbers
 //!    written as words, ordinals and Roman numerals become digits; in a
 //!    vendor's name ([`Normalizer::normalize_query`]), first, a word no real
 //!    company name has that is words run together with a legal form,
@@ -177,7 +178,8 @@ pub enum StepKind {
     Segmented,
     /// Dotted initials were joined.
     JoinedInitials,
-    /// Letters spelled out one by one were joined.
+    /// Letters spelled out one by one were joined (or, "A Y S", two
+    /// initials read with Spanish "y" as "and").
     JoinedLetters,
     /// Words run together with a legal form, "Group" or a leading
     /// organisation word were read apart (`ARTEKSLIMITED` → `arteks

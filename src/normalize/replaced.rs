@@ -41,9 +41,10 @@ pub(crate) struct Replacement {
 }
 
 impl Normalizer {
-    /// Every text the legal-form, place, abbreviation and Spanish-"y" steps can write in
-    /// place of what a name has, once per trigger. (Look-alike reads are
-    /// [`look_alike_candidates`]; numbers, [`super::reads_as_number`].)
+    /// Every text the legal-form, place, abbreviation and Spanish-"y" steps
+    /// can write in place of what a name has, once per trigger. (Look-alike
+    /// reads are [`look_alike_candidates`]; numbers,
+    /// [`super::reads_as_number`].)
     pub(crate) fn replacements(&self) -> Vec<Replacement> {
         let mut legal = Triggers::new();
         for (words, compare) in self.legal.phrases() {
