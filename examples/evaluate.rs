@@ -549,6 +549,18 @@ fn targets(figures: &Figures, sets: &[Set], t1: f64) {
                 pct(*h, *n) <= bound,
             );
         }
+        // The FPDS names are the background table's source: the SEC names,
+        // held out from it, are the fair measure of the same bound.
+        if let Some((_, h, n)) = fp.at_default.iter().find(|(f, _, _)| f == "sec") {
+            line(
+                format!(
+                    "SEC names alone (held out from the background table) hitting {}: at most {bound}%",
+                    fp.lists
+                ),
+                format!("{h} of {n} = {:.2}%", pct(*h, *n)),
+                pct(*h, *n) <= bound,
+            );
+        }
     }
     for s in sets {
         let rows: &[(&str, f64)] = if s.title.starts_with("Group members") {
