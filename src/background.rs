@@ -105,18 +105,24 @@ impl Background {
         if let Some(&n) = self.words.get(word) {
             return n;
         }
-        // An inflected form counts as its base form ("engines": "engine"),
-        // and an inflection of one ("savings": "saving", "save"): the
-        // English table keeps only the base form of a word and its
-        // inflections.
-        let mut bases = base_forms(word);
-        let second: Vec<String> = bases.iter().flat_map(|b| base_forms(b)).collect();
-        bases.extend(second);
+        // An inflected form counts as its base form ("engines": "engine").
+        // Only one ending: the organisation words are the vendor table's
+        // common words and their inflections of one ending
+        // (`Normalizer::generic_words`, which the rescreen sieve
+        // enumerates).
+        let bases = base_forms(word);
         if let Some(n) = bases.iter().find_map(|b| self.words.get(b.as_str())) {
             return *n;
         }
+        // The English table keeps base forms only: an inflection of an
+        // inflection is English too ("savings": "saving", "save").
         let english = |w: &str| self.english.binary_search(&w).is_ok();
-        if word.len() >= 3 && (english(word) || bases.iter().any(|b| english(b))) {
+        let english_base = || {
+            bases
+                .iter()
+                .any(|b| english(b) || base_forms(b).iter().any(|bb| english(bb)))
+        };
+        if word.len() >= 3 && (english(word) || english_base()) {
             return ENGLISH_WORD_DF;
         }
         0

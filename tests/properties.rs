@@ -169,6 +169,8 @@ proptest! {
             // Organisation words leading a word, and legal forms of several
             // words with a word misspelt, contracted or cut.
             "([A-Za-z]{0,4}(TRADING|Export|international|Sci|and|Production|Enterprise|Joint|Stock|Comm|Bank|Aktsionernoe|Lbschestvo|Obschestv0|Liability|Compa|Co)[A-Za-z0-9]{0,4}[ ,.-]{0,2}){1,5}",
+            // Spanish "y" between two initials, and other runs of letters.
+            "([A-Za-z] [YyZ] [A-Za-z][ -]?){1,3}[A-Za-z ]{0,10}",
             "[ -~]{0,40}",
         ]
     ) {

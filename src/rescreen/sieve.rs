@@ -24,8 +24,8 @@
 //!   for a name made only of legal forms, its last token holds the last
 //!   words), unless a step replaced it (`Normalizer::replacements`: a legal
 //!   form's or a place's compare form, an abbreviation's expansion, "and"
-//!   for Spanish "y" between two initials). The
-//!   sieve takes the variant key, stem, tail and vowel keys of each word,
+//!   for Spanish "y" between two initials). The sieve takes the variant
+//!   key, stem, tail and vowel keys of each word,
 //!   of each run of single letters and of each run of last words (vowel
 //!   keys only of words); looks up what a
 //!   look-alike read could make of a word, and the organisation word a
