@@ -202,10 +202,12 @@ fn ofac_sdn_set_aliases_remarks_addresses_comments_and_eof_byte() {
     assert!(i.report.reconciles());
     let bnc = entity(&i.lists, "ofac-sdn", "BANCO NACIONAL DE CUBA");
     assert_eq!(bnc.id, "306");
-    assert!(
-        bnc.aliases.contains(&"BNC".to_string()),
-        "alias from the remarks"
+    assert_eq!(
+        bnc.weak_aliases,
+        ["BNC"],
+        "a quoted a.k.a. of the remarks is a weak alias"
     );
+    assert!(!bnc.aliases.contains(&"BNC".to_string()));
     assert!(
         bnc.aliases.contains(&"NATIONAL BANK OF CUBA".to_string()),
         "alias from alt.csv"
@@ -289,8 +291,8 @@ fn ofac_consolidated_non_sdn_set() {
         "CHINA ELECTRONICS TECHNOLOGY GROUP",
     );
     assert!(
-        cetc.aliases.contains(&"CETC".to_string()),
-        "a.k.a. in remarks only"
+        cetc.weak_aliases.contains(&"CETC".to_string()),
+        "a.k.a. in remarks only: a weak alias"
     );
     let ct = entity(
         &i.lists,
@@ -593,7 +595,7 @@ fn ofac_remark_aliases_keep_their_apostrophes() {
     let imported =
         vendor_screen::list::ofac::parse_set(row.as_bytes(), "sdn.csv", None, None, None)
             .expect("parses");
-    let aliases = &imported.lists[0].entities[0].aliases;
+    let aliases = &imported.lists[0].entities[0].weak_aliases;
     for a in ["ABU GHADIYAH", "ABU 'ABDALLAH", "'FOOPIE'", "P'U LI"] {
         assert!(
             aliases.iter().any(|x| x == a),

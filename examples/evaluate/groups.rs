@@ -240,6 +240,7 @@ fn member_names(file: &ListFile, member: &Member) -> Vec<String> {
             let mut seen = HashSet::new();
             std::iter::once(e.name.clone())
                 .chain(e.aliases.iter().cloned())
+                .chain(e.weak_aliases.iter().cloned())
                 .filter(|n| seen.insert(squeeze(n)))
                 .collect()
         }
@@ -329,6 +330,7 @@ pub fn folds(
                 let group = &mut gl.entities[p.group.1];
                 let drop: HashSet<String> = names.iter().map(|n| squeeze(n)).collect();
                 group.aliases.retain(|a| !drop.contains(&squeeze(a)));
+                group.weak_aliases.retain(|a| !drop.contains(&squeeze(a)));
                 group.former_names.retain(|a| !drop.contains(&squeeze(a)));
                 if drop.contains(&squeeze(&group.name)) {
                     continue;

@@ -186,6 +186,9 @@ pub struct Fold {
     pub lists: Vec<DesignationList>,
     /// The hidden names as cases.
     pub cases: Vec<Case>,
+    /// Names not hidden because their entity's other names are all weak
+    /// aliases, which hit only a vendor's name that is one word for word.
+    pub weak_only: usize,
 }
 
 /// Up to `folds` folds over one OFAC file: each organisation with two or
@@ -228,6 +231,7 @@ pub fn folds(file: &ListFile, folds: usize, seed: u64) -> Vec<Fold> {
         .map(|f| {
             let mut lists = file.lists.clone();
             let mut cases = Vec::new();
+            let mut weak_only = 0;
             for (li, l) in lists.iter_mut().enumerate() {
                 for (ei, e) in l.entities.iter_mut().enumerate() {
                     let Some(&hide) = plan[li][ei].get(f) else {
@@ -246,13 +250,18 @@ pub fn folds(file: &ListFile, folds: usize, seed: u64) -> Vec<Fold> {
                         .collect();
                     e.former_names.retain(keep);
                     e.original_names.retain(|o| keep(&o.name));
+                    e.weak_aliases.retain(keep);
                     if names.is_empty() {
                         match e.former_names.first().cloned() {
                             Some(n) => {
                                 e.former_names.remove(0);
                                 names.push(n);
                             }
-                            None => continue,
+                            // Only weak aliases left (or nothing): no case.
+                            None => {
+                                weak_only += usize::from(!e.weak_aliases.is_empty());
+                                continue;
+                            }
                         }
                     }
                     e.name = names.remove(0);
@@ -271,7 +280,11 @@ pub fn folds(file: &ListFile, folds: usize, seed: u64) -> Vec<Fold> {
                     });
                 }
             }
-            Fold { lists, cases }
+            Fold {
+                lists,
+                cases,
+                weak_only,
+            }
         })
         .filter(|f| !f.cases.is_empty())
         .collect()

@@ -155,10 +155,18 @@ pub fn compound_sets(
     sets
 }
 
-/// The alias hold-out set over the OFAC files, three folds each.
-pub fn alias_set(files: &[ListFile], floor: f64, seed: u64, as_of: Date) -> Result<Set, Error> {
+/// The alias hold-out set over the OFAC files, three folds each, and how
+/// many names were not hidden because their entity's other names are all
+/// weak aliases (which hit only a vendor's name that is one word for word).
+pub fn alias_set(
+    files: &[ListFile],
+    floor: f64,
+    seed: u64,
+    as_of: Date,
+) -> Result<(Set, usize), Error> {
     let mut cases = Vec::new();
     let mut outcomes = Vec::new();
+    let mut weak_only = 0;
     for path in [
         "ofac-sdn/2021-07-07/sdn.csv",
         "ofac-sdn/2024-05-03/sdn.csv",
@@ -168,18 +176,20 @@ pub fn alias_set(files: &[ListFile], floor: f64, seed: u64, as_of: Date) -> Resu
             continue;
         };
         for fold in holdout::folds(file, 3, seed) {
+            weak_only += fold.weak_only;
             let screeners = Screeners::build(fold.lists, floor)?;
             outcomes.extend(screeners.screen(&fold.cases, as_of));
             cases.extend(fold.cases);
         }
     }
-    Ok(Set {
+    let set = Set {
         title: "Alias hold-out, OFAC SDN 2021 and 2024, non-SDN organisations: one name hidden"
             .to_string(),
         pinned: vec!["all aliases"],
         cases,
         outcomes,
-    })
+    };
+    Ok((set, weak_only))
 }
 
 /// Row of the group members that carry their group's name (the target).

@@ -33,6 +33,7 @@ pub(crate) fn result(loaded: &Loaded, hit: &Hit, threshold: f64) -> Value {
     put("name", vec![hit.entity_name.clone()]);
     if let Some(e) = entity {
         put("alias", e.aliases.clone());
+        put("weakAlias", e.weak_aliases.clone());
         put("previousName", e.former_names.clone());
         put(
             "country",

@@ -198,9 +198,10 @@ type FieldText = fn(&Entity) -> Vec<String>;
 
 /// Field-by-field differences of one entity (values compared as text).
 pub fn entity_changes(old: &Entity, new: &Entity) -> Vec<FieldChange> {
-    let fields: [(&str, FieldText); 10] = [
+    let fields: [(&str, FieldText); 11] = [
         ("name", |e| vec![e.name.clone()]),
         ("aliases", |e| e.aliases.clone()),
+        ("weak_aliases", |e| e.weak_aliases.clone()),
         ("former_names", |e| e.former_names.clone()),
         ("original_names", |e| {
             e.original_names.iter().map(|o| o.name.clone()).collect()

@@ -141,6 +141,13 @@ pub struct Entity {
     pub name: String,
     /// Other names it is known by.
     pub aliases: Vec<String>,
+    /// Weak aliases: nicknames, noms de guerre and common acronyms that OFAC
+    /// marks as weak (in its delimited files, the quoted `a.k.a.`s of the
+    /// remarks). OFAC does not expect them to be screened for (FAQ 124);
+    /// they help confirm a hit. A vendor's name hits one only when it is
+    /// the alias, word for word ([`NameKind::WeakAlias`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weak_aliases: Vec<String>,
     /// Names it was formerly known by.
     pub former_names: Vec<String>,
     /// Names in their original script.
@@ -179,6 +186,10 @@ pub enum NameKind {
     Former,
     /// A name in its original script.
     Original,
+    /// A weak alias ([`Entity::weak_aliases`]): it hits only a vendor's name
+    /// that is the alias word for word ("PPL", not "PPL Corp"), never by
+    /// likeness or as a group's name.
+    WeakAlias,
 }
 
 impl Entity {
@@ -195,6 +206,7 @@ impl Entity {
             id: id.to_string(),
             name: name.to_string(),
             aliases: Vec::new(),
+            weak_aliases: Vec::new(),
             former_names: Vec::new(),
             original_names: Vec::new(),
             kind: EntityKind::Organization,
@@ -229,6 +241,11 @@ impl Entity {
                 self.original_names
                     .iter()
                     .map(|a| (NameKind::Original, a.name.as_str())),
+            )
+            .chain(
+                self.weak_aliases
+                    .iter()
+                    .map(|a| (NameKind::WeakAlias, a.as_str())),
             )
     }
 

@@ -51,6 +51,9 @@ impl Entity {
         push_new(&mut self.aliases, aliases, &mut n);
         count("alias(es)", n);
         let mut n = 0;
+        push_new(&mut self.weak_aliases, other.weak_aliases, &mut n);
+        count("weak alias(es)", n);
+        let mut n = 0;
         push_new(&mut self.former_names, other.former_names, &mut n);
         count("former name(s)", n);
         let mut n = 0;

@@ -3,14 +3,19 @@
 //! `cons_prim.csv` with `cons_alt.csv`, `cons_add.csv` and `cons_comments.csv`.
 //!
 //! No header row, CRLF, `-0-` for empty, a trailing 0x1A byte. Aliases come
-//! from the alias file and from `a.k.a. '...'` in the remarks (`f.k.a.` gives
-//! former names); `Linked To: X.` in the remarks becomes an affiliate relation.
+//! from the alias file. The quoted `a.k.a. '...'` (and `n.k.a. '...'`) of the
+//! remarks are OFAC's weak aliases ([`Entity::weak_aliases`]): the delimited
+//! files put them there and never in the alias file (OFAC FAQ 122-124). A
+//! quoted `f.k.a. '...'` gives a former name. `Linked To: X.` in the remarks
+//! becomes an affiliate relation.
 //!
 //! ```
 //! let prim = b"306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"a.k.a. 'BNC'.\"\r\n\x1a";
 //! let imported = vendor_screen::list::ofac::parse_set(prim, "sdn.csv", None, None, None)?;
 //! let e = &imported.lists[0].entities[0];
-//! assert_eq!(e.aliases, ["BNC"]);
+//! assert_eq!(e.weak_aliases, ["BNC"]);
+//! assert!(e.aliases.is_empty());
+//! assert_eq!(imported.report.prose.weak_aliases, 1);
 //! # Ok::<(), vendor_screen::Error>(())
 //! ```
 
@@ -369,7 +374,7 @@ pub fn parse_set_with(
     }
     for (e, &line) in entities.iter_mut().zip(&lines) {
         if let Some(remarks) = e.notes.clone() {
-            read_remarks(&remarks, e);
+            report.prose.weak_aliases += read_remarks(&remarks, e);
         }
         for p in &mut e.periods {
             if let Some(why) = p.start.and_then(|d| options.implausible(d)) {
@@ -425,8 +430,10 @@ fn closing_quote(after: &str) -> Option<usize> {
     })
 }
 
-/// Aliases, former names and links stated in the remarks.
-fn read_remarks(remarks: &str, e: &mut Entity) {
+/// Weak aliases, former names and links stated in the remarks; returns how
+/// many weak aliases it added.
+fn read_remarks(remarks: &str, e: &mut Entity) -> usize {
+    let mut weak = 0;
     for (marker, former) in [("a.k.a. '", false), ("n.k.a. '", false), ("f.k.a. '", true)] {
         let mut rest = remarks;
         while let Some(i) = rest.find(marker) {
@@ -435,13 +442,15 @@ fn read_remarks(remarks: &str, e: &mut Entity) {
                 break;
             };
             let name = after[..end].trim().to_string();
+            let known = name.is_empty() || name == e.name || e.aliases.contains(&name);
             let list = if former {
                 &mut e.former_names
             } else {
-                &mut e.aliases
+                &mut e.weak_aliases
             };
-            if !name.is_empty() && !list.contains(&name) && name != e.name {
+            if !known && !list.contains(&name) {
                 list.push(name);
+                weak += usize::from(!former);
             }
             rest = &after[end..];
         }
@@ -487,6 +496,7 @@ fn read_remarks(remarks: &str, e: &mut Entity) {
             }
         }
     }
+    weak
 }
 
 /// "03 Jun 2021" to a date.

@@ -85,6 +85,9 @@ pub struct ProseCounts {
     pub and_fragments: usize,
     /// Aliases separated by `;` without a space.
     pub tight_separators: usize,
+    /// OFAC's weak aliases: the quoted `a.k.a.`s of its remarks
+    /// ([`crate::list::Entity::weak_aliases`]).
+    pub weak_aliases: usize,
 }
 
 /// The outcome of importing one file: records read, entities kept per list,
@@ -267,6 +270,9 @@ impl fmt::Display for ImportReport {
         }
         if !self.skipped_files.is_empty() {
             write!(f, "; {} file(s) not loaded", self.skipped_files.len())?;
+        }
+        if self.prose.weak_aliases > 0 {
+            write!(f, ", weak aliases {}", self.prose.weak_aliases)?;
         }
         if !self.notes.is_empty() {
             write!(f, ", notes {}", self.notes.len())?;

@@ -82,6 +82,8 @@ struct RawEntity {
     #[serde(default)]
     aliases: Vec<S<String>>,
     #[serde(default)]
+    weak_aliases: Vec<S<String>>,
+    #[serde(default)]
     former_names: Vec<S<String>>,
     #[serde(default)]
     original_names: Vec<RawOriginal>,
@@ -410,6 +412,7 @@ impl Checker<'_> {
             id: e.id.get_ref().trim().to_string(),
             name: self.non_empty(&e.name, "entity.name")?,
             aliases: self.names(&e.aliases, "entity.aliases")?,
+            weak_aliases: self.names(&e.weak_aliases, "entity.weak_aliases")?,
             former_names: self.names(&e.former_names, "entity.former_names")?,
             original_names: e
                 .original_names

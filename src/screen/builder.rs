@@ -84,13 +84,16 @@ impl ScreenerBuilder {
         }
         let mut names = Vec::new();
         let mut identifiers: HashMap<String, Vec<(usize, usize, usize)>> = HashMap::new();
+        let normalizer = Normalizer::new();
         for (li, list) in self.lists.iter().enumerate() {
             for (ei, entity) in list.entities.iter().enumerate() {
-                for (kind, _) in entity.names() {
+                for (kind, text) in entity.names() {
                     names.push(NameRef {
                         list: li,
                         entity: ei,
                         kind,
+                        word_for_word: kind == crate::list::NameKind::WeakAlias
+                            && !super::weak::initialism_of_a_name(text, entity, &normalizer),
                     });
                 }
                 for (ii, id) in entity.identifiers.iter().enumerate() {
@@ -141,7 +144,9 @@ impl ScreenerBuilder {
             let primary = match n.kind {
                 crate::list::NameKind::Primary => true,
                 crate::list::NameKind::Alias => false,
-                crate::list::NameKind::Former | crate::list::NameKind::Original => continue,
+                crate::list::NameKind::Former
+                | crate::list::NameKind::Original
+                | crate::list::NameKind::WeakAlias => continue,
             };
             let kind = self.lists[n.list].entities[n.entity].kind;
             name_keys[n.list][n.entity].extend(crate::findings::link::name_key(
@@ -172,7 +177,7 @@ impl ScreenerBuilder {
             entity_index,
             identifiers,
             name_keys,
-            normalizer: Normalizer::new(),
+            normalizer,
         })
     }
 }

@@ -27,6 +27,7 @@ mod relations;
 pub mod report;
 pub mod trade_names;
 pub mod vendor;
+mod weak;
 
 pub use builder::ScreenerBuilder;
 pub use report::{Hit, IdentifierHit, ListUsed, Report, Status, Via};
@@ -59,6 +60,9 @@ struct NameRef {
     list: usize,
     entity: usize,
     kind: NameKind,
+    /// A weak alias that hits only a vendor's name that is the alias word
+    /// for word ([`weak`]).
+    word_for_word: bool,
 }
 
 /// An immutable screener, built once and shared across threads.
@@ -330,11 +334,20 @@ impl Screener {
             } else {
                 self.matcher.find(&query.text, self.cutoff())
             };
+            let mut query_words = None;
             for m in found
                 .into_iter()
                 .filter(|m| round3(m.score) >= self.threshold)
             {
                 let name = &self.names[m.name];
+                if name.word_for_word && !weak::stands(&m.explanation) {
+                    let words = query_words.get_or_insert_with(|| {
+                        weak::words(&self.normalizer.normalize(&query.text))
+                    });
+                    if *words != weak::words(self.matcher.normalized(m.name)) {
+                        continue;
+                    }
+                }
                 raw.push(RawHit {
                     list: name.list,
                     entity: name.entity,

@@ -175,7 +175,8 @@ pub struct Hit {
     pub entity_id: String,
     /// The entity's primary name.
     pub entity_name: String,
-    /// The entity's name that matched (primary, alias, former or original-script).
+    /// The entity's name that matched (primary, alias, former, original-script
+    /// or weak alias).
     pub matched_name: String,
     /// Which of the entity's names matched.
     pub matched_name_kind: NameKind,

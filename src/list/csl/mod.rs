@@ -241,6 +241,7 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
             id,
             name: parsed.primary,
             aliases,
+            weak_aliases: Vec::new(),
             former_names: former,
             original_names: Vec::new(),
             kind,
