@@ -84,16 +84,14 @@ impl ScreenerBuilder {
         }
         let mut names = Vec::new();
         let mut identifiers: HashMap<String, Vec<(usize, usize, usize)>> = HashMap::new();
-        let normalizer = Normalizer::new();
         for (li, list) in self.lists.iter().enumerate() {
             for (ei, entity) in list.entities.iter().enumerate() {
-                for (kind, text) in entity.names() {
+                for (kind, _) in entity.names() {
                     names.push(NameRef {
                         list: li,
                         entity: ei,
                         kind,
-                        word_for_word: kind == crate::list::NameKind::WeakAlias
-                            && !super::weak::initialism_of_a_name(text, entity, &normalizer),
+                        word_for_word: kind == crate::list::NameKind::WeakAlias,
                     });
                 }
                 for (ii, id) in entity.identifiers.iter().enumerate() {
@@ -135,6 +133,7 @@ impl ScreenerBuilder {
             );
         }
         let matcher = Matcher::new(texts, &members);
+        super::weak::confirm_initialisms(&mut names, &matcher);
         let mut name_keys: Vec<Vec<Vec<_>>> = self
             .lists
             .iter()
@@ -177,7 +176,7 @@ impl ScreenerBuilder {
             entity_index,
             identifiers,
             name_keys,
-            normalizer,
+            normalizer: Normalizer::new(),
         })
     }
 }

@@ -13,9 +13,11 @@
 //! Development Bank of Iran), which counts as any alias, and for a vendor's
 //! name that is the alias as written, cut by a field of fixed width.
 
+use super::NameRef;
 use crate::explain::Explanation;
-use crate::list::{Entity, NameKind};
-use crate::normalize::{CONNECTIVES, Normalized, Normalizer, TokenKind};
+use crate::list::NameKind;
+use crate::matcher::Matcher;
+use crate::normalize::{CONNECTIVES, Normalized, TokenKind};
 use crate::score::Rule;
 
 /// The words of a normalised name, in order of their text: two names are
@@ -41,15 +43,40 @@ pub(super) fn stands(e: &Explanation) -> bool {
         || e.evidence.iter().any(|x| x.rule == Rule::Cut)
 }
 
-/// Whether `alias`, a weak alias of `entity`, is the initialism of one of
-/// its other names: the first letters of its words in order, where a legal
-/// form or a connective may be left out ("AEOI" of Atomic Energy
-/// Organization of Iran, "SHIG" of Shahid Hemmat Industrial Group, "CETC"
-/// of China Electronics Technology Group Corporation, "PJSC MMK" of
-/// Publichnoe Aktsionernoe Obschestvo Magnitogorskiy Metallurgicheskiy
-/// Kombinat).
-pub(super) fn initialism_of_a_name(alias: &str, entity: &Entity, n: &Normalizer) -> bool {
-    let alias = n.normalize(alias);
+/// Marks the weak aliases that are the initialism of another name of their
+/// entity as hitting like any alias, reading the names as the matcher
+/// prepared them. `names` holds each entity's names next to each other, in
+/// the matcher's order.
+pub(super) fn confirm_initialisms(names: &mut [NameRef], matcher: &Matcher) {
+    let mut start = 0;
+    while start < names.len() {
+        let entity = (names[start].list, names[start].entity);
+        let end = names[start..]
+            .iter()
+            .position(|n| (n.list, n.entity) != entity)
+            .map_or(names.len(), |k| start + k);
+        for i in start..end {
+            if names[i].kind == NameKind::WeakAlias {
+                let others = (start..end)
+                    .filter(|&j| names[j].kind != NameKind::WeakAlias)
+                    .map(|j| matcher.normalized(j));
+                names[i].word_for_word = !initialism_of_a_name(matcher.normalized(i), others);
+            }
+        }
+        start = end;
+    }
+}
+
+/// Whether `alias` is the initialism of one of `others`: the first letters
+/// of its words in order, where a legal form or a connective may be left
+/// out ("AEOI" of Atomic Energy Organization of Iran, "SHIG" of Shahid
+/// Hemmat Industrial Group, "CETC" of China Electronics Technology Group
+/// Corporation, "PJSC MMK" of Publichnoe Aktsionernoe Obschestvo
+/// Magnitogorskiy Metallurgicheskiy Kombinat).
+fn initialism_of_a_name<'a>(
+    alias: &Normalized,
+    mut others: impl Iterator<Item = &'a Normalized>,
+) -> bool {
     let mut words = alias
         .tokens
         .iter()
@@ -64,22 +91,18 @@ pub(super) fn initialism_of_a_name(alias: &str, entity: &Entity, n: &Normalizer)
     {
         return false;
     }
-    entity
-        .names()
-        .filter(|(k, _)| *k != NameKind::WeakAlias)
-        .any(|(_, name)| {
-            let words: Vec<(u8, bool)> = n
-                .normalize(name)
-                .tokens
-                .iter()
-                .filter_map(|t| {
-                    let optional =
-                        t.kind == TokenKind::LegalForm || CONNECTIVES.contains(&t.text.as_str());
-                    t.text.bytes().next().map(|b| (b, optional))
-                })
-                .collect();
-            initials(letters, &words)
-        })
+    others.any(|name| {
+        let words: Vec<(u8, bool)> = name
+            .tokens
+            .iter()
+            .filter_map(|t| {
+                let optional =
+                    t.kind == TokenKind::LegalForm || CONNECTIVES.contains(&t.text.as_str());
+                t.text.bytes().next().map(|b| (b, optional))
+            })
+            .collect();
+        initials(letters, &words)
+    })
 }
 
 /// Whether `letters` are the first letters of `words` (first letter, may
@@ -97,7 +120,6 @@ fn initials(letters: &[u8], words: &[(u8, bool)]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{initialism_of_a_name, words};
-    use crate::list::Entity;
     use crate::normalize::Normalizer;
 
     #[test]
@@ -119,9 +141,8 @@ mod tests {
     fn an_initialism_of_another_name_is_confirmed() {
         let n = Normalizer::new();
         let confirmed = |alias: &str, name: &str| {
-            let mut e = Entity::new("1", name, "test");
-            e.weak_aliases.push(alias.to_string());
-            initialism_of_a_name(alias, &e, &n)
+            let name = n.normalize(name);
+            initialism_of_a_name(&n.normalize(alias), std::iter::once(&name))
         };
         assert!(confirmed("EDBI", "EXPORT DEVELOPMENT BANK OF IRAN"));
         assert!(confirmed("SHIG", "SHAHID HEMMAT INDUSTRIAL GROUP"));
@@ -142,7 +163,7 @@ mod tests {
         assert!(!confirmed("PPL", "PETROPARS LTD."), "not its initials");
         assert!(!confirmed("ORION", "GARCIA ARBOLEDA, Edward"));
         assert!(!confirmed("ARMACO", "SHAHID HEMMAT INDUSTRIAL GROUP"));
-        // The weak alias itself is no other name.
+        // A letter inside a word is no initial.
         assert!(!confirmed("BNC", "BANCO CUBA"));
     }
 }
