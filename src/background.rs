@@ -10,6 +10,15 @@
 //!   words ("panda", "dover"), in either spelling ("harbor", "harbour"), are
 //!   common in company names even where the vendor names happen not to show
 //!   it, so they count as seen in a few names.
+//! - `data/foreign_words.txt`: ordinary words of Spanish, Portuguese and
+//!   French (the stems of the hunspell dictionaries Debian ships, MPL; the
+//!   notices are kept in the file) that the other tables lack. The American
+//!   vendor names rarely have them, yet "Cristal", "Estrella" or "Maison"
+//!   are as common in company names elsewhere as "Crystal" or "Star". Only
+//!   a group member's core of one such word consults it
+//!   ([`crate::score::containment`]): elsewhere the matcher weighs words by
+//!   the vendor table alone, since the lists' own names are full of such
+//!   words and they still tell entities apart.
 //!
 //! A word's *specificity* is `ln(N / (df + 1)) / ln(N)`, in [0, 1]: 1 for a word
 //! no real company name has ("hikvision"), about 0.55 for "aviation" (136
@@ -29,6 +38,7 @@ use std::sync::OnceLock;
 const WORDS_TSV: &str = include_str!("../data/background_words.tsv");
 const BIGRAMS_TSV: &str = include_str!("../data/background_bigrams.tsv");
 const ENGLISH: &str = include_str!("../data/english_words.txt");
+const FOREIGN: &str = include_str!("../data/foreign_words.txt");
 
 /// How many real company names an English word missing from the vendor
 /// table is taken to occur in.
@@ -44,6 +54,7 @@ pub struct Background {
     words: HashMap<&'static str, u32>,
     bigrams: HashMap<&'static str, u32>,
     english: Vec<&'static str>,
+    foreign: Vec<&'static str>,
     names: u32,
 }
 
@@ -63,6 +74,17 @@ fn parse_tsv(text: &'static str) -> (HashMap<&'static str, u32>, u32) {
     (map, names)
 }
 
+/// The words of a word list, one a line (`#` starts a comment line),
+/// sorted for binary search.
+fn word_list(text: &'static str) -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
+    words.sort_unstable();
+    words
+}
+
 impl Background {
     /// The tables, parsed on first use.
     pub fn get() -> &'static Background {
@@ -70,15 +92,13 @@ impl Background {
         TABLES.get_or_init(|| {
             let (words, names) = parse_tsv(WORDS_TSV);
             let (bigrams, _) = parse_tsv(BIGRAMS_TSV);
-            let mut english: Vec<&'static str> = ENGLISH
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.is_empty())
-                .collect();
-            english.sort_unstable();
+            let english = word_list(ENGLISH);
+            let foreign = word_list(FOREIGN);
             Background {
                 words,
                 bigrams,
                 english,
+                foreign,
                 names,
             }
         })
@@ -126,6 +146,24 @@ impl Background {
             return ENGLISH_WORD_DF;
         }
         0
+    }
+
+    /// Whether a word, or its form without a plural ending, is an ordinary
+    /// word of Spanish, Portuguese or French that the vendor and English
+    /// tables do not already count as common (`data/foreign_words.txt`).
+    ///
+    /// ```
+    /// let b = vendor_screen::background::Background::get();
+    /// assert!(b.is_foreign_word("cristal"));
+    /// assert!(b.is_foreign_word("estrellas"), "a plural");
+    /// assert!(b.is_foreign_word("maison"));
+    /// assert!(!b.is_foreign_word("hikvision"));
+    /// // Proper nouns are not ordinary words.
+    /// assert!(!b.is_foreign_word("venezuela"));
+    /// ```
+    pub fn is_foreign_word(&self, word: &str) -> bool {
+        let known = |w: &str| self.foreign.binary_search(&w).is_ok();
+        known(word) || base_forms(word).iter().any(|b| known(b))
     }
 
     /// The words of the vendor table that occur in at least `df` names.

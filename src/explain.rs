@@ -258,6 +258,13 @@ impl Explanation {
                     c.members_carrying, c.core
                 )?;
             }
+            if c.ordinary_word {
+                write!(
+                    f,
+                    "; {:?} is an ordinary Spanish, Portuguese or French word nothing else on the list vouches for as a brand, so it counts as an ordinary English word",
+                    c.core
+                )?;
+            }
             writeln!(f)?;
         }
         write!(

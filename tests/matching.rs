@@ -175,7 +175,7 @@ const MUST_MATCH: &[Case] = cases![
     "China Mobile Online Services Co., Ltd.", "China Mobile Limited", "a China Mobile company";
     "China Telecom Global Limited", "China Telecom Corporation Limited", "a China Telecom company";
     "Hikvision Europe B.V.", "Hangzhou Hikvision Digital Technology Co., Ltd.", "a Hikvision company";
-    "SISTEMA ASIA PTE LTD", "SISTEMA PUBLIC JOINT STOCK FINANCIAL CORPORATION", "a group's company named with a place of its own (two SDN entries, one linked to the other)";
+    "HIKVISION ASIA PTE LTD", "Hangzhou Hikvision Digital Technology Co., Ltd.", "a group's company named with a place of its own";
     // Spacing, typos, order, numbers (watchman's expectations, LESSONS.md).
     "ANGLO CARIBBEAN CO LTD", "ANGLO-CARIBBEAN CO., LTD.", "hyphen and punctuation";
     "AEROCARRIBEAN AIRLINES", "AEROCARIBBEAN AIRLINES", "misspelling";
@@ -273,6 +273,11 @@ const MUST_MATCH: &[Case] = cases![
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![
+    // A core of one ordinary word of another language ("sistema": system)
+    // counts as an ordinary English word unless the list vouches for it
+    // (tests/ordinary_words.rs: on the SDN file, where a member linked to
+    // Sistema carries it, the same name is a review).
+    "SISTEMA ASIA PTE LTD", "SISTEMA PUBLIC JOINT STOCK FINANCIAL CORPORATION", "an ordinary Spanish word, nothing vouching for it as a brand";
     "CENTRAL BANK OF KOREA", "CENTRAL BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", "the Democratic People's Republic stays: Korea alone names the South too (SDN name)";
     "GT&E, LLC", "GT LTD", "a one-letter connective may be an initial (FPDS vendor, SDN name)";
     "NOBLE CORP PLC", "NOBLE SHIPPING COMPANY LIMITED", "one word and a legal form is no shorter form of a longer name (FPDS vendor, SDN name)";
@@ -494,8 +499,8 @@ fn group_members_are_said_to_be_and_names_are_not() {
     assert!(same.containment.is_none(), "the branch scores as the name");
     assert!(same.score >= DEFAULT_THRESHOLD, "{}", same.score);
     let abroad = a(
-        "SISTEMA ASIA PTE LTD",
-        "SISTEMA PUBLIC JOINT STOCK FINANCIAL CORPORATION",
+        "HIKVISION ASIA PTE LTD",
+        "Hangzhou Hikvision Digital Technology Co., Ltd.",
     );
     let c = abroad.containment.expect("a group's company abroad");
     assert_eq!(c.extra, ["ASIA"]);

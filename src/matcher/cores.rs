@@ -58,10 +58,7 @@ pub(super) fn mark_members_carry(
         return;
     }
     for (entity, range) in ranges.iter().enumerate() {
-        let Some(members) = members
-            .get(entity)
-            .filter(|m| m.len() >= MEMBERS_CARRYING_CORE)
-        else {
+        let Some(members) = members.get(entity).filter(|m| !m.is_empty()) else {
             continue;
         };
         for i in range.clone().filter(|&i| listed[i].groups) {
@@ -76,7 +73,13 @@ pub(super) fn mark_members_carry(
             else {
                 continue;
             };
-            match members_carry(&names[i].name, &core, members, ranges, names) {
+            let (carried, whole) = members_carry(&names[i].name, &core, members, ranges, names);
+            if whole > 0 {
+                if let Some(c) = names[i].core.as_mut() {
+                    c.carried_by_member = true;
+                }
+            }
+            match carried {
                 Carried::Whole(c) => names[i].core = Some(c),
                 Carried::Part(c) => names[i].brand = Some(c),
                 Carried::Neither => {}
@@ -99,14 +102,15 @@ enum Carried {
 /// Industrial Group, whose members are Shahid Nuri, Shahid Kalhor and
 /// Shahid Movahed Industries), if at least [`MEMBERS_CARRYING_CORE`] do and
 /// the run is rare among company names itself: members of a ministry share
-/// "Iranian", of a tanker company "Tanker", without it naming them.
+/// "Iranian", of a tanker company "Tanker", without it naming them. Also
+/// how many members carry the whole core, however few.
 fn members_carry(
     name: &crate::normalize::Normalized,
     core: &crate::score::Core,
     members: &[usize],
     ranges: &[Range<usize>],
     names: &[Prepared],
-) -> Carried {
+) -> (Carried, usize) {
     let carrying = |ids: &[usize]| {
         let words: Vec<String> = ids.iter().map(|&j| name.tokens[j].text.clone()).collect();
         members
@@ -122,10 +126,15 @@ fn members_carry(
     };
     let whole = carrying(&core.tokens);
     if whole >= MEMBERS_CARRYING_CORE {
-        return Carried::Whole(crate::score::Core {
+        let c = crate::score::Core {
             members_carrying: whole,
+            carried_by_member: true,
             ..core.clone()
-        });
+        };
+        return (Carried::Whole(c), whole);
+    }
+    if members.len() < MEMBERS_CARRYING_CORE {
+        return (Carried::Neither, whole);
     }
     let bg = crate::background::Background::get();
     let written = |run: &[usize]| -> Vec<&str> {
@@ -153,7 +162,7 @@ fn members_carry(
             }
         }
     }
-    match best {
+    let carried = match best {
         // The members vouch for the brand wherever a name holds it: it
         // need not lead ("Quds Razavi Mines" holds "Razavi" of Astan Quds
         // Razavi), as a bare primary name's core must.
@@ -163,10 +172,12 @@ fn members_carry(
             letters: run.iter().map(|&j| name.tokens[j].text.len()).sum(),
             members_carrying: c,
             leading: false,
+            carried_by_member: true,
             ..core.clone()
         }),
         None => Carried::Neither,
-    }
+    };
+    (carried, whole)
 }
 
 /// Whether a name's words (optional ones aside) hold `words` next to each other.

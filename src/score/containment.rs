@@ -47,6 +47,15 @@ pub struct Containment {
     /// that is why a short core counts ([`super::Core::members_carrying`]).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub members_carrying: usize,
+    /// Whether the core is one ordinary word of another language that
+    /// nothing else vouches for as a brand, so it counts as an ordinary
+    /// English word would, however rare the vendor table finds it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub ordinary_word: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -215,6 +224,29 @@ const SURNAME_PARTICLES: &[&str] = &[
     "mc", "ter", "ten", "dos", "das",
 ];
 
+/// The most a core counts for when it is one ordinary word of Spanish,
+/// Portuguese or French ([`Background::is_foreign_word`]: "Cristal",
+/// "Estrella", "Maison") that nothing but its own listed name vouches for
+/// as a group's brand (no other names repeating it, no member the lists
+/// name carrying it, no list naming the entity as a group): the rarity of an ordinary
+/// English word ([`crate::background::ENGLISH_WORD_DF`]). The vendor
+/// table's American company names lack such words, yet they are as common
+/// in company names as "Crystal" or "Star". `None` for any other core.
+fn ordinary_word_rarity(l: &Prepared, core: &super::Core) -> Option<f64> {
+    let bg = Background::get();
+    match core.tokens[..] {
+        [j] if !(core.repeated || core.carried_by_member || core.named_group)
+            && bg.is_foreign_word(l.name.tokens[j].unexpanded_text()) =>
+        {
+            Some(
+                bg.specificity_of_df(crate::background::ENGLISH_WORD_DF)
+                    .powi(4),
+            )
+        }
+        _ => None,
+    }
+}
+
 /// Whether the aligned names are a containment of `core`, one of `l`'s cores, in `q`.
 fn check_core(
     q: &Prepared,
@@ -272,6 +304,8 @@ fn check_core(
     let rarity = core
         .rarity
         .min(Background::get().phrase_rarity(&vendor_words));
+    let ordinary = ordinary_word_rarity(l, core).filter(|&r| r < rarity);
+    let rarity = ordinary.unwrap_or(rarity);
     let score = CONTAINMENT_BASE + CONTAINMENT_SPAN * rarity;
     if places_only && name_score >= score {
         return None;
@@ -282,5 +316,6 @@ fn check_core(
         rarity,
         score,
         members_carrying: core.members_carrying,
+        ordinary_word: ordinary.is_some(),
     })
 }

@@ -149,3 +149,59 @@ fn a_branch_qualifier_costs_nothing_after_a_name_half_after_common_words() {
         "{acronym} / {acronym_other}"
     );
 }
+
+/// A core of one ordinary word of Spanish, Portuguese or French counts as
+/// an ordinary English word, unless the list vouches for it as a brand;
+/// a coined word or a place keeps its rarity.
+#[test]
+fn an_ordinary_foreign_core_counts_as_an_english_word() {
+    let n = Normalizer::new();
+    let w = Weights::default();
+    let containment = |vendor: &str, listed: &str, vouched: bool| {
+        let q = Prepared::new(n.normalize_query(vendor), &w);
+        let mut l = Prepared::new(n.normalize(listed), &w).organisation();
+        if let Some(c) = l.core.as_mut() {
+            c.carried_by_member = vouched;
+        }
+        align(&q, &l, 0.0).and_then(|a| a.containment)
+    };
+    let english = crate::background::Background::get()
+        .specificity_of_df(crate::background::ENGLISH_WORD_DF)
+        .powi(4);
+    for (vendor, listed, vouched, ordinary) in [
+        (
+            "Cristal Autoworks Inc",
+            "Grupo Cristal Corona S.A. de C.V.",
+            false,
+            true,
+        ),
+        ("Estrella Immunopharma Inc", "Casa Estrella", false, true),
+        (
+            "Cristal Autoworks Inc",
+            "Grupo Cristal Corona S.A. de C.V.",
+            true,
+            false,
+        ),
+        (
+            "Alabuga Logistics LLC",
+            "Alabuga Development OOO",
+            false,
+            false,
+        ),
+        (
+            "Hikvision Robotics Co",
+            "Hikvision Digital Technology Co",
+            false,
+            false,
+        ),
+    ] {
+        let c = containment(vendor, listed, vouched)
+            .unwrap_or_else(|| panic!("{vendor} ~ {listed}: a containment"));
+        assert_eq!(c.ordinary_word, ordinary, "{vendor} ~ {listed}: {c:?}");
+        if ordinary {
+            assert!((c.rarity - english).abs() < 1e-9, "{c:?}");
+        } else {
+            assert!(c.rarity > 0.9, "{vendor} ~ {listed}: {c:?}");
+        }
+    }
+}

@@ -107,6 +107,12 @@ pub struct Core {
     /// a part of a core ([`Prepared::brand`]). How many carry it; 0 when
     /// fewer than enough do.
     pub members_carrying: usize,
+    /// Whether a member the lists name for the entity carries the core
+    /// (or, for a brand, this part of it), even one: too few to make a
+    /// short core count ([`Core::members_carrying`]), enough to show that
+    /// an ordinary word is the name the group's companies go by ("OOO
+    /// Zenit Leasing" of Bank Zenit).
+    pub carried_by_member: bool,
     /// Whether the core counts only leading the vendor's name (places and
     /// legal forms before it aside): set for a primary name of one word
     /// ([`Prepared::primary_organisation`]), which nothing else of its
@@ -175,6 +181,7 @@ impl Core {
             letters,
             repeated: false,
             members_carrying: 0,
+            carried_by_member: false,
             leading: false,
             named_group: false,
         })

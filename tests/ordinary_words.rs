@@ -1,0 +1,79 @@
+//! A group member's core of one ordinary Spanish, Portuguese or French word
+//! counts as an ordinary English word would, on the real 2024 SDN file:
+//! "Cristal Autoworks, Inc" (a real FPDS vendor) is no company of Grupo
+//! Cristal Corona's, though the American vendor names that weigh words
+//! lack "Cristal". A core the list vouches for as a group's brand (a member
+//! linked to the entity carrying it) or a word of no dictionary still
+//! counts by its rarity.
+
+use vendor_screen::list::Date;
+use vendor_screen::{Report, Screener, ScreenerBuilder, Vendor};
+
+fn screener() -> Screener {
+    let sdn = vendor_screen::list::load::load_path(
+        "../shared/data/ofac-sdn/2024-05-03/sdn.csv".as_ref(),
+        None,
+    )
+    .expect("SDN 2024");
+    ScreenerBuilder::new()
+        .lists(sdn.lists)
+        .threshold(0.75)
+        .build()
+        .expect("builds")
+}
+
+fn screen(s: &Screener, name: &str) -> Report {
+    let as_of: Date = "2024-05-04".parse().expect("date");
+    s.screen(&Vendor::new(name), as_of)
+}
+
+/// The vendor's hit on `entity` (at the screener's threshold 0.75).
+fn hit<'a>(r: &'a Report, entity: &str) -> Option<&'a vendor_screen::Hit> {
+    r.hits.iter().find(|h| h.entity_id == entity)
+}
+
+#[test]
+fn an_ordinary_word_of_another_language_is_no_group_brand() {
+    let s = screener();
+    // (real FPDS vendor name, entity whose one-word core it contains).
+    for (vendor, entity, core) in [
+        ("CRISTAL AUTOWORKS, INC", "12190", "CRISTAL"),
+        ("ETALON CLEANING SRL", "45751", "ETALON"),
+    ] {
+        let r = screen(&s, vendor);
+        let h = hit(&r, entity).unwrap_or_else(|| panic!("{vendor}: {:?}", r.hits));
+        let c = h.explanation.containment.as_ref().expect("a containment");
+        assert_eq!(c.core, core);
+        assert!(c.ordinary_word, "{vendor}: {c:?}");
+        assert!(h.score < 0.85, "{vendor} scores {} on {entity}", h.score);
+        assert!(
+            h.explanation.to_string().contains("ordinary Spanish"),
+            "the explanation says why: {}",
+            h.explanation
+        );
+    }
+}
+
+#[test]
+fn a_vouched_or_unknown_core_still_counts() {
+    let s = screener();
+    // ZENIT is a Spanish word, but entries linked to Bank Zenit carry it:
+    // the list shows it is the brand the group's companies go by.
+    let r = screen(&s, "ZENIT CONSULTING OOO");
+    let h = hit(&r, "40801").unwrap_or_else(|| panic!("{:?}", r.hits));
+    let c = h.explanation.containment.as_ref().expect("a containment");
+    assert!(c.members_carrying >= 3 && !c.ordinary_word, "{c:?}");
+    assert!(h.score >= 0.85, "{}", h.score);
+    // One member is enough: SISTEMA ASIA PTE LTD is linked to Sistema.
+    let r = screen(&s, "SISTEMA GLOBAL VENTURES LTD");
+    let h = hit(&r, "45613").unwrap_or_else(|| panic!("{:?}", r.hits));
+    let c = h.explanation.containment.as_ref().expect("a containment");
+    assert!(!c.ordinary_word, "{c:?}");
+    assert!(h.score >= 0.85, "{}", h.score);
+    // A place's name is in no dictionary's list of ordinary words.
+    let r = screen(&s, "ALABUGA LOGISTICS LLC");
+    let h = hit(&r, "45708").unwrap_or_else(|| panic!("{:?}", r.hits));
+    let c = h.explanation.containment.as_ref().expect("a containment");
+    assert!(!c.ordinary_word, "{c:?}");
+    assert!(h.score >= 0.85, "{}", h.score);
+}
