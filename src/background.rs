@@ -54,7 +54,8 @@ pub struct Background {
     words: HashMap<&'static str, u32>,
     bigrams: HashMap<&'static str, u32>,
     english: Vec<&'static str>,
-    foreign: Vec<&'static str>,
+    /// The foreign words' lines, sorted, searched as they are embedded.
+    foreign: &'static str,
     names: u32,
 }
 
@@ -85,6 +86,41 @@ fn word_list(text: &'static str) -> Vec<&'static str> {
     words
 }
 
+/// A word list less its leading comment lines.
+fn without_comments(text: &'static str) -> &'static str {
+    let mut rest = text;
+    while rest.starts_with('#') {
+        rest = rest.split_once('\n').map_or("", |(_, r)| r);
+    }
+    rest
+}
+
+/// Whether `word` is one of the lines of `text`, which are sorted: a
+/// binary search over the text as embedded, so that the 137,000 words of
+/// the foreign table cost nothing to load.
+fn sorted_lines_contain(text: &str, word: &str) -> bool {
+    let bytes = text.as_bytes();
+    // `lo` and `hi` are always at the start of a line.
+    let (mut lo, mut hi) = (0, bytes.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = bytes[lo..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |p| lo + p + 1);
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |p| start + p);
+        match text[start..end].cmp(word) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
+}
+
 impl Background {
     /// The tables, parsed on first use.
     pub fn get() -> &'static Background {
@@ -93,12 +129,11 @@ impl Background {
             let (words, names) = parse_tsv(WORDS_TSV);
             let (bigrams, _) = parse_tsv(BIGRAMS_TSV);
             let english = word_list(ENGLISH);
-            let foreign = word_list(FOREIGN);
             Background {
                 words,
                 bigrams,
                 english,
-                foreign,
+                foreign: without_comments(FOREIGN),
                 names,
             }
         })
@@ -162,7 +197,7 @@ impl Background {
     /// assert!(!b.is_foreign_word("venezuela"));
     /// ```
     pub fn is_foreign_word(&self, word: &str) -> bool {
-        let known = |w: &str| self.foreign.binary_search(&w).is_ok();
+        let known = |w: &str| sorted_lines_contain(self.foreign, w);
         known(word) || base_forms(word).iter().any(|b| known(b))
     }
 
@@ -255,4 +290,41 @@ pub(crate) fn inflections(base: &str) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The search reads the embedded text as sorted lines of lower-case
+    /// ASCII letters: every word is found, and nothing between two words.
+    #[test]
+    fn the_foreign_table_is_searched_as_embedded() {
+        let body = without_comments(FOREIGN);
+        let words: Vec<&str> = body.lines().collect();
+        assert!(words.len() > 100_000, "{}", words.len());
+        assert!(words.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+        for w in &words {
+            assert!(
+                w.len() >= 4 && w.bytes().all(|b| b.is_ascii_lowercase()),
+                "{w:?}"
+            );
+            assert!(sorted_lines_contain(body, w), "{w:?}");
+            let between = format!("{w}a");
+            assert_eq!(
+                sorted_lines_contain(body, &between),
+                words.binary_search(&between.as_str()).is_ok(),
+                "{between:?}"
+            );
+        }
+        for absent in ["", "a", "zzzzzzzz", "hikvision", "aaaa"] {
+            assert_eq!(
+                sorted_lines_contain(body, absent),
+                words.contains(&absent),
+                "{absent:?}"
+            );
+        }
+        assert!(sorted_lines_contain("one\nthree\ntwo", "two"));
+        assert!(!sorted_lines_contain("", "x"));
+    }
 }
