@@ -45,9 +45,10 @@ const MEMBERS_CARRYING_CORE: usize = 3;
 /// members the lists name for its entity carry it in one of their names,
 /// its words next to each other ([`MEMBERS_CARRYING_CORE`]); where they
 /// carry a part of it only, gives the name that part as its brand
-/// ([`Prepared::brand`]). Only names that may name a group
-/// ([`ListedName::groups`]: an organisation's, on a list reaching beyond
-/// the entities it names) count.
+/// ([`Prepared::brand`]). Marks too each core one member or more carries,
+/// however few ([`crate::score::Core::carried_by_member`]). Only names that
+/// may name a group ([`ListedName::groups`]: an organisation's, on a list
+/// reaching beyond the entities it names) count.
 pub(super) fn mark_members_carry(
     names: &mut [Prepared],
     listed: &[ListedName<'_>],

@@ -15,7 +15,11 @@
 //! name writes it and as the vendor does: the score is `0.7 + 0.25 ×
 //! rarity`, so a core no company name has ("Hikvision", "CRRC") scores 0.95
 //! and a word found in a few company names ("Panda", "Wagner", "Antares")
-//! stays below the default threshold.
+//! stays below the default threshold. A core of one ordinary Spanish,
+//! Portuguese or French word ("Cristal", "Estrella"), which the American
+//! company names the rarity comes from lack, counts as an ordinary English
+//! word unless the list vouches for it as the group's brand
+//! ([`Containment::ordinary_word`]).
 
 use super::words::PairKind;
 use super::{Leftover, Pair, Prepared, Side};
@@ -228,10 +232,11 @@ const SURNAME_PARTICLES: &[&str] = &[
 /// Portuguese or French ([`Background::is_foreign_word`]: "Cristal",
 /// "Estrella", "Maison") that nothing but its own listed name vouches for
 /// as a group's brand (no other names repeating it, no member the lists
-/// name carrying it, no list naming the entity as a group): the rarity of an ordinary
-/// English word ([`crate::background::ENGLISH_WORD_DF`]). The vendor
-/// table's American company names lack such words, yet they are as common
-/// in company names as "Crystal" or "Star". `None` for any other core.
+/// name carrying it, no list naming the entity as a group): the rarity of
+/// an ordinary English word ([`crate::background::ENGLISH_WORD_DF`]). The
+/// vendor table's American company names lack such words, yet they are as
+/// common in company names as "Crystal" or "Star". `None` for any other
+/// core.
 fn ordinary_word_rarity(l: &Prepared, core: &super::Core) -> Option<f64> {
     let bg = Background::get();
     match core.tokens[..] {
