@@ -91,7 +91,7 @@ impl ScreenerBuilder {
                         list: li,
                         entity: ei,
                         kind,
-                        word_for_word: kind == crate::list::NameKind::WeakAlias,
+                        word_for_word: None,
                     });
                 }
                 for (ii, id) in entity.identifiers.iter().enumerate() {
@@ -133,7 +133,7 @@ impl ScreenerBuilder {
             );
         }
         let matcher = Matcher::new(texts, &members);
-        super::weak::confirm_initialisms(&mut names, &matcher);
+        super::weak::mark_word_for_word(&mut names, &matcher);
         let mut name_keys: Vec<Vec<Vec<_>>> = self
             .lists
             .iter()

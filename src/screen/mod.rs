@@ -60,9 +60,10 @@ struct NameRef {
     list: usize,
     entity: usize,
     kind: NameKind,
-    /// A weak alias that hits only a vendor's name that is the alias word
-    /// for word ([`weak`]).
-    word_for_word: bool,
+    /// For a weak alias that hits only a vendor's name that is the alias
+    /// word for word ([`weak`]), the alias's words ([`weak::words`]),
+    /// prepared once at build.
+    word_for_word: Option<Vec<String>>,
 }
 
 /// An immutable screener, built once and shared across threads.
@@ -340,11 +341,15 @@ impl Screener {
                 .filter(|m| round3(m.score) >= self.threshold)
             {
                 let name = &self.names[m.name];
-                if name.word_for_word && !weak::stands(&m.explanation) {
+                if let Some(alias_words) = name
+                    .word_for_word
+                    .as_ref()
+                    .filter(|_| !weak::stands(&m.explanation))
+                {
                     let words = query_words.get_or_insert_with(|| {
                         weak::words(&self.normalizer.normalize(&query.text))
                     });
-                    if *words != weak::words(self.matcher.normalized(m.name)) {
+                    if words != alias_words {
                         continue;
                     }
                 }

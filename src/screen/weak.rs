@@ -43,11 +43,12 @@ pub(super) fn stands(e: &Explanation) -> bool {
         || e.evidence.iter().any(|x| x.rule == Rule::Cut)
 }
 
-/// Marks the weak aliases that are the initialism of another name of their
-/// entity as hitting like any alias, reading the names as the matcher
-/// prepared them. `names` holds each entity's names next to each other, in
-/// the matcher's order.
-pub(super) fn confirm_initialisms(names: &mut [NameRef], matcher: &Matcher) {
+/// Marks each weak alias as hitting only word for word, with its words,
+/// but for one that is the initialism of another name of its entity, which
+/// hits like any alias; reads the names as the matcher prepared them.
+/// `names` holds each entity's names next to each other, in the matcher's
+/// order.
+pub(super) fn mark_word_for_word(names: &mut [NameRef], matcher: &Matcher) {
     let mut start = 0;
     while start < names.len() {
         let entity = (names[start].list, names[start].entity);
@@ -60,7 +61,9 @@ pub(super) fn confirm_initialisms(names: &mut [NameRef], matcher: &Matcher) {
                 let others = (start..end)
                     .filter(|&j| names[j].kind != NameKind::WeakAlias)
                     .map(|j| matcher.normalized(j));
-                names[i].word_for_word = !initialism_of_a_name(matcher.normalized(i), others);
+                let alias = matcher.normalized(i);
+                names[i].word_for_word =
+                    (!initialism_of_a_name(alias, others)).then(|| words(alias));
             }
         }
         start = end;
