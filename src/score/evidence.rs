@@ -24,7 +24,11 @@
 //!   ("Technical Services *Global*"). A word
 //!   of three letters or fewer counts half at most, however rare: it is
 //!   anybody's acronym. A place only the vendor's name has is a branch's
-//!   qualifier ("ZTE USA") and costs only its weight.
+//!   qualifier ("ZTE USA") and costs only its weight; so is a place only the
+//!   listed name has when the names share another place (the vendor names
+//!   the group of a branch abroad: "China Mobile International Ltd" for
+//!   China Mobile International *USA* Inc.). A listed name's only place
+//!   still counts: "Central Bank" is not the Central Bank of Iran.
 //! - **places differ**: a place left unpaired on each side ("Central *Japan*
 //!   Railway" / "*China* Railway Construction") multiplies it by
 //!   `1 − 0.3 × (1 − evidence)`.
@@ -213,11 +217,18 @@ pub(crate) fn weigh(
     let places_differ = places(Side::Query) && places(Side::Listed);
     // A place only the vendor's name has is a branch's qualifier ("Toys
     // Factory S.A. de C.V. America", "ZTE USA"): it costs in the alignment,
-    // not here; a place on each side is weighed by its own rule.
+    // not here; so does a place only the listed name has beside a place
+    // the names share (the vendor names the group of "China Mobile
+    // International USA"). A place on each side is weighed by its own rule.
+    let shares_place = joins(l, pairs, |t| t.kind == TokenKind::Place);
     let unpaired: Vec<&Leftover> = content
         .iter()
         .copied()
-        .filter(|x| places_differ || !(x.side == Side::Query && token(x).kind == TokenKind::Place))
+        .filter(|x| {
+            places_differ
+                || token(x).kind != TokenKind::Place
+                || (x.side == Side::Listed && !shares_place)
+        })
         .filter(|x| shortfall_of(x.side) > 0.0)
         .collect();
     if !unpaired.is_empty() {

@@ -150,6 +150,50 @@ fn a_branch_qualifier_costs_nothing_after_a_name_half_after_common_words() {
     );
 }
 
+/// A place only the listed name has, beside a place the names share, is the
+/// listed branch's country: the vendor names the group ("China Mobile
+/// International Ltd" for China Mobile International USA Inc.) and the
+/// weak-evidence rule leaves it out. A place that is the only place of the
+/// listed name still counts ("Central Bank" is not the Central Bank of
+/// Iran).
+#[test]
+fn a_listed_branch_country_beside_a_shared_place_is_no_disagreement() {
+    let weak = |q: &str, l: &str| {
+        let n = Normalizer::new();
+        let w = Weights::default();
+        let a = align(
+            &Prepared::new(n.normalize(q), &w),
+            &Prepared::new(n.normalize(l), &w).organisation(),
+            0.0,
+        )
+        .expect("aligned");
+        a.evidence
+            .iter()
+            .find(|e| e.rule == Rule::WeakEvidence)
+            .map_or(1.0, |e| e.factor)
+    };
+    let branch = weak(
+        "China Mobile International Ltd",
+        "China Mobile International USA Inc.",
+    );
+    assert!((branch - 1.0).abs() < 1e-9, "{branch}");
+    assert!(
+        score(
+            "China Mobile International Ltd",
+            "China Mobile International USA Inc."
+        ) >= 0.85
+    );
+    assert!(weak("Central Bank", "Central Bank of Iran") < 1.0);
+    assert!(score("Central Bank", "Central Bank of Iran") < 0.85);
+    // A word of the listed name the vendor left out still counts.
+    assert!(
+        weak(
+            "China Mobile USA Inc",
+            "China Mobile International USA Inc."
+        ) < 1.0
+    );
+}
+
 /// A core of one ordinary word of Spanish, Portuguese or French counts as
 /// an ordinary English word, unless the list vouches for it as a brand;
 /// a coined word or a place keeps its rarity.
