@@ -123,7 +123,8 @@ fn bad_options_exit_2() {
 
 #[test]
 fn input_csv_is_screened_in_order_with_ids_and_parents() {
-    let dir = std::env::temp_dir().join(format!("vs-cli-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("vs-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let input = dir.join("vendors.csv");
     std::fs::write(
@@ -173,7 +174,8 @@ fn a_list_directory_can_be_given() {
 }
 
 fn temp(name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("vs-cli-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("vs-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join(name);
     std::fs::write(&p, contents).unwrap();

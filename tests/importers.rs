@@ -230,7 +230,8 @@ fn ofac_sdn_set_aliases_remarks_addresses_comments_and_eof_byte() {
 /// the day it was copied).
 #[test]
 fn an_undated_file_has_an_unknown_as_of_date_and_its_mtime_shown_as_such() {
-    let dir = std::env::temp_dir().join(format!("vs-undated-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("vs-undated-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let sdn = dir.join("sdn.csv");
     std::fs::copy("tests/fixtures/ofac/sdn.csv", &sdn).unwrap();

@@ -181,7 +181,8 @@ fn a_file_cut_off_mid_record_is_an_error_unless_partial() {
 /// word. Now every recognised format loads and every other file is named.
 #[test]
 fn a_directory_loads_every_list_file_and_names_each_file_it_skips() {
-    let dir = std::env::temp_dir().join(format!("vs-dir-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("vs-dir-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     for (from, to) in [
         ("tests/fixtures/csl/sample-2025.csv", "csl.csv"),

@@ -435,7 +435,8 @@ fn an_unknown_earlier_version_of_a_list_counts_as_all_new() {
 fn earlier_lists_are_found_by_their_digest() {
     use vendor_screen::list::{load::load_path, manifest::Manifest, sha256_hex};
     use vendor_screen::rescreen::{EarlierLine, EarlierList, earlier_lists};
-    let dir = std::env::temp_dir().join(format!("vs-since-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("vs-since-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("dpl.txt");
     let old = std::fs::read("tests/fixtures/dpl/dpl.txt").unwrap();
@@ -479,7 +480,8 @@ fn earlier_lists_are_found_by_their_digest() {
 /// when a change needs review.
 #[test]
 fn screen_since_reports_only_what_changed() {
-    let dir = std::env::temp_dir().join(format!("vs-since-cli-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("vs-since-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let old = std::fs::read_to_string("tests/fixtures/dpl/dpl.txt").unwrap();
     let orders = std::fs::read_to_string("tests/fixtures/dpl/merged-orders.txt").unwrap();

@@ -95,7 +95,8 @@ pub fn json_lines(out: &Output) -> Vec<serde_json::Value> {
 
 /// A file in this test process's temporary directory.
 pub fn temp(name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("vs-test-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("vs-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let p = dir.join(name);
     std::fs::write(&p, contents).expect("temp file");
