@@ -86,6 +86,38 @@ fn group_members_score_by_their_core() {
     );
 }
 
+/// A word hyphenated to a core word is part of the core: a vendor's name
+/// that has only the rare half ("Zi Yun Dong Fang" / DAE-DONG CREDIT BANK,
+/// a real SEC name against a real SDN entry) carries no core, one that
+/// writes the whole hyphenated name does. An organisation word hyphenated
+/// to it stays out ("Tsargrad-Kultura" of Tsargrad-Media).
+#[test]
+fn a_hyphenated_name_is_one_core() {
+    let containment = |q: &str, l: &str| {
+        let n = Normalizer::new();
+        let w = Weights::default();
+        align(
+            &Prepared::new(n.normalize(q), &w),
+            &Prepared::new(n.normalize(l), &w).organisation(),
+            0.0,
+        )
+        .and_then(|a| a.containment)
+        .map(|c| c.core)
+    };
+    assert_eq!(
+        containment("Zi Yun Dong Fang Ltd", "DAE-DONG CREDIT BANK"),
+        None
+    );
+    assert_eq!(
+        containment("Dae-Dong Trading Co", "DAE-DONG CREDIT BANK").as_deref(),
+        Some("DAE DONG")
+    );
+    assert_eq!(
+        containment("Tsargrad-Kultura OOO", "TSARGRAD-MEDIA OOO").as_deref(),
+        Some("TSARGRAD")
+    );
+}
+
 /// A word misspelt on one side weighs in its pair as its spelling on
 /// the other: the typo makes a word no company name has, not a rare
 /// name ("Wuhaan" is the place Wuhan).

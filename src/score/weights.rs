@@ -127,7 +127,8 @@ pub struct Core {
 
 impl Core {
     /// The core of a name: its numbers and its distinctive words rare among
-    /// company names, a word among them (with a country leading them:
+    /// company names and the name words hyphenated to them ("Dae-Dong"), a
+    /// word among them (with a country leading them:
     /// "China Unicom"; "Kamaz" of "Kamaz Publicly Traded Company"); without
     /// one, all its words but legal forms when a country leads them, a
     /// country's brand ("China Mobile Limited": "Mobile" is common), or when
@@ -148,9 +149,11 @@ impl Core {
         let distinctive: Vec<usize> = (0..toks.len())
             .filter(|&i| content(&toks[i]) && strong(&toks[i]) && rare(&toks[i]))
             .collect();
+        // A word hyphenated to a core word is part of it: "Dae-Dong", not
+        // "Dong".
+        let mut distinctive = with_hyphened(name, distinctive);
         // A country leading the name is part of its brand: "China Unicom",
         // not "Unicom".
-        let mut distinctive = distinctive;
         if let (Some(&first), Some(country)) = (distinctive.first(), toks.first()) {
             if first == 1 && country.is_country() && !country.optional {
                 distinctive.insert(0, 0);
@@ -186,6 +189,34 @@ impl Core {
             named_group: false,
         })
     }
+}
+
+/// The core's words `ids` with the name words hyphenated to them ("DAE" of
+/// "DAE-DONG CREDIT BANK", whose rare word is "DONG"): a hyphenated name is
+/// one name, and a vendor's "Dong Fang" does not carry it. Organisation
+/// words stay out ("TSARGRAD-MEDIA" is the Tsargrad group's media company).
+fn with_hyphened(name: &Normalized, mut ids: Vec<usize>) -> Vec<usize> {
+    let toks = &name.tokens;
+    let hyphened = |a: usize, b: usize| {
+        toks[a].span.end <= toks[b].span.start
+            && name.original.get(toks[a].span.end..toks[b].span.start) == Some("-")
+    };
+    let joins = |ids: &[usize], j: usize| {
+        !toks[j].optional && toks[j].kind == TokenKind::Distinctive && !ids.contains(&j)
+    };
+    let mut k = 0;
+    while k < ids.len() {
+        let i = ids[k];
+        if i > 0 && joins(&ids, i - 1) && hyphened(i - 1, i) {
+            ids.insert(k, i - 1);
+            continue;
+        }
+        if i + 1 < toks.len() && joins(&ids, i + 1) && hyphened(i, i + 1) {
+            ids.insert(k + 1, i + 1);
+        }
+        k += 1;
+    }
+    ids
 }
 
 /// How rare a distinctive word must be to be a name's core.
