@@ -1,6 +1,28 @@
 use super::*;
 use crate::normalize::Normalizer;
 
+/// A vendor's name `q` aligned with the listed organisation's name `l`.
+fn aligned(q: &str, l: &str) -> Option<Alignment> {
+    let n = Normalizer::new();
+    let w = Weights::default();
+    align(
+        &Prepared::new(n.normalize(q), &w),
+        &Prepared::new(n.normalize(l), &w).organisation(),
+        0.0,
+    )
+}
+
+/// The weak-evidence rule's factor for the two names (1 when it does not
+/// weigh in).
+fn weak_factor(q: &str, l: &str) -> f64 {
+    aligned(q, l)
+        .expect("aligned")
+        .evidence
+        .iter()
+        .find(|e| e.rule == Rule::WeakEvidence)
+        .map_or(1.0, |e| e.factor)
+}
+
 fn score(a: &str, b: &str) -> f64 {
     let n = Normalizer::new();
     let w = Weights::default();
@@ -49,15 +71,7 @@ fn initialisms_and_merges() {
 
 #[test]
 fn group_members_score_by_their_core() {
-    let a = |q: &str, l: &str| {
-        let n = Normalizer::new();
-        let w = Weights::default();
-        align(
-            &Prepared::new(n.normalize(q), &w),
-            &Prepared::new(n.normalize(l), &w).organisation(),
-            0.0,
-        )
-    };
+    let a = aligned;
     let member = a(
         "Huawei Marine Networks Co., Ltd.",
         "Huawei Technologies Co., Ltd.",
@@ -93,17 +107,7 @@ fn group_members_score_by_their_core() {
 /// to it stays out ("Tsargrad-Kultura" of Tsargrad-Media).
 #[test]
 fn a_hyphenated_name_is_one_core() {
-    let containment = |q: &str, l: &str| {
-        let n = Normalizer::new();
-        let w = Weights::default();
-        align(
-            &Prepared::new(n.normalize(q), &w),
-            &Prepared::new(n.normalize(l), &w).organisation(),
-            0.0,
-        )
-        .and_then(|a| a.containment)
-        .map(|c| c.core)
-    };
+    let containment = |q: &str, l: &str| aligned(q, l).and_then(|a| a.containment).map(|c| c.core);
     assert_eq!(
         containment("Zi Yun Dong Fang Ltd", "DAE-DONG CREDIT BANK"),
         None
@@ -149,33 +153,19 @@ fn a_misspelt_word_weighs_as_its_spelling() {
 /// "ABS Corporation").
 #[test]
 fn a_branch_qualifier_costs_nothing_after_a_name_half_after_common_words() {
-    let weak = |q: &str, l: &str| {
-        let n = Normalizer::new();
-        let w = Weights::default();
-        let a = align(
-            &Prepared::new(n.normalize(q), &w),
-            &Prepared::new(n.normalize(l), &w).organisation(),
-            0.0,
-        )
-        .expect("aligned");
-        a.evidence
-            .iter()
-            .find(|e| e.rule == Rule::WeakEvidence)
-            .map_or(1.0, |e| e.factor)
-    };
-    let branch = weak("Volga Group Global", "Volga Group");
-    let other = weak("Volga Group Services", "Volga Group");
+    let branch = weak_factor("Volga Group Global", "Volga Group");
+    let other = weak_factor("Volga Group Services", "Volga Group");
     assert!(other < 1.0, "a word of its own needs evidence");
     assert!((branch - 1.0).abs() < 1e-9, "{branch}");
-    let common = weak("Technical Services Global", "Technical Services");
-    let common_other = weak("Technical Services Partners", "Technical Services");
+    let common = weak_factor("Technical Services Global", "Technical Services");
+    let common_other = weak_factor("Technical Services Partners", "Technical Services");
     assert!(common < 1.0, "a name of common words still needs evidence");
     assert!(
         (1.0 - common - (1.0 - common_other) / 2.0).abs() < 1e-9,
         "{common} / {common_other}"
     );
-    let acronym = weak("ABS Global, Inc.", "ABS Corporation");
-    let acronym_other = weak("ABS Services, Inc.", "ABS Corporation");
+    let acronym = weak_factor("ABS Global, Inc.", "ABS Corporation");
+    let acronym_other = weak_factor("ABS Services, Inc.", "ABS Corporation");
     assert!(
         (acronym - acronym_other).abs() < 1e-9,
         "{acronym} / {acronym_other}"
@@ -190,21 +180,7 @@ fn a_branch_qualifier_costs_nothing_after_a_name_half_after_common_words() {
 /// Iran).
 #[test]
 fn a_listed_branch_country_beside_a_shared_place_is_no_disagreement() {
-    let weak = |q: &str, l: &str| {
-        let n = Normalizer::new();
-        let w = Weights::default();
-        let a = align(
-            &Prepared::new(n.normalize(q), &w),
-            &Prepared::new(n.normalize(l), &w).organisation(),
-            0.0,
-        )
-        .expect("aligned");
-        a.evidence
-            .iter()
-            .find(|e| e.rule == Rule::WeakEvidence)
-            .map_or(1.0, |e| e.factor)
-    };
-    let branch = weak(
+    let branch = weak_factor(
         "China Mobile International Ltd",
         "China Mobile International USA Inc.",
     );
@@ -215,11 +191,11 @@ fn a_listed_branch_country_beside_a_shared_place_is_no_disagreement() {
             "China Mobile International USA Inc."
         ) >= 0.85
     );
-    assert!(weak("Central Bank", "Central Bank of Iran") < 1.0);
+    assert!(weak_factor("Central Bank", "Central Bank of Iran") < 1.0);
     assert!(score("Central Bank", "Central Bank of Iran") < 0.85);
     // A word of the listed name the vendor left out still counts.
     assert!(
-        weak(
+        weak_factor(
             "China Mobile USA Inc",
             "China Mobile International USA Inc."
         ) < 1.0
