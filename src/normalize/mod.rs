@@ -362,6 +362,8 @@ impl Normalizer {
     fn build_legal_forms(&mut self) {
         let synonyms: HashMap<&str, &str> = LEGAL_SYNONYMS.iter().copied().collect();
         let mut shortened = Vec::new();
+        let mut latin_words = std::collections::HashSet::new();
+        let mut transliterated = Vec::new();
         for line in LEGAL_FORMS_TSV.lines() {
             if line.starts_with('#') {
                 continue;
@@ -407,10 +409,33 @@ impl Normalizer {
                 .chars()
                 .any(|c| ('\u{00C0}'..='\u{024F}').contains(&c));
             self.legal_words.extend(words.iter().cloned());
+            if let [word] = &words[..] {
+                let latin = alias.chars().all(|c| c <= '\u{024F}');
+                let cyrillic = alias
+                    .chars()
+                    .any(|c| ('\u{0400}'..='\u{052F}').contains(&c));
+                if latin {
+                    latin_words.insert(word.clone());
+                } else if !cyrillic && word.len() <= MAX_TRANSLITERATED_END_ONLY {
+                    transliterated.push((words, compare));
+                    continue;
+                }
+            }
             for short in shortened_words(&words) {
                 shortened.push((short, compare.clone(), diacritics));
             }
             self.add_legal_phrase(words, compare, diacritics);
+        }
+        // A short form written only in a script other than Latin or
+        // Cyrillic reads, transliterated, as a syllable of a Latin name
+        // (Korean "(유)", "㈜": "Hong Yu Trading", "Ju Feng Trading"): only
+        // at the end of a name, unless the table writes it in Latin letters
+        // too. Lists write Cyrillic forms in Latin letters ("VTB BANKA AD
+        // BEOGRAD", "OOO VO TPE", "SVIAZ-BANK AKB PAO"): they stay where
+        // they are, though some are syllables too ("НУО": "Jin Xin Nuo").
+        for (words, compare) in transliterated {
+            let end_only = !latin_words.contains(&words[0]);
+            self.add_legal_phrase(words, compare, end_only);
         }
         // After the table's own phrases, which win where they spell one.
         for (words, compare, diacritics) in shortened {
@@ -418,11 +443,12 @@ impl Normalizer {
         }
     }
 
-    /// One legal-form phrase, with its pairs of adjacent words.
-    fn add_legal_phrase(&mut self, words: Vec<String>, compare: String, diacritics: bool) {
+    /// One legal-form phrase, with its pairs of adjacent words; `end_only`:
+    /// found only ending a name.
+    fn add_legal_phrase(&mut self, words: Vec<String>, compare: String, end_only: bool) {
         self.legal_pairs
             .extend(words.windows(2).map(|w| format!("{} {}", w[0], w[1])));
-        self.legal.insert(words, compare, diacritics);
+        self.legal.insert(words, compare, end_only);
     }
 
     fn insert_han(&mut self, han: &str, compare: Vec<&'static str>, kind: TokenKind) {
@@ -494,6 +520,12 @@ impl Steps {
         }
     }
 }
+
+/// Longest legal form, in letters, of one word written only in a script
+/// other than Latin or Cyrillic that is read only at the end of a name
+/// ([`Normalizer`]'s legal forms): three letters transliterated make
+/// syllables of Latin names ("Yu", "Ju"); longer ones do not.
+const MAX_TRANSLITERATED_END_ONLY: usize = 3;
 
 /// A legal-form phrase of three words or more with words vendors
 /// abbreviate, written abbreviated: "Private Military Co" for the table's

@@ -150,6 +150,36 @@ fn a_short_legal_form_that_is_also_a_word_counts_only_last() {
     assert_eq!(kinds("Acme Oy Ltd")[1], Distinctive, "not last");
 }
 
+/// A legal form of three letters or fewer written only in another script
+/// than Latin or Cyrillic reads, transliterated, as a syllable of a Latin
+/// name: Korean "(유)" and "㈜" are "yu" and "ju", as in the SDN's fishing
+/// vessels "FU YUAN YU 7876". It is read only ending a name; a Cyrillic
+/// one, which lists write in Latin letters too ("VTB BANKA AD BEOGRAD",
+/// "OOO VO TPE"), stays where it is.
+#[test]
+fn a_short_legal_form_of_another_script_is_read_only_last() {
+    let n = Normalizer::new();
+    let kinds = |s: &str| {
+        n.normalize(s)
+            .tokens
+            .iter()
+            .map(|t| t.kind)
+            .collect::<Vec<_>>()
+    };
+    use TokenKind::{Distinctive, Generic, LegalForm, Number};
+    assert_eq!(
+        kinds("FU YUAN YU 7876"),
+        [Distinctive, Distinctive, Distinctive, Number]
+    );
+    assert_eq!(kinds("Hong Yu Trading")[1], Distinctive);
+    assert_eq!(kinds("Ju Feng Trading")[0], Distinctive);
+    assert_eq!(kinds("Samsung Electronics ㈜")[2], LegalForm);
+    assert_eq!(kinds("Hanil (유)")[1], LegalForm);
+    assert_eq!(kinds("VTB BANKA AD BEOGRAD")[2], LegalForm);
+    assert_eq!(kinds("OOO VO TPE")[..2], [LegalForm, LegalForm]);
+    assert_eq!(kinds("Acme Trading")[1], Generic);
+}
+
 #[test]
 fn each_step_alone() {
     assert_eq!(text("Hik\u{200B}vision"), "hikvision", "invisible");
