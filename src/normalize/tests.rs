@@ -129,18 +129,20 @@ fn a_misspelt_organisation_word_reads_as_the_word() {
     }
 }
 
+/// What each token of a listed name, as normalised, is.
+fn kinds(s: &str) -> Vec<TokenKind> {
+    Normalizer::new()
+        .normalize(s)
+        .tokens
+        .iter()
+        .map(|t| t.kind)
+        .collect()
+}
+
 /// Two-letter legal forms that are also words count as legal forms
 /// only last in a name of two words or more.
 #[test]
 fn a_short_legal_form_that_is_also_a_word_counts_only_last() {
-    let n = Normalizer::new();
-    let kinds = |s: &str| {
-        n.normalize(s)
-            .tokens
-            .iter()
-            .map(|t| t.kind)
-            .collect::<Vec<_>>()
-    };
     use TokenKind::{Distinctive, Generic, LegalForm};
     assert_eq!(kinds("Russian Cargo Oy")[2], LegalForm);
     assert_eq!(kinds("Icarus Design AS"), [Distinctive, Generic, LegalForm]);
@@ -158,14 +160,6 @@ fn a_short_legal_form_that_is_also_a_word_counts_only_last() {
 /// "OOO VO TPE"), stays where it is.
 #[test]
 fn a_short_legal_form_of_another_script_is_read_only_last() {
-    let n = Normalizer::new();
-    let kinds = |s: &str| {
-        n.normalize(s)
-            .tokens
-            .iter()
-            .map(|t| t.kind)
-            .collect::<Vec<_>>()
-    };
     use TokenKind::{Distinctive, Generic, LegalForm, Number};
     assert_eq!(
         kinds("FU YUAN YU 7876"),
