@@ -7,7 +7,8 @@
 //! counts by its rarity.
 
 use vendor_screen::list::Date;
-use vendor_screen::{Report, Screener, ScreenerBuilder, Vendor};
+use vendor_screen::score::Containment;
+use vendor_screen::{Hit, Report, Screener, ScreenerBuilder, Vendor};
 
 fn screener() -> Screener {
     let sdn = vendor_screen::list::load::load_path(
@@ -27,9 +28,21 @@ fn screen(s: &Screener, name: &str) -> Report {
     s.screen(&Vendor::new(name), as_of)
 }
 
-/// The vendor's hit on `entity` (at the screener's threshold 0.75).
-fn hit<'a>(r: &'a Report, entity: &str) -> Option<&'a vendor_screen::Hit> {
-    r.hits.iter().find(|h| h.entity_id == entity)
+/// The vendor's hit on `entity` (at the screener's threshold 0.75), which
+/// must be a group member's, and its containment.
+fn member_hit(s: &Screener, vendor: &str, entity: &str) -> (Hit, Containment) {
+    let r = screen(s, vendor);
+    let h = r
+        .hits
+        .iter()
+        .find(|h| h.entity_id == entity)
+        .unwrap_or_else(|| panic!("{vendor} must hit {entity}: {:?}", r.hits));
+    let c = h
+        .explanation
+        .containment
+        .clone()
+        .unwrap_or_else(|| panic!("{vendor} on {entity}: a containment"));
+    (h.clone(), c)
 }
 
 #[test]
@@ -40,9 +53,7 @@ fn an_ordinary_word_of_another_language_is_no_group_brand() {
         ("CRISTAL AUTOWORKS, INC", "12190", "CRISTAL"),
         ("ETALON CLEANING SRL", "45751", "ETALON"),
     ] {
-        let r = screen(&s, vendor);
-        let h = hit(&r, entity).unwrap_or_else(|| panic!("{vendor}: {:?}", r.hits));
-        let c = h.explanation.containment.as_ref().expect("a containment");
+        let (h, c) = member_hit(&s, vendor, entity);
         assert_eq!(c.core, core);
         assert!(c.ordinary_word, "{vendor}: {c:?}");
         assert!(h.score < 0.85, "{vendor} scores {} on {entity}", h.score);
@@ -59,21 +70,15 @@ fn a_vouched_or_unknown_core_still_counts() {
     let s = screener();
     // ZENIT is a Spanish word, but entries linked to Bank Zenit carry it:
     // the list shows it is the brand the group's companies go by.
-    let r = screen(&s, "ZENIT CONSULTING OOO");
-    let h = hit(&r, "40801").unwrap_or_else(|| panic!("{:?}", r.hits));
-    let c = h.explanation.containment.as_ref().expect("a containment");
+    let (h, c) = member_hit(&s, "ZENIT CONSULTING OOO", "40801");
     assert!(c.members_carrying >= 3 && !c.ordinary_word, "{c:?}");
     assert!(h.score >= 0.85, "{}", h.score);
     // One member is enough: SISTEMA ASIA PTE LTD is linked to Sistema.
-    let r = screen(&s, "SISTEMA GLOBAL VENTURES LTD");
-    let h = hit(&r, "45613").unwrap_or_else(|| panic!("{:?}", r.hits));
-    let c = h.explanation.containment.as_ref().expect("a containment");
+    let (h, c) = member_hit(&s, "SISTEMA GLOBAL VENTURES LTD", "45613");
     assert!(!c.ordinary_word, "{c:?}");
     assert!(h.score >= 0.85, "{}", h.score);
     // A place's name is in no dictionary's list of ordinary words.
-    let r = screen(&s, "ALABUGA LOGISTICS LLC");
-    let h = hit(&r, "45708").unwrap_or_else(|| panic!("{:?}", r.hits));
-    let c = h.explanation.containment.as_ref().expect("a containment");
+    let (h, c) = member_hit(&s, "ALABUGA LOGISTICS LLC", "45708");
     assert!(!c.ordinary_word, "{c:?}");
     assert!(h.score >= 0.85, "{}", h.score);
 }
