@@ -341,6 +341,7 @@ pub(crate) const GENERIC_FOREIGN: &[&str] = &[
     "impresa",
     "banca",
     "servizi",
+    "fondation",
     // German
     "gesellschaft",
     "gruppe",
@@ -704,10 +705,39 @@ pub(crate) const COUNTRIES: &[&str] = &[
     "tobago",
     "tuvalu",
     "vanuatu",
-    // Other spellings of countries above (PLACE_SYNONYMS).
+    // Other spellings of countries above (PLACE_SYNONYMS), and the names
+    // European countries and Brazil give themselves, which their
+    // companies' names carry as English names carry "Netherlands" ("ASR
+    // Nederland", "Siemens Deutschland", "Telecom Italia", "Petrobras
+    // Brasil"). Left out: names that are a listed company's own word
+    // ("Bank Rossiya", "Banque Misr") or a brand ("Nippon Steel").
     "viet nam",
     "turkiye",
     "czechia",
+    "nederland",
+    "deutschland",
+    "espana",
+    "italia",
+    "polska",
+    "sverige",
+    "norge",
+    "danmark",
+    "suomi",
+    "schweiz",
+    "suisse",
+    "svizzera",
+    "osterreich",
+    "oesterreich",
+    "belgique",
+    "belgie",
+    "hellas",
+    "hrvatska",
+    "srbija",
+    "magyarorszag",
+    "eesti",
+    "latvija",
+    "lietuva",
+    "brasil",
 ];
 
 /// The adjectives of [`COUNTRIES`] (country, adjectives): a place that
@@ -806,6 +836,26 @@ pub(crate) const PLACE_SYNONYMS: &[(&str, &[&str])] = &[
     ("vietnam", &["viet nam"]),
     ("turkey", &["turkiye"]),
     ("czech", &["czechia"]),
+    ("netherlands", &["nederland"]),
+    ("germany", &["deutschland"]),
+    ("spain", &["espana"]),
+    ("italy", &["italia"]),
+    ("poland", &["polska"]),
+    ("sweden", &["sverige"]),
+    ("norway", &["norge"]),
+    ("denmark", &["danmark"]),
+    ("finland", &["suomi"]),
+    ("switzerland", &["schweiz", "suisse", "svizzera"]),
+    ("austria", &["osterreich", "oesterreich"]),
+    ("belgium", &["belgique", "belgie"]),
+    ("greece", &["hellas"]),
+    ("croatia", &["hrvatska"]),
+    ("serbia", &["srbija"]),
+    ("hungary", &["magyarorszag"]),
+    ("estonia", &["eesti"]),
+    ("latvia", &["latvija"]),
+    ("lithuania", &["lietuva"]),
+    ("brazil", &["brasil"]),
 ];
 
 /// Places other than [`COUNTRIES`]: regions, Chinese provinces and large

@@ -39,6 +39,29 @@ fn adjectives_and_states_of_countries_read_as_the_country() {
     );
 }
 
+/// The name a country gives itself is a place compared as its English
+/// name, as companies abroad write it ("ASR Nederland", "ZTE España").
+#[test]
+fn a_country_s_own_name_reads_as_the_country() {
+    let n = Normalizer::new();
+    for (name, country) in [
+        ("ASR Nederland N.V.", "netherlands"),
+        ("ZTE España S.L.", "spain"),
+        ("Huawei Technologies Österreich GmbH", "austria"),
+        ("Credit Suisse AG", "switzerland"),
+        ("ZTE Brasil Ltda", "brazil"),
+    ] {
+        let norm = n.normalize(name);
+        assert!(
+            norm.tokens
+                .iter()
+                .any(|t| t.kind == TokenKind::Place && t.text == country && t.is_country()),
+            "{name}: {:?}",
+            norm.tokens
+        );
+    }
+}
+
 /// A look-alike read is never a word the text read again would replace
 /// (proptest's finding: "US4" read as "USA", the place "us" once read
 /// again), while look-alikes of organisation words are still read.

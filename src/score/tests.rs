@@ -202,6 +202,19 @@ fn a_listed_branch_country_beside_a_shared_place_is_no_disagreement() {
     );
 }
 
+/// A company abroad named with the group's name and the country's own name
+/// for itself is the group's branch, as with the English name: "ZTE
+/// España S.L." scores as ZTE Corporation's name, not as a member holding
+/// "ZTE" beside a word of its own.
+#[test]
+fn a_country_s_own_name_is_a_branch_qualifier() {
+    for vendor in ["ZTE España S.L.", "ZTE Spain S.L."] {
+        let a = aligned(vendor, "ZTE Corporation").expect("aligned");
+        assert!(a.containment.is_none(), "{vendor}: {:?}", a.containment);
+        assert!(a.score >= 0.96, "{vendor}: {}", a.score);
+    }
+}
+
 /// A core of one ordinary word of Spanish, Portuguese or French counts as
 /// an ordinary English word, unless the list vouches for it as a brand;
 /// a coined word or a place keeps its rarity.
