@@ -126,6 +126,11 @@ EXTRA = [
     # vendor names ("DHIPAYA INSURANCE PUBLIC COMPANY LIMITED"). Not the
     # bare "PCL", a company's initials as often ("PCL Construction").
     ("PCL", "Public Company Limited"),
+    # The Dutch foundation, as the source has Germany's Stiftung: the
+    # source writes only the Stichting Particulier Fonds. The OFAC SDN
+    # 2024 file writes it ("STICHTING BENEVOLENCE INTERNATIONAL NEDERLAND",
+    # "STICHTING AL-AQSA").
+    ("Stichting", "Stichting"),
 ]
 
 

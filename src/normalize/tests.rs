@@ -62,6 +62,20 @@ fn a_country_s_own_name_reads_as_the_country() {
     }
 }
 
+/// The Dutch foundation is a legal form, as Germany's Stiftung is: the
+/// vendor may write it or leave it out.
+#[test]
+fn a_dutch_foundation_is_a_legal_form() {
+    let n = Normalizer::new();
+    let norm = n.normalize("STICHTING AL-AQSA");
+    assert_eq!(
+        norm.tokens[0].kind,
+        TokenKind::LegalForm,
+        "{:?}",
+        norm.tokens
+    );
+}
+
 /// A look-alike read is never a word the text read again would replace
 /// (proptest's finding: "US4" read as "USA", the place "us" once read
 /// again), while look-alikes of organisation words are still read.
