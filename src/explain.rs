@@ -243,11 +243,23 @@ impl Explanation {
             writeln!(f, "evidence: {}", e.detail)?;
         }
         if let Some(c) = &self.containment {
+            if c.extra.is_empty() {
+                write!(
+                    f,
+                    "group member? the name screened is the core the listed name opens with, {:?}, with no word of its own: the group's name or a shorter form of the listed name",
+                    c.core
+                )?;
+            } else {
+                write!(
+                    f,
+                    "group member? the name screened contains {:?}, the core of the listed name, with words of its own ({})",
+                    c.core,
+                    c.extra.join(", ")
+                )?;
+            }
             write!(
                 f,
-                "group member? the name screened contains {:?}, the core of the listed name, with words of its own ({}); the core is {} among real company names: score {:.2}",
-                c.core,
-                c.extra.join(", "),
+                "; the core is {} among real company names: score {:.2}",
                 rarity_word(c.rarity),
                 c.score
             )?;

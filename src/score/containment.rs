@@ -10,6 +10,12 @@
 //! listed company's branch: "Hikvision USA" is Hikvision, "Sistema Asia" a
 //! company of Sistema Public Joint Stock Financial Corporation's group.
 //!
+//! A vendor's name that is the core alone, where the core opens the listed
+//! name, is one too: the group's own name or the listed company's without
+//! its other words ("HALEEL LTD" for HALEEL COMMODITIES L.L.C., "BAHMAN
+//! GROUP" for BAHMAN DIESEL CO.), which scores low as a name for the words
+//! it leaves out.
+//!
 //! How much it counts depends on how rare the core is among real company
 //! names ([`crate::background::Background::phrase_rarity`]), as the listed
 //! name writes it and as the vendor does: the score is `0.7 + 0.25 ×
@@ -41,7 +47,10 @@ pub(crate) const MIN_REPEATED_CORE_LETTERS: usize = 3;
 pub struct Containment {
     /// The core of the listed name, as written there.
     pub core: String,
-    /// The vendor's own words around it, as written.
+    /// The vendor's own words around it, as written; none when the
+    /// vendor's name is the core alone, which opens the listed name
+    /// ("HALEEL LTD" for HALEEL COMMODITIES L.L.C.): the group's own name,
+    /// or the listed company's name without its other words.
     pub extra: Vec<String>,
     /// How rare the core is among real company names, in [0, 1].
     pub rarity: f64,
@@ -252,6 +261,43 @@ fn ordinary_word_rarity(l: &Prepared, core: &super::Core) -> Option<f64> {
     }
 }
 
+/// Whether `core` opens the listed name `l`: no word but a place, a legal
+/// form or an optional word before it ("DAMASCUS CHAM HOLDING COMPANY"
+/// opens with its core "CHAM"; "POLYMER ARIA SASOL COMPANY" does not with
+/// "SASOL").
+fn core_leads(l: &Prepared, core: &super::Core) -> bool {
+    core.tokens.first().is_some_and(|&first| {
+        l.name.tokens[..first]
+            .iter()
+            .all(|t| t.optional || matches!(t.kind, TokenKind::LegalForm | TokenKind::Place))
+    })
+}
+
+/// Whether the vendor's words the alignment leaves unpaired are legal forms
+/// and words like "Group" only: not a place, even one in parentheses
+/// ("Bank of China (Hong Kong)" is no name of the core of "Bank of China
+/// (Singapore)").
+fn only_legal_forms_left(q: &Prepared, leftovers: &[Leftover]) -> bool {
+    leftovers.iter().filter(|x| x.side == Side::Query).all(|x| {
+        q.name
+            .tokens
+            .get(x.token)
+            .is_some_and(|t| t.kind == TokenKind::LegalForm)
+    })
+}
+
+/// Whether the vendor's words pair with the core's words and legal forms
+/// only: "PETROCHINA" pairs with "PETRO CHINA" of "PETRO CHINA PARS CO.",
+/// more than its core "PETRO", so it is no name of the core alone.
+fn pairs_only_core(l: &Prepared, core: &super::Core, pairs: &[Pair]) -> bool {
+    pairs.iter().all(|p| {
+        p.listed.iter().all(|j| core.tokens.contains(j))
+            || p.listed
+                .iter()
+                .all(|&j| l.name.tokens[j].kind == TokenKind::LegalForm)
+    })
+}
+
 /// Whether the aligned names are a containment of `core`, one of `l`'s cores, in `q`.
 fn check_core(
     q: &Prepared,
@@ -291,7 +337,14 @@ fn check_core(
         .filter(|x| own(x, places_only))
         .map(|x| q.name.original[q.name.tokens[x.token].span.clone()].to_string())
         .collect();
-    if extra.is_empty() {
+    // The core alone: the group's own name, or a shorter form of the listed
+    // name without its other words ("HALEEL LTD", "BAHMAN GROUP").
+    let bare = extra.is_empty();
+    if bare
+        && (!only_legal_forms_left(q, leftovers)
+            || !core_leads(l, core)
+            || !pairs_only_core(l, core, pairs))
+    {
         return None;
     }
     let written: Vec<&str> = core
@@ -312,7 +365,7 @@ fn check_core(
     let ordinary = ordinary_word_rarity(l, core).filter(|&r| r < rarity);
     let rarity = ordinary.unwrap_or(rarity);
     let score = CONTAINMENT_BASE + CONTAINMENT_SPAN * rarity;
-    if places_only && name_score >= score {
+    if (places_only || bare) && name_score >= score {
         return None;
     }
     Some(Containment {

@@ -215,6 +215,40 @@ fn a_country_s_own_name_is_a_branch_qualifier() {
     }
 }
 
+/// A vendor's name that is the core opening the listed name, with no word
+/// of its own, is the group's name or the listed name without its other
+/// words: a containment scored by the core's rarity. Not a core the listed
+/// name does not open with, nor a name that pairs with more than the core.
+#[test]
+fn the_opening_core_alone_is_a_containment() {
+    let bare = |q: &str, l: &str| aligned(q, l).and_then(|a| a.containment);
+    let haleel = aligned("HALEEL LTD", "HALEEL COMMODITIES L.L.C.").expect("aligned");
+    let c = haleel.containment.expect("the core alone");
+    assert_eq!(c.core, "HALEEL");
+    assert!(c.extra.is_empty());
+    assert!(haleel.score >= 0.85, "{}", haleel.score);
+    assert!(
+        bare("BAHMAN GROUP", "BAHMAN DIESEL CO.").is_some(),
+        "Group is no word of its own"
+    );
+    assert!(
+        bare("SASOL LTD", "POLYMER ARIA SASOL COMPANY").is_none(),
+        "the core does not open the listed name"
+    );
+    assert!(
+        bare("PETROCHINA CO LTD", "PETRO CHINA PARS CO.").is_none(),
+        "the vendor's word pairs with more than the core"
+    );
+    assert!(
+        bare("Bank of China (Hong Kong)", "Bank of China (Singapore)").is_none(),
+        "a place of the vendor's own, even in parentheses"
+    );
+    assert!(
+        score("MONSOON LTD", "MONSOON SHIPPING LTD") < 0.85,
+        "an ordinary word counts for little"
+    );
+}
+
 /// A core of one ordinary word of Spanish, Portuguese or French counts as
 /// an ordinary English word, unless the list vouches for it as a brand;
 /// a coined word or a place keeps its rarity.

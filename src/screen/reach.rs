@@ -285,11 +285,16 @@ pub(crate) fn group_member(
     } else {
         status
     };
-    (
-        status,
+    let how = if own.is_empty() {
         format!(
-            "{rule}; but {whose} only contains \"{}\", the core of the listed name, with words of its own ({own}): a possible member of its group; {reaches}",
+            "is the core the listed name opens with, \"{}\", with no word of its own: the group's name or a shorter form of the listed name",
             containment.core
-        ),
-    )
+        )
+    } else {
+        format!(
+            "only contains \"{}\", the core of the listed name, with words of its own ({own}): a possible member of its group",
+            containment.core
+        )
+    };
+    (status, format!("{rule}; but {whose} {how}; {reaches}"))
 }
