@@ -261,6 +261,20 @@ fn ordinary_word_rarity(l: &Prepared, core: &super::Core) -> Option<f64> {
     }
 }
 
+/// Whether the vendor's name, with no word of its own, is `core` alone:
+/// the group's own name, or the listed name without its other words
+/// ("HALEEL LTD", "BAHMAN GROUP"). The core must open the listed name, the
+/// vendor's words pair with it only, and leave nothing but legal forms.
+fn names_the_core_alone(
+    q: &Prepared,
+    l: &Prepared,
+    core: &super::Core,
+    pairs: &[Pair],
+    leftovers: &[Leftover],
+) -> bool {
+    only_legal_forms_left(q, leftovers) && core_leads(l, core) && pairs_only_core(l, core, pairs)
+}
+
 /// Whether `core` opens the listed name `l`: no word but a place, a legal
 /// form or an optional word before it ("DAMASCUS CHAM HOLDING COMPANY"
 /// opens with its core "CHAM"; "POLYMER ARIA SASOL COMPANY" does not with
@@ -337,14 +351,8 @@ fn check_core(
         .filter(|x| own(x, places_only))
         .map(|x| q.name.original[q.name.tokens[x.token].span.clone()].to_string())
         .collect();
-    // The core alone: the group's own name, or a shorter form of the listed
-    // name without its other words ("HALEEL LTD", "BAHMAN GROUP").
     let bare = extra.is_empty();
-    if bare
-        && (!only_legal_forms_left(q, leftovers)
-            || !core_leads(l, core)
-            || !pairs_only_core(l, core, pairs))
-    {
+    if bare && !names_the_core_alone(q, l, core, pairs, leftovers) {
         return None;
     }
     let written: Vec<&str> = core
