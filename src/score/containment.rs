@@ -160,13 +160,13 @@ fn core_span(q: &Prepared, core: &super::Core, pairs: &[Pair]) -> Option<(usize,
     Some((first_core?, last?))
 }
 
-/// Whether the vendor's name begins at token `first` (places, legal forms
-/// and optional words before it aside), as a core marked
-/// [`super::Core::leading`] must: a group's companies named after a bare
+/// Whether a name begins at token `first` (places, legal forms and
+/// optional words before it aside). The vendor's must begin with a core
+/// marked [`super::Core::leading`]: a group's companies named after a bare
 /// name lead with it ("URALVAGONZAVOD TRADING"); a bare name inside another
 /// name is a word of that name ("AIR GATO ENTERPRISES").
-fn leads(q: &Prepared, first: usize) -> bool {
-    q.name.tokens[..first]
+fn leads(name: &Prepared, first: usize) -> bool {
+    name.name.tokens[..first]
         .iter()
         .all(|t| t.optional || matches!(t.kind, TokenKind::LegalForm | TokenKind::Place))
 }
@@ -280,11 +280,7 @@ fn names_the_core_alone(
 /// opens with its core "CHAM"; "POLYMER ARIA SASOL COMPANY" does not with
 /// "SASOL").
 fn core_leads(l: &Prepared, core: &super::Core) -> bool {
-    core.tokens.first().is_some_and(|&first| {
-        l.name.tokens[..first]
-            .iter()
-            .all(|t| t.optional || matches!(t.kind, TokenKind::LegalForm | TokenKind::Place))
-    })
+    core.tokens.first().is_some_and(|&first| leads(l, first))
 }
 
 /// Whether the vendor's words the alignment leaves unpaired are legal forms
