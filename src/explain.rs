@@ -246,7 +246,7 @@ impl Explanation {
             if c.extra.is_empty() {
                 write!(
                     f,
-                    "group member? the name screened is the core the listed name opens with, {:?}, with no word of its own: the group's name or a shorter form of the listed name",
+                    "group member? the name screened is the listed name's core, {:?}, with no word of its own: the group's name or a shorter form of the listed name",
                     c.core
                 )?;
             } else {

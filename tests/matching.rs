@@ -514,11 +514,11 @@ fn group_members_are_said_to_be_and_names_are_not() {
     assert!(alias.score >= 0.99, "{}", alias.score);
 }
 
-/// A vendor's name that is a listed name's opening core alone ("Quectel
-/// Ltd" for the §1260H's Quectel Wireless Solutions Co., Ltd.) is reviewed,
-/// and the rule says it is the core with no word of its own.
+/// A vendor's name that is a listed name's core alone ("Quectel Ltd" for
+/// the §1260H's Quectel Wireless Solutions Co., Ltd.) is reviewed, and the
+/// rule says it is the core with no word of its own.
 #[test]
-fn the_opening_core_alone_is_reviewed_and_said_to_be() {
+fn the_core_alone_is_reviewed_and_said_to_be() {
     let s = bundled_screener();
     let v = Vendor::new("Quectel Ltd");
     let as_of = Date::new(2026, 11, 22).expect("date");
@@ -532,7 +532,7 @@ fn the_opening_core_alone_is_reviewed_and_said_to_be() {
     assert!(hit.score >= DEFAULT_THRESHOLD, "{}", hit.score);
     let rule = hit.explanation.rule.as_deref().unwrap_or_default();
     assert!(
-        rule.contains("the core the listed name opens with, \"Quectel\", with no word of its own"),
+        rule.contains("the listed name's core, \"Quectel\", with no word of its own"),
         "{rule}"
     );
 }

@@ -10,11 +10,11 @@
 //! listed company's branch: "Hikvision USA" is Hikvision, "Sistema Asia" a
 //! company of Sistema Public Joint Stock Financial Corporation's group.
 //!
-//! A vendor's name that is the core alone, where the core opens the listed
-//! name, is one too: the group's own name or the listed company's without
-//! its other words ("HALEEL LTD" for HALEEL COMMODITIES L.L.C., "BAHMAN
-//! GROUP" for BAHMAN DIESEL CO.), which scores low as a name for the words
-//! it leaves out.
+//! A vendor's name that is the core alone is one too: the group's own name
+//! or the listed company's without its other words ("HALEEL LTD" for
+//! HALEEL COMMODITIES L.L.C., "BAHMAN GROUP" for BAHMAN DIESEL CO.,
+//! "TOCHMASH" for JOINT STOCK COMPANY VLADIMIR PRODUCTION AMALGAMATION
+//! TOCHMASH), which scores low as a name for the words it leaves out.
 //!
 //! How much it counts depends on how rare the core is among real company
 //! names ([`crate::background::Background::phrase_rarity`]), as the listed
@@ -48,9 +48,9 @@ pub struct Containment {
     /// The core of the listed name, as written there.
     pub core: String,
     /// The vendor's own words around it, as written; none when the
-    /// vendor's name is the core alone, which opens the listed name
-    /// ("HALEEL LTD" for HALEEL COMMODITIES L.L.C.): the group's own name,
-    /// or the listed company's name without its other words.
+    /// vendor's name is the core alone ("HALEEL LTD" for HALEEL
+    /// COMMODITIES L.L.C.): the group's own name, or the listed company's
+    /// name without its other words.
     pub extra: Vec<String>,
     /// How rare the core is among real company names, in [0, 1].
     pub rarity: f64,
@@ -263,8 +263,10 @@ fn ordinary_word_rarity(l: &Prepared, core: &super::Core) -> Option<f64> {
 
 /// Whether the vendor's name, with no word of its own, is `core` alone:
 /// the group's own name, or the listed name without its other words
-/// ("HALEEL LTD", "BAHMAN GROUP"). The core must open the listed name, the
-/// vendor's words pair with it only, and leave nothing but legal forms.
+/// ("HALEEL LTD", "BAHMAN GROUP", "TOCHMASH"): the vendor's words pair
+/// with the core only, and leave nothing but legal forms. Where the core
+/// stands in the listed name does not matter: a brand ends a name as often
+/// as it opens one ("... PRODUCTION AMALGAMATION TOCHMASH").
 fn names_the_core_alone(
     q: &Prepared,
     l: &Prepared,
@@ -272,15 +274,7 @@ fn names_the_core_alone(
     pairs: &[Pair],
     leftovers: &[Leftover],
 ) -> bool {
-    only_legal_forms_left(q, leftovers) && core_leads(l, core) && pairs_only_core(l, core, pairs)
-}
-
-/// Whether `core` opens the listed name `l`: no word but a place, a legal
-/// form or an optional word before it ("DAMASCUS CHAM HOLDING COMPANY"
-/// opens with its core "CHAM"; "POLYMER ARIA SASOL COMPANY" does not with
-/// "SASOL").
-fn core_leads(l: &Prepared, core: &super::Core) -> bool {
-    core.tokens.first().is_some_and(|&first| leads(l, first))
+    only_legal_forms_left(q, leftovers) && pairs_only_core(l, core, pairs)
 }
 
 /// Whether the vendor's words the alignment leaves unpaired are legal forms

@@ -287,7 +287,7 @@ pub(crate) fn group_member(
     };
     let how = if own.is_empty() {
         format!(
-            "is the core the listed name opens with, \"{}\", with no word of its own: the group's name or a shorter form of the listed name",
+            "is the listed name's core, \"{}\", with no word of its own: the group's name or a shorter form of the listed name",
             containment.core
         )
     } else {
