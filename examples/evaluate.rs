@@ -136,6 +136,10 @@ struct FalsePositiveFigures {
     names: usize,
     /// (file, vendors hit, vendors) at the default threshold.
     at_default: Vec<(String, usize, usize)>,
+    /// (file, vendors hit) at the default threshold whose hit is on the
+    /// entity they were checked by hand to name (`listed_vendors.tsv`): no
+    /// false positives.
+    listed_at_default: Vec<(String, usize)>,
     /// The threshold at which 1% of vendor names (FPDS and SEC) hit.
     threshold_1pct: f64,
     top: Vec<(String, String, vendors::Top)>,
@@ -160,6 +164,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!();
     println!("## False positives: every real vendor name (SEC held out)");
     let vendor_names = vendors::names()?;
+    let listed = vendors::listed(&vendor_names)?;
     let csl_bundled: Vec<DesignationList> = files
         .iter()
         .filter(|f| f.label == CSL || f.label.starts_with("lists/"))
@@ -173,6 +178,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "CSL 2023 + bundled",
         csl_bundled,
         &vendor_names,
+        &listed,
         &args,
         as_of,
         run("fp"),
@@ -181,6 +187,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "every shared list",
         every.clone(),
         &vendor_names,
+        &listed,
         &args,
         as_of,
         run("fp"),
@@ -431,6 +438,7 @@ fn false_positives(
     label: &str,
     lists: Vec<DesignationList>,
     vendor_names: &[vendors::VendorName],
+    listed: &[vendors::Listed],
     args: &Args,
     as_of: Date,
     print: bool,
@@ -452,21 +460,28 @@ fn false_positives(
         tops.clone()
     };
     let mut at_default = Vec::new();
+    let mut listed_at_default = Vec::new();
     if print {
         println!("  against {label} ({names} names):");
     }
     for file in [Some("fpds"), Some("sec"), None] {
-        let (h, n) = vendors::flagged(vendor_names, &tops_default, file, DEFAULT_THRESHOLD);
-        let (h1, _) = vendors::flagged(vendor_names, &tops, file, t1);
+        let f = vendors::flagged(vendor_names, &tops_default, listed, file, DEFAULT_THRESHOLD);
+        let f1 = vendors::flagged(vendor_names, &tops, listed, file, t1);
+        let (h, n) = (f.hit, f.n);
         if print {
             println!(
-                "    {:<5} {h:>5} of {n:>6} = {:>5.2}% hit at {DEFAULT_THRESHOLD:.2};  {h1:>5} = {:>5.2}% at {t1:.3}",
+                "    {:<5} {h:>5} of {n:>6} = {:>5.2}% hit at {DEFAULT_THRESHOLD:.2} ({} checked as listed: {} false = {:.2}%);  {:>5} = {:>5.2}% at {t1:.3}",
                 file.unwrap_or("all"),
                 pct(h, n),
-                pct(h1, n)
+                f.listed,
+                f.false_hits(),
+                pct(f.false_hits(), n),
+                f1.hit,
+                pct(f1.hit, n)
             );
         }
         at_default.push((file.unwrap_or("all").to_string(), h, n));
+        listed_at_default.push((file.unwrap_or("all").to_string(), f.listed));
     }
     let top = vendors::worst(vendor_names, &tops_default, DEFAULT_THRESHOLD, args.show);
     if let Some(path) = &args.vendor_hits {
@@ -493,6 +508,7 @@ fn false_positives(
         lists: label.to_string(),
         names,
         at_default,
+        listed_at_default,
         threshold_1pct: t1,
         top: top
             .into_iter()
@@ -549,23 +565,42 @@ fn targets(figures: &Figures, sets: &[Set], t1: f64) {
         );
     }
     for (fp, bound) in figures.false_positives.iter().zip([0.5, 1.0]) {
-        if let Some((_, h, n)) = fp.at_default.iter().find(|(f, _, _)| f == "all") {
+        // A hit on the entity a vendor was checked by hand to name is no
+        // false positive: the bound is on the others, and both are shown.
+        let false_hits = |file: &str| {
+            let (_, h, n) = fp.at_default.iter().find(|(f, _, _)| f == file)?;
+            let listed = fp
+                .listed_at_default
+                .iter()
+                .find(|(f, _)| f == file)
+                .map_or(0, |(_, k)| *k);
+            let got = format!(
+                "{} of {n} = {:.2}% ({h} hit, {listed} of them checked as listed parties)",
+                h - listed,
+                pct(h - listed, *n)
+            );
+            Some((got, pct(h - listed, *n) <= bound))
+        };
+        if let Some((got, ok)) = false_hits("all") {
             line(
-                format!("vendor names hitting {}: at most {bound}%", fp.lists),
-                format!("{h} of {n} = {:.2}%", pct(*h, *n)),
-                pct(*h, *n) <= bound,
+                format!(
+                    "vendor names falsely hitting {}: at most {bound}%",
+                    fp.lists
+                ),
+                got,
+                ok,
             );
         }
         // The FPDS names are the background table's source: the SEC names,
         // held out from it, are the fair measure of the same bound.
-        if let Some((_, h, n)) = fp.at_default.iter().find(|(f, _, _)| f == "sec") {
+        if let Some((got, ok)) = false_hits("sec") {
             line(
                 format!(
-                    "SEC names alone (held out from the background table) hitting {}: at most {bound}%",
+                    "SEC names alone (held out from the background table) falsely hitting {}: at most {bound}%",
                     fp.lists
                 ),
-                format!("{h} of {n} = {:.2}%", pct(*h, *n)),
-                pct(*h, *n) <= bound,
+                got,
+                ok,
             );
         }
     }

@@ -2,8 +2,10 @@
 //! (`vendor_screen::DEFAULT_THRESHOLD`): a sample of the full evaluation
 //! (`cargo run --release --example evaluate`) sized for CI.
 //!
-//! - at most 0.5% of real vendor names (all 64,200 of them) hit the CSL plus
-//!   the bundled lists, at most 1% hit every shared list;
+//! - at most 0.5% of real vendor names (all 64,200 of them) falsely hit the
+//!   CSL plus the bundled lists, at most 1% every shared list (a hit on the
+//!   entity a vendor name was checked by hand to name,
+//!   `examples/evaluate/listed_vendors.tsv`, is no false positive);
 //! - compound variations of real organisation names (two or three kinds at
 //!   once) found at least 98% of the time, on the tuning lists (OFAC, DPL,
 //!   bundled) and on the held-out CSL;
@@ -126,12 +128,15 @@ fn at_least(sets: &[Set], title: &str, row: &str, share: f64) {
     );
 }
 
-/// Share of all vendor names hitting `lists` at the default threshold.
+/// Share of all vendor names falsely hitting `lists` at the default
+/// threshold: hitting anything but the entity they were checked to name.
 fn at_most_flagged(lists: Vec<DesignationList>, share: f64) {
     let vendor_names = &data().1;
+    let listed = vendors::listed(vendor_names).expect("listed_vendors.tsv");
     let screener = ScreenerBuilder::new().lists(lists).build().unwrap();
     let tops = vendors::top_hits(&screener, vendor_names, as_of());
-    let (hit, n) = vendors::flagged(vendor_names, &tops, None, DEFAULT_THRESHOLD);
+    let f = vendors::flagged(vendor_names, &tops, &listed, None, DEFAULT_THRESHOLD);
+    let (hit, n) = (f.false_hits(), f.n);
     assert!(n > 60_000, "only {n} vendor names");
     let worst: Vec<String> = vendors::worst(vendor_names, &tops, DEFAULT_THRESHOLD, 20)
         .into_iter()
@@ -139,7 +144,7 @@ fn at_most_flagged(lists: Vec<DesignationList>, share: f64) {
         .collect();
     assert!(
         hit as f64 <= share * n as f64,
-        "{hit} of {n} vendor names hit ({:.2}%, at most {:.1}%): {worst:?}",
+        "{hit} of {n} vendor names falsely hit ({:.2}%, at most {:.1}%): {worst:?}",
         100.0 * hit as f64 / n as f64,
         100.0 * share
     );
@@ -162,7 +167,7 @@ fn vendor_names_hitting_every_shared_list_at_most_one_percent() {
 }
 
 #[test]
-#[ignore = "97.0% in the full evaluation of 2026-11-26, eighth session (as in the sixth and seventh) (tuning, every name); 98% is the bar we hold every name to; issue 11 sets it for names without a distinctive word, which pass"]
+#[ignore = "97.6% in the full evaluation of 2026-11-28, twenty-second session (tuning, every name); 98% is the bar we hold every name to; issue 11 sets it for names without a distinctive word, which pass"]
 fn compound_variations_of_tuning_names() {
     at_least(
         compound_sets(),
@@ -173,7 +178,7 @@ fn compound_variations_of_tuning_names() {
 }
 
 #[test]
-#[ignore = "96.2% in the full evaluation of 2026-11-26, eighth session (as in the sixth and seventh) (held out, every name); 98% is the bar we hold every name to; issue 11 sets it for names without a distinctive word, which pass"]
+#[ignore = "96.8% in the full evaluation of 2026-11-28, twenty-second session (held out, every name); 98% is the bar we hold every name to; issue 11 sets it for names without a distinctive word, which pass"]
 fn compound_variations_of_held_out_csl_names() {
     at_least(
         compound_sets(),
@@ -205,7 +210,7 @@ fn names_without_a_distinctive_word_held_out_csl() {
 }
 
 #[test]
-#[ignore = "76.2% (tuning) in the full evaluation of 2026-11-26, seventh and eighth sessions; 88.0% of the members holding every distinctive word of a group name; target 95% (issue 11)"]
+#[ignore = "83.1% (tuning) in the full evaluation of 2026-11-28, twenty-second session; 89.9% of the members holding every distinctive word of a group name; target 95% (issue 11)"]
 fn group_members_found_at_least_as_review() {
     let (files, vendor_names) = data();
     let cx = variants::Context::new(vendor_names);

@@ -1,7 +1,9 @@
 //! False positives: every real vendor name of `../shared/data/vendors` (FPDS
 //! federal contract vendors; SEC issuers, reported separately as held out),
 //! screened against a set of lists. Almost none is listed, so a hit is a
-//! false positive until checked by hand (the top pairs are printed for that).
+//! false positive until checked by hand (the top pairs are printed for
+//! that); the names checked to be listed parties or companies of their
+//! groups are in `listed_vendors.tsv`, and their hits are counted apart.
 
 use super::sources::DATA;
 use serde::Serialize;
@@ -73,26 +75,110 @@ pub fn top_hits(screener: &Screener, vendors: &[VendorName], as_of: Date) -> Vec
         .collect()
 }
 
+/// A vendor name checked by hand as naming a listed party or a company of
+/// its group (`listed_vendors.tsv`): a hit on that entity is no false
+/// positive.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    /// `fpds` or `sec`.
+    pub file: String,
+    /// The vendor name as the file writes it.
+    pub vendor: String,
+    /// The list id.
+    pub list: String,
+    /// The entity id.
+    pub entity: String,
+}
+
+const LISTED: &str = include_str!("listed_vendors.tsv");
+
+/// The checked vendor names of `listed_vendors.tsv`, each of which must be
+/// one of `vendors`: a row the vendor files no longer hold is an error, not
+/// a row silently unused.
+pub fn listed(vendors: &[VendorName]) -> Result<Vec<Listed>, String> {
+    let mut out = Vec::new();
+    for (i, line) in LISTED.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let [file, vendor, list, entity, _why] = f.as_slice() else {
+            return Err(format!(
+                "listed_vendors.tsv line {}: {} fields, expected 5 (file, vendor, list, entity, why)",
+                i + 1,
+                f.len()
+            ));
+        };
+        if !vendors.iter().any(|v| v.file == *file && v.name == *vendor) {
+            return Err(format!(
+                "listed_vendors.tsv line {}: no {file} vendor name {vendor:?}",
+                i + 1
+            ));
+        }
+        out.push(Listed {
+            file: file.to_string(),
+            vendor: vendor.to_string(),
+            list: list.to_string(),
+            entity: entity.to_string(),
+        });
+    }
+    Ok(out)
+}
+
+/// Whether the hit `top` of vendor `v` is on an entity `v` was checked to
+/// name.
+pub fn is_listed(listed: &[Listed], v: &VendorName, top: &Top) -> bool {
+    listed.iter().any(|l| {
+        l.file == v.file && l.vendor == v.name && l.list == top.list && l.entity == top.entity_id
+    })
+}
+
+/// Vendors flagged at a threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flagged {
+    /// Vendors with a hit.
+    pub hit: usize,
+    /// Of them, hits on the entity the vendor was checked to name.
+    pub listed: usize,
+    /// Vendors screened.
+    pub n: usize,
+}
+
+impl Flagged {
+    /// Hits that are false positives: all but the checked ones.
+    pub fn false_hits(&self) -> usize {
+        self.hit - self.listed
+    }
+}
+
 /// How many of the vendors (of `file`, or all when `None`) have a hit at `t`
-/// or above, and how many there are.
+/// or above, how many of those hit the entity they were checked to name,
+/// and how many vendors there are.
 pub fn flagged(
     vendors: &[VendorName],
     tops: &[Option<Top>],
+    listed: &[Listed],
     file: Option<&str>,
     t: f64,
-) -> (usize, usize) {
-    let mut hit = 0;
-    let mut n = 0;
+) -> Flagged {
+    let mut out = Flagged {
+        hit: 0,
+        listed: 0,
+        n: 0,
+    };
     for (v, top) in vendors.iter().zip(tops) {
         if file.is_some_and(|f| f != v.file) {
             continue;
         }
-        n += 1;
-        if top.as_ref().is_some_and(|x| x.score >= t) {
-            hit += 1;
+        out.n += 1;
+        if let Some(x) = top.as_ref().filter(|x| x.score >= t) {
+            out.hit += 1;
+            if is_listed(listed, v, x) {
+                out.listed += 1;
+            }
         }
     }
-    (hit, n)
+    out
 }
 
 /// The lowest threshold at which at most `share` of the vendors (FPDS and SEC
