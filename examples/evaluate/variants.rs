@@ -504,12 +504,16 @@ fn one(ws: &mut Vec<Word>, kind: Kind, rng: &mut Rng, cx: &Context) -> bool {
                     true
                 }
                 span => {
+                    // The first word moves to the end of the name, legal
+                    // form aside; a place of two words moves whole.
                     let end = span.map_or(ws.len(), |(_, s, _)| s);
-                    if end < 2 {
+                    let n = place_unit(ws, 0).len();
+                    if end < n + 1 {
                         return false;
                     }
-                    let first = ws.remove(0);
-                    ws.insert(end - 1, first);
+                    let first: Vec<Word> = ws.drain(..n).collect();
+                    let at = end - n;
+                    ws.splice(at..at, first);
                     true
                 }
             }
@@ -534,7 +538,8 @@ fn one(ws: &mut Vec<Word>, kind: Kind, rng: &mut Rng, cx: &Context) -> bool {
             let Some(&i) = rng.pick(&options) else {
                 return false;
             };
-            ws.remove(i);
+            let unit = place_unit(ws, i);
+            ws.drain(unit);
             trim_connectives(ws);
             true
         }
@@ -607,6 +612,20 @@ fn one(ws: &mut Vec<Word>, kind: Kind, rng: &mut Rng, cx: &Context) -> bool {
             }
             true
         }
+    }
+}
+
+/// The words of the place of two words ("Hong Kong") that word `i` is part
+/// of, else `i` alone: a vendor moves or drops such a place whole.
+fn place_unit(ws: &[Word], i: usize) -> std::ops::Range<usize> {
+    let phrase =
+        |a: usize| a + 1 < ws.len() && words::is_place_phrase(&ws[a].text, &ws[a + 1].text);
+    if i > 0 && phrase(i - 1) {
+        i - 1..i + 1
+    } else if phrase(i) {
+        i..i + 2
+    } else {
+        i..i + 1
     }
 }
 
@@ -793,8 +812,9 @@ pub fn other_name(name: &str, rng: &mut Rng) -> Option<String> {
         .filter(|w| !w.legal && !words::STOP_WORDS.contains(&words::key(&w.text).as_str()))
         .count();
     let &i = rng.pick(&options)?;
-    if rng.below(2) == 0 && content >= 3 {
-        ws.remove(i);
+    let unit = place_unit(&ws, i);
+    if rng.below(2) == 0 && content >= 2 + unit.len() {
+        ws.drain(unit);
         trim_connectives(&mut ws);
     } else {
         let k = words::key(&ws[i].text);

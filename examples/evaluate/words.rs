@@ -734,6 +734,28 @@ pub fn key(w: &str) -> String {
         .collect()
 }
 
+/// Places written as two words of [`PLACES`], which a vendor master moves
+/// or leaves out together: nobody writes "Kong Engy Technology Co." for
+/// Hong Kong Engy Technology Co.
+pub const PLACE_PHRASES: &[(&str, &str)] = &[
+    ("hong", "kong"),
+    ("abu", "dhabi"),
+    ("sri", "lanka"),
+    ("saudi", "arabia"),
+    ("new", "zealand"),
+    ("south", "africa"),
+    ("north", "korea"),
+    ("south", "korea"),
+    ("united", "states"),
+    ("middle", "east"),
+];
+
+/// Whether `a b` is a place of two words ([`PLACE_PHRASES`]).
+pub fn is_place_phrase(a: &str, b: &str) -> bool {
+    let (a, b) = (key(a), key(b));
+    PLACE_PHRASES.iter().any(|(x, y)| *x == a && *y == b)
+}
+
 /// Whether `w` is a place word.
 pub fn is_place(w: &str) -> bool {
     PLACES.contains(&key(w).as_str())
