@@ -80,9 +80,10 @@ struct Args {
     /// Lowest score screened for, so recall can be read at any threshold above it.
     #[arg(long, default_value_t = 0.75)]
     floor: f64,
-    /// Cases per row of the compound-variation tables (a deterministic sample).
-    #[arg(long, default_value_t = 500)]
-    per_row: usize,
+    /// Cases per row of the compound-variation tables, a deterministic
+    /// sample; without it, every case: each name varied each way.
+    #[arg(long)]
+    per_row: Option<usize>,
     /// Compare with the figures of an earlier run (its `--json` file): print
     /// every row whose share moved by half a point or more.
     #[arg(long)]
@@ -207,7 +208,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             &every,
             (&union.floor, union.default()),
             &cx,
-            args.per_row,
+            args.per_row.unwrap_or(usize::MAX),
             args.seed,
             as_of,
         ));
