@@ -497,26 +497,31 @@ fn one(ws: &mut Vec<Word>, kind: Kind, rng: &mut Rng, cx: &Context) -> bool {
             for w in ws.iter_mut() {
                 w.text = w.text.trim_end_matches(',').to_string();
             }
-            match legal_span(ws) {
-                Some((_, 0, n)) => {
-                    let legal: Vec<Word> = ws.drain(..n).collect();
-                    ws.extend(legal);
-                    true
-                }
-                span => {
-                    // The first word moves to the end of the name, legal
-                    // form aside; a place of two words moves whole.
-                    let end = span.map_or(ws.len(), |(_, s, _)| s);
-                    let n = place_unit(ws, 0).len();
-                    if end < n + 1 {
-                        return false;
-                    }
-                    let first: Vec<Word> = ws.drain(..n).collect();
-                    let at = end - n;
-                    ws.splice(at..at, first);
-                    true
-                }
+            // A legal form opening the name moves to its end whole, as
+            // written in this table or as the crate reads one ("Aktsionernoe
+            // Obschestvo", "Limited Liability Corporation"): nobody writes
+            // "Obschestvo Zvezda Aktsionernoe".
+            let span = legal_span(ws);
+            let leading = match span {
+                Some((_, 0, n)) => n.max(leading_legal_words(ws)),
+                _ => leading_legal_words(ws),
+            };
+            if leading > 0 && leading < ws.len() {
+                let legal: Vec<Word> = ws.drain(..leading).collect();
+                ws.extend(legal);
+                return true;
             }
+            // The first word moves to the end of the name, legal form
+            // aside; a place of two words moves whole.
+            let end = span.map_or(ws.len(), |(_, s, _)| s);
+            let n = place_unit(ws, 0).len();
+            if end < n + 1 {
+                return false;
+            }
+            let first: Vec<Word> = ws.drain(..n).collect();
+            let at = end - n;
+            ws.splice(at..at, first);
+            true
         }
         Kind::GenericDropped => {
             let content = ws
@@ -613,6 +618,39 @@ fn one(ws: &mut Vec<Word>, kind: Kind, rng: &mut Rng, cx: &Context) -> bool {
             true
         }
     }
+}
+
+/// How many of the name's first words make a legal form the crate reads
+/// there (none when none opens the name).
+fn leading_legal_words(ws: &[Word]) -> usize {
+    use vendor_screen::normalize::{Normalizer, TokenKind};
+    static NORMALIZER: std::sync::OnceLock<Normalizer> = std::sync::OnceLock::new();
+    let name = render(ws);
+    let n = NORMALIZER.get_or_init(Normalizer::new).normalize(&name);
+    let Some(end) = n
+        .tokens
+        .iter()
+        .take_while(|t| t.kind == TokenKind::LegalForm)
+        .map(|t| t.span.end)
+        .last()
+    else {
+        return 0;
+    };
+    // Words of the rendered name (joined by single spaces) that start
+    // before the legal form ends.
+    let mut at = 0;
+    let mut count = 0;
+    for (i, w) in ws.iter().enumerate() {
+        if w.text.is_empty() {
+            continue;
+        }
+        if at >= end {
+            break;
+        }
+        count = i + 1;
+        at += w.text.len() + 1;
+    }
+    count
 }
 
 /// The words of the place of two words ("Hong Kong") that word `i` is part
