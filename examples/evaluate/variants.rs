@@ -636,21 +636,22 @@ fn leading_legal_words(ws: &[Word]) -> usize {
     else {
         return 0;
     };
-    // Words of the rendered name (joined by single spaces) that start
-    // before the legal form ends.
-    let mut at = 0;
-    let mut count = 0;
+    // The words of the rendered name (joined by single spaces, empty
+    // words left out) that start before the legal form ends: up to the
+    // last of them, counted as `ws` counts.
+    let mut start = 0;
+    let mut words = 0;
     for (i, w) in ws.iter().enumerate() {
         if w.text.is_empty() {
             continue;
         }
-        if at >= end {
+        if start >= end {
             break;
         }
-        count = i + 1;
-        at += w.text.len() + 1;
+        words = i + 1;
+        start += w.text.len() + 1;
     }
-    count
+    words
 }
 
 /// The words of the place of two words ("Hong Kong") that word `i` is part
