@@ -160,13 +160,13 @@ fn core_span(q: &Prepared, core: &super::Core, pairs: &[Pair]) -> Option<(usize,
     Some((first_core?, last?))
 }
 
-/// Whether a name begins at token `first` (places, legal forms and
-/// optional words before it aside). The vendor's must begin with a core
-/// marked [`super::Core::leading`]: a group's companies named after a bare
+/// Whether the vendor's name begins at token `first` (places, legal forms
+/// and optional words before it aside), as a core marked
+/// [`super::Core::leading`] must: a group's companies named after a bare
 /// name lead with it ("URALVAGONZAVOD TRADING"); a bare name inside another
 /// name is a word of that name ("AIR GATO ENTERPRISES").
-fn leads(name: &Prepared, first: usize) -> bool {
-    name.name.tokens[..first]
+fn leads(q: &Prepared, first: usize) -> bool {
+    q.name.tokens[..first]
         .iter()
         .all(|t| t.optional || matches!(t.kind, TokenKind::LegalForm | TokenKind::Place))
 }
