@@ -196,6 +196,7 @@ mod tests {
                 entity: i,
                 groups: true,
                 affiliates: false,
+                craft: false,
             }),
             &[],
         )

@@ -32,6 +32,8 @@ pub(crate) struct ListedName<'a> {
     /// subsidiaries and affiliates (§889, the FCC Covered List), whose
     /// names lead with the group's brand, however short ("ZTE").
     pub affiliates: bool,
+    /// The entity is a vessel or an aircraft ([`Prepared::craft`]).
+    pub craft: bool,
 }
 
 /// The compare forms of a name's words but legal forms.
@@ -144,7 +146,10 @@ impl Matcher {
             if first {
                 primary = Some(Primary::of(l.entity, &n));
             }
-            let p = Prepared::new(n, &weights);
+            let mut p = Prepared::new(n, &weights);
+            if l.craft {
+                p = p.craft();
+            }
             names.push(match (l.groups, &primary) {
                 (false, _) => p,
                 (true, _) if first => p.primary_organisation(),

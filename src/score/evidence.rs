@@ -34,6 +34,13 @@
 //!   `1 − 0.3 × (1 − evidence)`.
 //! - **numbers differ**: a number left unpaired on each side ("CETC 13" /
 //!   "CETC 14") halves it.
+//! - **kind differs**: a vendor's name with a legal form left unpaired
+//!   against a vessel's or an aircraft's name ("DOVER Corp" / the tanker
+//!   DOVER): a company is neither, so the score is multiplied by 0.8, and a
+//!   company named word for word as a ship falls below the default
+//!   threshold. The kind is a signal, not a filter: "Dover" alone still
+//!   scores as against any name, and a lower threshold still shows the
+//!   company with this line.
 //! - **shorter form** (before the score is taken): a vendor's name whose
 //!   every word is paired, a rare one among them, is a shorter form of the
 //!   listed name ("Zheltuginskaya Company"): the listed distinctive words it
@@ -72,6 +79,11 @@ pub(crate) const PLACES_CUT: f64 = 0.3;
 pub(crate) const SHORTER_FORM_SHARE: f64 = 0.5;
 /// Factor when numbers differ.
 pub(crate) const NUMBERS_FACTOR: f64 = 0.5;
+/// Factor when a company's name meets a vessel's or an aircraft's
+/// ([`kind_differs`]): below 0.85, so that a company's name that is a
+/// ship's word for word with a legal form (0.997 to 0.999) falls below
+/// the default threshold.
+pub(crate) const KIND_FACTOR: f64 = 0.8;
 
 /// Which rule weighed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,6 +99,9 @@ pub enum Rule {
     PlacesDiffer,
     /// Each name has a number the other lacks.
     NumbersDiffer,
+    /// The vendor's name has a company's legal form; the listed name is a
+    /// vessel's or an aircraft's.
+    KindDiffers,
     /// The vendor's name is the listed name cut at a field width
     /// ([`super::cut`]): it scores by how much of the name it keeps.
     Cut,
@@ -321,7 +336,30 @@ pub(crate) fn weigh(
             ),
         });
     }
+    out.extend(kind_differs(q, l, leftovers));
     out
+}
+
+/// A vendor's name with a legal form the listed name lacks, against a
+/// vessel's or an aircraft's name ([`Prepared::craft`]): the vendor says
+/// it is a company, the list that it is a ship or a plane.
+fn kind_differs(q: &Prepared, l: &Prepared, leftovers: &[Leftover]) -> Option<Evidence> {
+    if !l.craft {
+        return None;
+    }
+    let forms: Vec<usize> = leftovers
+        .iter()
+        .filter(|x| x.side == Side::Query && q.name.tokens[x.token].kind == TokenKind::LegalForm)
+        .map(|x| x.token)
+        .collect();
+    (!forms.is_empty()).then(|| Evidence {
+        rule: Rule::KindDiffers,
+        factor: KIND_FACTOR,
+        detail: format!(
+            "the vendor's name has a company's legal form ({}), the listed name is a vessel's or an aircraft's: score × {KIND_FACTOR:.2}",
+            quoted(q, forms.into_iter())
+        ),
+    })
 }
 
 /// Whether a token is a word a branch adds to its group's name

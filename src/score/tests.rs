@@ -317,3 +317,45 @@ fn an_ordinary_foreign_core_counts_as_an_english_word() {
         }
     }
 }
+
+/// The kind-differs rule's factor for a vendor's name against a vessel's.
+fn against_vessel(q: &str, vessel: &str) -> f64 {
+    let n = Normalizer::new();
+    let w = Weights::default();
+    let a = align(
+        &Prepared::new(n.normalize(q), &w),
+        &Prepared::new(n.normalize(vessel), &w).craft(),
+        0.0,
+    )
+    .expect("aligned");
+    a.evidence
+        .iter()
+        .find(|e| e.rule == Rule::KindDiffers)
+        .map_or(1.0, |e| e.factor)
+}
+
+#[test]
+fn a_company_s_legal_form_disagrees_with_a_vessel() {
+    for (vendor, vessel, factor) in [
+        ("DOVER Corp", "DOVER", evidence::KIND_FACTOR),
+        ("THE HUMANITY GROUP, INC", "HUMANITY", evidence::KIND_FACTOR),
+        (
+            "Skylife Corporation Limited Liability Company",
+            "SKYLINE",
+            evidence::KIND_FACTOR,
+        ),
+        ("Dover", "DOVER", 1.0),
+        ("Dover Shipping", "DOVER SHIPPING", 1.0),
+        // The legal form is the vessel's own, as written.
+        ("Sea Star Ltd", "SEA STAR LTD", 1.0),
+    ] {
+        assert_eq!(
+            against_vessel(vendor, vessel),
+            factor,
+            "{vendor} ~ {vessel}"
+        );
+    }
+    // An organisation's name is no vessel's.
+    let a = aligned("DOVER Corp", "DOVER").expect("aligned");
+    assert!(a.evidence.iter().all(|e| e.rule != Rule::KindDiffers));
+}

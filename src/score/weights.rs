@@ -243,6 +243,9 @@ pub struct Prepared {
     /// The name as written, for telling a name cut at a field width
     /// ([`super::cut::written_key`]).
     pub written: String,
+    /// The name is a vessel's or an aircraft's ([`Prepared::craft`]): a
+    /// vendor's name with a company's legal form disagrees with it.
+    pub craft: bool,
 }
 
 impl Prepared {
@@ -263,7 +266,30 @@ impl Prepared {
             core: None,
             brand: None,
             written,
+            craft: false,
         }
+    }
+
+    /// The same name, known to be a vessel's or an aircraft's: a company is
+    /// neither, so a vendor's name that carries a legal form the listed
+    /// name lacks ("DOVER Corp" against the tanker DOVER) scores less
+    /// ([`super::evidence`], kind differs). A vendor's name without one
+    /// ("Dover") is scored as against any name.
+    ///
+    /// ```
+    /// use vendor_screen::normalize::Normalizer;
+    /// use vendor_screen::score::{Prepared, Weights, align};
+    /// let n = Normalizer::new();
+    /// let w = Weights::default();
+    /// let vessel = Prepared::new(n.normalize("DOVER"), &w).craft();
+    /// let company = align(&Prepared::new(n.normalize("Dover Corp"), &w), &vessel, 0.0);
+    /// assert!(company.expect("aligned").score < 0.85);
+    /// let bare = align(&Prepared::new(n.normalize("Dover"), &w), &vessel, 0.0);
+    /// assert!(bare.expect("aligned").score > 0.99);
+    /// ```
+    pub fn craft(mut self) -> Prepared {
+        self.craft = true;
+        self
     }
 
     /// The same name, known to be an organisation's (not a person's, a

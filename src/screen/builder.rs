@@ -114,11 +114,16 @@ impl ScreenerBuilder {
                 let groups = e.kind == crate::list::EntityKind::Organization
                     && reach != crate::list::Reach::NamedOnly;
                 let affiliates = groups && reach == crate::list::Reach::SubsidiariesAndAffiliates;
+                let craft = matches!(
+                    e.kind,
+                    crate::list::EntityKind::Vessel | crate::list::EntityKind::Aircraft
+                );
                 e.names().map(move |(_, text)| ListedName {
                     text,
                     entity,
                     groups,
                     affiliates,
+                    craft,
                 })
             });
         // The members each entity's list names, by entity across the lists:
