@@ -1159,11 +1159,14 @@ citation = "tests"
             ("URALVAGONZAVOD TRADING", "uvz"),
             ("URALVAGONZAVOD GLOBAL LLC", "uvz"),
             ("MOSCOW URALVAGONZAVOD SERVICE", "uvz"),
+            // A branch's qualifier before the name is no name of its own.
+            ("GLOBAL URALVAGONZAVOD SERVICE", "uvz"),
+            ("TRADING URALVAGONZAVOD", "uvz"),
         ],
     );
     for (vendor, entity) in [
         ("AIR GATO ENTERPRISES INC.", "gato"),
-        ("GLOBAL URALVAGONZAVOD SERVICE", "uvz"),
+        ("AIR URALVAGONZAVOD SERVICE", "uvz"),
         ("GENAITI TRADING", "aleph"),
     ] {
         let got = hit_on(&s, vendor, entity).filter(|h| h.0 >= DEFAULT_THRESHOLD);

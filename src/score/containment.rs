@@ -160,15 +160,18 @@ fn core_span(q: &Prepared, core: &super::Core, pairs: &[Pair]) -> Option<(usize,
     Some((first_core?, last?))
 }
 
-/// Whether the vendor's name begins at token `first` (places, legal forms
-/// and optional words before it aside), as a core marked
-/// [`super::Core::leading`] must: a group's companies named after a bare
-/// name lead with it ("URALVAGONZAVOD TRADING"); a bare name inside another
-/// name is a word of that name ("AIR GATO ENTERPRISES").
+/// Whether the vendor's name begins at token `first` (places, legal forms,
+/// a branch's qualifiers and optional words before it aside), as a core
+/// marked [`super::Core::leading`] must: a group's companies named after a
+/// bare name lead with it ("URALVAGONZAVOD TRADING", "GLOBAL MODABER", as
+/// "MODABER GLOBAL"); a bare name inside another name is a word of that
+/// name ("AIR GATO ENTERPRISES").
 fn leads(q: &Prepared, first: usize) -> bool {
-    q.name.tokens[..first]
-        .iter()
-        .all(|t| t.optional || matches!(t.kind, TokenKind::LegalForm | TokenKind::Place))
+    q.name.tokens[..first].iter().all(|t| {
+        t.optional
+            || matches!(t.kind, TokenKind::LegalForm | TokenKind::Place)
+            || super::evidence::is_branch_qualifier(t)
+    })
 }
 
 /// Whether the aligned names are a containment of one of `l`'s cores in

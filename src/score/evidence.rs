@@ -364,7 +364,7 @@ fn kind_differs(q: &Prepared, l: &Prepared, leftovers: &[Leftover]) -> Option<Ev
 
 /// Whether a token is a word a branch adds to its group's name
 /// ([`BRANCH_QUALIFIERS`]: "International", "Global", "Trading").
-fn is_branch_qualifier(t: &crate::normalize::Token) -> bool {
+pub(crate) fn is_branch_qualifier(t: &crate::normalize::Token) -> bool {
     t.kind == TokenKind::Generic && BRANCH_QUALIFIERS.contains(&t.text.as_str())
 }
 
