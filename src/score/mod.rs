@@ -38,7 +38,9 @@
 //! letters or fewer ("MA LI") matches only a vendor name with no other
 //! distinctive word ("AGS MALI-SARL"); a listed name of one word and
 //! nothing else ("GATO") matches only a vendor name whose other words are
-//! places and legal forms (or, when it names a group, "AVIC", a vendor
+//! places and legal forms, or a branch's qualifiers ("Global", "Trading")
+//! when the word is rare among company names ("MODABER GLOBAL", not
+//! "PEARL INTERNATIONAL") (or, when it names a group, "AVIC", a vendor
 //! named after the group, by containment); and an initialism counts only when another
 //! distinctive word or number of the names agrees ("CETC 13" / "China
 //! Electronics Technology Group Corporation 13th Research Institute").

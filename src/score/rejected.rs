@@ -42,15 +42,27 @@ pub(super) fn rejected(
     // A bare name that names a group ("AVIC" of Aviation Industry
     // Corporation of China) still finds the group's members by containment
     // ("AVIC Heavy Machinery"), and only so.
+    // A branch's qualifier ("Global", "Trading") says no more of a primary
+    // name rare among company names ("MODABER GLOBAL" is MODABER's
+    // branch), but does of a common word ("PEARL INTERNATIONAL" is not
+    // PEARL) and of a bare alias, which names too little ("PASDARAN
+    // TRADING" is not the IRGC).
     let bare = lt.iter().filter(|t| !t.optional).count() == 1;
+    let mut rare = None;
     let says_more = bare
-        && leftovers.iter().any(|x| {
-            x.side == Side::Query
-                && !qt[x.token].optional
+        && leftovers.iter().filter(|x| x.side == Side::Query).any(|x| {
+            let t = &qt[x.token];
+            !t.optional
                 && matches!(
-                    qt[x.token].kind,
+                    t.kind,
                     TokenKind::Distinctive | TokenKind::Number | TokenKind::Generic
                 )
+                && !(super::evidence::is_branch_qualifier(t)
+                    && *rare.get_or_insert_with(|| {
+                        l.cores().next().is_some()
+                            && super::evidence::shared_evidence(q, l, pairs, true)
+                                >= super::evidence::EVIDENCE_NEEDED
+                    }))
         });
     if says_more && l.cores().next().is_none() {
         return None;

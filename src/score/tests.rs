@@ -359,3 +359,41 @@ fn a_company_s_legal_form_disagrees_with_a_vessel() {
     let a = aligned("DOVER Corp", "DOVER").expect("aligned");
     assert!(a.evidence.iter().all(|e| e.rule != Rule::KindDiffers));
 }
+
+/// A listed name of one word is all identity: a vendor's name that says
+/// more matches it only as a member of its group, by containment, but a
+/// branch's qualifier says no more of a primary name rare among company
+/// names (OFAC's MODABER and PRINTPRODUCT), and does of a common one (the
+/// DPL's PEARL) and of an alias.
+#[test]
+fn a_branch_qualifier_says_no_more_of_a_rare_one_word_name() {
+    let n = Normalizer::new();
+    let w = Weights::default();
+    // Whether the vendor's name says more than the listed name (rejected
+    // outright when the listed name has no core to be contained).
+    let says_more = |q: &str, l: Prepared| {
+        let q = Prepared::new(n.normalize(q), &w);
+        align(&q, &l, 0.0).is_none_or(|a| {
+            rejected::rejected(&q, &l, &a.pairs, &a.leftovers).is_none_or(|more| more)
+        })
+    };
+    let primary = |l: &str| Prepared::new(n.normalize(l), &w).primary_organisation();
+    for (vendor, listed, more) in [
+        ("MODABER GLOBAL", "MODABER", false),
+        ("TRADING PRINTPRODUCT", "PRINTPRODUCT", false),
+        ("International Modaberr", "MODABER", false),
+        ("PEARL INTERNATIONAL LLC", "PEARL", true),
+        ("MODABER SHIPPING", "MODABER", true),
+    ] {
+        assert_eq!(
+            says_more(vendor, primary(listed)),
+            more,
+            "{vendor} ~ {listed}"
+        );
+    }
+    // An alias of one word gets no core, and nothing that says more of it
+    // matches.
+    let alias = Prepared::new(n.normalize("MODABER"), &w).organisation();
+    let q = Prepared::new(n.normalize("MODABER GLOBAL"), &w);
+    assert_eq!(align(&q, &alias, 0.0), None);
+}
