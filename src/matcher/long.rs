@@ -60,7 +60,7 @@ impl QueryBound {
         let mut cheap: Vec<f64> = toks
             .iter()
             .zip(&q.weights)
-            .map(|(t, w)| w * crate::score::weights::leftover_factor(t))
+            .map(|(t, w)| w * crate::score::weights::query_leftover_factor(t))
             .collect();
         cheap.sort_by(f64::total_cmp);
         let mut forms = HashSet::new();

@@ -57,7 +57,7 @@ pub(super) fn upper_bound(
     let mut den = query_cost;
     for &(i, best, light) in &best_q {
         if best > 0.0 {
-            let cost = q.weights[i] * leftover_factor(&q.name.tokens[i]);
+            let cost = q.weights[i] * super::weights::query_leftover_factor(&q.name.tokens[i]);
             items.push(Item {
                 best,
                 weight: q.weights[i],

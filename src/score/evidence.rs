@@ -41,6 +41,10 @@
 //!   threshold. The kind is a signal, not a filter: "Dover" alone still
 //!   scores as against any name, and a lower threshold still shows the
 //!   company with this line.
+//! - **branch qualifier** (before the score is taken): a branch's
+//!   qualifier only the vendor's name has ("Melytc *International* LLC" for
+//!   LLC MELYTEC) costs nothing in the alignment when the names share a
+//!   rare word.
 //! - **shorter form** (before the score is taken): a vendor's name whose
 //!   every word is paired, a rare one among them, is a shorter form of the
 //!   listed name ("Zheltuginskaya Company"): the listed distinctive words it
@@ -102,6 +106,9 @@ pub enum Rule {
     /// The vendor's name has a company's legal form; the listed name is a
     /// vessel's or an aircraft's.
     KindDiffers,
+    /// A branch's qualifier only the vendor's name has ("International",
+    /// "Trading") costs nothing: the names share a rare word.
+    BranchQualifier,
     /// The vendor's name is the listed name cut at a field width
     /// ([`super::cut`]): it scores by how much of the name it keeps.
     Cut,
@@ -425,6 +432,42 @@ fn joins<'a>(
         .into_iter()
         .flat_map(|p| &p.listed)
         .any(|&j| is(&l.name.tokens[j]))
+}
+
+/// A branch's qualifier only the vendor's name has ("Melytc *International*
+/// LLC" for LLC MELYTEC, "Tenxent Holdings *Trading* Limited" for Tencent
+/// Holdings Limited) costs nothing when the names share a rare word: the
+/// vendor names the company's branch, however the rest is spelt. Against
+/// a common word it keeps its cost ("Patriots International" is not
+/// Patriot Private Military Company).
+pub(crate) fn branch_qualifiers(
+    q: &Prepared,
+    l: &Prepared,
+    pairs: &[Pair],
+    leftovers: &mut [Leftover],
+) -> Option<Evidence> {
+    let freed: Vec<usize> = leftovers
+        .iter()
+        .filter(|x| x.side == Side::Query && x.cost > 0.0)
+        .filter(|x| is_branch_qualifier(&q.name.tokens[x.token]))
+        .map(|x| x.token)
+        .collect();
+    if freed.is_empty() || shared_evidence(q, l, pairs, true) < EVIDENCE_NEEDED {
+        return None;
+    }
+    for x in leftovers.iter_mut() {
+        if x.side == Side::Query && freed.contains(&x.token) {
+            x.cost = 0.0;
+        }
+    }
+    Some(Evidence {
+        rule: Rule::BranchQualifier,
+        factor: 1.0,
+        detail: format!(
+            "{} only in the vendor's name is a branch's qualifier, and the names share a rare word: it costs nothing",
+            quoted(q, freed.into_iter())
+        ),
+    })
 }
 
 /// A vendor writing a shorter form of the listed name ("Zheltuginskaya

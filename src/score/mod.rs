@@ -18,7 +18,9 @@
 //!    weight` of `weight`; a
 //!    leftover contributes nothing of its cost: its weight times 1
 //!    (distinctive word, number), 0.5 (generic word, place), 0.1 (legal
-//!    form) or 0 (the name's own acronym in parentheses). The alignment's
+//!    form) or 0 (the name's own acronym in parentheses; a branch's
+//!    qualifier only the vendor's name has, "International", "Trading",
+//!    when the names share a rare word). The alignment's
 //!    score is the contributed share of the total.
 //! 4. **Evidence** ([`evidence`]): factors for names that share no rare word
 //!    but leave words unpaired, places that differ, numbers that differ.
@@ -186,7 +188,9 @@ pub(crate) fn leftover_total(p: &Prepared) -> f64 {
         .tokens
         .iter()
         .zip(&p.weights)
-        .fold(0.0, |sum, (t, w)| sum + w * leftover_factor(t))
+        .fold(0.0, |sum, (t, w)| {
+            sum + w * weights::query_leftover_factor(t)
+        })
 }
 
 /// A cut name's score and line of explanation ([`cut::check`]).
@@ -263,6 +267,7 @@ fn finish(
         }
     }
     let shorter = evidence::shorter_form(q, l, &pairs, &mut leftovers);
+    let qualifiers = evidence::branch_qualifiers(q, l, &pairs, &mut leftovers);
     let total = pair_total + leftovers.iter().map(|x| x.cost).sum::<f64>();
     // A rule that rejects the pair leaves only the cut to score it.
     let verdict = rejected(q, l, &pairs, &leftovers);
@@ -271,6 +276,7 @@ fn finish(
     }
     let mut evidence = evidence::weigh(q, l, &pairs, &leftovers);
     evidence.extend(shorter);
+    evidence.extend(qualifiers);
     let base = if total > 0.0 { matched / total } else { 0.0 };
     let name_score = evidence
         .iter()

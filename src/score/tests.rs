@@ -397,3 +397,48 @@ fn a_branch_qualifier_says_no_more_of_a_rare_one_word_name() {
     let q = Prepared::new(n.normalize("MODABER GLOBAL"), &w);
     assert_eq!(align(&q, &alias, 0.0), None);
 }
+
+/// The branch-qualifier rule: whether a qualifier only the vendor's name
+/// has is freed, for names sharing a rare word and not.
+#[test]
+fn a_branch_qualifier_is_free_beside_a_rare_shared_word() {
+    let freed = |q: &str, l: &str| {
+        aligned(q, l)
+            .expect("aligned")
+            .evidence
+            .iter()
+            .any(|e| e.rule == Rule::BranchQualifier)
+    };
+    for (vendor, listed, free) in [
+        ("MELYTC INTERNATIONAL LLC", "LLC MELYTEC", true),
+        (
+            "Tenxent Holdings Trading Limited",
+            "Tencent Holdings Limited",
+            true,
+        ),
+        (
+            "Global Hikvision Technology",
+            "Hikvision Digital Technology",
+            true,
+        ),
+        (
+            "PATRIOTS INTERNATIONAL LLC",
+            "PATRIOT PRIVATE MILITARY COMPANY",
+            false,
+        ),
+        ("ABS Global", "ABS Corporation", false),
+        // A place is not a branch's qualifier here: it has its own rules.
+        ("MELYTC USA LLC", "LLC MELYTEC", false),
+    ] {
+        assert_eq!(freed(vendor, listed), free, "{vendor} ~ {listed}");
+    }
+    // Freed, the qualifier costs what a legal form does: nothing more.
+    let with = aligned("MELYTC INTERNATIONAL LLC", "LLC MELYTEC").expect("aligned");
+    let without = aligned("MELYTC LLC", "LLC MELYTEC").expect("aligned");
+    assert!(
+        (with.score - without.score).abs() < 1e-9,
+        "{} / {}",
+        with.score,
+        without.score
+    );
+}

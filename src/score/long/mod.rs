@@ -100,7 +100,7 @@ fn reach(long: &LongQuery, l: &Prepared, pairs: &[Pair], matched: f64, pair_tota
     let paired: f64 = pairs
         .iter()
         .flat_map(|p| &p.query)
-        .map(|&i| q.weights[i] * leftover_factor(&q.name.tokens[i]))
+        .map(|&i| q.weights[i] * super::weights::query_leftover_factor(&q.name.tokens[i]))
         .sum();
     let query_left = (long.cost - paired - SLACK * long.cost).max(0.0);
     let mut used = vec![false; l.name.tokens.len()];
