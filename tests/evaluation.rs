@@ -131,13 +131,20 @@ fn at_least(sets: &[Set], title: &str, row: &str, share: f64) {
 /// Share of all vendor names falsely hitting `lists` at the default
 /// threshold: hitting anything but the entity they were checked to name.
 fn at_most_flagged(lists: Vec<DesignationList>, share: f64) {
+    let screener = ScreenerBuilder::new().lists(lists).build().unwrap();
+    at_most_flagged_of(&screener, None, 60_000, share);
+}
+
+/// Share of one vendor file's names (`None`: all of them) falsely hitting
+/// the screener's lists at the default threshold; the file must hold more
+/// than `least` names.
+fn at_most_flagged_of(screener: &Screener, file: Option<&str>, least: usize, share: f64) {
     let vendor_names = &data().1;
     let listed = vendors::listed(vendor_names).expect("listed_vendors.tsv");
-    let screener = ScreenerBuilder::new().lists(lists).build().unwrap();
-    let tops = vendors::top_hits(&screener, vendor_names, as_of());
-    let f = vendors::flagged(vendor_names, &tops, &listed, None, DEFAULT_THRESHOLD);
+    let tops = vendors::top_hits(screener, vendor_names, as_of());
+    let f = vendors::flagged(vendor_names, &tops, &listed, file, DEFAULT_THRESHOLD);
     let (hit, n) = (f.false_hits(), f.n);
-    assert!(n > 60_000, "only {n} vendor names");
+    assert!(n > least, "only {n} vendor names");
     let worst: Vec<String> = vendors::worst(vendor_names, &tops, DEFAULT_THRESHOLD, 20)
         .into_iter()
         .map(|(v, t)| format!("{} ~ {} ({:.3})", v.name, t.matched_name, t.score))
@@ -164,6 +171,14 @@ fn vendor_names_hitting_the_csl_and_bundled_lists_at_most_half_a_percent() {
 #[test]
 fn vendor_names_hitting_every_shared_list_at_most_one_percent() {
     at_most_flagged(union().0.clone(), 0.01);
+}
+
+/// The SEC's company names, which the vendor-name table the rarity of words
+/// comes from is not built from: 78 of 7,156 (1.09%) before a company's
+/// legal form counted against a vessel's name (2026-11-28).
+#[test]
+fn sec_names_hitting_every_shared_list_at_most_one_percent() {
+    at_most_flagged_of(&union().1, Some("sec"), 7_000, 0.01);
 }
 
 #[test]
