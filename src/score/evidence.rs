@@ -42,9 +42,10 @@
 //!   scores as against any name, and a lower threshold still shows the
 //!   company with this line.
 //! - **branch qualifier** (before the score is taken): a branch's
-//!   qualifier only the vendor's name has ("Melytc *International* LLC" for
-//!   LLC MELYTEC) costs nothing in the alignment when the names share a
-//!   rare word.
+//!   qualifier or a place only the vendor's name has ("Melytc
+//!   *International* LLC" for LLC MELYTEC, "Melytc *USA* LLC") costs nothing
+//!   in the alignment when the names share a rare word (and, for a place,
+//!   the listed name leaves nothing but legal forms unpaired).
 //! - **shorter form** (before the score is taken): a vendor's name whose
 //!   every word is paired, a rare one among them, is a shorter form of the
 //!   listed name ("Zheltuginskaya Company"): the listed distinctive words it
@@ -106,8 +107,8 @@ pub enum Rule {
     /// The vendor's name has a company's legal form; the listed name is a
     /// vessel's or an aircraft's.
     KindDiffers,
-    /// A branch's qualifier only the vendor's name has ("International",
-    /// "Trading") costs nothing: the names share a rare word.
+    /// A branch's qualifier or a place only the vendor's name has
+    /// ("International", "USA") costs nothing: the names share a rare word.
     BranchQualifier,
     /// The vendor's name is the listed name cut at a field width
     /// ([`super::cut`]): it scores by how much of the name it keeps.
@@ -436,20 +437,37 @@ fn joins<'a>(
 
 /// A branch's qualifier only the vendor's name has ("Melytc *International*
 /// LLC" for LLC MELYTEC, "Tenxent Holdings *Trading* Limited" for Tencent
-/// Holdings Limited) costs nothing when the names share a rare word: the
-/// vendor names the company's branch, however the rest is spelt. Against
-/// a common word it keeps its cost ("Patriots International" is not
-/// Patriot Private Military Company).
+/// Holdings Limited), or a place ("*America* Megsfon PAO" for MEGAFON PAO),
+/// costs nothing when the names share a rare word: the vendor names the
+/// company's branch, however the rest is spelt. Against a common word it
+/// keeps its cost ("Patriots International" is not Patriot Private
+/// Military Company); a place only beside the whole listed name, legal
+/// forms aside (a place beside a place only the listed name has is a place
+/// that differs; "Sistema Asia" may be another company of Sistema's group).
 pub(crate) fn branch_qualifiers(
     q: &Prepared,
     l: &Prepared,
     pairs: &[Pair],
     leftovers: &mut [Leftover],
 ) -> Option<Evidence> {
+    // A place names a branch only of the whole listed name: beside a
+    // listed place left unpaired it is a place that differs, weighed by
+    // its own rule, and beside other listed words left out it may name
+    // another company of the group ("Sistema Asia").
+    let whole = leftovers
+        .iter()
+        .filter(|x| x.side == Side::Listed)
+        .all(|x| {
+            let t = &l.name.tokens[x.token];
+            t.optional || t.kind == TokenKind::LegalForm
+        });
     let freed: Vec<usize> = leftovers
         .iter()
         .filter(|x| x.side == Side::Query && x.cost > 0.0)
-        .filter(|x| is_branch_qualifier(&q.name.tokens[x.token]))
+        .filter(|x| {
+            let t = &q.name.tokens[x.token];
+            is_branch_qualifier(t) || (t.kind == TokenKind::Place && whole)
+        })
         .map(|x| x.token)
         .collect();
     if freed.is_empty() || shared_evidence(q, l, pairs, true) < EVIDENCE_NEEDED {
@@ -464,7 +482,7 @@ pub(crate) fn branch_qualifiers(
         rule: Rule::BranchQualifier,
         factor: 1.0,
         detail: format!(
-            "{} only in the vendor's name is a branch's qualifier, and the names share a rare word: it costs nothing",
+            "{} only in the vendor's name names a branch, and the names share a rare word: it costs nothing",
             quoted(q, freed.into_iter())
         ),
     })

@@ -19,8 +19,8 @@
 //!    leftover contributes nothing of its cost: its weight times 1
 //!    (distinctive word, number), 0.5 (generic word, place), 0.1 (legal
 //!    form) or 0 (the name's own acronym in parentheses; a branch's
-//!    qualifier only the vendor's name has, "International", "Trading",
-//!    when the names share a rare word). The alignment's
+//!    qualifier or a place only the vendor's name has, "International",
+//!    "USA", when the names share a rare word). The alignment's
 //!    score is the contributed share of the total.
 //! 4. **Evidence** ([`evidence`]): factors for names that share no rare word
 //!    but leave words unpaired, places that differ, numbers that differ.

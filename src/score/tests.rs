@@ -398,8 +398,8 @@ fn a_branch_qualifier_says_no_more_of_a_rare_one_word_name() {
     assert_eq!(align(&q, &alias, 0.0), None);
 }
 
-/// The branch-qualifier rule: whether a qualifier only the vendor's name
-/// has is freed, for names sharing a rare word and not.
+/// The branch-qualifier rule: whether a qualifier or a place only the
+/// vendor's name has is freed, for names sharing a rare word and not.
 #[test]
 fn a_branch_qualifier_is_free_beside_a_rare_shared_word() {
     let freed = |q: &str, l: &str| {
@@ -427,8 +427,14 @@ fn a_branch_qualifier_is_free_beside_a_rare_shared_word() {
             false,
         ),
         ("ABS Global", "ABS Corporation", false),
-        // A place is not a branch's qualifier here: it has its own rules.
-        ("MELYTC USA LLC", "LLC MELYTEC", false),
+        // A place only the vendor's name has is one too...
+        ("MELYTC USA LLC", "LLC MELYTEC", true),
+        ("AMERICA MEGSFON PAO", "MEGAFON PAO", true),
+        // ...but only beside the whole listed name: not beside a place only
+        // the listed name has (the places differ, which their own rule
+        // weighs), nor beside listed words the vendor leaves out.
+        ("MELYTC USA LLC", "LLC MELYTEC RUSSIA", false),
+        ("MELYTC USA LLC", "LLC MELYTEC ENGINEERING", false),
     ] {
         assert_eq!(freed(vendor, listed), free, "{vendor} ~ {listed}");
     }

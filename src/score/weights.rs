@@ -70,10 +70,11 @@ impl Weights {
 
 /// What a leftover token of a kind costs, as a share of its weight.
 /// The least a vendor's word left over can cost: nothing for a branch's
-/// qualifier, which [`super::evidence::branch_qualifiers`] may free; else
+/// qualifier or a place, which [`super::evidence::branch_qualifiers`] may
+/// free; else
 /// [`leftover_factor`]. For the bounds, which must not undercount a score.
 pub(crate) fn query_leftover_factor(t: &Token) -> f64 {
-    if super::evidence::is_branch_qualifier(t) {
+    if super::evidence::is_branch_qualifier(t) || t.kind == TokenKind::Place {
         0.0
     } else {
         leftover_factor(t)
