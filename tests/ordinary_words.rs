@@ -6,21 +6,14 @@
 //! linked to the entity carrying it) or a word of no dictionary still
 //! counts by its rarity.
 
+mod support;
+
 use vendor_screen::list::Date;
 use vendor_screen::score::Containment;
-use vendor_screen::{Hit, Report, Screener, ScreenerBuilder, Vendor};
+use vendor_screen::{Hit, Report, Screener, Vendor};
 
 fn screener() -> Screener {
-    let sdn = vendor_screen::list::load::load_path(
-        "../shared/data/ofac-sdn/2024-05-03/sdn.csv".as_ref(),
-        None,
-    )
-    .expect("SDN 2024");
-    ScreenerBuilder::new()
-        .lists(sdn.lists)
-        .threshold(0.75)
-        .build()
-        .expect("builds")
+    support::sdn_2024_screener(0.75)
 }
 
 fn screen(s: &Screener, name: &str) -> Report {

@@ -8,22 +8,12 @@
 //! without a legal form, still hits it, and an organisation's name with a
 //! legal form is scored as before.
 
+mod support;
+
+use support::sdn_2024_screener as screener;
 use vendor_screen::list::Date;
 use vendor_screen::score::Rule;
-use vendor_screen::{Report, Screener, ScreenerBuilder, Vendor};
-
-fn screener(threshold: f64) -> Screener {
-    let sdn = vendor_screen::list::load::load_path(
-        "../shared/data/ofac-sdn/2024-05-03/sdn.csv".as_ref(),
-        None,
-    )
-    .expect("SDN 2024");
-    ScreenerBuilder::new()
-        .lists(sdn.lists)
-        .threshold(threshold)
-        .build()
-        .expect("builds")
-}
+use vendor_screen::{Report, Screener, Vendor};
 
 fn screen(s: &Screener, name: &str) -> Report {
     let as_of: Date = "2024-05-04".parse().expect("date");

@@ -130,3 +130,17 @@ reach = "{reach}"
     );
     vendor_screen::list::toml::parse_list(&toml, "groups.toml").expect("the test list parses")
 }
+
+/// A screener of the real 2024 SDN file (`../shared/data`) at `threshold`.
+pub fn sdn_2024_screener(threshold: f64) -> vendor_screen::Screener {
+    let sdn = vendor_screen::list::load::load_path(
+        "../shared/data/ofac-sdn/2024-05-03/sdn.csv".as_ref(),
+        None,
+    )
+    .expect("SDN 2024");
+    vendor_screen::ScreenerBuilder::new()
+        .lists(sdn.lists)
+        .threshold(threshold)
+        .build()
+        .expect("builds")
+}
