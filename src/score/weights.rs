@@ -68,10 +68,9 @@ impl Weights {
     }
 }
 
-/// What a leftover token of a kind costs, as a share of its weight.
-/// The least a vendor's word left over can cost: nothing for a branch's
-/// qualifier or a place, which [`super::evidence::branch_qualifiers`] may
-/// free; else
+/// The least a vendor's word left over can cost, as a share of its
+/// weight: nothing for a branch's qualifier or a place, which
+/// [`super::evidence::branch_qualifiers`] may free; else
 /// [`leftover_factor`]. For the bounds, which must not undercount a score.
 pub(crate) fn query_leftover_factor(t: &Token) -> f64 {
     if super::evidence::is_branch_qualifier(t) || t.kind == TokenKind::Place {
@@ -81,6 +80,7 @@ pub(crate) fn query_leftover_factor(t: &Token) -> f64 {
     }
 }
 
+/// What a leftover token of a kind costs, as a share of its weight.
 pub(crate) fn leftover_factor(t: &Token) -> f64 {
     if t.optional {
         return 0.0;
