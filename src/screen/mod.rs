@@ -492,10 +492,16 @@ impl Screener {
 }
 
 /// Ordering of two hits on the same entity: the more serious status first,
-/// then the higher score, then the nearer path.
-fn rank(hit: &Hit) -> (u8, u64, i64) {
+/// then a path that matched the entity's own names before one through a
+/// list's relation, whose score is another entry's (a vendor's name
+/// containing HUAWEI of HUAWEI TECHNOLOGIES CO., LTD. says more of it than
+/// the name of an entry linked to it, matched word for word; that entry is
+/// a hit of its own, and its finding lists the link), then the higher
+/// score, then the nearer path.
+fn rank(hit: &Hit) -> (u8, bool, u64, i64) {
     (
         hit.status.severity(),
+        !matches!(hit.via, Via::Relation { .. }),
         (hit.score * 1e9) as u64,
         -(hit.via.depth() as i64),
     )

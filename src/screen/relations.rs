@@ -1,6 +1,6 @@
 //! The listed parties an entity leads to through its list's own relations.
 
-use crate::list::{DesignationList, RelationKind};
+use crate::list::{DesignationList, EntityKind, Relation, RelationKind};
 use std::collections::HashMap;
 
 /// A listed party an entity leads to.
@@ -14,23 +14,26 @@ pub(crate) struct Link {
     pub citation: Option<String>,
 }
 
-/// For each entity of a list, the listed parties that own it or are
-/// affiliated with it: its own `parent`/`affiliate` relations, and other
-/// entities' `subsidiary` relations pointing at it.
+/// For each entity of a list, the listed organisations that own it or are
+/// affiliated with it: its own `parent`/`affiliate` relations, other
+/// entities' `subsidiary` relations pointing at it and their `affiliate`
+/// relations pointing at it by id, each leading to the
+/// other entity by id or by name ([`Targets`]: OFAC's `Linked To: STARS
+/// GROUP HOLDING` and the Consolidated Screening List's relations name the
+/// other party only). A link between a company and a person, a vessel or an
+/// aircraft ("Linked To: AMHAZ, Kamel Mohamad", a tanker linked to its
+/// operator) makes neither the other's owner nor an affiliate company, so
+/// it leads nowhere here.
 pub(crate) fn related_parties(list: &DesignationList) -> Vec<Vec<Link>> {
-    let index: HashMap<&str, usize> = list
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.as_str(), i))
-        .collect();
+    let targets = Targets::new(list);
+    let organisation = |i: usize| list.entities[i].kind == EntityKind::Organization;
     let mut out = vec![Vec::new(); list.entities.len()];
     for (i, e) in list.entities.iter().enumerate() {
         for r in &e.relations {
-            let Some(&t) = r.target.as_deref().and_then(|t| index.get(t)) else {
+            let Some(t) = targets.resolve(r) else {
                 continue;
             };
-            if t == i {
+            if t == i || !organisation(i) || !organisation(t) {
                 continue;
             }
             let share = r.share.map(|s| format!(", {s}%")).unwrap_or_default();
@@ -43,7 +46,15 @@ pub(crate) fn related_parties(list: &DesignationList) -> Vec<Vec<Link>> {
                 RelationKind::Parent => out[i].push(link(t, format!("parent{share}"))),
                 RelationKind::Affiliate => {
                     out[i].push(link(t, "affiliate".to_string()));
-                    out[t].push(link(i, "affiliate".to_string()));
+                    // A link the list draws between two entries by id goes
+                    // both ways; one an entry states of itself by name
+                    // only up, to the party it names: 130 entries are
+                    // "Linked To: NATIONAL IRANIAN TANKER COMPANY", which
+                    // are no finding of a vendor that matched the company
+                    // itself.
+                    if r.target.is_some() {
+                        out[t].push(link(i, "affiliate".to_string()));
+                    }
                 }
                 RelationKind::Subsidiary => out[t].push(link(i, format!("parent{share}"))),
             }
@@ -54,6 +65,38 @@ pub(crate) fn related_parties(list: &DesignationList) -> Vec<Vec<Link>> {
         v.dedup_by(|a, b| a.target == b.target);
     }
     out
+}
+
+/// The entities of a list a relation can lead to: by the id it gives, or,
+/// where the source names the other party only, by one of the entity's
+/// names written the same way (case, spacing and a closing full stop
+/// aside; the first entity of the list so named).
+struct Targets<'a> {
+    by_id: HashMap<&'a str, usize>,
+    by_name: HashMap<String, usize>,
+}
+
+impl<'a> Targets<'a> {
+    fn new(list: &'a DesignationList) -> Self {
+        let mut by_id = HashMap::new();
+        let mut by_name = HashMap::new();
+        for (i, e) in list.entities.iter().enumerate() {
+            by_id.insert(e.id.as_str(), i);
+            for (_, n) in e.names() {
+                by_name.entry(name_key(n)).or_insert(i);
+            }
+        }
+        Targets { by_id, by_name }
+    }
+
+    /// The entity `r` leads to: by its id when it gives one (none when the
+    /// list lacks it), else by its name.
+    fn resolve(&self, r: &Relation) -> Option<usize> {
+        match r.target.as_deref() {
+            Some(t) => self.by_id.get(t).copied(),
+            None => self.by_name.get(&name_key(&r.name)).copied(),
+        }
+    }
 }
 
 /// A name as relations are matched to it: its words, lower case, without
@@ -75,22 +118,11 @@ fn name_key(name: &str) -> String {
 /// `Linked To: VTB BANK PUBLIC JOINT STOCK COMPANY`), by one of the
 /// entity's names written the same way (case and spacing aside).
 pub(crate) fn members_named(list: &DesignationList) -> Vec<Vec<usize>> {
-    let mut by_id: HashMap<&str, usize> = HashMap::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    for (i, e) in list.entities.iter().enumerate() {
-        by_id.insert(e.id.as_str(), i);
-        for (_, n) in e.names() {
-            by_name.entry(name_key(n)).or_insert(i);
-        }
-    }
+    let targets = Targets::new(list);
     let mut out = vec![Vec::new(); list.entities.len()];
     for (i, e) in list.entities.iter().enumerate() {
         for r in &e.relations {
-            let other = match r.target.as_deref() {
-                Some(t) => by_id.get(t).copied(),
-                None => by_name.get(&name_key(&r.name)).copied(),
-            };
-            let Some(other) = other.filter(|&o| o != i) else {
+            let Some(other) = targets.resolve(r).filter(|&o| o != i) else {
                 continue;
             };
             let (group, member) = match r.kind {
@@ -109,7 +141,7 @@ pub(crate) fn members_named(list: &DesignationList) -> Vec<Vec<usize>> {
 
 #[cfg(test)]
 mod tests {
-    use super::members_named;
+    use super::{members_named, related_parties};
     use crate::list::DesignationList;
     use crate::list::toml::parse_list;
 
@@ -197,5 +229,92 @@ name = "PERSIAN GULF PETROCHEMICAL INDUSTRY CO"
 "#,
         );
         assert_eq!(members_named(&list), vec![vec![1], vec![]]);
+    }
+
+    /// The links of each entity, as (target, link).
+    fn links(list: &DesignationList) -> Vec<Vec<(usize, String)>> {
+        related_parties(list)
+            .into_iter()
+            .map(|v| v.into_iter().map(|l| (l.target, l.link)).collect())
+            .collect()
+    }
+
+    /// A relation naming the other party only, as OFAC's `Linked To:` and
+    /// the Consolidated Screening List's relations do, leads to the listed
+    /// organisation of that name (case, spacing and full stop aside), up
+    /// only: the party the entry names is no finding of a vendor matching
+    /// the party itself. A relation by id goes both ways, as before.
+    #[test]
+    fn a_relation_by_name_leads_up_to_the_party_it_names() {
+        let list = groups(
+            r#"
+[[entity]]
+id = "17039"
+name = "STARS GROUP HOLDING"
+citation = "tests"
+
+[[entity]]
+id = "17042"
+name = "STARS COMMUNICATIONS LTD"
+citation = "tests"
+[[entity.relations]]
+kind = "affiliate"
+name = "Stars Group  Holding."
+
+[[entity]]
+id = "mast"
+name = "STARS MAST COMPANY"
+citation = "tests"
+[[entity.relations]]
+kind = "affiliate"
+target = "17039"
+name = "STARS GROUP HOLDING"
+"#,
+        );
+        assert_eq!(
+            links(&list),
+            vec![
+                vec![(2, "affiliate".to_string())],
+                vec![(0, "affiliate".to_string())],
+                vec![(0, "affiliate".to_string())],
+            ]
+        );
+    }
+
+    /// A company linked to a person or a vessel is neither's affiliate
+    /// company: OFAC writes `Linked To: AMHAZ, Kamel Mohamad` of a company
+    /// and `Linked To: BONYAD SHIPPING AGENCIES COMPANY` of a ship, and
+    /// neither link leads anywhere; the members the list names still
+    /// include them.
+    #[test]
+    fn links_to_people_and_ships_lead_nowhere() {
+        let list = groups(
+            r#"
+[[entity]]
+id = "person"
+name = "AMHAZ, Kamel Mohamad"
+kind = "individual"
+citation = "tests"
+
+[[entity]]
+id = "company"
+name = "STARS COMMUNICATIONS LTD"
+citation = "tests"
+[[entity.relations]]
+kind = "affiliate"
+name = "AMHAZ, Kamel Mohamad"
+
+[[entity]]
+id = "ship"
+name = "BOSCO GILAN"
+kind = "vessel"
+citation = "tests"
+[[entity.relations]]
+kind = "affiliate"
+name = "STARS COMMUNICATIONS LTD"
+"#,
+        );
+        assert_eq!(links(&list), vec![vec![], vec![], vec![]]);
+        assert_eq!(members_named(&list), vec![vec![1], vec![2], vec![]]);
     }
 }
