@@ -41,16 +41,33 @@ pub struct Outcome {
     /// The best hit on another entity at the default threshold: (list,
     /// entity id, matched name, score).
     pub instead: Option<(String, String, String, f64)>,
+    /// At the default threshold, the hit on the expected entity came only
+    /// through a listed entry's link (a group member matching a listed
+    /// sibling "Linked To:" the group), not through the name itself.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub through_link: bool,
 }
 
 impl Outcome {
     /// The best score on the expected entity, as a screener at threshold `t`
     /// would report it: from the one at the default threshold at or above it.
+    ///
+    /// Below it, a case found at the default threshold stays found. A
+    /// screener keeps one hit per entity, the more serious status first and
+    /// a hit through the entity's own names before one through a listed
+    /// entry's link; at the floor, another path can stand in the place of
+    /// the hit the default threshold reports: a link from an entry matched
+    /// only under the default threshold with a more serious status (§889
+    /// reaches affiliates), or the entity's own name scoring under `t`
+    /// where the default threshold reports a link.
     pub fn own_at(&self, t: f64) -> Option<f64> {
         if t >= DEFAULT_THRESHOLD {
             self.own_default
         } else {
-            self.own
+            match (self.own, self.own_default) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            }
         }
     }
 
@@ -109,40 +126,45 @@ pub fn screen(floor: &Screener, default: &Screener, cases: &[Case], as_of: Date)
     if std::ptr::eq(floor, default) {
         return at_floor
             .into_iter()
-            .map(|(own, instead)| Outcome {
-                own,
-                own_default: own,
-                instead,
+            .map(|r| Outcome {
+                own: r.own,
+                own_default: r.own,
+                instead: r.instead,
+                through_link: r.through_link,
             })
             .collect();
     }
     at_floor
         .into_iter()
         .zip(read(default, &queries, cases, as_of))
-        .map(|((own, _), (own_default, instead))| Outcome {
-            own,
-            own_default,
-            instead,
+        .map(|(floor, default)| Outcome {
+            own: floor.own,
+            own_default: default.own,
+            instead: default.instead,
+            through_link: default.through_link,
         })
         .collect()
 }
 
-type Instead = Option<(String, String, String, f64)>;
+/// What one screener gave a case.
+struct Read {
+    /// The best score on its entity.
+    own: Option<f64>,
+    /// The best hit on another entity.
+    instead: Option<(String, String, String, f64)>,
+    /// The hit on its entity came through a listed entry's link only.
+    through_link: bool,
+}
 
 /// Each case's best score on its entity and best hit on another.
-fn read(
-    screener: &Screener,
-    queries: &[Vendor],
-    cases: &[Case],
-    as_of: Date,
-) -> Vec<(Option<f64>, Instead)> {
+fn read(screener: &Screener, queries: &[Vendor], cases: &[Case], as_of: Date) -> Vec<Read> {
     screener
         .screen_batch(queries, as_of)
         .into_iter()
         .zip(cases)
         .map(|(report, c)| {
             let on_entity = |h: &vendor_screen::Hit| h.list == c.list && h.entity_id == c.entity;
-            let own = report
+            let counted: Vec<&vendor_screen::Hit> = report
                 .hits
                 .iter()
                 .filter(|h| on_entity(h))
@@ -156,8 +178,12 @@ fn read(
                         matches!(h.via, Via::SelfName | Via::Alias { .. })
                     }
                 })
-                .map(|h| h.score)
-                .reduce(f64::max);
+                .collect();
+            let own = counted.iter().map(|h| h.score).reduce(f64::max);
+            let through_link = !counted.is_empty()
+                && counted
+                    .iter()
+                    .all(|h| matches!(h.via, Via::Relation { .. }));
             let instead = report.hits.iter().find(|h| !on_entity(h)).map(|h| {
                 (
                     h.list.clone(),
@@ -166,7 +192,11 @@ fn read(
                     h.score,
                 )
             });
-            (own, instead)
+            Read {
+                own,
+                instead,
+                through_link,
+            }
         })
         .collect()
 }

@@ -195,6 +195,11 @@ pub fn alias_set(
 /// Row of the group members that carry their group's name (the target).
 pub const CARRIES: &str = "all: carries its group's name";
 
+/// Row of the group members found at the default threshold only through
+/// a listed entry's link: the member's name matched a listed sibling that
+/// the file links to the group (OFAC's `Linked To:`), not the group's name.
+pub const THROUGH_LINK: &str = "all: found only through a listed sibling's link";
+
 /// The group-member sets: tuning (bundled lists, OFAC files) and held out
 /// (CSL). Members whose group's listing is not in force on `as_of` are left
 /// out and counted in the second value. `carries_only`: only the names that
@@ -229,8 +234,15 @@ pub fn group_sets(
         };
         for fold in folds {
             let screeners = Screeners::build(fold.lists, floor)?;
-            by_set[entry].2.extend(screeners.screen(&fold.cases, as_of));
-            by_set[entry].1.extend(fold.cases);
+            let outcomes = screeners.screen(&fold.cases, as_of);
+            let mut cases = fold.cases;
+            for (c, o) in cases.iter_mut().zip(&outcomes) {
+                if o.through_link {
+                    c.rows.push(THROUGH_LINK.to_string());
+                }
+            }
+            by_set[entry].2.extend(outcomes);
+            by_set[entry].1.extend(cases);
         }
     }
     let sets = by_set
