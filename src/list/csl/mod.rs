@@ -19,16 +19,14 @@
 
 mod fields;
 mod prose;
+mod row;
 mod sources;
 
 use super::report::{ImportReport, Imported};
 use super::rows::{escape_control, header_names, is_cut, read_rows, truncated};
-use super::{
-    AsOfBasis, Date, DesignationList, Entity, EntityKind, ListMeta, LoadOptions, Period, Relation,
-};
+use super::{AsOfBasis, Date, DesignationList, Entity, ListMeta, LoadOptions};
 use crate::error::{Error, Result};
-use fields::{parse_id, split_multi, trailing_country};
-use prose::read_names;
+use row::Fields;
 use sources::ListBuilder;
 use std::collections::HashMap;
 
@@ -60,30 +58,7 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
 pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Imported> {
     let rows = read_rows(data, b',');
     let names = header_names(&rows, file)?;
-    let mut col: HashMap<&str, usize> = HashMap::new();
-    for (i, n) in names.iter().enumerate() {
-        if col.insert(n.as_str(), i).is_some() {
-            return Err(Error::invalid(
-                file,
-                Some(1),
-                n.as_str(),
-                format!("column `{}` appears twice in the header", escape_control(n)),
-            ));
-        }
-    }
-    for required in REQUIRED {
-        if !col.contains_key(required) {
-            return Err(Error::invalid(
-                file,
-                Some(1),
-                required,
-                format!(
-                    "not a Consolidated Screening List header (missing column `{required}`; found {} columns)",
-                    names.len()
-                ),
-            ));
-        }
-    }
+    let col = columns(&names, file)?;
     let legacy = !col.contains_key("_id");
     let mut report = ImportReport::new(file, "csl");
     let mut builders: Vec<ListBuilder> = Vec::new();
@@ -114,209 +89,26 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
             );
             continue;
         }
-        let mut fields: HashMap<&str, String> = HashMap::new();
-        let mut bad_utf8 = None;
-        for (n, v) in names.iter().zip(record.iter()) {
-            match std::str::from_utf8(v) {
-                Ok(s) => {
-                    fields.insert(n.as_str(), s.trim().to_string());
-                }
-                Err(_) => {
-                    bad_utf8 = Some(n.clone());
-                    break;
-                }
-            }
-        }
-        if let Some(field) = bad_utf8 {
-            report.reject(line, &field, "invalid UTF-8");
-            continue;
-        }
-        let get = |k: &str| fields.get(k).map(String::as_str).unwrap_or("");
-        let source = get("source");
-        let raw_name = get("name");
-        if source.is_empty() {
-            report.reject(line, "source", "empty source");
-            continue;
-        }
-        if raw_name.is_empty() {
-            report.reject(line, "name", "empty name");
-            continue;
-        }
-        let treasury = source.contains("Treasury");
-        let parsed = read_names(
-            raw_name,
-            get("alt_names"),
-            treasury,
-            source.starts_with("Nonproliferation"),
-        );
-        if parsed.primary.is_empty() {
-            report.reject(
-                line,
-                "name",
-                format!("no name left after reading `{}`", escape_control(raw_name)),
-            );
-            continue;
-        }
-        let c = &parsed.counts;
-        let t = &mut report.prose;
-        t.parenthetical_aliases += c.parenthetical_aliases;
-        t.aka += c.aka;
-        t.former += c.former;
-        t.reach_notes += c.reach_notes;
-        t.related += c.related;
-        t.and_fragments += c.and_fragments;
-        t.tight_separators += c.tight_separators;
-        let mut date = |field: &str| -> Option<Date> {
-            let v = get(field);
-            if v.is_empty() {
-                return None;
-            }
-            match v.parse() {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    report.note(line, field, format!("date not read: {e}"));
-                    None
-                }
+        let fields = match Fields::read(&names, record) {
+            Ok(f) => f,
+            Err(field) => {
+                report.reject(line, field, "invalid UTF-8");
+                continue;
             }
         };
-        // NS-CMIC rows carry their listing date among the ids only.
-        let start = date("start_date").or_else(|| {
-            split_multi(get("ids"))
-                .iter()
-                .find_map(|i| i.strip_prefix("Listing Date (CMIC), "))
-                .and_then(|d| d.parse().ok())
-        });
-        let end = date("end_date");
-        let start = match start.map(|d| (d, options.implausible(d))) {
-            Some((_, Some(why))) => {
-                report.note(line, "start_date", why);
-                None
-            }
-            other => other.map(|(d, _)| d),
+        let Some(read) = row::entity(&fields, line, legacy, options, &mut report) else {
+            continue;
         };
-        if let Some(s) = start {
+        if let Some(s) = read.start {
             latest = Some(latest.map_or(s, |l: Date| l.max(s)));
         }
-
-        let (aliases, former) = (parsed.aliases, parsed.former);
-        let addresses: Vec<String> = split_multi(get("addresses"))
-            .into_iter()
-            .map(|a| a.trim_start_matches("and ").trim().to_string())
-            .collect();
-        let mut countries: Vec<String> = Vec::new();
-        for a in &addresses {
-            if let Some(cc) = trailing_country(a) {
-                if !countries.contains(&cc) {
-                    countries.push(cc);
-                }
-            }
-        }
-        let kind = match get("type").to_ascii_lowercase().as_str() {
-            "individual" => EntityKind::Individual,
-            "vessel" => EntityKind::Vessel,
-            "aircraft" => EntityKind::Aircraft,
-            _ => EntityKind::Organization,
-        };
-        let id = if legacy {
-            match get("entity_number") {
-                "" => super::stable_id(&[source, raw_name, get("start_date")]),
-                n => n.to_string(),
-            }
-        } else {
-            match get("_id") {
-                "" => {
-                    report.reject(line, "_id", "empty _id");
-                    continue;
-                }
-                id => id.to_string(),
-            }
-        };
-        let citation = match (get("federal_register_notice"), get("source_list_url")) {
-            ("", "") => source.to_string(),
-            ("", url) => format!("{source}: {url}"),
-            (fr, "") => format!("{source}: {fr}"),
-            (fr, url) => format!("{source}: {fr}; {url}"),
-        };
-        let entity = Entity {
-            id,
-            name: parsed.primary,
-            aliases,
-            weak_aliases: Vec::new(),
-            former_names: former,
-            original_names: Vec::new(),
-            kind,
-            countries,
-            addresses,
-            identifiers: split_multi(get("ids"))
-                .iter()
-                .filter_map(|s| parse_id(s, legacy))
-                .collect(),
-            programs: split_multi(get("programs")),
-            periods: if start.is_none() && end.is_none() {
-                Vec::new()
-            } else {
-                vec![Period {
-                    start,
-                    end,
-                    citation: (!get("federal_register_notice").is_empty())
-                        .then(|| get("federal_register_notice").to_string()),
-                    action: None,
-                }]
-            },
-            relations: parsed
-                .relations
-                .into_iter()
-                .map(|(kind, name)| Relation {
-                    kind,
-                    target: None,
-                    name,
-                    share: None,
-                    citation: Some(format!("{source}, name as published: {raw_name}")),
-                })
-                .collect(),
-            citation,
-            notes: {
-                let mut notes: Vec<String> = parsed.notes;
-                if !get("remarks").is_empty() {
-                    notes.push(get("remarks").to_string());
-                }
-                (!notes.is_empty()).then(|| notes.join(" | "))
-            },
-        };
-
-        let idx = match builders.iter().position(|b| b.source == source) {
-            Some(i) => i,
-            None => {
-                builders.push(ListBuilder::new(source));
-                builders.len() - 1
-            }
-        };
-        let b = &mut builders[idx];
-        if let Some(&first) = b.ids.get(&entity.id) {
-            // The same party again (another address, another name): one
-            // entity that keeps everything both rows say.
-            let kept = &mut b.entities[first];
-            let added = kept.absorb(entity);
-            report.merged += 1;
-            let what = if added.is_empty() {
-                "nothing new".to_string()
-            } else {
-                added.join(", ")
-            };
-            report.note(
-                line,
-                "_id",
-                format!(
-                    "same entity `{}` as an earlier row of {}: merged, adding {}",
-                    kept.id,
-                    b.meta.id,
-                    escape_control(&what)
-                ),
-            );
-            continue;
-        }
-        b.ids.insert(entity.id.clone(), b.entities.len());
-        b.entities.push(entity);
+        add(
+            &mut builders,
+            fields.get("source"),
+            read.entity,
+            line,
+            &mut report,
+        );
     }
 
     let lists: Vec<DesignationList> = builders
@@ -336,4 +128,77 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
         .collect();
     report.count(&lists);
     Ok(Imported { lists, report })
+}
+
+/// The header's columns by name: an error when one appears twice or the
+/// `source` and `name` columns are missing.
+fn columns<'a>(names: &'a [String], file: &str) -> Result<HashMap<&'a str, usize>> {
+    let mut col: HashMap<&str, usize> = HashMap::new();
+    for (i, n) in names.iter().enumerate() {
+        if col.insert(n.as_str(), i).is_some() {
+            return Err(Error::invalid(
+                file,
+                Some(1),
+                n.as_str(),
+                format!("column `{}` appears twice in the header", escape_control(n)),
+            ));
+        }
+    }
+    for required in REQUIRED {
+        if !col.contains_key(required) {
+            return Err(Error::invalid(
+                file,
+                Some(1),
+                required,
+                format!(
+                    "not a Consolidated Screening List header (missing column `{required}`; found {} columns)",
+                    names.len()
+                ),
+            ));
+        }
+    }
+    Ok(col)
+}
+
+/// Adds `entity`, read at `line`, to the list of its `source`. The same
+/// party again in that list (another address, another name) is one entity
+/// that keeps everything both rows say, and a note says what was added.
+fn add(
+    builders: &mut Vec<ListBuilder>,
+    source: &str,
+    entity: Entity,
+    line: usize,
+    report: &mut ImportReport,
+) {
+    let idx = match builders.iter().position(|b| b.source == source) {
+        Some(i) => i,
+        None => {
+            builders.push(ListBuilder::new(source));
+            builders.len() - 1
+        }
+    };
+    let b = &mut builders[idx];
+    if let Some(&first) = b.ids.get(&entity.id) {
+        let kept = &mut b.entities[first];
+        let added = kept.absorb(entity);
+        report.merged += 1;
+        let what = if added.is_empty() {
+            "nothing new".to_string()
+        } else {
+            added.join(", ")
+        };
+        report.note(
+            line,
+            "_id",
+            format!(
+                "same entity `{}` as an earlier row of {}: merged, adding {}",
+                kept.id,
+                b.meta.id,
+                escape_control(&what)
+            ),
+        );
+        return;
+    }
+    b.ids.insert(entity.id.clone(), b.entities.len());
+    b.entities.push(entity);
 }

@@ -7,7 +7,7 @@ mod tests;
 
 use crate::list::RelationKind;
 
-pub(super) use reading::read_names;
+pub(super) use reading::{NameReading, read_names};
 
 /// An alias as published, without the prose around it ("and X.", trailing period).
 pub(in crate::list::csl) fn clean_alias(a: &str) -> String {
