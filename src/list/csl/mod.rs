@@ -202,3 +202,22 @@ fn add(
     b.ids.insert(entity.id.clone(), b.entities.len());
     b.entities.push(entity);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    /// A record rejected for an empty `_id` is not counted in the list's
+    /// as-of date: the list is as of its latest kept entry.
+    #[test]
+    fn a_rejected_record_does_not_date_the_list() {
+        let data = b"_id,source,name,start_date\n\
+            1,Entity List (EL) - Bureau of Industry and Security,A Co.,2023-05-01\n\
+            ,Entity List (EL) - Bureau of Industry and Security,B Co.,2023-09-01\n";
+        let imported = parse(data, "dated.csv").expect("parses");
+        assert_eq!(imported.report.rejected_here(), 1);
+        let list = &imported.lists[0];
+        assert_eq!(list.entities.len(), 1);
+        assert_eq!(list.meta.as_of, "2023-05-01".parse().ok());
+    }
+}
