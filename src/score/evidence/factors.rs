@@ -28,7 +28,8 @@ pub(super) fn weak_evidence(
     left: &Unpaired,
     shared: &Shared,
 ) -> Option<Evidence> {
-    let places_differ = left.has_place(Side::Query) && left.has_place(Side::Listed);
+    let places_differ =
+        left.has(Side::Query, TokenKind::Place) && left.has(Side::Listed, TokenKind::Place);
     let shares_place = joins(l, pairs, |t| t.kind == TokenKind::Place);
     let unpaired: Vec<&Leftover> = left
         .content
@@ -93,13 +94,16 @@ pub(super) fn weak_evidence(
 /// Rule [`Rule::PlacesDiffer`]: a place on each side, where the shared
 /// words fall short ("CENTRAL JAPAN RAILWAY" is not China Railway).
 pub(super) fn places_differ(left: &Unpaired, shortfall: f64) -> Option<Evidence> {
+    if shortfall <= 0.0
+        || !left.has(Side::Query, TokenKind::Place)
+        || !left.has(Side::Listed, TokenKind::Place)
+    {
+        return None;
+    }
     let (qp, lp) = (
         left.of_kind(Side::Query, TokenKind::Place),
         left.of_kind(Side::Listed, TokenKind::Place),
     );
-    if shortfall <= 0.0 || qp.is_empty() || lp.is_empty() {
-        return None;
-    }
     let factor = 1.0 - PLACES_CUT * shortfall;
     Some(Evidence {
         rule: Rule::PlacesDiffer,
@@ -115,13 +119,13 @@ pub(super) fn places_differ(left: &Unpaired, shortfall: f64) -> Option<Evidence>
 /// Rule [`Rule::NumbersDiffer`]: a number on each side ("Fund VII" is not
 /// "Fund VIII").
 pub(super) fn numbers_differ(left: &Unpaired) -> Option<Evidence> {
+    if !left.has(Side::Query, TokenKind::Number) || !left.has(Side::Listed, TokenKind::Number) {
+        return None;
+    }
     let (qn, ln) = (
         left.of_kind(Side::Query, TokenKind::Number),
         left.of_kind(Side::Listed, TokenKind::Number),
     );
-    if qn.is_empty() || ln.is_empty() {
-        return None;
-    }
     Some(Evidence {
         rule: Rule::NumbersDiffer,
         factor: NUMBERS_FACTOR,

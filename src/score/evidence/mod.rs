@@ -298,9 +298,11 @@ impl<'a> Unpaired<'a> {
             .collect()
     }
 
-    /// Whether `side` alone has a place.
-    fn has_place(&self, side: Side) -> bool {
-        !self.of_kind(side, TokenKind::Place).is_empty()
+    /// Whether `side` alone has a token of `kind`.
+    fn has(&self, side: Side, kind: TokenKind) -> bool {
+        self.content
+            .iter()
+            .any(|x| x.side == side && self.token(x).kind == kind)
     }
 }
 
