@@ -40,6 +40,8 @@ mod compound;
 mod groups;
 #[path = "evaluate/holdout.rs"]
 mod holdout;
+#[path = "evaluate/kinds.rs"]
+mod kinds;
 #[path = "evaluate/peers.rs"]
 mod peers;
 #[path = "evaluate/report.rs"]

@@ -15,6 +15,9 @@ mod groups;
 #[path = "../examples/evaluate/holdout.rs"]
 mod holdout;
 #[allow(dead_code)]
+#[path = "../examples/evaluate/kinds.rs"]
+mod kinds;
+#[allow(dead_code)]
 #[path = "../examples/evaluate/self_match.rs"]
 mod self_match;
 #[allow(dead_code)]

@@ -37,6 +37,9 @@ mod groups;
 #[path = "../examples/evaluate/holdout.rs"]
 mod holdout;
 #[allow(dead_code)]
+#[path = "../examples/evaluate/kinds.rs"]
+mod kinds;
+#[allow(dead_code)]
 #[path = "../examples/evaluate/sources.rs"]
 mod sources;
 #[allow(dead_code)]
