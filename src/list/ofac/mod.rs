@@ -21,13 +21,16 @@
 //! # Ok::<(), vendor_screen::Error>(())
 //! ```
 
+mod remarks;
+
 use super::report::{CompanionReport, ImportReport, Imported};
 use super::rows::{escape_control, is_cut, read_rows, text, truncated};
 use super::{
-    AsOfBasis, Companion, Date, DesignationList, Entity, EntityKind, ListMeta, LoadOptions, Period,
-    Reach, Relation, RelationKind, SourceFile,
+    AsOfBasis, Companion, Date, DesignationList, Entity, EntityKind, ListMeta, LoadOptions, Reach,
+    SourceFile,
 };
 use crate::error::{Error, Result};
+use remarks::{latest_remark_date, read_entry_remarks};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -319,10 +322,40 @@ pub fn parse_set_with(
     // Cited by file name, not path: the same entry in another copy of the
     // file cites the same.
     let base_name = file.rsplit(['/', '\\']).next().unwrap_or(file);
-    let mut entities: Vec<Entity> = Vec::with_capacity(prim.rows.len());
-    let mut lines: Vec<usize> = Vec::with_capacity(prim.rows.len());
+    let (mut entities, lines, index) = entries(prim.rows, base_name, &mut report);
+    for (part, data) in [
+        (Part::Comments, comments),
+        (Part::Alt, alt),
+        (Part::Add, add),
+    ] {
+        if let Some(data) = data {
+            attach(part, data, &mut entities, &index, &mut report, options)?;
+        }
+    }
+    for (e, &line) in entities.iter_mut().zip(&lines) {
+        read_entry_remarks(e, line, options, &mut report);
+    }
+    let as_of = latest_remark_date(&entities);
+    let lists = vec![DesignationList {
+        meta: list_meta(file.contains("cons_"), as_of),
+        entities,
+    }];
+    report.count(&lists);
+    Ok(Imported { lists, report })
+}
+
+/// The primary file's rows made entities: the kept ones, each one's line,
+/// and their index by `ent_num`. A row without a numeric `ent_num`, without
+/// a name, or repeating an `ent_num` is rejected.
+fn entries(
+    rows: Vec<(usize, Vec<String>)>,
+    base_name: &str,
+    report: &mut ImportReport,
+) -> (Vec<Entity>, Vec<usize>, HashMap<String, usize>) {
+    let mut entities: Vec<Entity> = Vec::with_capacity(rows.len());
+    let mut lines: Vec<usize> = Vec::with_capacity(rows.len());
     let mut index: HashMap<String, usize> = HashMap::new();
-    for (line, f) in prim.rows {
+    for (line, f) in rows {
         if f[0].is_empty() || !f[0].bytes().all(|b| b.is_ascii_digit()) {
             report.reject(
                 line,
@@ -365,32 +398,12 @@ pub fn parse_set_with(
         entities.push(e);
         lines.push(line);
     }
-    for (part, data) in [
-        (Part::Comments, comments),
-        (Part::Alt, alt),
-        (Part::Add, add),
-    ] {
-        if let Some(data) = data {
-            attach(part, data, &mut entities, &index, &mut report, options)?;
-        }
-    }
-    for (e, &line) in entities.iter_mut().zip(&lines) {
-        if let Some(remarks) = e.notes.clone() {
-            report.prose.weak_aliases += read_remarks(&remarks, e);
-        }
-        for p in &mut e.periods {
-            if let Some(why) = p.start.and_then(|d| options.implausible(d)) {
-                report.notes.push(super::Rejection {
-                    file: report.file.clone(),
-                    line,
-                    field: "Remarks".to_string(),
-                    reason: format!("Listing Date (CMIC) {why}"),
-                });
-                p.start = None;
-            }
-        }
-    }
-    let cons = file.contains("cons_");
+    (entities, lines, index)
+}
+
+/// The list's metadata: the non-SDN consolidated list (`cons`) or the SDN
+/// list, as of the latest date its remarks give.
+fn list_meta(cons: bool, as_of: Option<Date>) -> ListMeta {
     let (id, name, legal) = if cons {
         (
             "ofac-non-sdn",
@@ -404,126 +417,14 @@ pub fn parse_set_with(
             "IEEPA and the sanctions programs named per entry; 31 CFR Chapter V",
         )
     };
-    let as_of = latest_remark_date(&entities);
-    let lists = vec![DesignationList {
-        meta: ListMeta {
-            authority: "US Department of the Treasury, Office of Foreign Assets Control".to_string(),
-            legal_basis: legal.to_string(),
-            effect: "Dealings are prohibited or restricted per program; the OFAC 50 Percent Rule reaches entities owned 50% or more by blocked persons.".to_string(),
-            source_urls: vec!["https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists".to_string()],
-            as_of,
-            as_of_basis: if as_of.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
-            reach: Reach::Owned50Percent,
-            ..ListMeta::new(id, name)
-        },
-        entities,
-    }];
-    report.count(&lists);
-    Ok(Imported { lists, report })
-}
-
-/// The quote that closes a quoted name in the remarks: one followed by the
-/// end, `;`, `.` or `,`. Names hold apostrophes of their own ("a.k.a. 'ABU
-/// 'ABDALLAH'", "a.k.a. ''FOOPIE''", "a.k.a. 'P'U LI'").
-fn closing_quote(after: &str) -> Option<usize> {
-    after.char_indices().find_map(|(i, c)| {
-        let next = after[i + c.len_utf8()..].chars().next();
-        (c == '\'' && i > 0 && matches!(next, None | Some(';' | '.' | ','))).then_some(i)
-    })
-}
-
-/// Weak aliases, former names and links stated in the remarks; returns how
-/// many weak aliases it added.
-fn read_remarks(remarks: &str, e: &mut Entity) -> usize {
-    let mut weak = 0;
-    for (marker, former) in [("a.k.a. '", false), ("n.k.a. '", false), ("f.k.a. '", true)] {
-        let mut rest = remarks;
-        while let Some(i) = rest.find(marker) {
-            let after = &rest[i + marker.len()..];
-            let Some(end) = closing_quote(after) else {
-                break;
-            };
-            let name = after[..end].trim().to_string();
-            let known = name.is_empty() || name == e.name || e.aliases.contains(&name);
-            let list = if former {
-                &mut e.former_names
-            } else {
-                &mut e.weak_aliases
-            };
-            if !known && !list.contains(&name) {
-                list.push(name);
-                weak += usize::from(!former);
-            }
-            rest = &after[end..];
-        }
+    ListMeta {
+        authority: "US Department of the Treasury, Office of Foreign Assets Control".to_string(),
+        legal_basis: legal.to_string(),
+        effect: "Dealings are prohibited or restricted per program; the OFAC 50 Percent Rule reaches entities owned 50% or more by blocked persons.".to_string(),
+        source_urls: vec!["https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists".to_string()],
+        as_of,
+        as_of_basis: if as_of.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
+        reach: Reach::Owned50Percent,
+        ..ListMeta::new(id, name)
     }
-    for (marker, kind) in [
-        ("Linked To: ", RelationKind::Affiliate),
-        ("Subsidiary Of: ", RelationKind::Parent),
-        ("Owned or Controlled By: ", RelationKind::Parent),
-    ] {
-        let mut rest = remarks;
-        while let Some(i) = rest.find(marker) {
-            let after = &rest[i + marker.len()..];
-            let end = after.find(';').unwrap_or(after.len());
-            let name = after[..end].trim().trim_end_matches('.').trim().to_string();
-            if !name.is_empty() && !e.relations.iter().any(|r| r.name == name) {
-                e.relations.push(Relation {
-                    kind,
-                    target: None,
-                    name,
-                    share: None,
-                    citation: Some(format!("OFAC entry {} remarks", e.id)),
-                });
-            }
-            rest = &after[end..];
-        }
-    }
-    for (marker, start) in [("Listing Date (CMIC) ", true)] {
-        if let Some(i) = remarks.find(marker) {
-            let d = &remarks[i + marker.len()..];
-            if let Some(date) = d.get(..11).and_then(ofac_date) {
-                if start {
-                    e.add_period(Period {
-                        start: Some(date),
-                        end: None,
-                        citation: Some(format!(
-                            "OFAC entry {} remarks: {marker}{}",
-                            e.id,
-                            &d[..11]
-                        )),
-                        action: None,
-                    });
-                }
-            }
-        }
-    }
-    weak
-}
-
-/// "03 Jun 2021" to a date.
-fn ofac_date(s: &str) -> Option<Date> {
-    let mut p = s.split(' ');
-    let day: u8 = p.next()?.parse().ok()?;
-    let month = match p.next()? {
-        "Jan" => 1,
-        "Feb" => 2,
-        "Mar" => 3,
-        "Apr" => 4,
-        "May" => 5,
-        "Jun" => 6,
-        "Jul" => 7,
-        "Aug" => 8,
-        "Sep" => 9,
-        "Oct" => 10,
-        "Nov" => 11,
-        "Dec" => 12,
-        _ => return None,
-    };
-    let year: u16 = p.next()?.get(..4)?.parse().ok()?;
-    Date::new(year, month, day)
-}
-
-fn latest_remark_date(entities: &[Entity]) -> Option<Date> {
-    entities.iter().filter_map(Entity::first_start).max()
 }
