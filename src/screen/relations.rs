@@ -14,16 +14,17 @@ pub(crate) struct Link {
     pub citation: Option<String>,
 }
 
-/// For each entity of a list, the listed organisations that own it or are
-/// affiliated with it: its own `parent`/`affiliate` relations, other
+/// For each entity of a list, the listed parties that own it and the
+/// listed organisations affiliated with it: its own `parent`/`affiliate` relations, other
 /// entities' `subsidiary` relations pointing at it and their `affiliate`
 /// relations pointing at it by id, each leading to the
 /// other entity by id or by name ([`Targets`]: OFAC's `Linked To: STARS
 /// GROUP HOLDING` and the Consolidated Screening List's relations name the
-/// other party only). A link between a company and a person, a vessel or an
-/// aircraft ("Linked To: AMHAZ, Kamel Mohamad", a tanker linked to its
-/// operator) makes neither the other's owner nor an affiliate company, so
-/// it leads nowhere here.
+/// other party only). An affiliation between a company and a person, a
+/// vessel or an aircraft ("Linked To: AMHAZ, Kamel Mohamad", a tanker
+/// linked to its operator) makes neither an affiliate company, so it leads
+/// nowhere here; ownership does, whoever the owner is (a person owning 51%
+/// of a company is its listed parent).
 pub(crate) fn related_parties(list: &DesignationList) -> Vec<Vec<Link>> {
     let targets = Targets::new(list);
     let organisation = |i: usize| list.entities[i].kind == EntityKind::Organization;
@@ -33,7 +34,8 @@ pub(crate) fn related_parties(list: &DesignationList) -> Vec<Vec<Link>> {
             let Some(t) = targets.resolve(r) else {
                 continue;
             };
-            if t == i || !organisation(i) || !organisation(t) {
+            let affiliated = r.kind == RelationKind::Affiliate;
+            if t == i || (affiliated && !(organisation(i) && organisation(t))) {
                 continue;
             }
             let share = r.share.map(|s| format!(", {s}%")).unwrap_or_default();
@@ -284,8 +286,8 @@ name = "STARS GROUP HOLDING"
     /// A company linked to a person or a vessel is neither's affiliate
     /// company: OFAC writes `Linked To: AMHAZ, Kamel Mohamad` of a company
     /// and `Linked To: BONYAD SHIPPING AGENCIES COMPANY` of a ship, and
-    /// neither link leads anywhere; the members the list names still
-    /// include them.
+    /// neither link leads anywhere; a person owning a company is its
+    /// parent all the same. The members the list names still include them.
     #[test]
     fn links_to_people_and_ships_lead_nowhere() {
         let list = groups(
@@ -312,9 +314,25 @@ citation = "tests"
 [[entity.relations]]
 kind = "affiliate"
 name = "STARS COMMUNICATIONS LTD"
+
+[[entity]]
+id = "owned"
+name = "AMHAZ TRADING SARL"
+citation = "tests"
+[[entity.relations]]
+kind = "parent"
+target = "person"
+name = "AMHAZ, Kamel Mohamad"
+share = 51
 "#,
         );
-        assert_eq!(links(&list), vec![vec![], vec![], vec![]]);
-        assert_eq!(members_named(&list), vec![vec![1], vec![2], vec![]]);
+        assert_eq!(
+            links(&list),
+            vec![vec![], vec![], vec![], vec![(0, "parent, 51%".to_string())]]
+        );
+        assert_eq!(
+            members_named(&list),
+            vec![vec![1, 3], vec![2], vec![], vec![]]
+        );
     }
 }
