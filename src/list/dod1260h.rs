@@ -31,6 +31,7 @@ use super::{
     RelationKind,
 };
 use crate::error::Result;
+use crate::list::merge::added_in_words;
 use std::collections::HashMap;
 
 /// The header that identifies the format.
@@ -146,11 +147,7 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
                     parents[i].push(parent_name);
                 }
                 report.merged += 1;
-                let what = if added.is_empty() {
-                    "nothing new".to_string()
-                } else {
-                    added.join(", ")
-                };
+                let what = added_in_words(&added);
                 report.note(
                     *line,
                     "Clean Name",

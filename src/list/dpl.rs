@@ -17,6 +17,7 @@ use super::report::{ImportReport, Imported};
 use super::rows::{escape_control, header_names, is_cut, read_rows, text, truncated};
 use super::{AsOfBasis, Date, DesignationList, Entity, ListMeta, LoadOptions, Period, Reach};
 use crate::error::{Error, Result};
+use crate::list::merge::added_in_words;
 use std::collections::HashMap;
 
 const COLUMNS: [&str; 12] = [
@@ -169,11 +170,7 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
             let kept: &mut Entity = &mut entities[i];
             let added = kept.absorb(entity);
             report.merged += 1;
-            let what = if added.is_empty() {
-                "nothing new".to_string()
-            } else {
-                added.join(", ")
-            };
+            let what = added_in_words(&added);
             report.note(
                 line,
                 "Name",

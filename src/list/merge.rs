@@ -2,6 +2,16 @@
 
 use super::Entity;
 
+/// What [`Entity::absorb`] added, as an import note says it: "nothing
+/// new", or its items joined.
+pub(crate) fn added_in_words(added: &[String]) -> String {
+    if added.is_empty() {
+        "nothing new".to_string()
+    } else {
+        added.join(", ")
+    }
+}
+
 fn push_new<T: PartialEq>(into: &mut Vec<T>, items: Vec<T>, added: &mut usize) {
     for item in items {
         if !into.contains(&item) {

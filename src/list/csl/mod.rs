@@ -26,6 +26,7 @@ use super::report::{ImportReport, Imported};
 use super::rows::{escape_control, header_names, is_cut, read_rows, truncated};
 use super::{AsOfBasis, Date, DesignationList, Entity, ListMeta, LoadOptions};
 use crate::error::{Error, Result};
+use crate::list::merge::added_in_words;
 use row::Fields;
 use sources::ListBuilder;
 use std::collections::HashMap;
@@ -182,11 +183,7 @@ fn add(
         let kept = &mut b.entities[first];
         let added = kept.absorb(entity);
         report.merged += 1;
-        let what = if added.is_empty() {
-            "nothing new".to_string()
-        } else {
-            added.join(", ")
-        };
+        let what = added_in_words(&added);
         report.note(
             line,
             "_id",
