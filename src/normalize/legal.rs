@@ -38,9 +38,10 @@ pub(super) fn last_word_legal_form(text: &str, raw: &mut [RawToken], steps: &mut
 /// part of a code ("YK-ATC", an aircraft registration; "EP-VIP"; Rostec's
 /// "RT-Construction"), not a legal form, even when its letters spell one.
 /// Only a legal form of three letters that opens or ends the name (`edge`),
-/// joined to a word of four letters or more, is the name's legal form
-/// written with a hyphen ("JSC-UNITED-INSTRUMENT-MANUFACTURING-
-/// CORPORATION", "Acme-Ltd"). Read on the characters as normalised
+/// joined to a word of four letters or more, or that closes a hyphenated
+/// run after such a word wherever the run stands ("Acme-Ltd Trading"), is
+/// the name's legal form written with a hyphen ("JSC-UNITED-INSTRUMENT-
+/// MANUFACTURING-CORPORATION", "Acme-Ltd"). Read on the characters as normalised
 /// (invisible ones skipped, NFKC), so that a full-width or zero-width
 /// spelling reads the same.
 ///
@@ -73,7 +74,12 @@ fn hyphenated_code(text: &str, t: &RawToken, edge: bool, before_last: bool) -> b
         hyphen_then_word(text[..t.span.start].chars().rev()),
     ];
     let long_word = |w: &Option<usize>| w.is_some_and(|n| n >= 4);
-    let form = edge && t.text.len() == 3 && joined.iter().any(long_word);
+    // Closing a hyphenated run after a long word, it is that word's legal
+    // form wherever the run stands: "Sberbank-LLC Trading" reads as
+    // "Sberbank-LLC" does, so a word added after the name does not turn
+    // its legal form into a code.
+    let closes_run = joined[0].is_none() && long_word(&joined[1]);
+    let form = t.text.len() == 3 && ((edge && joined.iter().any(long_word)) || closes_run);
     let registry = before_last && joined[1].is_none() && joined[0] == Some(3);
     joined.iter().any(Option::is_some) && !form && !registry
 }

@@ -383,3 +383,27 @@ fn unspaced_chinese_legal_forms_are_found() {
     assert_eq!(n.tokens[0].kind, TokenKind::Distinctive);
     assert_eq!(&n.original[n.tokens[0].span.clone()], "华为");
 }
+
+/// A three-letter legal form closing a hyphenated run after a long word is
+/// the legal form wherever the run stands, so a word added after the name
+/// does not turn it into a code ("Sberbank-LLC" and "Sberbank-LLC
+/// Trading" read it alike); a registry's code after a legal form and a
+/// short word's hyphen stay what they were.
+#[test]
+fn a_hyphenated_legal_form_reads_alike_wherever_its_run_stands() {
+    let n = Normalizer::new();
+    let kind = |name: &str, word: &str| {
+        n.normalize(name)
+            .tokens
+            .iter()
+            .find(|t| t.text == word)
+            .map(|t| t.kind)
+    };
+    assert_eq!(kind("Sberbank-LLC", "llc"), Some(TokenKind::LegalForm));
+    assert_eq!(
+        kind("Sberbank-LLC Trading", "llc"),
+        Some(TokenKind::LegalForm)
+    );
+    assert_eq!(kind("Luok-LLC Qqqqq", "llc"), Some(TokenKind::LegalForm));
+    assert_ne!(kind("ABC-LLC Trading", "llc"), Some(TokenKind::LegalForm));
+}
