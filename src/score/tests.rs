@@ -448,3 +448,19 @@ fn a_branch_qualifier_is_free_beside_a_rare_shared_word() {
         without.score
     );
 }
+
+/// A letter left out inside a listed word, beside the name's other words
+/// written as listed, reaches the default threshold; a letter changed in a
+/// word of the same length stays below it (real SDN names).
+#[test]
+fn a_letter_left_out_inside_a_word_reaches_the_threshold() {
+    let dropped = score("MAUN PETROCHEMICAL CO", "MARUN PETROCHEMICAL COMPANY");
+    assert!(dropped >= crate::DEFAULT_THRESHOLD, "{dropped}");
+    let changed = score("NOBIN ENERGY CO.", "NOVIN ENERGY COMPANY");
+    assert!(changed < crate::DEFAULT_THRESHOLD, "{changed}");
+    let at_the_end = score(
+        "SEPI SHIPPING CO., LIMITED",
+        "SEPID SHIPPING COMPANY LIMITED",
+    );
+    assert!(at_the_end < crate::DEFAULT_THRESHOLD, "{at_the_end}");
+}

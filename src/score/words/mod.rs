@@ -7,7 +7,7 @@
 //! | inflection | 0.97 | organisation words with the same stem (`technologies` / `technology`) |
 //! | spelling variant | 0.93 | same variant key (`Kapital` / `Capital`, `Finans` / `Finance`) |
 //! | digits for letters | 0.90 | same key once digits are read as letters (`Hikv1sion`, `ZT3`, `Ningb0`; a `1` as `i` or as `l`: `Channe1`; a place's own variant key too: `Y4ntai` / `Yantai`), or a number written as a word read so (`Sev3n` / `Seven`): a possible evasion |
-//! | typo | 1 − 0.1 per edit, 1 − 0.9/length under 9 letters (0.6/length for two letters swapped) | same first letter, shorter word 5 letters or more (4 when a letter of a five-letter word is dropped; 7 when the listed name has one word, unless two letters are swapped), one edit up to 7 letters, two from 8 |
+//! | typo | 1 − 0.1 per edit, 1 − 0.9/length under 9 letters (0.6/length for two letters swapped, 0.8/length for a letter the vendor leaves out inside the listed word, not of a doubled pair: `Maun` / `Marun`) | same first letter, shorter word 5 letters or more (4 when a letter of a five-letter word is dropped; 7 when the listed name has one word, unless two letters are swapped), one edit up to 7 letters, two from 8 |
 //! | first letter | 0.85 | words of 6 letters or more (7 when the listed name has one word; 5 for a listed organisation word or legal form, `Froup` / `Group`, or in a listed name of three words or more, legal forms aside, whose other words confirm it: `Armed Forces General Taff`) differing only in the first letter, substituted, dropped or added (`Sencora` / `Cencora`) |
 //! | contraction | 0.88 | a vendor's word, as written, that is an organisation word's beginning (`Electro`, `Techn`) or keeps its first letter and at most 60% of its letters in order (`Avn`, `Mfg`, `Natl`, `Pwr`, `Comm` for commercial), and is not a common word itself; a listed word so, of four letters or more, in a listed name of three words or more (`SHPG` for the vendor's `Shipping`) |
 //! | vowels | 0.88 | distinctive words of 4 letters or more with the same first letter (as written) and consonants ([`crate::normalize::consonant_key`]; three of them, or two in words of five letters), one vowel changed or added to a run of vowels (two edits from 8 letters or between four consonants: `Sanubar` / `Senobar`): transliterations (`Misr` / `Masr`, `Quds` / `Qods`, `Souran` / `Soran`); or two consonants and one sound written with two vowels (`Nour` / `Noor`, `Puya` / `Pooya`); against a one-word listed name, only one sound written with as many letters either way (`Nour` / `Noor`, not `Ares` / `Aries`) |
@@ -118,6 +118,18 @@ pub(crate) fn typo_similarity(edits: usize, len: usize, swapped: bool) -> f64 {
     let per_edit = (per_letter / len.max(1) as f64).max(0.1);
     (1.0 - per_edit * edits as f64).max(0.0)
 }
+
+/// [`typo_similarity`] of a letter left out inside a word
+/// ([`typo::dropped_inside`]): 0.84 at five letters, 0.87 at six, 0.89 at
+/// seven.
+pub(crate) fn slip_similarity(edits: usize, len: usize) -> f64 {
+    let per_edit = (SLIP_PER_LETTER / len.max(1) as f64).max(0.1);
+    (1.0 - per_edit * edits as f64).max(0.0)
+}
+
+/// What a letter left out inside a word costs, spread over its letters
+/// ([`slip_similarity`]).
+pub(crate) const SLIP_PER_LETTER: f64 = 0.8;
 
 /// Whether two words one edit apart differ by two adjacent letters swapped.
 pub(crate) fn is_swap(a: &[u8], b: &[u8]) -> bool {

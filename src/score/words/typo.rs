@@ -3,7 +3,8 @@
 
 use super::{
     Context, FIRST_LETTER_SIM, MIN_FIRST_LETTER_LEN, MIN_SINGLE_FIRST_LETTER_LEN,
-    MIN_SINGLE_TYPO_LEN, MIN_TYPO_LEN, PairKind, allowed_edits, is_swap, typo_similarity,
+    MIN_SINGLE_TYPO_LEN, MIN_TYPO_LEN, PairKind, allowed_edits, is_swap, slip_similarity,
+    typo_similarity,
 };
 use crate::normalize::{Token, TokenKind};
 use crate::score::edits::osa_within;
@@ -11,20 +12,47 @@ use crate::score::edits::osa_within;
 /// Up to the allowed edits, with the same first letter: as compared, or as
 /// written when the normaliser expanded either word ("Telcom" is a typo of
 /// "Telecom", which is compared as "telecommunications").
+///
+/// `a` is the vendor's word. A letter it leaves out inside the listed word
+/// ("Zolal" written "Zoal") costs less than another slip: leaving a letter
+/// out is the commonest slip in typing, and inside a word it seldom makes
+/// another name, where a letter added, changed or cut from the end often
+/// does ("Tianci" / "Tianyi", "Globant" / "Globanty"; [`dropped_inside`]).
 pub(super) fn typo(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
-    let compared = typo_bytes(a.text.as_bytes(), b.text.as_bytes(), ctx);
+    let compared = typo_bytes(a.text.as_bytes(), b.text.as_bytes(), ctx)
+        .map(|t| dropped_inside(a.text.as_bytes(), b.text.as_bytes(), t));
     if a.unexpanded.is_none() && b.unexpanded.is_none() {
         return compared;
     }
-    let written = typo_bytes(
+    let (x, y) = (
         a.unexpanded_text().as_bytes(),
         b.unexpanded_text().as_bytes(),
-        ctx,
     );
+    let written = typo_bytes(x, y, ctx).map(|t| dropped_inside(x, y, t));
     [compared, written]
         .into_iter()
         .flatten()
         .max_by(|x, y| x.0.total_cmp(&y.0))
+}
+
+/// A typo pair of the vendor's word `x` and the listed word `y`, scored as
+/// [`slip_similarity`] when `x` is `y` with a letter left out, neither its
+/// first nor its last nor one of a doubled letter's two ("Zoal" / "Zolal",
+/// not "Zola" / "Zolal"; a doubled letter written once is a spelling,
+/// "Wuhan" / "Wuhaan", scored alike whichever name writes it so). A letter
+/// the vendor adds is no slip of this kind: "Entco", "Aerco" and "AleAnna"
+/// are other names than ETCO, AERO and ALANNA.
+fn dropped_inside(x: &[u8], y: &[u8], (sim, kind): (f64, PairKind)) -> (f64, PairKind) {
+    if x.len() + 1 != y.len() || y.len() < 3 {
+        return (sim, kind);
+    }
+    let inside = (1..y.len() - 1)
+        .any(|i| y[i - 1] != y[i] && y[i] != y[i + 1] && x[..i] == y[..i] && x[i..] == y[i + 1..]);
+    if inside {
+        (sim.max(slip_similarity(1, y.len())), kind)
+    } else {
+        (sim, kind)
+    }
 }
 
 /// [`typo`] on two words' letters.
