@@ -10,14 +10,9 @@
 
 mod support;
 
+use support::screen_after_sdn_2024 as screen;
 use support::sdn_2024_screener;
-use vendor_screen::list::Date;
-use vendor_screen::{Hit, Report, Screener, Status, Vendor, Via};
-
-fn screen(s: &Screener, name: &str) -> Report {
-    let as_of: Date = "2024-05-04".parse().expect("date");
-    s.screen(&Vendor::new(name), as_of)
-}
+use vendor_screen::{Hit, Report, Status, Via};
 
 /// The vendor's hits reached through a listed entry's link.
 fn linked(r: &Report) -> Vec<&Hit> {

@@ -10,15 +10,10 @@
 
 mod support;
 
+use support::screen_after_sdn_2024 as screen;
 use support::sdn_2024_screener as screener;
-use vendor_screen::list::Date;
+use vendor_screen::Report;
 use vendor_screen::score::Rule;
-use vendor_screen::{Report, Screener, Vendor};
-
-fn screen(s: &Screener, name: &str) -> Report {
-    let as_of: Date = "2024-05-04".parse().expect("date");
-    s.screen(&Vendor::new(name), as_of)
-}
 
 fn score_on(r: &Report, entity: &str) -> Option<f64> {
     r.hits

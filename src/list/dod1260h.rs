@@ -80,71 +80,24 @@ fn clean(name: &str) -> String {
 pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Imported> {
     let mut report = ImportReport::new(file, "dod1260h");
     let t = Table::read(data, b',', &mut report, options, 0)?;
-    let c = |n: &str| t.column(file, n);
-    let (printed, clean_col, alias, previous, parent) = (
-        c("Name")?,
-        c("Clean Name")?,
-        c("Alias")?,
-        c("Previous Name")?,
-        c("Parent Name")?,
-    );
-    let (start, end, url) = (c("Start date")?, c("End date")?, c("Source Url")?);
+    let columns = Columns::of(&t, file)?;
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut parents: Vec<Vec<String>> = Vec::new();
     let mut latest: Option<Date> = None;
     for (line, f) in &t.records {
-        let name = clean(&f[clean_col]);
-        if name.is_empty() {
-            report.reject(*line, "Clean Name", "empty name");
+        let Some(row) = columns.row(f, *line, options, &mut report) else {
             continue;
-        }
-        let mut date = |col: usize, field: &str, start: bool| {
-            options.date_cell(&f[col], start, (*line, field), &mut report)
         };
-        let (s, e) = (
-            date(start, "Start date", true),
-            date(end, "End date", false),
-        );
-        for d in [s, e].into_iter().flatten() {
+        for d in row.dated.into_iter().flatten() {
             latest = Some(latest.map_or(d, |l: Date| l.max(d)));
         }
-        let edition = match s {
-            Some(d) => format!("DoD Section 1260H list, edition {d}"),
-            None => "DoD Section 1260H list".to_string(),
-        };
-        let source = if f[url].is_empty() {
-            RELEASES
-        } else {
-            f[url].as_str()
-        };
-        let mut entity = Entity::new(&key(&name), &name, &format!("{edition}: {source}"));
-        let as_printed = clean(&f[printed]);
-        for a in std::iter::once(as_printed.as_str())
-            .chain(f[alias].split(';').map(str::trim))
-            .filter(|a| !a.is_empty() && *a != name)
-        {
-            entity.aliases.push(a.to_string());
-        }
-        entity.former_names = f[previous]
-            .split(';')
-            .map(clean)
-            .filter(|p| !p.is_empty())
-            .collect();
-        entity.countries.push("CN".to_string());
-        entity.periods.push(Period {
-            start: s,
-            end: e,
-            citation: Some(source.to_string()),
-            action: s.map(|d| format!("named in the {d} edition")),
-        });
-        let parent_name = clean(&f[parent]);
-        let k = key(&name);
+        let k = key(&row.entity.name);
         match by_key.get(&k) {
             Some(&i) => {
-                let added = entities[i].absorb(entity);
-                if !parent_name.is_empty() && !parents[i].contains(&parent_name) {
-                    parents[i].push(parent_name);
+                let added = entities[i].absorb(row.entity);
+                if !row.parent.is_empty() && !parents[i].contains(&row.parent) {
+                    parents[i].push(row.parent);
                 }
                 report.merged += 1;
                 let what = added_in_words(&added);
@@ -156,15 +109,125 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
             }
             None => {
                 by_key.insert(k, entities.len());
-                entities.push(entity);
-                parents.push(if parent_name.is_empty() {
+                entities.push(row.entity);
+                parents.push(if row.parent.is_empty() {
                     Vec::new()
                 } else {
-                    vec![parent_name]
+                    vec![row.parent]
                 });
             }
         }
     }
+    link_parents(&mut entities, parents, &by_key);
+    let lists = vec![DesignationList {
+        meta: meta(latest),
+        entities,
+    }];
+    report.count(&lists);
+    Ok(Imported { lists, report })
+}
+
+/// Where the columns the import reads stand.
+struct Columns {
+    printed: usize,
+    clean: usize,
+    alias: usize,
+    previous: usize,
+    parent: usize,
+    start: usize,
+    end: usize,
+    url: usize,
+}
+
+/// One row read: an edition's entry for a company, the parent it is listed
+/// under (empty for none), and its start and end dates.
+struct Row {
+    entity: Entity,
+    parent: String,
+    dated: [Option<Date>; 2],
+}
+
+impl Columns {
+    /// The columns of `t`; an error names a missing one.
+    fn of(t: &Table, file: &str) -> Result<Columns> {
+        let c = |n: &str| t.column(file, n);
+        Ok(Columns {
+            printed: c("Name")?,
+            clean: c("Clean Name")?,
+            alias: c("Alias")?,
+            previous: c("Previous Name")?,
+            parent: c("Parent Name")?,
+            start: c("Start date")?,
+            end: c("End date")?,
+            url: c("Source Url")?,
+        })
+    }
+
+    /// The edition's entry a row's fields write; `None`, with the row
+    /// rejected, when its clean name is empty.
+    fn row(
+        &self,
+        f: &[String],
+        line: usize,
+        options: &LoadOptions,
+        report: &mut ImportReport,
+    ) -> Option<Row> {
+        let name = clean(&f[self.clean]);
+        if name.is_empty() {
+            report.reject(line, "Clean Name", "empty name");
+            return None;
+        }
+        let mut date = |col: usize, field: &str, start: bool| {
+            options.date_cell(&f[col], start, (line, field), report)
+        };
+        let (s, e) = (
+            date(self.start, "Start date", true),
+            date(self.end, "End date", false),
+        );
+        let edition = match s {
+            Some(d) => format!("DoD Section 1260H list, edition {d}"),
+            None => "DoD Section 1260H list".to_string(),
+        };
+        let source = if f[self.url].is_empty() {
+            RELEASES
+        } else {
+            f[self.url].as_str()
+        };
+        let mut entity = Entity::new(&key(&name), &name, &format!("{edition}: {source}"));
+        let as_printed = clean(&f[self.printed]);
+        for a in std::iter::once(as_printed.as_str())
+            .chain(f[self.alias].split(';').map(str::trim))
+            .filter(|a| !a.is_empty() && *a != name)
+        {
+            entity.aliases.push(a.to_string());
+        }
+        entity.former_names = f[self.previous]
+            .split(';')
+            .map(clean)
+            .filter(|p| !p.is_empty())
+            .collect();
+        entity.countries.push("CN".to_string());
+        entity.periods.push(Period {
+            start: s,
+            end: e,
+            citation: Some(source.to_string()),
+            action: s.map(|d| format!("named in the {d} edition")),
+        });
+        Some(Row {
+            entity,
+            parent: clean(&f[self.parent]),
+            dated: [s, e],
+        })
+    }
+}
+
+/// Each entity's parents as relations, to the parent's entity where it is
+/// listed too.
+fn link_parents(
+    entities: &mut [Entity],
+    parents: Vec<Vec<String>>,
+    by_key: &HashMap<String, usize>,
+) {
     for (e, ps) in entities.iter_mut().zip(parents) {
         for p in ps {
             let target = by_key.get(&key(&p)).map(|_| key(&p)).filter(|t| *t != e.id);
@@ -177,19 +240,18 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
             });
         }
     }
-    let lists = vec![DesignationList {
-        meta: ListMeta {
-            authority: "US Department of Defense (Department of War)".to_string(),
-            legal_basis: "Section 1260H of the William M. (Mac) Thornberry NDAA for FY2021 (Pub. L. 116-283), as amended".to_string(),
-            effect: "DoD may not contract, directly or indirectly, with listed entities (FY2024 NDAA §805).".to_string(),
-            source_urls: vec![RELEASES.to_string()],
-            as_of: latest,
-            as_of_basis: if latest.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
-            reach: Reach::NamedWithListedParents,
-            ..ListMeta::new("dod-1260h-csv", "DoD Section 1260H list (CSV of its editions)")
-        },
-        entities,
-    }];
-    report.count(&lists);
-    Ok(Imported { lists, report })
+}
+
+/// What the §1260H list is, dated by its latest entry.
+fn meta(latest: Option<Date>) -> ListMeta {
+    ListMeta {
+        authority: "US Department of Defense (Department of War)".to_string(),
+        legal_basis: "Section 1260H of the William M. (Mac) Thornberry NDAA for FY2021 (Pub. L. 116-283), as amended".to_string(),
+        effect: "DoD may not contract, directly or indirectly, with listed entities (FY2024 NDAA §805).".to_string(),
+        source_urls: vec![RELEASES.to_string()],
+        as_of: latest,
+        as_of_basis: if latest.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
+        reach: Reach::NamedWithListedParents,
+        ..ListMeta::new("dod-1260h-csv", "DoD Section 1260H list (CSV of its editions)")
+    }
 }

@@ -66,19 +66,7 @@ pub fn parse(data: &[u8], file: &str) -> Result<Imported> {
 /// in force while any of its orders is.
 pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Imported> {
     let rows = read_rows(data, b'\t');
-    let names = header_names(&rows, file)?;
-    if names != COLUMNS {
-        return Err(Error::invalid(
-            file,
-            Some(1),
-            "-",
-            format!(
-                "not a Denied Persons List header: expected {} got {}",
-                COLUMNS.join("\t"),
-                escape_control(&names.join("\t"))
-            ),
-        ));
-    }
+    check_header(&rows, file)?;
     let mut report = ImportReport::new(file, "dpl");
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: HashMap<(String, String), usize> = HashMap::new();
@@ -86,93 +74,26 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
     let last = rows.len() - 1;
     for (n, row) in rows.iter().enumerate().skip(1) {
         report.read += 1;
-        let line = row.line;
-        let record = &row.record;
         if n == last && is_cut(row, COLUMNS.len(), data) {
             truncated(&mut report, options, row, &COLUMNS, 0)?;
             continue;
         }
-        if record.len() != COLUMNS.len() {
-            report.reject(
-                line,
-                "-",
-                format!("expected 12 fields, found {}", record.len()),
-            );
+        let Some(f) = fields(row, &mut report) else {
             continue;
-        }
-        let mut f: Vec<String> = Vec::with_capacity(12);
-        for (i, v) in record.iter().enumerate() {
-            match text(v) {
-                Some(s) => f.push(s.to_string()),
-                None => {
-                    report.reject(line, COLUMNS[i], "invalid UTF-8");
-                    break;
-                }
-            }
-        }
-        if f.len() != COLUMNS.len() {
-            continue;
-        }
-        let name = f[0].split_whitespace().collect::<Vec<_>>().join(" ");
-        if name.is_empty() {
-            report.reject(line, "Name", "empty name");
-            continue;
-        }
-        let mut date = |i: usize, check: bool| -> Option<Date> {
-            if f[i].is_empty() {
-                return None;
-            }
-            let d = us_date(&f[i])
-                .or_else(|e| f[i].parse::<Date>().map_err(|_| e))
-                .map_err(|e| report.note(line, COLUMNS[i], format!("date not read: {e}")))
-                .ok()?;
-            if let Some(why) = check.then(|| options.implausible(d)).flatten() {
-                report.note(line, COLUMNS[i], why);
-                return None;
-            }
-            Some(d)
         };
-        let start = date(6, true);
-        let end = date(7, false);
-        let updated = date(9, true);
-        for d in [start, updated].into_iter().flatten() {
+        let Some(order) = order_of(&f, row.line, options, &mut report) else {
+            continue;
+        };
+        for d in order.dated.into_iter().flatten() {
             latest = Some(latest.map_or(d, |l: Date| l.max(d)));
         }
-        let address = [&f[1], &f[2], &f[3], &f[5], &f[4]]
-            .iter()
-            .filter(|x| !x.is_empty())
-            .map(|x| x.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let key = (name.to_uppercase(), f[6].clone());
-        let country = if f[4].is_empty() {
-            "US".to_string()
-        } else {
-            f[4].clone()
-        };
-        let mut entity = Entity::new(
-            &super::stable_id(&[&key.0, &key.1]),
-            &name,
-            &format!("BIS Denied Persons List: {}", f[11]),
-        );
-        entity.countries = vec![country];
-        if !address.is_empty() {
-            entity.addresses.push(address);
-        }
-        entity.periods.push(Period {
-            start,
-            end,
-            citation: (!f[11].is_empty()).then(|| f[11].clone()),
-            action: (!f[10].is_empty()).then(|| f[10].clone()),
-        });
-        entity.notes = (!f[10].is_empty()).then(|| f[10].clone());
-        if let Some(&i) = by_key.get(&key) {
+        if let Some(&i) = by_key.get(&order.key) {
             let kept: &mut Entity = &mut entities[i];
-            let added = kept.absorb(entity);
+            let added = kept.absorb(order.entity);
             report.merged += 1;
             let what = added_in_words(&added);
             report.note(
-                line,
+                row.line,
                 "Name",
                 format!(
                     "same denial order as entity {}: merged, adding {what}",
@@ -181,22 +102,145 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
             );
             continue;
         }
-        by_key.insert(key, entities.len());
-        entities.push(entity);
+        by_key.insert(order.key, entities.len());
+        entities.push(order.entity);
     }
     let lists = vec![DesignationList {
-        meta: ListMeta {
-            authority: "US Department of Commerce, Bureau of Industry and Security".to_string(),
-            legal_basis: "Denial orders under the Export Administration Regulations, 15 CFR Part 764".to_string(),
-            effect: "Listed persons may not participate in any transaction subject to the EAR while the order is in force.".to_string(),
-            source_urls: vec!["https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/denied-persons-list".to_string()],
-            as_of: latest,
-            as_of_basis: if latest.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
-            reach: Reach::NamedOnly,
-            ..ListMeta::new("bis-dpl", "Denied Persons List (DPL)")
-        },
+        meta: meta(latest),
         entities,
     }];
     report.count(&lists);
     Ok(Imported { lists, report })
+}
+
+/// An error unless the first row is the Denied Persons List's header.
+fn check_header(rows: &[super::rows::Row], file: &str) -> Result<()> {
+    let names = header_names(rows, file)?;
+    if names == COLUMNS {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        file,
+        Some(1),
+        "-",
+        format!(
+            "not a Denied Persons List header: expected {} got {}",
+            COLUMNS.join("\t"),
+            escape_control(&names.join("\t"))
+        ),
+    ))
+}
+
+/// A row's twelve fields as text; `None`, with the row rejected, when it
+/// has another number of fields or a field is not UTF-8.
+fn fields(row: &super::rows::Row, report: &mut ImportReport) -> Option<Vec<String>> {
+    let record = &row.record;
+    if record.len() != COLUMNS.len() {
+        report.reject(
+            row.line,
+            "-",
+            format!("expected 12 fields, found {}", record.len()),
+        );
+        return None;
+    }
+    let mut f: Vec<String> = Vec::with_capacity(COLUMNS.len());
+    for (i, v) in record.iter().enumerate() {
+        match text(v) {
+            Some(s) => f.push(s.to_string()),
+            None => {
+                report.reject(row.line, COLUMNS[i], "invalid UTF-8");
+                return None;
+            }
+        }
+    }
+    Some(f)
+}
+
+/// One row's denial order: the entity it lists, the key rows of the same
+/// order share (name and effective date), and the dates that date the list
+/// (effective date and last update).
+struct Order {
+    entity: Entity,
+    key: (String, String),
+    dated: [Option<Date>; 2],
+}
+
+/// The denial order a row's fields write; `None`, with the row rejected,
+/// when its name is empty. Dates that cannot be read or believed are left
+/// out with a note.
+fn order_of(
+    f: &[String],
+    line: usize,
+    options: &LoadOptions,
+    report: &mut ImportReport,
+) -> Option<Order> {
+    let name = f[0].split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        report.reject(line, "Name", "empty name");
+        return None;
+    }
+    let mut date = |i: usize, check: bool| -> Option<Date> {
+        if f[i].is_empty() {
+            return None;
+        }
+        let d = us_date(&f[i])
+            .or_else(|e| f[i].parse::<Date>().map_err(|_| e))
+            .map_err(|e| report.note(line, COLUMNS[i], format!("date not read: {e}")))
+            .ok()?;
+        if let Some(why) = check.then(|| options.implausible(d)).flatten() {
+            report.note(line, COLUMNS[i], why);
+            return None;
+        }
+        Some(d)
+    };
+    let start = date(6, true);
+    let end = date(7, false);
+    let updated = date(9, true);
+    let address = [&f[1], &f[2], &f[3], &f[5], &f[4]]
+        .iter()
+        .filter(|x| !x.is_empty())
+        .map(|x| x.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let key = (name.to_uppercase(), f[6].clone());
+    let country = if f[4].is_empty() {
+        "US".to_string()
+    } else {
+        f[4].clone()
+    };
+    let mut entity = Entity::new(
+        &super::stable_id(&[&key.0, &key.1]),
+        &name,
+        &format!("BIS Denied Persons List: {}", f[11]),
+    );
+    entity.countries = vec![country];
+    if !address.is_empty() {
+        entity.addresses.push(address);
+    }
+    entity.periods.push(Period {
+        start,
+        end,
+        citation: (!f[11].is_empty()).then(|| f[11].clone()),
+        action: (!f[10].is_empty()).then(|| f[10].clone()),
+    });
+    entity.notes = (!f[10].is_empty()).then(|| f[10].clone());
+    Some(Order {
+        entity,
+        key,
+        dated: [start, updated],
+    })
+}
+
+/// What the Denied Persons List is, dated by its latest entry.
+fn meta(latest: Option<Date>) -> ListMeta {
+    ListMeta {
+        authority: "US Department of Commerce, Bureau of Industry and Security".to_string(),
+        legal_basis: "Denial orders under the Export Administration Regulations, 15 CFR Part 764".to_string(),
+        effect: "Listed persons may not participate in any transaction subject to the EAR while the order is in force.".to_string(),
+        source_urls: vec!["https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/denied-persons-list".to_string()],
+        as_of: latest,
+        as_of_basis: if latest.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
+        reach: Reach::NamedOnly,
+        ..ListMeta::new("bis-dpl", "Denied Persons List (DPL)")
+    }
 }

@@ -4,7 +4,7 @@
 use super::relations::{self, related_parties};
 use super::{DEFAULT_THRESHOLD, NameRef, Screener, vendor};
 use crate::error::{Error, Result};
-use crate::list::DesignationList;
+use crate::list::{DesignationList, EntityKind, NameKind, Reach};
 use crate::matcher::{ListedName, Matcher};
 use crate::normalize::Normalizer;
 use std::collections::HashMap;
@@ -68,109 +68,13 @@ impl ScreenerBuilder {
                 message: format!("{} is not between 0 and 1", self.threshold),
             });
         }
-        let mut list_index = HashMap::new();
-        for (i, l) in self.lists.iter().enumerate() {
-            if let Some(j) = list_index.insert(l.meta.id.clone(), i) {
-                return Err(Error::Argument {
-                    name: "list".into(),
-                    message: format!(
-                        "list id `{}` is loaded twice (lists {} and {})",
-                        l.meta.id,
-                        j + 1,
-                        i + 1
-                    ),
-                });
-            }
-        }
-        let mut names = Vec::new();
-        let mut identifiers: HashMap<String, Vec<(usize, usize, usize)>> = HashMap::new();
-        for (li, list) in self.lists.iter().enumerate() {
-            for (ei, entity) in list.entities.iter().enumerate() {
-                for (kind, _) in entity.names() {
-                    names.push(NameRef {
-                        list: li,
-                        entity: ei,
-                        kind,
-                        word_for_word: None,
-                    });
-                }
-                for (ii, id) in entity.identifiers.iter().enumerate() {
-                    let key = vendor::compare_form(&id.value);
-                    if !key.is_empty() {
-                        identifiers.entry(key).or_default().push((li, ei, ii));
-                    }
-                }
-            }
-        }
-        // A vendor named after a listed organisation may be a member of its
-        // group, which matters where the list reaches beyond the entities
-        // it names (subsidiaries, affiliates, owned entities, listed parents).
-        let texts = self
-            .lists
-            .iter()
-            .flat_map(|l| l.entities.iter().map(move |e| (l.meta.reach, e)))
-            .enumerate()
-            .flat_map(|(entity, (reach, e))| {
-                let groups = e.kind == crate::list::EntityKind::Organization
-                    && reach != crate::list::Reach::NamedOnly;
-                let affiliates = groups && reach == crate::list::Reach::SubsidiariesAndAffiliates;
-                let craft = matches!(
-                    e.kind,
-                    crate::list::EntityKind::Vessel | crate::list::EntityKind::Aircraft
-                );
-                e.names().map(move |(_, text)| ListedName {
-                    text,
-                    entity,
-                    groups,
-                    affiliates,
-                    craft,
-                })
-            });
-        // The members each entity's list names, by entity across the lists:
-        // a short core they carry is the group's brand.
-        let mut members: Vec<Vec<usize>> = Vec::new();
-        for l in &self.lists {
-            let offset = members.len();
-            members.extend(
-                relations::members_named(l)
-                    .into_iter()
-                    .map(|m| m.into_iter().map(|i| i + offset).collect()),
-            );
-        }
-        let matcher = Matcher::new(texts, &members);
+        let list_index = list_index(&self.lists)?;
+        let (mut names, identifiers) = names_and_identifiers(&self.lists);
+        let matcher = Matcher::new(listed_names(&self.lists), &members_named(&self.lists));
         super::weak::mark_word_for_word(&mut names, &matcher);
-        let mut name_keys: Vec<Vec<Vec<_>>> = self
-            .lists
-            .iter()
-            .map(|l| vec![Vec::new(); l.entities.len()])
-            .collect();
-        for (i, n) in names.iter().enumerate() {
-            let primary = match n.kind {
-                crate::list::NameKind::Primary => true,
-                crate::list::NameKind::Alias => false,
-                crate::list::NameKind::Former
-                | crate::list::NameKind::Original
-                | crate::list::NameKind::WeakAlias => continue,
-            };
-            let kind = self.lists[n.list].entities[n.entity].kind;
-            name_keys[n.list][n.entity].extend(crate::findings::link::name_key(
-                kind,
-                primary,
-                matcher.normalized(i),
-            ));
-        }
+        let name_keys = name_keys(&self.lists, &names, &matcher);
         let related = self.lists.iter().map(related_parties).collect();
-        let entity_index = self
-            .lists
-            .iter()
-            .map(|l| {
-                l.entities
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| (e.id.clone(), i))
-                    .collect()
-            })
-            .collect();
+        let entity_index = entity_index(&self.lists);
         Ok(Screener {
             lists: self.lists,
             names,
@@ -184,4 +88,132 @@ impl ScreenerBuilder {
             normalizer: Normalizer::new(),
         })
     }
+}
+
+/// Each list's position by its id; an id loaded twice is an error.
+fn list_index(lists: &[DesignationList]) -> Result<HashMap<String, usize>> {
+    let mut index = HashMap::new();
+    for (i, l) in lists.iter().enumerate() {
+        if let Some(j) = index.insert(l.meta.id.clone(), i) {
+            return Err(Error::Argument {
+                name: "list".into(),
+                message: format!(
+                    "list id `{}` is loaded twice (lists {} and {})",
+                    l.meta.id,
+                    j + 1,
+                    i + 1
+                ),
+            });
+        }
+    }
+    Ok(index)
+}
+
+/// Where each identifier's compare form is listed: (list, entity,
+/// identifier) positions.
+type IdentifierIndex = HashMap<String, Vec<(usize, usize, usize)>>;
+
+/// Every listed name, in the order the matcher indexes them, and the
+/// listed identifiers by compare form.
+fn names_and_identifiers(lists: &[DesignationList]) -> (Vec<NameRef>, IdentifierIndex) {
+    let mut names = Vec::new();
+    let mut identifiers: IdentifierIndex = HashMap::new();
+    for (li, list) in lists.iter().enumerate() {
+        for (ei, entity) in list.entities.iter().enumerate() {
+            for (kind, _) in entity.names() {
+                names.push(NameRef {
+                    list: li,
+                    entity: ei,
+                    kind,
+                    word_for_word: None,
+                });
+            }
+            for (ii, id) in entity.identifiers.iter().enumerate() {
+                let key = vendor::compare_form(&id.value);
+                if !key.is_empty() {
+                    identifiers.entry(key).or_default().push((li, ei, ii));
+                }
+            }
+        }
+    }
+    (names, identifiers)
+}
+
+/// Every listed name as the matcher takes it. A vendor named after a listed
+/// organisation may be a member of its group, which matters where the list
+/// reaches beyond the entities it names (subsidiaries, affiliates, owned
+/// entities, listed parents).
+fn listed_names(lists: &[DesignationList]) -> impl Iterator<Item = ListedName<'_>> {
+    lists
+        .iter()
+        .flat_map(|l| l.entities.iter().map(move |e| (l.meta.reach, e)))
+        .enumerate()
+        .flat_map(|(entity, (reach, e))| {
+            let groups = e.kind == EntityKind::Organization && reach != Reach::NamedOnly;
+            let affiliates = groups && reach == Reach::SubsidiariesAndAffiliates;
+            let craft = matches!(e.kind, EntityKind::Vessel | EntityKind::Aircraft);
+            e.names().map(move |(_, text)| ListedName {
+                text,
+                entity,
+                groups,
+                affiliates,
+                craft,
+            })
+        })
+}
+
+/// The members each entity's list names, by entity across the lists: a
+/// short core they carry is the group's brand.
+fn members_named(lists: &[DesignationList]) -> Vec<Vec<usize>> {
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for l in lists {
+        let offset = members.len();
+        members.extend(
+            relations::members_named(l)
+                .into_iter()
+                .map(|m| m.into_iter().map(|i| i + offset).collect()),
+        );
+    }
+    members
+}
+
+/// The keys that link each entity's findings across list editions, from
+/// its primary names and aliases.
+fn name_keys(
+    lists: &[DesignationList],
+    names: &[NameRef],
+    matcher: &Matcher,
+) -> Vec<Vec<Vec<crate::findings::link::Key>>> {
+    let mut keys: Vec<Vec<Vec<_>>> = lists
+        .iter()
+        .map(|l| vec![Vec::new(); l.entities.len()])
+        .collect();
+    for (i, n) in names.iter().enumerate() {
+        let primary = match n.kind {
+            NameKind::Primary => true,
+            NameKind::Alias => false,
+            NameKind::Former | NameKind::Original | NameKind::WeakAlias => continue,
+        };
+        let kind = lists[n.list].entities[n.entity].kind;
+        keys[n.list][n.entity].extend(crate::findings::link::name_key(
+            kind,
+            primary,
+            matcher.normalized(i),
+        ));
+    }
+    keys
+}
+
+/// Each entity's position in its list by its id.
+fn entity_index(lists: &[DesignationList]) -> Vec<HashMap<String, usize>> {
+    lists
+        .iter()
+        .map(|l| {
+            l.entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.id.clone(), i))
+                .collect()
+        })
+        .collect()
 }

@@ -144,3 +144,10 @@ pub fn sdn_2024_screener(threshold: f64) -> vendor_screen::Screener {
         .build()
         .expect("builds")
 }
+
+/// Screens a vendor's name with `s` on 2024-05-04, the day after the 2024
+/// SDN file's date.
+pub fn screen_after_sdn_2024(s: &vendor_screen::Screener, name: &str) -> vendor_screen::Report {
+    let as_of: vendor_screen::list::Date = "2024-05-04".parse().expect("date");
+    s.screen(&vendor_screen::Vendor::new(name), as_of)
+}
