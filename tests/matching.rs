@@ -136,6 +136,8 @@ const MUST_MATCH: &[Case] = cases![
     "ATM GROUP", "LIMITED LIABILITY COMPANY ATM GRUPP", "Grupp is Group, as Russian writes it too (two names of one SDN entry)";
     "OOO ADM SISTEMY", "LIMITED LIABILITY COMPANY ADM SYSTEMS", "a Russian organisation word as the list translates it (two names of one SDN entry)";
     "SEPAHAN CEMENT", "SIMAN SEPAHAN", "a Persian organisation word as the list translates it (two names of one SDN entry)";
+    "OOO LADOGA MANAGEMENT", "LADOGA MENEDZHMENT, OOO", "an English organisation word borrowed into Russian, as the list writes it back (two names of one SDN entry)";
+    "INSTAR LOGISTICS", "INSTAR LODZHISTIKS, OOO", "an English organisation word borrowed into Russian (two names of one SDN entry)";
     "PROIZVODSTVENNO-STROIT KOMPANIYA SNM", "PROIZVODSTVENNO-STROITELNAYA KOMPANIYA SNM", "a Russian word read as English is still contracted as written (SDN name)";
     "K0NTSERN ORION", "KONTSERN ORION OAO", "a digit for a letter in a word like Group (SDN name)";
     "DOLLY BELL", "DOLLY BELL DOO BEOGRAD-NOVI BEOGRAD", "the town after a d.o.o. is optional (two names of one SDN entry)";

@@ -1210,6 +1210,14 @@ pub(crate) const TRANSLATIONS: &[(&str, &str)] = &[
     ("stroitelnaya", "construction"),
     ("transportnaya", "transport"),
     ("finansovaya", "financial"),
+    // English organisation words borrowed into Russian and written back
+    // in Latin letters ("LADOGA MENEDZHMENT, OOO" / "OOO LADOGA
+    // MANAGEMENT", "INSTAR LODZHISTIKS, OOO" / "INSTAR LOGISTICS").
+    ("menedzhment", "management"),
+    ("konsalting", "consulting"),
+    ("lodzhistiks", "logistics"),
+    ("tekhnolodzhi", "technologies"),
+    ("tekhnolodzhis", "technologies"),
     // Persian, as the lists transliterate it ("PAKAT SAZI SHAFAGH SIMAN
     // SEPAHAN" / "SEPAHAN CEMENT PAKAT-SAZI SHAFAGH", "SANAYE ELECTRONIC
     // IRAN" / "IRAN ELECTRONICS INDUSTRIES").
