@@ -138,6 +138,8 @@ const MUST_MATCH: &[Case] = cases![
     "SEPAHAN CEMENT", "SIMAN SEPAHAN", "a Persian organisation word as the list translates it (two names of one SDN entry)";
     "OOO LADOGA MANAGEMENT", "LADOGA MENEDZHMENT, OOO", "an English organisation word borrowed into Russian, as the list writes it back (two names of one SDN entry)";
     "INSTAR LOGISTICS", "INSTAR LODZHISTIKS, OOO", "an English organisation word borrowed into Russian (two names of one SDN entry)";
+    "CENTRAL BANK OF VENEZUELA", "BANCO CENTRAL DE VENEZUELA", "a Spanish name's organisation words in English (two names of one SDN entry)";
+    "NATIONAL BANK OF CUBA", "BANCO NACIONAL DE CUBA", "a Spanish name's organisation words in English (two names of one SDN entry)";
     "PROIZVODSTVENNO-STROIT KOMPANIYA SNM", "PROIZVODSTVENNO-STROITELNAYA KOMPANIYA SNM", "a Russian word read as English is still contracted as written (SDN name)";
     "K0NTSERN ORION", "KONTSERN ORION OAO", "a digit for a letter in a word like Group (SDN name)";
     "DOLLY BELL", "DOLLY BELL DOO BEOGRAD-NOVI BEOGRAD", "the town after a d.o.o. is optional (two names of one SDN entry)";
@@ -716,10 +718,15 @@ citation = "tests"
         &[
             ("VTB CAPITAL HOLDINGS CLOSED JOINT STOCK COMPANY", "vtb"),
             ("JOINT STOCK COMPANY VTB DEVELOPMENT", "vtb"),
-            ("BANCO VTB AFRICA SA", "vtb"),
+            ("LIMITED LIABILITY COMPANY VTB COMMERCIAL FINANCE", "vtb"),
             ("NATIONAL IRANIAN TANKER COMPANY LLC SHARJAH BRANCH", "nitc"),
         ],
     );
+    // "Banco" reads as "Bank": BANCO VTB AFRICA SA is the listed "BANK VTB"
+    // with a place, a match as its English spelling is.
+    let spanish = hit("BANCO VTB AFRICA SA", "vtb").map(|h| h.1);
+    assert_eq!(spanish, Some(Status::Match));
+    assert_eq!(spanish, hit("BANK VTB AFRICA SA", "vtb").map(|h| h.1));
     for (vendor, entity, why) in [
         (
             "JOINT STOCK COMPANY VTB DEVELOPMENT",
@@ -824,7 +831,7 @@ citation = "tests"
                 "LIMITED LIABILITY COMPANY VTB INFRASTRUCTURE INVESTMENTS",
                 "vtb",
             ),
-            ("BANCO VTB AFRICA SA", "vtb"),
+            ("LIMITED LIABILITY COMPANY VTB COMMERCIAL FINANCE", "vtb"),
         ],
     );
     let hit = hit_on(&s, "VTB PENSION ADMINISTRATOR LIMITED", "vtb").expect("a hit");

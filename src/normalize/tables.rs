@@ -1229,6 +1229,32 @@ pub(crate) const TRANSLATIONS: &[(&str, &str)] = &[
     ("sazman", "organization"),
     ("sazmane", "organization"),
     ("mokhaberat", "communications"),
+    // Spanish, Portuguese and French organisation words, as the lists give
+    // a name in two languages ("BANCO CENTRAL DE VENEZUELA" / "CENTRAL BANK
+    // OF VENEZUELA", "BANQUE CENTRALE DE SYRIE" / "CENTRAL BANK OF SYRIA").
+    // "de" reads as "of" only between words ([`super::tag`]).
+    ("banco", "bank"),
+    ("de", "of"),
+    ("banque", "bank"),
+    ("nacional", "national"),
+    ("nationale", "national"),
+    ("internacional", "international"),
+    ("internationale", "international"),
+    ("ministerio", "ministry"),
+    ("ministere", "ministry"),
+    ("fundacion", "foundation"),
+    ("fundacao", "foundation"),
+    ("fondation", "foundation"),
+    ("organizacion", "organization"),
+    ("asociacion", "association"),
+    ("empresa", "enterprise"),
+    ("industrias", "industries"),
+    ("industria", "industry"),
+    ("tecnologia", "technology"),
+    ("tecnologias", "technologies"),
+    ("servicios", "services"),
+    ("inversiones", "investments"),
+    ("desarrollo", "development"),
 ];
 
 /// Abbreviations expanded for comparison (abbreviation, expansion).

@@ -6,7 +6,9 @@
 
 use super::chars::RawToken;
 use super::phrases::misspelt_word;
-use super::tables::{FORM_WORD_SPELLINGS, FORM_WORDS, GENERIC, GENERIC_FOREIGN, TRANSLATIONS};
+use super::tables::{
+    CONNECTIVES, FORM_WORD_SPELLINGS, FORM_WORDS, GENERIC, GENERIC_FOREIGN, TRANSLATIONS,
+};
 use super::variant::{stem, variant_key};
 use super::{Normalizer, StepKind, Steps, Token, TokenKind};
 use crate::background::{Background, GENERIC_DF};
@@ -180,10 +182,17 @@ impl Normalizer {
         }
     }
 
-    /// Abbreviations of the table are expanded (`tech` → `technology`).
+    /// Abbreviations of the table are expanded (`tech` → `technology`). A
+    /// word read as a preposition ("de": "of") joins two parts of a name,
+    /// so it is one only between words: last, it is something else ("INC
+    /// /DE/", a state of incorporation).
     fn abbreviations(&self, text: &str, raw: &mut [RawToken], steps: &mut Steps) {
-        for t in raw.iter_mut().filter(|t| t.kind.is_none()) {
+        let last = raw.len().saturating_sub(1);
+        for (i, t) in raw.iter_mut().enumerate().filter(|(_, t)| t.kind.is_none()) {
             if let Some(long) = self.abbreviations.get(t.text.as_str()) {
+                if i == last && CONNECTIVES.contains(long) {
+                    continue;
+                }
                 let written = &text[t.span.clone()];
                 let detail = if TRANSLATIONS.iter().any(|(w, _)| *w == t.text) {
                     format!("read '{written}' as the English '{long}'")

@@ -315,7 +315,7 @@ fn plain_latin_is_not_corrupted() {
 #[test]
 fn spanish_y_between_two_initials_is_and() {
     assert_eq!(text("A Y S Carrier"), text("A & S Carrier"));
-    assert_eq!(text("G Y G Internacional"), "g and g internacional");
+    assert_eq!(text("G Y G Internacional"), "g and g international");
     // Read again, the same.
     assert_eq!(text(&text("M Y M")), text("M Y M"));
     // Joined by hyphens, or more than three, the letters spell a word.
@@ -406,4 +406,28 @@ fn a_hyphenated_legal_form_reads_alike_wherever_its_run_stands() {
     );
     assert_eq!(kind("Luok-LLC Qqqqq", "llc"), Some(TokenKind::LegalForm));
     assert_ne!(kind("ABC-LLC Trading", "llc"), Some(TokenKind::LegalForm));
+}
+
+/// Spanish, Portuguese and French organisation words compare as English,
+/// and "de" between words as "of": the lists' own names in two languages
+/// ("BANCO CENTRAL DE VENEZUELA", aka "CENTRAL BANK OF VENEZUELA") read
+/// alike. Last in a name, "de" joins nothing and stays as written (an SEC
+/// filer's state of incorporation: "8X8 INC /DE/").
+#[test]
+fn organisation_words_of_other_languages_read_as_english() {
+    let n = Normalizer::new();
+    let words = |s: &str| -> Vec<String> {
+        let norm = n.normalize(s);
+        let mut w: Vec<String> = norm.tokens.iter().map(|t| t.text.clone()).collect();
+        w.sort();
+        w
+    };
+    assert_eq!(
+        words("BANCO CENTRAL DE VENEZUELA"),
+        words("CENTRAL BANK OF VENEZUELA")
+    );
+    let french = words("BANQUE CENTRALE DE SYRIE");
+    assert!(french.contains(&"bank".to_string()) && french.contains(&"of".to_string()));
+    let filer = n.normalize("8X8 INC /DE/");
+    assert_eq!(filer.tokens.last().map(|t| t.text.as_str()), Some("de"));
 }
