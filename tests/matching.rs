@@ -138,6 +138,10 @@ const MUST_MATCH: &[Case] = cases![
     "SEPAHAN CEMENT", "SIMAN SEPAHAN", "a Persian organisation word as the list translates it (two names of one SDN entry)";
     "OOO LADOGA MANAGEMENT", "LADOGA MENEDZHMENT, OOO", "an English organisation word borrowed into Russian, as the list writes it back (two names of one SDN entry)";
     "INSTAR LOGISTICS", "INSTAR LODZHISTIKS, OOO", "an English organisation word borrowed into Russian (two names of one SDN entry)";
+    "KATINA DRUSTVO S OGRANICENO ODGOVORNOSCU ZA NEKRETNINE I UGOSTITELJSTVO", "KATINA DRUSTVO S OGRANICENOM ODGOVORNOSCU ZA NEKRETNINE I UGOSTITELJSTVO", "a legal form of several words that the table writes with diacritics (društvo s ograničenom odgovornošću), misspelt and before the name's words (SDN name)";
+    "INVERSIONES LA QUINTA Y CIA. S.A.", "INVERSIONES LA QUINTA Y CIA. LTDA.", "Cía. (compañía) is a legal form before another, as real vendor names write it (Cochez y Cía. S.A.) (SDN name)";
+    "K2016212771 SOUTH AFRICA PTY CO., LTD.", "K2016212771 SOUTH AFRICA PTY LTD", "Pty is a legal form before another (SDN name)";
+    "OINT STOCK COMMERCIAL BANK AK BARS PUBLIC JOINT STOCK COMPANY", "JOINT STOCK COMMERCIAL BANK AK BARS PUBLIC JOINT STOCK COMPANY", "a legal form of four words with a shorter word's first letter dropped (SDN name)";
     "CENTRAL BANK OF VENEZUELA", "BANCO CENTRAL DE VENEZUELA", "a Spanish name's organisation words in English (two names of one SDN entry)";
     "NATIONAL BANK OF CUBA", "BANCO NACIONAL DE CUBA", "a Spanish name's organisation words in English (two names of one SDN entry)";
     "PROIZVODSTVENNO-STROIT KOMPANIYA SNM", "PROIZVODSTVENNO-STROITELNAYA KOMPANIYA SNM", "a Russian word read as English is still contracted as written (SDN name)";

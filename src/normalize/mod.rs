@@ -79,8 +79,8 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 use tables::{
-    ABBREVIATIONS, CONFUSABLES, COUNTRIES, DEMONYMS, HAN_WORDS, HanKind, LEGAL_FORMS_TSV,
-    LEGAL_SYNONYMS, PLACE_SYNONYMS, PLACES, TRANSLATIONS,
+    ABBREVIATIONS, CONFUSABLES, COUNTRIES, DEMONYMS, HAN_WORDS, HanKind, LEGAL_ANYWHERE,
+    LEGAL_FORMS_TSV, LEGAL_SYNONYMS, PLACE_SYNONYMS, PLACES, TRANSLATIONS,
 };
 use unicode_normalization::UnicodeNormalization;
 
@@ -364,6 +364,12 @@ impl Normalizer {
         let mut shortened = Vec::new();
         let mut latin_words = std::collections::HashSet::new();
         let mut transliterated = Vec::new();
+        // First: the table's own spellings of these words ("cía") are then
+        // the same phrase, found anywhere.
+        for &(word, compare) in LEGAL_ANYWHERE {
+            self.legal_words.insert(word.to_string());
+            self.add_legal_phrase(vec![word.to_string()], compare.to_string(), false);
+        }
         for line in LEGAL_FORMS_TSV.lines() {
             if line.starts_with('#') {
                 continue;
@@ -404,10 +410,17 @@ impl Normalizer {
                     .entry(run_together)
                     .or_insert_with(|| compare.clone());
             }
-            // Latin letters with diacritics (not other scripts).
+            // Latin letters with diacritics (not other scripts): such a
+            // form is found only ending a name when, without them, it may
+            // be a word or initials of a name ("MTÜ" is not "MTU Aero
+            // Engines"; "A.ö.R."). A form of several words, one of four
+            // letters or more, is no name's words ("Anonim Şirketi",
+            // "Društvo s ograničenom odgovornošću"): a vendor writes it
+            // anywhere, or misspelt, as the forms without diacritics.
             let diacritics = alias
                 .chars()
-                .any(|c| ('\u{00C0}'..='\u{024F}').contains(&c));
+                .any(|c| ('\u{00C0}'..='\u{024F}').contains(&c))
+                && (words.len() == 1 || words.iter().all(|w| w.len() <= 3));
             self.legal_words.extend(words.iter().cloned());
             if let [word] = &words[..] {
                 let latin = alias.chars().all(|c| c <= '\u{024F}');

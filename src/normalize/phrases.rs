@@ -171,7 +171,12 @@ fn one_word_misspelt<'a>(p: &'a Phrase, tokens: &[RawToken], i: usize) -> Option
             let contracted = p.words.len() >= 3
                 && name_has_more(tokens, i, p.words.len())
                 && crate::score::contracts(&t.text, w);
-            if typos > 1 || !(misspelt_phrase_word(&t.text, w) || contracted) {
+            // Its first letter may slip in a shorter word too: "Oint Stock
+            // Company", "Joint Tock Company".
+            let first_slipped = p.words.len() >= 3
+                && name_has_more(tokens, i, p.words.len())
+                && first_slip_in_phrase(&t.text, w);
+            if typos > 1 || !(misspelt_phrase_word(&t.text, w) || contracted || first_slipped) {
                 return None;
             }
         }
@@ -183,7 +188,21 @@ fn one_word_misspelt<'a>(p: &'a Phrase, tokens: &[RawToken], i: usize) -> Option
 /// [`one_word_misspelt`] reads a phrase's words: misspelt, or contracted
 /// (which it reads only in a phrase of three words or more).
 fn misspelt_or_contracted(written: &str, word: &str) -> bool {
-    misspelt_phrase_word(written, word) || crate::score::contracts(written, word)
+    misspelt_phrase_word(written, word)
+        || crate::score::contracts(written, word)
+        || first_slip_in_phrase(written, word)
+}
+
+/// Shortest word of a phrase of three words or more whose first letter
+/// may slip ([`one_word_misspelt`]).
+const MIN_FIRST_SLIP_IN_LONG_PHRASE: usize = 5;
+
+/// Whether `written` is the phrase word `word` with its first letter
+/// changed, dropped or added, the word having
+/// [`MIN_FIRST_SLIP_IN_LONG_PHRASE`] letters or more: read so only in a
+/// phrase of three words or more, whose two others say which it is.
+fn first_slip_in_phrase(written: &str, word: &str) -> bool {
+    word.len() >= MIN_FIRST_SLIP_IN_LONG_PHRASE && first_slip(written, word)
 }
 
 /// Whether the name's `tokens` hold more than the `len` tokens from `i`.

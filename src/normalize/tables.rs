@@ -453,15 +453,25 @@ pub(crate) const BRANCH_QUALIFIERS: &[&str] = &[
 /// (asociación civil) does, Iran's PJS (private joint stock company, as
 /// the SDN list writes it: "VALFAJR SHIPPING COMPANY PJS") and the SARLU
 /// of French-speaking Africa (a SARL of one partner: "MIDAS RESSOURCES
-/// SARLU"), which the table lacks. So do what
-/// is left of "(Pty) Ltd" and "Private Limited" when a vendor drops the
-/// last word: "ICARUS MARINE (PTY)", "JOHN HOLLAND GROUP PTY", "NEC
-/// ENGINEERS PRIVATE" (the table has only the whole forms, and "Private"
+/// SARLU"), which the table lacks. So does what
+/// is left of "Private Limited" when a vendor drops the last word: "NEC
+/// ENGINEERS PRIVATE" (the table has only the whole form, and "Private"
 /// is a word elsewhere in a name).
 pub(crate) const LAST_WORD_LEGAL: &[&str] = &[
-    "as", "oy", "ad", "kg", "se", "ug", "eg", "sl", "eu", "cc", "kk", "ac", "pjs", "sarlu", "pty",
+    "as", "oy", "ad", "kg", "se", "ug", "eg", "sl", "eu", "cc", "kk", "ac", "pjs", "sarlu",
     "private",
 ];
+
+/// Short legal forms that real names write wherever they stand, which the
+/// legal-form table has only within longer forms or with diacritics (so
+/// only ending a name), with their compare forms: the Spanish "Cía."
+/// (compañía: "F. ICAZA Y CIA., S.A.", "CHEVEZ, RUIZ, ZAMARRIPA Y CIA.
+/// S.C.", vendor names) and the "Pty" of Australia and South Africa
+/// (proprietary: "CLONALVY NOMINEES PTY LTD AND OTHERS", "ICARUS MARINE
+/// (PTY)"), read as the "Pty Ltd" it stands for. First in a name of
+/// several words, each is a word, as other short legal forms are
+/// ([`PREFIX_LEGAL`]).
+pub(crate) const LEGAL_ANYWHERE: &[(&str, &str)] = &[("cia", "cia"), ("pty", "ltd")];
 
 /// Function words: articles, prepositions and conjunctions, English and
 /// those of the lists' other languages that are no name particle ("de",

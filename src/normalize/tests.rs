@@ -350,9 +350,10 @@ fn legal_forms_are_tagged_not_deleted() {
 
 /// A legal form of several words is read through one word misspelt in
 /// its first letter (a long word), written with a digit for a letter,
-/// or, in a phrase of three words or more, contracted; a name that is
-/// only a legal form contracted at its end is a listed name's beginning
-/// cut at a field width, and stays words.
+/// or, in a phrase of three words or more, contracted or misspelt in the
+/// first letter of a shorter word; a name that is only a legal form
+/// contracted or so misspelt is a listed name's beginning cut at a field
+/// width, or a name of its own, and stays words.
 #[test]
 fn a_legal_form_is_read_through_a_slip_a_digit_or_a_contraction() {
     for (name, read) in [
@@ -370,7 +371,34 @@ fn a_legal_form_is_read_through_a_slip_a_digit_or_a_contraction() {
             "Obshchestvo s Ogranichennoi Otvetst",
             "obshchestvo s ogranichennoi otvetst",
         ),
-        ("Bsf Koint Stock Company", "bsf koint stock co"),
+        ("Bsf Koint Stock Company", "bsf jsc"),
+        ("Oint Stock Commercial Bank Ak Bars", "jscb ak bars"),
+        ("Koint Stock Company", "koint stock co"),
+        // Two words: the other alone does not say which phrase it is.
+        ("Acme Kimited Liability", "acme kimited liability"),
+    ] {
+        assert_eq!(text(name), read, "{name}");
+    }
+}
+
+/// A legal form of several words that the table writes with diacritics
+/// is read wherever it stands and misspelt, as one without them; a short
+/// one stays a legal form only ending a name ("MTÜ"), and "Cía." and
+/// "Pty" are legal forms anywhere but first.
+#[test]
+fn legal_forms_written_with_diacritics_or_alone_are_read_anywhere() {
+    for (name, read) in [
+        (
+            "Katina Drustvo s Ogranicenom Odgovornoscu za Nekretnine",
+            "katina doo za nekretnine",
+        ),
+        ("Perlite Ticaret Anonim Siketi", "perlite ticaret as"),
+        ("MTU Aero Engines", "mtu aero engines"),
+        ("Cochez y Cia. S.A.", "cochez y cia sa"),
+        ("Gavia Tradings Pty Ltd", "gavia tradings ltd"),
+        ("Gavia Tradings Pty", "gavia tradings ltd"),
+        ("Pty Holdings", "pty holdings"),
+        ("CIA Security", "cia security"),
     ] {
         assert_eq!(text(name), read, "{name}");
     }
