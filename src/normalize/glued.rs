@@ -38,6 +38,8 @@ use super::tables::FORM_WORDS;
 use super::{Normalizer, StepKind, Steps};
 use crate::background::Background;
 use std::collections::HashSet;
+use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
 
 /// Fewest letters left beside the organisation word.
 const MIN_REST: usize = 3;
@@ -262,18 +264,82 @@ impl Normalizer {
 }
 
 /// The pieces of `t` with their byte spans: split where the written text is
-/// the pieces' letters in any case, else each with the whole span.
+/// the pieces' letters in any case, each character read in its NFKC form
+/// and what is no letter or digit aside (a character the normaliser
+/// deletes as invisible, an apostrophe: "TOV\u{7f}LTD", "TOV`LTD",
+/// "ＴＯＶLTD"); else (a word transliterated from another script) each
+/// with its share of the word's characters, in order. Never the whole
+/// span: a piece would read the text after the word as its own neighbour
+/// ("tov" of "tov\u{7f}ltd-t" was a code joined by a hyphen, where the same
+/// name read again is "tov ltd-t": the `normalize` fuzz target's finding).
 fn span_pieces(text: &str, t: &RawToken, mut pieces: Vec<RawToken>) -> Vec<RawToken> {
-    let written = &text[t.span.clone()];
-    let joined: String = pieces.iter().map(|p| p.text.as_str()).collect();
-    if written.len() == joined.len() && written.eq_ignore_ascii_case(&joined) {
-        let mut start = t.span.start;
-        for p in &mut pieces {
-            p.span = start..start + p.text.len();
-            start = p.span.end;
+    let spans = piece_spans(text, t.span.clone(), &pieces)
+        .or_else(|| shared_spans(text, t.span.clone(), &pieces));
+    if let Some(spans) = spans {
+        for (p, span) in pieces.iter_mut().zip(spans) {
+            p.span = span;
         }
     }
     pieces
+}
+
+/// The characters of `text[span]` shared out among the pieces in order, as
+/// many to each as its share of the pieces' letters (one at least), where
+/// the word has a character for each piece.
+fn shared_spans(text: &str, span: Range<usize>, pieces: &[RawToken]) -> Option<Vec<Range<usize>>> {
+    let starts: Vec<usize> = text[span.clone()]
+        .char_indices()
+        .map(|(i, _)| span.start + i)
+        .collect();
+    let (chars, count) = (starts.len(), pieces.len());
+    let letters: usize = pieces.iter().map(|p| p.text.chars().count()).sum();
+    if chars < count || letters == 0 {
+        return None;
+    }
+    let at = |k: usize| starts.get(k).copied().unwrap_or(span.end);
+    let mut spans = Vec::with_capacity(count);
+    let (mut first, mut seen) = (0, 0);
+    for (k, p) in pieces.iter().enumerate() {
+        seen += p.text.chars().count();
+        let left = count - k - 1;
+        let last = (seen * chars / letters).clamp(first + 1, chars - left);
+        spans.push(at(first)..at(last));
+        first = last;
+    }
+    Some(spans)
+}
+
+/// The byte span of each piece in `text[span]`, if its letters and digits
+/// read as the pieces' letters, one after the other.
+fn piece_spans(text: &str, span: Range<usize>, pieces: &[RawToken]) -> Option<Vec<Range<usize>>> {
+    let start = span.start;
+    let mut chars = text[span]
+        .char_indices()
+        .filter(|&(_, c)| !super::chars::is_invisible(c))
+        .map(|(i, c)| {
+            let read: String = std::iter::once(c)
+                .nfkc()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            (start + i..start + i + c.len_utf8(), read)
+        })
+        .filter(|(_, read)| !read.is_empty());
+    let mut spans = Vec::with_capacity(pieces.len());
+    for p in pieces {
+        let mut read = String::new();
+        let mut piece: Option<Range<usize>> = None;
+        while read.len() < p.text.len() {
+            let (r, letters) = chars.next()?;
+            read.push_str(&letters);
+            piece = Some(piece.map_or(r.clone(), |s| s.start..r.end));
+        }
+        if read != p.text {
+            return None;
+        }
+        spans.push(piece?);
+    }
+    chars.next().is_none().then_some(spans)
 }
 
 #[cfg(test)]
@@ -350,5 +416,35 @@ mod tests {
                 .iter()
                 .any(|s| s.detail.contains("'GroupHesai' read as words run together"))
         );
+    }
+
+    /// Characters deleted as invisible, or read another way (full-width
+    /// letters), inside the word fall between or inside the pieces' spans:
+    /// a piece does not take the whole word's span, and with it the text
+    /// after the word as its neighbour ("tov" read as a code joined by a
+    /// hyphen to "-t"; the `normalize` fuzz target's finding).
+    #[test]
+    fn pieces_keep_their_spans_across_invisible_and_full_width_characters() {
+        let n = Normalizer::new();
+        for (name, pieces, read) in [
+            ("Hik tov\u{7f}ltd-t", ["tov", "ltd"], "hik llc ltd-t"),
+            ("Hik toV`ltd-t", ["toV", "ltd"], "hik llc ltd-t"),
+            (
+                "Hik \u{ff34}\u{ff2f}\u{ff36}ltd-t",
+                ["\u{ff34}\u{ff2f}\u{ff36}", "ltd"],
+                "hik llc ltd-t",
+            ),
+            // Transliterated: each piece its share of the characters.
+            ("Hik Тов\u{7f}ltd-t", ["Тов", "\u{7f}ltd"], "hik tob ltd-t"),
+        ] {
+            let q = n.normalize_query(name);
+            let spans: Vec<&str> = q.tokens[1..3]
+                .iter()
+                .map(|t| &q.original[t.span.clone()])
+                .collect();
+            assert_eq!(spans, pieces, "{name}");
+            assert_eq!(q.text(), read, "{name}");
+            assert_eq!(n.normalize_query(read).text(), read, "{name}");
+        }
     }
 }
