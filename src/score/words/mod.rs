@@ -114,16 +114,20 @@ pub(crate) const MIN_LISTED_CONTRACTION_LEN: usize = 4;
 /// seven. Two letters swapped ("Dahau" / "Dahua") make another word less
 /// often and cost less: 0.88 at five letters, 0.9 at six.
 pub(crate) fn typo_similarity(edits: usize, len: usize, swapped: bool) -> f64 {
-    let per_letter = if swapped { 0.6 } else { 0.9 };
-    let per_edit = (per_letter / len.max(1) as f64).max(0.1);
-    (1.0 - per_edit * edits as f64).max(0.0)
+    edit_similarity(if swapped { 0.6 } else { 0.9 }, edits, len)
 }
 
-/// [`typo_similarity`] of a letter left out inside a word
-/// ([`typo::dropped_inside`]): 0.84 at five letters, 0.87 at six, 0.89 at
-/// seven.
-pub(crate) fn slip_similarity(edits: usize, len: usize) -> f64 {
-    let per_edit = (SLIP_PER_LETTER / len.max(1) as f64).max(0.1);
+/// [`typo_similarity`] of one letter left out inside a word of `len`
+/// letters ([`typo::dropped_inside`]): 0.84 at five letters, 0.87 at six,
+/// 0.89 at seven.
+pub(crate) fn slip_similarity(len: usize) -> f64 {
+    edit_similarity(SLIP_PER_LETTER, 1, len)
+}
+
+/// Similarity of two words `edits` slips apart, each costing `per_letter`
+/// spread over the `len` letters of the longer word, 0.1 at least.
+fn edit_similarity(per_letter: f64, edits: usize, len: usize) -> f64 {
+    let per_edit = (per_letter / len.max(1) as f64).max(0.1);
     (1.0 - per_edit * edits as f64).max(0.0)
 }
 

@@ -49,7 +49,7 @@ fn dropped_inside(x: &[u8], y: &[u8], (sim, kind): (f64, PairKind)) -> (f64, Pai
     let inside = (1..y.len() - 1)
         .any(|i| y[i - 1] != y[i] && y[i] != y[i + 1] && x[..i] == y[..i] && x[i..] == y[i + 1..]);
     if inside {
-        (sim.max(slip_similarity(1, y.len())), kind)
+        (sim.max(slip_similarity(y.len())), kind)
     } else {
         (sim, kind)
     }
