@@ -279,6 +279,8 @@ const MUST_MATCH: &[Case] = cases![
     "FRUIT PLUS", "FRUIT PLUS MALDIVES PVT LTD", "the country a branch adds is a place (SDN names of one entity)";
     "A & S CARRIER INTERNACIONAL, S.A. DE C.V.", "A Y S CARRIER INTERNACIONAL, S.A. DE C.V.", "Spanish y between initials is & (SDN names of one entity)";
     "INVERSIONES LA PLATA M & M S. EN C.A.", "INVERSIONES LA PLATA M Y M", "Spanish y between initials is & (SDN names of one entity)";
+    "ISLAMIC RESISTANCE SUPPORT ASSOCIATION", "ISLAMIC RESISTANCE SUPPORT ORGANIZATION", "a word for the kind of body stands for another (SDN names of one entity)";
+    "AL RAHMAN WELFARE FOUNDATION", "AL RAHMAH WELFARE ORGANIZATION", "a word for the kind of body stands for another (SDN names of one entity)";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![
@@ -366,6 +368,9 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "UNIT CORP", "UNITED COMPANY OJSC", "United is no inflection of Unit (SEC name, SSI)";
     "BAKER TILLY KOSOVO L.L.C.", "NATIONAL MOVEMENT FOR THE LIBERATION OF KOSOVO", "a country is no group's core (FPDS name, SDN)";
     "CONG TY CO PHAN SC DREAMLINE VIET NAM", "VIET NAM GAS AND CHEMICALS TRANSPORTATION CORPORATION", "a country written in two words is a place (FPDS name, SDN)";
+    "RISING TIDE TECHNOLOGY GROUP, INC", "RISING TIDE SHIPPING CORP.", "organisation words differ: another line of business (FPDS name, SDN)";
+    "Sino Green Land Corp.", "SINO MACHINERY CO., LTD.", "organisation words differ: another line of business (SEC name, SDN)";
+    "MILLENIUM CONSTRUCTION LLC", "MILENYUM SHIPPING", "organisation words differ: another line of business (FPDS name, SDN)";
 ];
 
 /// Every listed name of the tables, as one list of organisations, with

@@ -431,6 +431,72 @@ pub(crate) const FORM_WORD_SPELLINGS: &[(&str, &str)] = &[
     ("kholding", "holding"),
 ];
 
+/// Organisation words that say what kind of body a name is, not what it
+/// does: the lists write one for another among a name's aliases ("ISLAMIC
+/// RESISTANCE SUPPORT ASSOCIATION" / "ORGANIZATION", "AKHMAD KADYROV FUND"
+/// / "AKHMAT KADYROV FOUNDATION", "ANSAR BANK" / "ANSAR INSTITUTE"), and
+/// translations of the same word differ ("Zavod": Plant, Factory, Works),
+/// so two such words do not tell two bodies apart as two lines of business
+/// do ("Rising Tide Technology" / "Rising Tide Shipping";
+/// [`crate::score::evidence`]). With them, the words of legal forms the
+/// normaliser leaves unread ("Public", "Open", "Closed").
+pub(crate) const BODY_WORDS: &[&str] = &[
+    "association",
+    "associations",
+    "associates",
+    "organization",
+    "organisation",
+    "organizations",
+    "foundation",
+    "fund",
+    "funds",
+    "institute",
+    "institution",
+    "society",
+    "union",
+    "center",
+    "centre",
+    "committee",
+    "council",
+    "agency",
+    "bureau",
+    "office",
+    "department",
+    "league",
+    "federation",
+    "alliance",
+    "club",
+    "movement",
+    "front",
+    "party",
+    "network",
+    "trust",
+    "board",
+    "commission",
+    "authority",
+    "administration",
+    "ministry",
+    "directorate",
+    "establishment",
+    "enterprise",
+    "enterprises",
+    "firm",
+    "academy",
+    "university",
+    "college",
+    "school",
+    "cooperative",
+    "charity",
+    "plant",
+    "factory",
+    "works",
+    "public",
+    "private",
+    "state",
+    "open",
+    "closed",
+];
+
 /// Words a branch or trading arm adds to its group's name ("Volga Group
 /// Global", "CNOOC International Trading"): organisation words that say
 /// where or how a company works, not who it is.

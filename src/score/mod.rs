@@ -23,7 +23,8 @@
 //!    "USA", when the names share a rare word). The alignment's
 //!    score is the contributed share of the total.
 //! 4. **Evidence** ([`evidence`]): factors for names that share no rare word
-//!    but leave words unpaired, places that differ, numbers that differ.
+//!    but leave words unpaired, places that differ, numbers that differ,
+//!    organisation words that differ.
 //! 5. **Group members** ([`containment`]): a vendor's name made of a listed
 //!    organisation's core and words of its own scores by the core's rarity,
 //!    and says so.

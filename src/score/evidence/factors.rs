@@ -3,9 +3,9 @@
 //! form against a craft's name (see the module [`super`] for each).
 
 use super::{
-    DROPPED_GENERIC_SHARE, Evidence, KIND_FACTOR, NUMBERS_FACTOR, PLACES_CUT, Rule, SHORT_WORD,
-    SHORTER_GENERIC_RARITY, SHORTER_GENERIC_SHARE, Shared, UNPAIRED_CUT, Unpaired,
-    is_branch_qualifier, joins, pair_evidence, quoted,
+    DROPPED_GENERIC_SHARE, Evidence, KIND_FACTOR, NUMBERS_FACTOR, ORGANISATION_WORDS_FACTOR,
+    PLACES_CUT, Rule, SHORT_WORD, SHORTER_GENERIC_RARITY, SHORTER_GENERIC_SHARE, Shared,
+    UNPAIRED_CUT, Unpaired, is_branch_qualifier, joins, pair_evidence, quoted,
 };
 use crate::normalize::TokenKind;
 use crate::score::{Leftover, Pair, Prepared, Side};
@@ -136,6 +136,48 @@ pub(super) fn numbers_differ(left: &Unpaired) -> Option<Evidence> {
         ),
     })
 }
+
+/// Rule [`Rule::OrganisationWordsDiffer`]: an organisation word unpaired
+/// on each side, neither a branch's qualifier ("Rising Tide *Technology*
+/// Group" / "Rising Tide *Shipping* Corp.", "Sino *Green Land*" / "Sino
+/// *Machinery*"): the vendor names another line of business. Where the
+/// names share a rare word, it is the core of the listed name, and the
+/// vendor's name a possible member of its group ([`crate::score::containment`]),
+/// not the listed company.
+pub(super) fn organisation_words_differ(left: &Unpaired) -> Option<Evidence> {
+    let words = |side: Side| -> Vec<usize> {
+        left.content
+            .iter()
+            .filter(|x| {
+                let t = left.token(x);
+                x.side == side
+                    && t.kind == TokenKind::Generic
+                    && t.text.len() >= MIN_ORGANISATION_WORD
+                    && !is_branch_qualifier(t)
+                    && !crate::normalize::BODY_WORDS.contains(&t.text.as_str())
+            })
+            .map(|x| x.token)
+            .collect()
+    };
+    let (qw, lw) = (words(Side::Query), words(Side::Listed));
+    if qw.is_empty() || lw.is_empty() {
+        return None;
+    }
+    Some(Evidence {
+        rule: Rule::OrganisationWordsDiffer,
+        factor: ORGANISATION_WORDS_FACTOR,
+        detail: format!(
+            "organisation words differ ({} / {}): score × {ORGANISATION_WORDS_FACTOR:.2}",
+            quoted(left.q, qw.into_iter()),
+            quoted(left.l, lw.into_iter())
+        ),
+    })
+}
+
+/// Fewest letters of an organisation word that names a line of business
+/// ("Air", "Oil"): a letter or two is a connective or an initial ("Lashkar
+/// *e*-Toiba" / "Lashkar-*i*-Taiba").
+const MIN_ORGANISATION_WORD: usize = 3;
 
 /// A vendor's name with a legal form the listed name lacks, against a
 /// vessel's or an aircraft's name ([`Prepared::craft`]): the vendor says

@@ -34,6 +34,15 @@
 //!   `1 − 0.3 × (1 − evidence)`.
 //! - **numbers differ**: a number left unpaired on each side ("CETC 13" /
 //!   "CETC 14") halves it.
+//! - **organisation words differ**: an organisation word left unpaired on
+//!   each side, three letters or more, neither a branch's qualifier nor a
+//!   word for the kind of body a name is ("Association", "Fund", "Plant":
+//!   the lists write one for another among an entry's aliases), multiplies
+//!   it by 0.9: "Rising Tide *Technology*" is another line of business
+//!   than "Rising Tide *Shipping*", whatever the rare word they share. A
+//!   vendor named after a listed organisation's core with words of its own
+//!   is weighed as a possible member of its group instead
+//!   ([`super::containment`]).
 //! - **kind differs**: a vendor's name with a legal form left unpaired
 //!   against a vessel's or an aircraft's name ("DOVER Corp" / the tanker
 //!   DOVER): a company is neither, so the score is multiplied by 0.8, and a
@@ -61,7 +70,9 @@ mod costs;
 mod factors;
 
 pub(crate) use costs::{branch_qualifiers, shorter_form};
-use factors::{kind_differs, numbers_differ, places_differ, weak_evidence};
+use factors::{
+    kind_differs, numbers_differ, organisation_words_differ, places_differ, weak_evidence,
+};
 
 /// Shared evidence that counts as one rare word.
 pub(crate) const EVIDENCE_NEEDED: f64 = 1.0;
@@ -90,6 +101,8 @@ pub(crate) const PLACES_CUT: f64 = 0.3;
 pub(crate) const SHORTER_FORM_SHARE: f64 = 0.5;
 /// Factor when numbers differ.
 pub(crate) const NUMBERS_FACTOR: f64 = 0.5;
+/// Factor when organisation words differ ([`factors::organisation_words_differ`]).
+pub(crate) const ORGANISATION_WORDS_FACTOR: f64 = 0.9;
 /// Factor when a company's name meets a vessel's or an aircraft's
 /// ([`kind_differs`]): below 0.85, so that a company's name that is a
 /// ship's word for word with a legal form (0.997 to 0.999) falls below
@@ -110,6 +123,9 @@ pub enum Rule {
     PlacesDiffer,
     /// Each name has a number the other lacks.
     NumbersDiffer,
+    /// Each name has an organisation word the other lacks: another line
+    /// of business.
+    OrganisationWordsDiffer,
     /// The vendor's name has a company's legal form; the listed name is a
     /// vessel's or an aircraft's.
     KindDiffers,
@@ -215,6 +231,7 @@ pub(crate) fn weigh(
     out.extend(weak_evidence(q, l, pairs, &left, &shared));
     out.extend(places_differ(&left, shared.shortfall(Side::Query)));
     out.extend(numbers_differ(&left));
+    out.extend(organisation_words_differ(&left));
     out.extend(kind_differs(q, l, leftovers));
     out
 }
@@ -323,3 +340,6 @@ fn joins<'a>(
         .flat_map(|p| &p.listed)
         .any(|&j| is(&l.name.tokens[j]))
 }
+
+#[cfg(test)]
+mod tests;
