@@ -281,6 +281,8 @@ const MUST_MATCH: &[Case] = cases![
     "INVERSIONES LA PLATA M & M S. EN C.A.", "INVERSIONES LA PLATA M Y M", "Spanish y between initials is & (SDN names of one entity)";
     "ISLAMIC RESISTANCE SUPPORT ASSOCIATION", "ISLAMIC RESISTANCE SUPPORT ORGANIZATION", "a word for the kind of body stands for another (SDN names of one entity)";
     "AL RAHMAN WELFARE FOUNDATION", "AL RAHMAH WELFARE ORGANIZATION", "a word for the kind of body stands for another (SDN names of one entity)";
+    "OJSC NOVOKUYBYSHEV REFINERY", "NOVOKUIBYSHEVSK REFINERY", "a transliteration and a slip in one word (SDN names of one entity)";
+    "SUPREME LUBRICANTS", "SUPRIM LUBRIKANTS", "a transliteration and a slip in one word, another spelling in the other (SDN names of one entity)";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![

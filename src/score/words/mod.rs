@@ -189,6 +189,7 @@ pub(crate) fn word_sim(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairK
     [
         inflection(a, b),
         variant(a, b),
+        variant_typo(a, b, ctx),
         vowels(a, b, ctx),
         typo(a, b, ctx),
         first_letter(a, b, ctx),
@@ -225,6 +226,17 @@ fn misspelt_legal_form(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairK
 fn inflection(a: &Token, b: &Token) -> Option<(f64, PairKind)> {
     let generic = a.kind == TokenKind::Generic || b.kind == TokenKind::Generic;
     (generic && a.stem_text() == b.stem_text()).then_some((INFLECTION_SIM, PairKind::Inflection))
+}
+
+/// Variant keys a typo apart ("Novokuybyshev" / "Novokuibyshevsk",
+/// "Suprim" / "Supreme"): a transliteration and a slip at once.
+fn variant_typo(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
+    if a.variant.is_none() && b.variant.is_none() {
+        return None;
+    }
+    let (x, y) = (a.key().as_bytes(), b.key().as_bytes());
+    let (sim, kind) = typo::typo_bytes(x, y, ctx)?;
+    Some((sim * VARIANT_SIM, kind))
 }
 
 /// The same variant key (transliteration, look-alikes).

@@ -359,3 +359,26 @@ fn a_letter_left_out_inside_a_word_costs_less_than_other_slips() {
     assert!(slip_similarity(5) > typo(5));
     assert!(slip_similarity(5) < VARIANT_SIM);
 }
+
+/// A transliteration and a slip at once pair as a typo of the two
+/// spellings' variant keys, at the variant's similarity times the typo's
+/// (SDN aliases of one entity each); words with no variant key to fold
+/// take the typo rule alone.
+#[test]
+fn a_transliteration_and_a_slip_at_once_pair_through_the_variant_keys() {
+    for (vendor, listed, edits) in [
+        ("Novokuybyshev", "Novokuibyshevsk", 2),
+        ("Supreme", "Suprim", 1),
+    ] {
+        let (s, k) = pair(vendor, listed, false).expect(vendor);
+        assert_eq!(k, PairKind::Typo { edits }, "{vendor} ~ {listed}");
+        assert!(s < VARIANT_SIM, "{vendor} ~ {listed}: {s}");
+    }
+    // Two edits between the keys of six letters are too many.
+    assert_eq!(pair("Suprik", "Supreme", false), None);
+    // No letter folds: the typo rule alone, at its own similarity.
+    assert_eq!(
+        pair("Hesqi", "Hesai", false),
+        Some((typo_similarity(1, 5, false), PairKind::Typo { edits: 1 }))
+    );
+}
