@@ -7,6 +7,7 @@
 //! | inflection | stem | stem |
 //! | spelling variant, digits for letters | variant key | variant key |
 //! | typo | first letter, lengths at most [`MAX_EDITS`] apart | first letter and length |
+//! | spelling variant and typo | the variant keys' first letter, their lengths at most [`MAX_EDITS`] apart | the variant key's first letter and length |
 //! | misspelt legal form | the same, as written | first letter and length, as written |
 //! | first letter | the form less its first letter (substituted), or one form the other less its first letter (added, dropped); a legal form as written | tail, compare form, both as written too |
 //! | contraction | first letter; the vendor's word shorter, its letters among the listed word's | first letter and length, as written, then letters |
@@ -49,6 +50,8 @@ pub(crate) struct QueryWords<'q> {
     by_length: Shapes<usize>,
     /// By first letter and length as written, with its letters.
     written: Shapes<usize>,
+    /// By first letter and length of the variant key, with its letters.
+    keys: Shapes<usize>,
     /// Runs of two or three words, by first letter and length as written
     /// run together, with their letters.
     runs: Shapes<Span>,
@@ -115,6 +118,9 @@ impl<'q> QueryWords<'q> {
             let written = t.unexpanded_text();
             if let Some(s) = shape(written) {
                 w.written.entry(s).or_default().push((i, letters(written)));
+            }
+            if let Some(s) = shape(t.key()) {
+                w.keys.entry(s).or_default().push((i, letters(t.key())));
             }
             // As read and as written (a Russian or Persian word read as the
             // English one).
@@ -197,6 +203,7 @@ impl<'q> QueryWords<'q> {
             extend(&self.tail, form, out);
         }
         lookup_near(&self.by_length, text, out);
+        lookup_near(&self.keys, b.key(), out);
         self.near_written(written, out);
         // The query's contractions of an organisation word, as read and as
         // written.
