@@ -105,15 +105,7 @@ pub(super) fn places_differ(left: &Unpaired, shortfall: f64) -> Option<Evidence>
         left.of_kind(Side::Listed, TokenKind::Place),
     );
     let factor = 1.0 - PLACES_CUT * shortfall;
-    Some(Evidence {
-        rule: Rule::PlacesDiffer,
-        factor,
-        detail: format!(
-            "places differ ({} / {}): score × {factor:.2}",
-            quoted(left.q, qp.into_iter()),
-            quoted(left.l, lp.into_iter())
-        ),
-    })
+    Some(differ(left, Rule::PlacesDiffer, "places", factor, qp, lp))
 }
 
 /// Rule [`Rule::NumbersDiffer`]: a number on each side ("Fund VII" is not
@@ -126,15 +118,35 @@ pub(super) fn numbers_differ(left: &Unpaired) -> Option<Evidence> {
         left.of_kind(Side::Query, TokenKind::Number),
         left.of_kind(Side::Listed, TokenKind::Number),
     );
-    Some(Evidence {
-        rule: Rule::NumbersDiffer,
-        factor: NUMBERS_FACTOR,
+    Some(differ(
+        left,
+        Rule::NumbersDiffer,
+        "numbers",
+        NUMBERS_FACTOR,
+        qn,
+        ln,
+    ))
+}
+
+/// The evidence of a rule that finds words of one kind, `what`, on each
+/// side unpaired: the vendor's `q` against the listed name's `l`.
+fn differ(
+    left: &Unpaired,
+    rule: Rule,
+    what: &str,
+    factor: f64,
+    q: Vec<usize>,
+    l: Vec<usize>,
+) -> Evidence {
+    Evidence {
+        rule,
+        factor,
         detail: format!(
-            "numbers differ ({} / {}): score × {NUMBERS_FACTOR:.2}",
-            quoted(left.q, qn.into_iter()),
-            quoted(left.l, ln.into_iter())
+            "{what} differ ({} / {}): score × {factor:.2}",
+            quoted(left.q, q.into_iter()),
+            quoted(left.l, l.into_iter())
         ),
-    })
+    }
 }
 
 /// Rule [`Rule::OrganisationWordsDiffer`]: an organisation word unpaired
@@ -163,15 +175,14 @@ pub(super) fn organisation_words_differ(left: &Unpaired) -> Option<Evidence> {
     if qw.is_empty() || lw.is_empty() {
         return None;
     }
-    Some(Evidence {
-        rule: Rule::OrganisationWordsDiffer,
-        factor: ORGANISATION_WORDS_FACTOR,
-        detail: format!(
-            "organisation words differ ({} / {}): score × {ORGANISATION_WORDS_FACTOR:.2}",
-            quoted(left.q, qw.into_iter()),
-            quoted(left.l, lw.into_iter())
-        ),
-    })
+    Some(differ(
+        left,
+        Rule::OrganisationWordsDiffer,
+        "organisation words",
+        ORGANISATION_WORDS_FACTOR,
+        qw,
+        lw,
+    ))
 }
 
 /// Fewest letters of an organisation word that names a line of business
