@@ -140,8 +140,13 @@ pub(crate) fn is_swap(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    matches!(diff.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
+    // The first letters that differ, swapped, and the rest alike (without
+    // a table of differences: this runs on every pair of words of equal
+    // length the typo rules try).
+    let Some(i) = a.iter().zip(b).position(|(x, y)| x != y) else {
+        return false;
+    };
+    i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
 }
 
 /// What the pair rules need to know of the listed name.
@@ -235,6 +240,11 @@ fn variant_typo(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
         return None;
     }
     let (x, y) = (a.key().as_bytes(), b.key().as_bytes());
+    // What the typo rule asks first, before it is asked: most pairs of
+    // words tried fail here.
+    if x.first() != y.first() || x.len().abs_diff(y.len()) > allowed_edits(x.len().max(y.len())) {
+        return None;
+    }
     let (sim, kind) = typo::typo_bytes(x, y, ctx)?;
     Some((sim * VARIANT_SIM, kind))
 }

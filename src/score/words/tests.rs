@@ -382,3 +382,18 @@ fn a_transliteration_and_a_slip_at_once_pair_through_the_variant_keys() {
         Some((typo_similarity(1, 5, false), PairKind::Typo { edits: 1 }))
     );
 }
+
+proptest::proptest! {
+    /// Two words are a swap when they differ in exactly two neighbouring
+    /// letters, swapped: the test without a table of differences agrees
+    /// with the definition, on words of a small alphabet (so that swaps
+    /// often meet).
+    #[test]
+    fn a_swap_is_two_neighbouring_letters_exchanged(a in "[abc]{0,7}", b in "[abc]{0,7}") {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        let diff: Vec<usize> = (0..a.len().min(b.len())).filter(|&i| a[i] != b[i]).collect();
+        let by_definition = a.len() == b.len()
+            && matches!(diff.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i]);
+        proptest::prop_assert_eq!(is_swap(a, b), by_definition);
+    }
+}

@@ -57,6 +57,10 @@ fn dropped_inside(x: &[u8], y: &[u8], (sim, kind): (f64, PairKind)) -> (f64, Pai
 
 /// [`typo`] on two words' letters.
 pub(super) fn typo_bytes(x: &[u8], y: &[u8], ctx: Context) -> Option<(f64, PairKind)> {
+    // The same first letter, asked first: most pairs of words fail here.
+    if x.first() != y.first() {
+        return None;
+    }
     let shorter = x.len().min(y.len());
     let min = if ctx.listed_single {
         MIN_SINGLE_TYPO_LEN
@@ -80,7 +84,7 @@ pub(super) fn typo_bytes(x: &[u8], y: &[u8], ctx: Context) -> Option<(f64, PairK
         && shorter + 1 == min
         && x.last() == y.last()
         && (y.len() >= min || x.len() == y.len());
-    if (shorter < min && !dropped && !swap && !inside) || x[0] != y[0] {
+    if shorter < min && !dropped && !swap && !inside {
         return None;
     }
     let longer = x.len().max(y.len());
