@@ -1,6 +1,7 @@
 //! The rules that multiply the score once the names are aligned: weak
-//! evidence, places that differ, numbers that differ, a company's legal
-//! form against a craft's name (see the module [`super`] for each).
+//! evidence, places that differ, numbers that differ, organisation words
+//! that differ, a company's legal form against a craft's name (see the
+//! module [`super`] for each).
 
 use super::{
     DROPPED_GENERIC_SHARE, Evidence, KIND_FACTOR, NUMBERS_FACTOR, ORGANISATION_WORDS_FACTOR,

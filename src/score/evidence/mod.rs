@@ -217,8 +217,9 @@ pub(crate) fn shared_evidence(q: &Prepared, l: &Prepared, pairs: &[Pair], cap_sh
 }
 
 /// The rules' factors for an alignment, in the order the explanation
-/// gives them: weak evidence, places that differ, numbers that differ, a
-/// company's legal form against a craft's name.
+/// gives them: weak evidence, places that differ, numbers that differ,
+/// organisation words that differ, a company's legal form against a
+/// craft's name.
 pub(crate) fn weigh(
     q: &Prepared,
     l: &Prepared,
