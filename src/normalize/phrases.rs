@@ -168,14 +168,11 @@ fn one_word_misspelt<'a>(p: &'a Phrase, tokens: &[RawToken], i: usize) -> Option
             // Liability Compa"); but not the whole name, which is then the
             // beginning of a listed name cut at a field width, not a legal
             // form ("Obshchestvo s Ogranichennoi Otvetst", `score::cut`).
-            let contracted = p.words.len() >= 3
-                && name_has_more(tokens, i, p.words.len())
-                && crate::score::contracts(&t.text, w);
             // Its first letter may slip in a shorter word too: "Oint Stock
             // Company", "Joint Tock Company".
-            let first_slipped = p.words.len() >= 3
-                && name_has_more(tokens, i, p.words.len())
-                && first_slip_in_phrase(&t.text, w);
+            let long = p.words.len() >= 3 && name_has_more(tokens, i, p.words.len());
+            let contracted = long && crate::score::contracts(&t.text, w);
+            let first_slipped = long && first_slip_in_phrase(&t.text, w);
             if typos > 1 || !(misspelt_phrase_word(&t.text, w) || contracted || first_slipped) {
                 return None;
             }
@@ -186,7 +183,8 @@ fn one_word_misspelt<'a>(p: &'a Phrase, tokens: &[RawToken], i: usize) -> Option
 
 /// Whether `written` may be the phrase word `word` as
 /// [`one_word_misspelt`] reads a phrase's words: misspelt, or contracted
-/// (which it reads only in a phrase of three words or more).
+/// or with its first letter slipped (which it reads only in a phrase of
+/// three words or more).
 fn misspelt_or_contracted(written: &str, word: &str) -> bool {
     misspelt_phrase_word(written, word)
         || crate::score::contracts(written, word)

@@ -240,11 +240,6 @@ fn variant_typo(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKind)> {
         return None;
     }
     let (x, y) = (a.key().as_bytes(), b.key().as_bytes());
-    // What the typo rule asks first, before it is asked: most pairs of
-    // words tried fail here.
-    if x.first() != y.first() || x.len().abs_diff(y.len()) > allowed_edits(x.len().max(y.len())) {
-        return None;
-    }
     let (sim, kind) = typo::typo_bytes(x, y, ctx)?;
     Some((sim * VARIANT_SIM, kind))
 }

@@ -57,8 +57,10 @@ fn dropped_inside(x: &[u8], y: &[u8], (sim, kind): (f64, PairKind)) -> (f64, Pai
 
 /// [`typo`] on two words' letters.
 pub(super) fn typo_bytes(x: &[u8], y: &[u8], ctx: Context) -> Option<(f64, PairKind)> {
-    // The same first letter, asked first: most pairs of words fail here.
-    if x.first() != y.first() {
+    // The same first letter and lengths the allowed edits can bridge,
+    // asked first: most pairs of words tried fail here.
+    let longer = x.len().max(y.len());
+    if x.first() != y.first() || x.len().abs_diff(y.len()) > allowed_edits(longer) {
         return None;
     }
     let shorter = x.len().min(y.len());
@@ -87,7 +89,6 @@ pub(super) fn typo_bytes(x: &[u8], y: &[u8], ctx: Context) -> Option<(f64, PairK
     if shorter < min && !dropped && !swap && !inside {
         return None;
     }
-    let longer = x.len().max(y.len());
     let d = osa_within(x, y, allowed_edits(longer))?;
     let swapped = d == 1 && is_swap(x, y);
     Some((
