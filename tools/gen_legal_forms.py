@@ -131,6 +131,11 @@ EXTRA = [
     # 2024 file writes it ("STICHTING BENEVOLENCE INTERNATIONAL NEDERLAND",
     # "STICHTING AL-AQSA").
     ("Stichting", "Stichting"),
+    # The Russian joint-stock commercial bank in Latin letters: the source
+    # has only the Cyrillic АКБ, the lists write AKB ("AKB MOSOBLBANK OAO",
+    # "AO AKB NOVIKOMBANK", "SVIAZ-BANK AKB PAO", "AKB RFA, OAO"). Not JSB,
+    # which the CSL writes as a company's initials too ("JSB Logistics").
+    ("JSCB", "AKB"),
 ]
 
 

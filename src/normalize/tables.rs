@@ -559,7 +559,7 @@ pub(crate) const NOT_LEGAL_ALONE: &[&str] = &[
 /// acronym ("JP Logistics", "STG Logistic").
 pub(crate) const PREFIX_LEGAL: &[&str] = &[
     "ooo", "ao", "zao", "oao", "pao", "jsc", "pt", "tov", "too", "llc", "ip", "chp", "dp", "kp",
-    "uab", "ab", "as", "sa", "ltd", "co", "inc", "tob", "ad", "ead", "od", "eood",
+    "uab", "ab", "as", "sa", "ltd", "co", "inc", "tob", "ad", "ead", "od", "eood", "akb",
 ];
 
 /// Legal forms that mean the same (compare forms joined without spaces).

@@ -211,6 +211,23 @@ fn a_short_legal_form_of_another_script_is_read_only_last() {
     assert_eq!(kinds("Acme Trading")[1], Generic);
 }
 
+/// The Russian joint-stock commercial bank written in Latin letters, AKB,
+/// is the JSCB it stands for wherever the lists write it (the legal-form
+/// source has only the Cyrillic АКБ); JSB stays a word: the CSL writes it
+/// as a company's initials ("JSB Logistics").
+#[test]
+fn the_latin_akb_is_a_joint_stock_commercial_bank() {
+    use TokenKind::{Distinctive, Generic, LegalForm};
+    assert_eq!(text("AKB MOSOBLBANK OAO"), text("JSCB MOSOBLBANK OAO"));
+    assert_eq!(
+        kinds("AKB MOSOBLBANK OAO"),
+        [LegalForm, Distinctive, LegalForm]
+    );
+    assert_eq!(kinds("AO AKB NOVIKOMBANK")[..2], [LegalForm, LegalForm]);
+    assert_eq!(kinds("SVIAZ-BANK AKB PAO")[2], LegalForm);
+    assert_eq!(kinds("JSB Logistics"), [Distinctive, Generic]);
+}
+
 #[test]
 fn each_step_alone() {
     assert_eq!(text("Hik\u{200B}vision"), "hikvision", "invisible");
