@@ -283,6 +283,7 @@ const MUST_MATCH: &[Case] = cases![
     "AL RAHMAN WELFARE FOUNDATION", "AL RAHMAH WELFARE ORGANIZATION", "a word for the kind of body stands for another (SDN names of one entity)";
     "OJSC NOVOKUYBYSHEV REFINERY", "NOVOKUIBYSHEVSK REFINERY", "a transliteration and a slip in one word (SDN names of one entity)";
     "SUPREME LUBRICANTS", "SUPRIM LUBRIKANTS", "a transliteration and a slip in one word, another spelling in the other (SDN names of one entity)";
+    "CHORNOMORNAFTOGAZ", "CHERNOMORNEFTEGAZ", "Ukrainian and Russian transliterations of a long name, three vowels apart (SDN names of one entity)";
     "PAO MOSOBLBANK", "AKB MOSOBLBANK OAO", "AKB, the joint-stock commercial bank, is a legal form (SDN names of one entity)";
 ];
 

@@ -84,6 +84,38 @@ fn vowels_of_a_one_word_listed_name() {
     assert_eq!(pair("souran", "soran", false).map(|x| x.1), variant);
 }
 
+/// Two transliterations of a long name differ in a vowel each syllable,
+/// in three places, and pair so even as a listed name's one word: the
+/// Ukrainian and the Russian spellings of one SDN entity. Shorter words
+/// take two vowels at most.
+#[test]
+fn vowels_of_a_long_name_differ_in_three_places() {
+    let kind = |vendor: &str, listed: &str, single: bool| pair(vendor, listed, single).map(|x| x.1);
+    let variant = Some(PairKind::Variant { digits: false });
+    for single in [true, false] {
+        assert_eq!(
+            kind("chornomornaftogaz", "chernomorneftegaz", single),
+            variant,
+            "one word: {single}"
+        );
+    }
+    assert_eq!(
+        kind("mojahedan", "mujahidin", false),
+        None,
+        "nine letters, three vowels"
+    );
+    assert_eq!(
+        kind("mojahedin", "mujahidin", false),
+        variant,
+        "nine letters, two vowels"
+    );
+    assert_eq!(
+        kind("chornomornoftogoz", "chernomorneftegaz", true),
+        None,
+        "five vowels"
+    );
+}
+
 /// Each rule alone, with a row that must not pair beside it.
 #[test]
 fn rules() {

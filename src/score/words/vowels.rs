@@ -11,6 +11,13 @@ pub(crate) const VOWELS_SIM: f64 = 0.88;
 /// Shortest words (the shorter of the two) whose vowels may differ.
 pub(crate) const MIN_VOWELS_LEN: usize = 4;
 
+/// Shortest words (the shorter of the two) whose vowels may differ in
+/// three places, and in a listed name of that one word: two
+/// transliterations of a long name (the Ukrainian "Chornomornaftogaz" and
+/// the Russian "Chernomorneftegaz") differ in a vowel each syllable, and
+/// so many consonants in the same order make no other name.
+pub(crate) const LONG_VOWELS_LEN: usize = 12;
+
 /// Two transliterations of one name that differ only in their vowels
 /// ("Misr" / "Masr", "Quds" / "Qods", "Pouya" / "Pooya", "Mujahidin" /
 /// "Mujahideen"): distinctive words with the same first letter and the same
@@ -36,7 +43,10 @@ pub(super) fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKin
     // same consonants, a letter more is a vowel added to a run of vowels
     // ("Souran" / "Soran", "Pooya" / "Puya"), never a vowel where the
     // other word has none ("Tesl" / "Tesla" differ in consonants).
-    let edits = if x.max(y) >= 8 || consonants >= 4 {
+    let long = x.min(y) >= LONG_VOWELS_LEN;
+    let edits = if long {
+        3
+    } else if x.max(y) >= 8 || consonants >= 4 {
         2
     } else {
         1
@@ -57,7 +67,7 @@ pub(super) fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKin
             && (!ctx.listed_single || x == y)
             && differ_in_a_vowel_pair(a.text.as_bytes(), b.text.as_bytes())
     };
-    ((!ctx.listed_single && enough && edited()) || one_sound())
+    (((!ctx.listed_single || long) && enough && edited()) || one_sound())
         .then_some((VOWELS_SIM, PairKind::Variant { digits: false }))
 }
 
