@@ -39,8 +39,8 @@ pub(super) fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKin
     let consonants = consonant_bytes(&a.text)?.filter(|&c| c != b'*').count();
     // A vowel changed, not the word rewritten ("Stream" / "Storm"); in
     // eight letters or more, or between four consonants or more, two
-    // edits ("Mujahidin" / "Mujahideen", "Sanubar" / "Senobar"). With the
-    // same consonants, a letter more is a vowel added to a run of vowels
+    // edits ("Mujahidin" / "Mujahideen", "Sanubar" / "Senobar"); in twelve
+    // letters or more, three ([`LONG_VOWELS_LEN`]). With the same consonants, a letter more is a vowel added to a run of vowels
     // ("Souran" / "Soran", "Pooya" / "Puya"), never a vowel where the
     // other word has none ("Tesl" / "Tesla" differ in consonants).
     let long = x.min(y) >= LONG_VOWELS_LEN;
@@ -61,7 +61,7 @@ pub(super) fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKin
     // A listed name of one word has nothing else to say which name it is:
     // only one sound written with two vowels and as many letters either
     // way ("Nour" / "Noor"), not a vowel added ("Aries" / "Ares", "Daniel"
-    // / "Danel").
+    // / "Danel"), unless the word is long enough to say it alone.
     let one_sound = || {
         consonants >= 2
             && (!ctx.listed_single || x == y)
