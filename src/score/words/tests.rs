@@ -90,30 +90,50 @@ fn vowels_of_a_one_word_listed_name() {
 /// take two vowels at most.
 #[test]
 fn vowels_of_a_long_name_differ_in_three_places() {
-    let kind = |vendor: &str, listed: &str, single: bool| pair(vendor, listed, single).map(|x| x.1);
     let variant = Some(PairKind::Variant { digits: false });
-    for single in [true, false] {
-        assert_eq!(
-            kind("chornomornaftogaz", "chernomorneftegaz", single),
+    for (vendor, listed, single, expected, why) in [
+        (
+            "chornomornaftogaz",
+            "chernomorneftegaz",
+            true,
             variant,
-            "one word: {single}"
+            "a one-word name",
+        ),
+        (
+            "chornomornaftogaz",
+            "chernomorneftegaz",
+            false,
+            variant,
+            "in a longer name",
+        ),
+        (
+            "mojahedan",
+            "mujahidin",
+            false,
+            None,
+            "nine letters, three vowels",
+        ),
+        (
+            "mojahedin",
+            "mujahidin",
+            false,
+            variant,
+            "nine letters, two vowels",
+        ),
+        (
+            "chornomornoftogoz",
+            "chernomorneftegaz",
+            true,
+            None,
+            "five vowels",
+        ),
+    ] {
+        assert_eq!(
+            pair(vendor, listed, single).map(|x| x.1),
+            expected,
+            "{vendor}: {why}"
         );
     }
-    assert_eq!(
-        kind("mojahedan", "mujahidin", false),
-        None,
-        "nine letters, three vowels"
-    );
-    assert_eq!(
-        kind("mojahedin", "mujahidin", false),
-        variant,
-        "nine letters, two vowels"
-    );
-    assert_eq!(
-        kind("chornomornoftogoz", "chernomorneftegaz", true),
-        None,
-        "five vowels"
-    );
 }
 
 /// Each rule alone, with a row that must not pair beside it.
