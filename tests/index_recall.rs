@@ -171,3 +171,33 @@ fn a_word_that_is_also_a_concatenation_takes_typos() {
         "the bundled alias Hikvision is one typo away"
     );
 }
+
+/// A transliteration and a slip at once pair through the two words' variant
+/// keys ("Suprim" / "Supreme", whose key drops the final e: "suprem"); the
+/// index must find such a pair though the words as written are two edits
+/// apart. It looked variant keys up exactly only, and missed a listed name
+/// whose only anchor paired so: a proptest of the fuzz bodies found "C{hina
+/// Mobi" ("Mobi" / "Mobile"), which pairs no more (keys of five letters or
+/// more take a slip) and stays a seed of the screener's fuzz target.
+#[test]
+fn a_slip_in_a_variant_key_finds_its_name() {
+    use vendor_screen::index::NameIndex;
+    use vendor_screen::normalize::Normalizer;
+    let n = Normalizer::new();
+    let names: Vec<_> = ["Supreme Industries", "China Mobile Limited"]
+        .iter()
+        .map(|s| n.normalize(s))
+        .collect();
+    let index = NameIndex::build(&names);
+    for query in ["Suprim Industries", "Suprim"] {
+        assert_eq!(index.candidates(&n.normalize_query(query)), [0], "{query}");
+    }
+    let toml = "[list]\nid = \"t\"\nname = \"T\"\nauthority = \"tests\"\nlegal_basis = \"none\"\neffect = \"none\"\nsource_urls = []\nas_of = \"2026-11-01\"\nreach = \"owned_50_percent\"\n\n[[entity]]\nid = \"e0\"\nname = \"NOVOKUIBYSHEVSK REFINERY\"\ncitation = \"tests\"\n";
+    let list = vendor_screen::list::toml::parse_list(toml, "t.toml").expect("parses");
+    let s = ScreenerBuilder::new().list(list).build().expect("builds");
+    let as_of = Date::new(2026, 11, 22).unwrap();
+    let v = Vendor::new("OJSC NOVOKUYBYSHEV REFINERY");
+    let brute = s.screen_brute_force(&v, as_of);
+    assert!(!brute.hits.is_empty(), "two SDN names of one entity");
+    assert_eq!(s.screen(&v, as_of), brute);
+}

@@ -17,7 +17,10 @@ enum Role {
     Word,
     /// A concatenation of listed words: typos.
     Concatenation,
-    /// Looked up exactly only (variant, stem and tail keys).
+    /// A listed word's variant key: typos of a query word's text or
+    /// variant key.
+    Variant,
+    /// Looked up exactly only (stem and tail keys).
     Exact,
 }
 
@@ -98,9 +101,10 @@ struct Builder {
     /// (key, name) pairs, sorted into postings at the end.
     pairs: Vec<(u32, u32)>,
     /// Whether a key is already in `words` / `concatenations` /
-    /// `generic_by_first`.
+    /// `variants` / `generic_by_first`.
     in_words: Vec<bool>,
     in_concatenations: Vec<bool>,
+    in_variants: Vec<bool>,
     in_generic: Vec<bool>,
     /// Keys of anchors a list may write as contractions, each once
     /// ([`Builder::maybe_contraction`]).
@@ -121,15 +125,19 @@ impl Builder {
         let vowels = (t.kind == TokenKind::Distinctive)
             .then(|| vowel_key(&t.text))
             .flatten();
-        for key in [
-            t.variant.clone(),
-            stem_key(t).map(str::to_string),
-            tail,
-            whole,
-            vowels,
-        ]
-        .into_iter()
-        .flatten()
+        // Its variant key takes typos too: a transliteration and a slip
+        // pair through the keys ("Kapitol" / "Capital").
+        if let Some(v) = &t.variant {
+            let role = if v.len() >= crate::score::MIN_VARIANT_TYPO_LEN {
+                Role::Variant
+            } else {
+                Role::Exact
+            };
+            self.add(v, id, role, false);
+        }
+        for key in [stem_key(t).map(str::to_string), tail, whole, vowels]
+            .into_iter()
+            .flatten()
         {
             self.add(&key, id, Role::Exact, false);
         }
@@ -224,6 +232,7 @@ impl Builder {
             Role::Concatenation => {
                 Some((&mut self.in_concatenations[ku], &mut index.concatenations))
             }
+            Role::Variant => Some((&mut self.in_variants[ku], &mut index.variants)),
             Role::Exact => None,
         };
         if let Some((flag, buckets)) = bucketed {
@@ -264,6 +273,7 @@ impl Builder {
         index.key_end.push(index.arena.len());
         self.in_words.push(false);
         self.in_concatenations.push(false);
+        self.in_variants.push(false);
         self.in_generic.push(false);
         self.in_contractions.push(false);
         k
@@ -295,6 +305,7 @@ impl Builder {
             .words
             .values_mut()
             .chain(index.concatenations.values_mut())
+            .chain(index.variants.values_mut())
         {
             b.shrink_to_fit();
         }

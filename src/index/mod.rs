@@ -21,7 +21,8 @@
 //!
 //! A query looks up each of its words, and each concatenation of two or three
 //! adjacent words, in the same forms: exactly, within the scorer's typo
-//! allowance, and as contractions (a short word against longer organisation
+//! allowance (a word's variant key too, against the listed words and their
+//! variant keys: a transliteration and a slip at once), and as contractions (a short word against longer organisation
 //! words; an organisation word against the listed words of four letters or
 //! more that contract it, in listed names of three words or more: "SHPG"
 //! for "Shipping"). Fuzzy keys are
@@ -84,6 +85,9 @@ pub struct NameIndex {
     words: FxMap<(u8, u8), Bucket>,
     /// Keys that are concatenations of listed words, by first letter and length.
     concatenations: FxMap<(u8, u8), Bucket>,
+    /// Listed words' variant keys, by first letter and length: a query
+    /// word's text or variant key a typo apart pairs with them.
+    variants: FxMap<(u8, u8), Bucket>,
     /// Organisation-word keys by first letter (the long side of a contraction).
     generic_by_first: FxMap<u8, Vec<u32>>,
     /// Keys a list may write as contractions, by the hash of each
@@ -220,7 +224,9 @@ impl NameIndex {
         let mut tail = String::new();
         let toks = &query.tokens;
         for (i, t) in toks.iter().enumerate() {
-            self.lookup(&t.text, true, &mut keys);
+            // Against the listed variant keys only as a distinctive word:
+            // the word the pair rules take a typo of keys for.
+            self.lookup_in(&t.text, true, t.kind == TokenKind::Distinctive, &mut keys);
             // As read and as written (a Russian or Persian word read as the
             // English one).
             if t.kind == TokenKind::Generic {
@@ -231,7 +237,7 @@ impl NameIndex {
                 }
             }
             if let Some(raw) = &t.unexpanded {
-                self.lookup(raw, true, &mut keys);
+                self.lookup_in(raw, true, false, &mut keys);
             }
             self.exact_forms(
                 &t.text,
@@ -245,7 +251,7 @@ impl NameIndex {
             // pair rule reads both.
             if t.kind == TokenKind::Number && t.variant.is_some() {
                 if let Some(read) = digits_as_letters_with_l(&t.text) {
-                    self.lookup(&read, true, &mut keys);
+                    self.lookup_in(&read, true, false, &mut keys);
                     self.exact_forms(
                         &read,
                         variant_key(&read).as_deref(),
@@ -304,8 +310,9 @@ impl NameIndex {
         }
     }
 
-    /// Keys a token's other forms are exactly: its variant key, its stem,
-    /// the tail keys of its text (`tail` holds each tail key in turn).
+    /// Keys a token's other forms find: its variant key exactly or within
+    /// the typo allowance, its stem and the tail keys of its text exactly
+    /// (`tail` holds each tail key in turn).
     fn exact_forms(
         &self,
         text: &str,
@@ -315,8 +322,18 @@ impl NameIndex {
         tail: &mut String,
         out: &mut Vec<u32>,
     ) {
-        for form in [variant, stem].into_iter().flatten() {
-            self.exact(form, out);
+        // A distinctive word's variant key within the typo allowance too,
+        // as the pair rules take a typo of two words' variant keys
+        // ("Kapitol" / "Capital"): against the listed words and their
+        // variant keys only, the rule pairing two words.
+        if let Some(v) = variant {
+            self.exact(v, out);
+            if vowels && v.len() + 1 >= crate::score::MIN_VARIANT_TYPO_LEN {
+                self.typos(v, &[&self.words, &self.variants], out);
+            }
+        }
+        if let Some(s) = stem {
+            self.exact(s, out);
         }
         // Only a distinctive word pairs by its vowels.
         if vowels && vowel_key_into(text, tail) {
@@ -331,7 +348,8 @@ impl NameIndex {
     }
 
     /// Whether a token written `text`, with that variant key and stem, finds
-    /// a key by them: its variant key, stem or tail keys exactly, and its
+    /// a key by them: its variant key exactly or within the typo allowance,
+    /// its stem or tail keys exactly, and its
     /// vowel keys when it may be a distinctive word (`vowels`), as
     /// [`NameIndex::candidates`] looks each token up besides as a word.
     pub(crate) fn finds_forms(
@@ -389,35 +407,50 @@ impl NameIndex {
     /// listed word or concatenation); otherwise it is a concatenation of the
     /// query's words (it may pair only with a listed word).
     fn lookup(&self, s: &str, single: bool, out: &mut Vec<u32>) {
+        self.lookup_in(s, single, true, out);
+    }
+
+    /// [`NameIndex::lookup`], a word of the query against the listed
+    /// variant keys too only where `variants` says so.
+    fn lookup_in(&self, s: &str, single: bool, variants: bool, out: &mut Vec<u32>) {
         if s.is_empty() {
             return;
         }
         self.exact(s, out);
-        let first = s.as_bytes()[0];
+        if single && variants {
+            self.typos(s, &[&self.words, &self.concatenations, &self.variants], out);
+        } else if single {
+            self.typos(s, &[&self.words, &self.concatenations], out);
+        } else {
+            self.typos(s, &[&self.words], out);
+        }
+        if single && s.len() >= 3 {
+            self.contractions(s, out);
+        }
+    }
+
+    /// Keys of `buckets` within the typo allowance of `s`: the same first
+    /// letter, lengths within the allowance.
+    fn typos(&self, s: &str, buckets: &[&FxMap<(u8, u8), Bucket>], out: &mut Vec<u32>) {
+        let Some(&first) = s.as_bytes().first() else {
+            return;
+        };
         let len = s.len();
-        let (once, twice) = letter_masks(s);
-        // Typos: same first letter, lengths within the allowance.
         let reach = allowed_edits(len + 2).min(2);
-        if reach > 0 && len + reach >= MIN_TYPO_WORD {
-            let scan = |buckets: &FxMap<(u8, u8), Bucket>, out: &mut Vec<u32>| {
-                let lo = len
-                    .saturating_sub(reach)
-                    .clamp(MIN_TYPO_WORD, MAX_BUCKET_LEN);
-                let hi = (len + reach).min(MAX_BUCKET_LEN);
-                for l in lo..=hi {
-                    let Some(bucket) = buckets.get(&(first, l as u8)) else {
-                        continue;
-                    };
+        if reach == 0 || len + reach < MIN_TYPO_WORD {
+            return;
+        }
+        let (once, twice) = letter_masks(s);
+        let lo = len
+            .saturating_sub(reach)
+            .clamp(MIN_TYPO_WORD, MAX_BUCKET_LEN);
+        let hi = (len + reach).min(MAX_BUCKET_LEN);
+        for map in buckets {
+            for l in lo..=hi {
+                if let Some(bucket) = map.get(&(first, l as u8)) {
                     self.scan(bucket, s, once, twice, out);
                 }
-            };
-            scan(&self.words, out);
-            if single {
-                scan(&self.concatenations, out);
             }
-        }
-        if single && len >= 3 {
-            self.contractions(s, out);
         }
     }
 

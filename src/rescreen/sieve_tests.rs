@@ -133,10 +133,14 @@ fn every_real_vendor_name_the_index_finds_passes() {
         wrong.len(),
         &wrong[..wrong.len().min(20)]
     );
-    // What it is for: most names never normalised. (Today 4,711 of 57,044
-    // names are candidates and 6,344 pass.)
+    // What it is for: most names never normalised. (Today 5,527 of 57,044
+    // names are candidates and 7,624 pass; 4,711 and 6,344 before a
+    // variant key took typos, when the bound was an eighth.)
     assert!(found > 1000 && passed >= found, "{found} {passed}");
-    assert!(passed * 8 < names.lines().count(), "{passed} pass");
+    assert!(
+        passed * 7 < names.lines().count(),
+        "{found} found, {passed} pass"
+    );
 }
 
 #[test]
@@ -383,14 +387,15 @@ fn a_word_run_together_with_a_legal_form_passes() {
     );
 }
 
-/// `lndustry` is read as `industry` (a lower-case L for a capital I), which
-/// is within a typo of `Indusrty`: neither the word as written nor its
-/// variant key or tail keys find it.
+/// `lndustry` is read as `industry` (a lower-case L for a capital I),
+/// which is within a typo of `Indusrty`; its variant key reads the L as an
+/// I too (`industri`), and since a variant key takes typos, that finds
+/// `Indusrty`'s key first.
 #[test]
-fn a_look_alike_read_is_looked_up() {
+fn a_lower_case_l_for_an_i_is_looked_up_by_the_variant_key() {
     assert_eq!(
         why_one_name(&screener_of("Indusrty"), "LNDUSTRY"),
-        Some("a look-alike read")
+        Some("a token's variant key or tail key")
     );
 }
 
@@ -481,13 +486,16 @@ fn a_name_written_after_dba_is_sieved_on_its_own() {
     assert!(sieve.may_hit(s.matcher().index(), &vendor, &mut Scratch::default()));
 }
 
-/// A `1` is an `l` as often as an `i`: `ME11AT` is two edits from `MELLAT`
-/// read as written or with each `1` an `i`; the index looks it up with each
-/// `1` an `l`, and so must the sieve.
+/// A `1` is an `l` as often as an `i`: `HA1A1` is two edits from `HALAL`
+/// read as written, with each `1` an `i` (`haiai`), or by its variant key,
+/// which reads each `1` as an `i` too; the index looks it up with each `1`
+/// an `l`, and so must the sieve. (`ME11AT` for `MELLAT`, the first
+/// example, is found by its variant key since such a key takes typos:
+/// `meiat`, a letter from `melat`.)
 #[test]
 fn digits_for_letters_are_looked_up_with_a_1_read_as_l() {
     assert_eq!(
-        why_one_name(&screener_of("BANK MELLAT"), "BANK ME11AT"),
+        why_one_name(&screener_of("HALAL TRADING"), "HA1A1 TRADING"),
         Some("a look-alike read")
     );
 }

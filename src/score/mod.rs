@@ -84,7 +84,8 @@ pub(crate) use long::{LongQuery, align_long};
 pub use weights::{Core, Prepared, Weights};
 pub use words::PairKind;
 pub(crate) use words::{
-    MIN_CONFIRMING_WORDS, MIN_LISTED_CONTRACTION_LEN, allowed_edits, contracts,
+    MIN_CONFIRMING_WORDS, MIN_LISTED_CONTRACTION_LEN, MIN_VARIANT_TYPO_LEN, allowed_edits,
+    contracts,
 };
 
 use crate::normalize::TokenKind;

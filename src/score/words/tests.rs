@@ -433,6 +433,14 @@ fn a_transliteration_and_a_slip_at_once_pair_through_the_variant_keys() {
         pair("Hesqi", "Hesai", false),
         Some((typo_similarity(1, 5, false), PairKind::Typo { edits: 1 }))
     );
+    // A key of four letters ("mobi" / "mobil") takes no slip.
+    assert_eq!(pair("Mobi", "Mobile", false), None);
+    // Nor does a vendor's organisation word: "Capital" (key "kapital") is
+    // read from the table; "Kapitol", a distinctive word, is a slip of it.
+    let generic = Normalizer::new().normalize("Capital");
+    assert_eq!(generic.tokens[0].kind, crate::normalize::TokenKind::Generic);
+    assert_eq!(pair("Capital", "Kapitol", false), None);
+    assert!(pair("Kapitol", "Capital", false).is_some());
 }
 
 proptest::proptest! {
