@@ -21,11 +21,12 @@
 //!
 //! A query looks up each of its words, and each concatenation of two or three
 //! adjacent words, in the same forms: exactly, within the scorer's typo
-//! allowance (a word's variant key too, against the listed words and their
-//! variant keys: a transliteration and a slip at once), and as contractions (a short word against longer organisation
-//! words; an organisation word against the listed words of four letters or
-//! more that contract it, in listed names of three words or more: "SHPG"
-//! for "Shipping"). Fuzzy keys are
+//! allowance (a distinctive word's variant key too, against the listed
+//! words and their variant keys: a transliteration and a slip at once), and
+//! as contractions (a short word against longer organisation words; an
+//! organisation word against the listed words of four letters or more that
+//! contract it, in listed names of three words or more: "SHPG" for
+//! "Shipping"). Fuzzy keys are
 //! bucketed by first letter and length, each with two letter masks (letters
 //! present, letters present twice) that rule most keys out before an edit
 //! distance is computed. The candidates are then scored exactly as brute force
