@@ -240,7 +240,7 @@ impl NameIndex {
             if let Some(raw) = &t.unexpanded {
                 self.lookup_in(raw, true, false, &mut keys);
             }
-            self.exact_forms(
+            self.other_forms(
                 &t.text,
                 t.variant.as_deref(),
                 stem_key(t),
@@ -253,7 +253,7 @@ impl NameIndex {
             if t.kind == TokenKind::Number && t.variant.is_some() {
                 if let Some(read) = digits_as_letters_with_l(&t.text) {
                     self.lookup_in(&read, true, false, &mut keys);
-                    self.exact_forms(
+                    self.other_forms(
                         &read,
                         variant_key(&read).as_deref(),
                         None,
@@ -314,7 +314,7 @@ impl NameIndex {
     /// Keys a token's other forms find: its variant key exactly or within
     /// the typo allowance, its stem and the tail keys of its text exactly
     /// (`tail` holds each tail key in turn).
-    fn exact_forms(
+    fn other_forms(
         &self,
         text: &str,
         variant: Option<&str>,
@@ -362,7 +362,7 @@ impl NameIndex {
         scratch: &mut Scratch,
     ) -> bool {
         scratch.keys.clear();
-        self.exact_forms(
+        self.other_forms(
             text,
             variant,
             stem,
