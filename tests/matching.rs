@@ -554,6 +554,62 @@ fn the_core_alone_is_reviewed_and_said_to_be() {
     );
 }
 
+/// A vendor's name that is a listed bare name spelt with digits for letters
+/// ("Hikv1sion" for the alias "Hikvision", "ZT3" for "ZTE Corporation") is
+/// that name, a possible evasion: a match on a list reaching only what it
+/// names, not a possible member of the group for review. The core of a
+/// longer name alone ("Quectel Ltd" above) stays a review.
+#[test]
+fn a_listed_bare_name_written_with_digits_is_a_match_not_a_member() {
+    let s = groups_screener_reaching(
+        &organisations(&[
+            (
+                "hikvision",
+                "Hangzhou Hikvision Digital Technology Co., Ltd.",
+            ),
+            ("zte", "ZTE Corporation"),
+            ("quectel", "Quectel Wireless Solutions Co., Ltd."),
+        ])
+        .replace(
+            "name = \"Hangzhou Hikvision Digital Technology Co., Ltd.\"",
+            "name = \"Hangzhou Hikvision Digital Technology Co., Ltd.\"\naliases = [\"Hikvision\"]",
+        ),
+        "owned_50_percent",
+    );
+    for (vendor, id) in [
+        ("Hikv1sion", "hikvision"),
+        ("ZT3", "zte"),
+        ("Hikvisi0n Ltd", "hikvision"),
+    ] {
+        let (score, status) = hit_on(&s, vendor, id).unwrap_or_else(|| panic!("{vendor}: no hit"));
+        assert!(score >= DEFAULT_THRESHOLD, "{vendor}: {score}");
+        assert_eq!(status, Status::Match, "{vendor}");
+        let report = s.screen(&Vendor::new(vendor), Date::new(2026, 11, 22).expect("date"));
+        let hit = report
+            .hits
+            .iter()
+            .find(|h| h.entity_id == id)
+            .expect("the hit");
+        assert!(
+            hit.explanation.containment.is_none(),
+            "{vendor}: {:?}",
+            hit.explanation.containment
+        );
+        assert!(
+            hit.explanation
+                .to_string()
+                .contains("digits written for letters (possible evasion)"),
+            "{vendor}: {}",
+            hit.explanation
+        );
+    }
+    // The core of a longer name alone, however written, is still a
+    // possible member.
+    assert_eq!(
+        hit_on(&s, "Quect3l", "quectel").map(|(_, st)| st),
+        Some(Status::Review)
+    );
+}
 #[test]
 fn explanations_name_what_normalisation_did() {
     let n = Normalizer::new();

@@ -15,6 +15,9 @@
 //! HALEEL COMMODITIES L.L.C., "BAHMAN GROUP" for BAHMAN DIESEL CO.,
 //! "TOCHMASH" for JOINT STOCK COMPANY VLADIMIR PRODUCTION AMALGAMATION
 //! TOCHMASH), which scores low as a name for the words it leaves out.
+//! Against a listed name that is the core alone (the alias "Hikvision")
+//! it leaves nothing out: it is that name, and scores as one ("Hikv1sion",
+//! a digit for a letter, is a match, not a possible member).
 //!
 //! How much it counts depends on how rare the core is among real company
 //! names ([`crate::background::Background::phrase_rarity`]), as the listed
@@ -280,6 +283,19 @@ fn names_the_core_alone(
     only_legal_forms_left(q, leftovers) && pairs_only_core(l, core, pairs)
 }
 
+/// Whether the listed name is its core alone, legal forms aside (the
+/// alias "Hikvision"): a vendor's name with no word of its own against it
+/// is that name, spelt as the vendor spells it, and scores as a name does,
+/// however strongly its words pair ("Hikv1sion" is Hikvision written with
+/// a digit, a match, not a possible member of its group).
+fn is_core_alone(l: &Prepared, core: &super::Core) -> bool {
+    l.name
+        .tokens
+        .iter()
+        .enumerate()
+        .all(|(j, t)| t.optional || t.kind == TokenKind::LegalForm || core.tokens.contains(&j))
+}
+
 /// Whether the vendor's words the alignment leaves unpaired are legal forms
 /// and words like "Group" only: not a place, even one in parentheses
 /// ("Bank of China (Hong Kong)" is no name of the core of "Bank of China
@@ -345,7 +361,7 @@ fn check_core(
         .map(|x| q.name.original[q.name.tokens[x.token].span.clone()].to_string())
         .collect();
     let bare = extra.is_empty();
-    if bare && !names_the_core_alone(q, l, core, pairs, leftovers) {
+    if bare && (is_core_alone(l, core) || !names_the_core_alone(q, l, core, pairs, leftovers)) {
         return None;
     }
     let written: Vec<&str> = core
