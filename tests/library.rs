@@ -131,6 +131,31 @@ fn the_same_entity_on_two_lists_is_one_finding_but_two_entries_of_one_list_never
     );
 }
 
+/// Why two listings are one entity quotes the shared name as a list writes
+/// it, not its compare form ("huawei investment and" once "&" is read and
+/// "Holding" set aside as a legal form).
+#[test]
+fn listings_linked_by_name_say_the_name_as_written() {
+    let s = ScreenerBuilder::new()
+        .lists(vendor_screen::lists::bundled().expect("bundled"))
+        .build()
+        .expect("builds");
+    let r = s.screen(&Vendor::new("Huawei Investment & Holding Co., Ltd."), day());
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.listings.len() > 1 && f.entity_name.contains("Investment"))
+        .expect("one finding for the holding's listings");
+    assert!(!f.linked_by.is_empty(), "{f:#?}");
+    for why in &f.linked_by {
+        assert!(
+            why.to_lowercase()
+                .contains("\"huawei investment & holding co., ltd.\""),
+            "{why}"
+        );
+    }
+}
+
 fn clearances(s: &Screener, rows: &str) -> ClearanceSet {
     let csv = format!("vendor,list,entity_id,path,reason,reviewer,date\n{rows}");
     ClearanceSet::new(

@@ -101,7 +101,9 @@ pub(crate) fn name_key(kind: EntityKind, primary: bool, n: &Normalized) -> Optio
     Some(Key {
         key: format!("name:{kind:?}:{text}"),
         strength: if primary { 1 } else { 2 },
-        words: format!("the name \"{text}\" (legal forms aside)"),
+        // Said as written: the compare form reads oddly ("huawei
+        // investment and" of "Huawei Investment & Holding Co., Ltd.").
+        words: format!("the name \"{}\" (legal forms aside)", n.original.trim()),
     })
 }
 
