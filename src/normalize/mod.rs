@@ -53,6 +53,7 @@
 //! ```
 
 mod acronyms;
+mod build;
 mod chars;
 mod glued;
 mod han;
@@ -78,10 +79,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
-use tables::{
-    ABBREVIATIONS, CONFUSABLES, COUNTRIES, DEMONYMS, HAN_WORDS, HanKind, LEGAL_ANYWHERE,
-    LEGAL_FORMS_TSV, LEGAL_SYNONYMS, PLACE_SYNONYMS, PLACES, TRANSLATIONS,
-};
+use tables::COUNTRIES;
 use unicode_normalization::UnicodeNormalization;
 
 /// What a token is, which decides how much it weighs in a comparison.
@@ -309,166 +307,6 @@ impl Normalizer {
         TABLES.get_or_init(Normalizer::build).clone()
     }
 
-    /// Builds the tables.
-    fn build() -> Normalizer {
-        let mut n = Normalizer {
-            legal: PhraseTable::default(),
-            legal_run_together: HashMap::new(),
-            legal_words: HashSet::new(),
-            legal_pairs: HashSet::new(),
-            glue_edges: glued::GlueEdges::default(),
-            places: PhraseTable::default(),
-            generic: tag::generic_table(),
-            abbreviations: ABBREVIATIONS.iter().chain(TRANSLATIONS).copied().collect(),
-            confusables: CONFUSABLES.iter().copied().collect(),
-            han: HashMap::new(),
-            han_max: 0,
-        };
-        for &(han, compare, kind) in HAN_WORDS {
-            let kind = match kind {
-                HanKind::Legal => TokenKind::LegalForm,
-                HanKind::Generic => TokenKind::Generic,
-                HanKind::Place => TokenKind::Place,
-            };
-            n.insert_han(han, compare.split(' ').collect(), kind);
-        }
-        n.build_legal_forms();
-        n.glue_edges = n.build_glue_edges();
-        let synonyms: HashMap<&str, &str> = PLACE_SYNONYMS
-            .iter()
-            .flat_map(|(c, spellings)| spellings.iter().map(move |s| (*s, *c)))
-            .collect();
-        for place in COUNTRIES.iter().chain(PLACES) {
-            let compare = synonyms
-                .get(place)
-                .map_or_else(|| place.replace(' ', ""), |c| (*c).to_string());
-            n.places.insert(
-                place.split(' ').map(str::to_string).collect(),
-                compare,
-                false,
-            );
-        }
-        for &(country, adjectives) in DEMONYMS {
-            for adjective in adjectives {
-                n.places
-                    .insert(vec![(*adjective).to_string()], country.to_string(), false);
-            }
-        }
-        n
-    }
-
-    /// The legal-form phrases of the embedded table, each with its compare
-    /// form (its words run together, synonyms made one).
-    fn build_legal_forms(&mut self) {
-        let synonyms: HashMap<&str, &str> = LEGAL_SYNONYMS.iter().copied().collect();
-        let mut shortened = Vec::new();
-        let mut latin_words = std::collections::HashSet::new();
-        let mut transliterated = Vec::new();
-        // First: the table's own spellings of these words ("cía") are then
-        // the same phrase, found anywhere.
-        for &(word, compare) in LEGAL_ANYWHERE {
-            self.legal_words.insert(word.to_string());
-            self.add_legal_phrase(vec![word.to_string()], compare.to_string(), false);
-        }
-        for line in LEGAL_FORMS_TSV.lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            let Some((compare, alias)) = line.split_once('\t') else {
-                continue;
-            };
-            if alias.chars().any(is_han) {
-                if alias.chars().all(is_han) {
-                    self.insert_han(alias, vec!["co"], TokenKind::LegalForm);
-                }
-                continue;
-            }
-            let words: Vec<String> = self
-                .raw_tokens(alias, None)
-                .into_iter()
-                .map(|t| t.text)
-                .collect();
-            if words.is_empty() || words.iter().any(|w| w.bytes().any(|c| c.is_ascii_digit())) {
-                continue;
-            }
-            let compare: String = self
-                .raw_tokens(compare, None)
-                .into_iter()
-                .map(|t| t.text)
-                .collect();
-            let compare = if compare.is_empty() {
-                words.concat()
-            } else {
-                compare
-            };
-            let compare = synonyms
-                .get(compare.as_str())
-                .map_or(compare.clone(), |c| (*c).to_string());
-            let run_together = words.concat();
-            if words.len() > 1 && run_together.len() >= 4 {
-                self.legal_run_together
-                    .entry(run_together)
-                    .or_insert_with(|| compare.clone());
-            }
-            // Latin letters with diacritics (not other scripts): such a
-            // form is found only ending a name when, without them, it may
-            // be a word or initials of a name ("MTÜ" is not "MTU Aero
-            // Engines"; "A.ö.R."). A form of several words, one of four
-            // letters or more, is no name's words ("Anonim Şirketi",
-            // "Društvo s ograničenom odgovornošću"): a vendor writes it
-            // anywhere, or misspelt, as the forms without diacritics.
-            let diacritics = alias
-                .chars()
-                .any(|c| ('\u{00C0}'..='\u{024F}').contains(&c))
-                && (words.len() == 1 || words.iter().all(|w| w.len() <= 3));
-            self.legal_words.extend(words.iter().cloned());
-            if let [word] = &words[..] {
-                let latin = alias.chars().all(|c| c <= '\u{024F}');
-                let cyrillic = alias
-                    .chars()
-                    .any(|c| ('\u{0400}'..='\u{052F}').contains(&c));
-                if latin {
-                    latin_words.insert(word.clone());
-                } else if !cyrillic && word.len() <= MAX_TRANSLITERATED_END_ONLY {
-                    transliterated.push((words, compare));
-                    continue;
-                }
-            }
-            for short in shortened_words(&words) {
-                shortened.push((short, compare.clone(), diacritics));
-            }
-            self.add_legal_phrase(words, compare, diacritics);
-        }
-        // A short form written only in a script other than Latin or
-        // Cyrillic reads, transliterated, as a syllable of a Latin name
-        // (Korean "(유)", "㈜": "Hong Yu Trading", "Ju Feng Trading"): only
-        // at the end of a name, unless the table writes it in Latin letters
-        // too. Lists write Cyrillic forms in Latin letters ("VTB BANKA AD
-        // BEOGRAD", "OOO VO TPE", "SVIAZ-BANK AKB PAO"): they stay where
-        // they are, though some are syllables too ("НУО": "Jin Xin Nuo").
-        for (words, compare) in transliterated {
-            let end_only = !latin_words.contains(&words[0]);
-            self.add_legal_phrase(words, compare, end_only);
-        }
-        // After the table's own phrases, which win where they spell one.
-        for (words, compare, diacritics) in shortened {
-            self.add_legal_phrase(words, compare, diacritics);
-        }
-    }
-
-    /// One legal-form phrase, with its pairs of adjacent words; `end_only`:
-    /// found only ending a name.
-    fn add_legal_phrase(&mut self, words: Vec<String>, compare: String, end_only: bool) {
-        self.legal_pairs
-            .extend(words.windows(2).map(|w| format!("{} {}", w[0], w[1])));
-        self.legal.insert(words, compare, end_only);
-    }
-
-    fn insert_han(&mut self, han: &str, compare: Vec<&'static str>, kind: TokenKind) {
-        self.han_max = self.han_max.max(han.chars().count());
-        self.han.entry(han.to_string()).or_insert((compare, kind));
-    }
-
     /// Normalises a name.
     ///
     /// ```
@@ -532,47 +370,6 @@ impl Steps {
             self.list.push(Step { kind, detail });
         }
     }
-}
-
-/// Longest legal form, in letters, of one word written only in a script
-/// other than Latin or Cyrillic that is read only at the end of a name
-/// ([`Normalizer`]'s legal forms): three letters transliterated make
-/// syllables of Latin names ("Yu", "Ju"); longer ones do not.
-const MAX_TRANSLITERATED_END_ONLY: usize = 3;
-
-/// A legal-form phrase of three words or more with words vendors
-/// abbreviate, written abbreviated: "Private Military Co" for the table's
-/// "Private Military Company", "Ltd Liability Co" (as real vendor names
-/// write it) for "Limited Liability Company", as "Co" is "Company" and
-/// "Ltd" is "Limited" alone. Every choice of those words to abbreviate,
-/// one or more.
-fn shortened_words(words: &[String]) -> Vec<Vec<String>> {
-    const SHORT: &[(&str, &str)] = &[
-        ("company", "co"),
-        ("corporation", "corp"),
-        ("limited", "ltd"),
-        ("incorporated", "inc"),
-    ];
-    if words.len() < 3 {
-        return Vec::new();
-    }
-    let short = |w: &String| SHORT.iter().find(|(long, _)| long == w).map(|&(_, s)| s);
-    let at: Vec<usize> = (0..words.len())
-        .filter(|&i| short(&words[i]).is_some())
-        .collect();
-    (1u32..1 << at.len())
-        .map(|mask| {
-            let mut out = words.to_vec();
-            for (bit, &i) in at.iter().enumerate() {
-                if mask & (1 << bit) != 0 {
-                    if let Some(s) = short(&words[i]) {
-                        out[i] = s.to_string();
-                    }
-                }
-            }
-            out
-        })
-        .collect()
 }
 
 #[cfg(test)]
