@@ -555,10 +555,11 @@ fn the_core_alone_is_reviewed_and_said_to_be() {
 }
 
 /// A vendor's name that is a listed bare name spelt with digits for letters
-/// ("Hikv1sion" for the alias "Hikvision", "ZT3" for "ZTE Corporation") is
-/// that name, a possible evasion: a match on a list reaching only what it
-/// names, not a possible member of the group for review. The core of a
-/// longer name alone ("Quectel Ltd" above) stays a review.
+/// ("Hikv1sion" for the alias "Hikvision", "ZT3" for "ZTE Corporation"),
+/// alone or with a branch's place ("Hikv1sion USA"), is that name, a
+/// possible evasion: a match on a list reaching only what it names, not a
+/// possible member of the group for review. The core of a longer name alone
+/// ("Quectel Ltd" above) stays a review.
 #[test]
 fn a_listed_bare_name_written_with_digits_is_a_match_not_a_member() {
     let s = groups_screener_reaching(
@@ -580,6 +581,7 @@ fn a_listed_bare_name_written_with_digits_is_a_match_not_a_member() {
         ("Hikv1sion", "hikvision"),
         ("ZT3", "zte"),
         ("Hikvisi0n Ltd", "hikvision"),
+        ("Hikv1sion USA", "hikvision"),
     ] {
         let (score, status) = hit_on(&s, vendor, id).unwrap_or_else(|| panic!("{vendor}: no hit"));
         assert!(score >= DEFAULT_THRESHOLD, "{vendor}: {score}");

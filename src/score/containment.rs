@@ -17,7 +17,8 @@
 //! TOCHMASH), which scores low as a name for the words it leaves out.
 //! Against a listed name that is the core alone (the alias "Hikvision")
 //! it leaves nothing out: it is that name, and scores as one ("Hikv1sion",
-//! a digit for a letter, is a match, not a possible member).
+//! a digit for a letter, is a match, not a possible member), as it does
+//! with a place of its own ("Hikv1sion USA").
 //!
 //! How much it counts depends on how rare the core is among real company
 //! names ([`crate::background::Background::phrase_rarity`]), as the listed
@@ -284,10 +285,11 @@ fn names_the_core_alone(
 }
 
 /// Whether the listed name is its core alone, legal forms aside (the
-/// alias "Hikvision"): a vendor's name with no word of its own against it
-/// is that name, spelt as the vendor spells it, and scores as a name does,
-/// however strongly its words pair ("Hikv1sion" is Hikvision written with
-/// a digit, a match, not a possible member of its group).
+/// alias "Hikvision"): a vendor's name with no word of its own against it,
+/// or with places only (a branch's), is that name, spelt as the vendor
+/// spells it, and scores as a name does, however strongly its words pair
+/// ("Hikv1sion", "Hikv1sion USA" are Hikvision written with a digit, a
+/// match, not a possible member of its group).
 fn is_core_alone(l: &Prepared, core: &super::Core) -> bool {
     l.name
         .tokens
@@ -361,7 +363,10 @@ fn check_core(
         .map(|x| q.name.original[q.name.tokens[x.token].span.clone()].to_string())
         .collect();
     let bare = extra.is_empty();
-    if bare && (is_core_alone(l, core) || !names_the_core_alone(q, l, core, pairs, leftovers)) {
+    if (bare || places_only) && is_core_alone(l, core) {
+        return None;
+    }
+    if bare && !names_the_core_alone(q, l, core, pairs, leftovers) {
         return None;
     }
     let written: Vec<&str> = core
