@@ -204,3 +204,46 @@ fn a_clearance_covers_one_path_only() {
     assert!(used.is_empty());
     assert_eq!(set.stale(used).len(), 3);
 }
+
+/// A finding is headed by the listing that decides its status: "Hikv1sion"
+/// is a match at 0.90 through the alias "Hikvision" on three lists and a
+/// review at 0.95 on the FCC list, which names no such alias; the finding
+/// says match, 0.90, "Hikvision", not the review's score and name.
+#[test]
+fn a_finding_is_headed_by_the_listing_that_decides_its_status() {
+    let s = ScreenerBuilder::new()
+        .lists(vendor_screen::lists::bundled().expect("bundled"))
+        .build()
+        .expect("builds");
+    let r = s.screen(&Vendor::new("Hikv1sion"), day());
+    let f = &r.findings[0];
+    assert_eq!(f.status, Status::Match);
+    let deciding: Vec<f64> = f
+        .listings
+        .iter()
+        .filter(|l| l.status == f.status)
+        .filter_map(|l| l.score)
+        .collect();
+    assert!(
+        f.listings.iter().any(|l| l.status != f.status),
+        "the case needs a listing of another status: {f:#?}"
+    );
+    let best = deciding.iter().copied().fold(0.0, f64::max);
+    assert_eq!(f.score, best, "{f:#?}");
+    let deciding_names: Vec<&str> = r
+        .hits
+        .iter()
+        .filter(|h| h.status == f.status && h.score == best)
+        .filter(|h| {
+            f.listings
+                .iter()
+                .any(|l| l.list == h.list && l.entity_id == h.entity_id)
+        })
+        .map(|h| h.matched_name.as_str())
+        .collect();
+    assert!(
+        deciding_names.contains(&f.matched_names[0].as_str()),
+        "{:?} heads, not one of {deciding_names:?}",
+        f.matched_names
+    );
+}

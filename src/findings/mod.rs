@@ -109,11 +109,14 @@ pub struct Finding {
     pub entity_name: String,
     /// The most serious status of its listings.
     pub status: Status,
-    /// The best name score (1 for an identifier finding).
+    /// The best name score among the listings of the finding's status (1
+    /// for an identifier finding): a review's higher score on another
+    /// list does not head a match.
     pub score: f64,
     /// How the vendor reached it.
     pub via: Via,
-    /// The listed names that matched, best first.
+    /// The listed names that matched, the most serious listing's first,
+    /// then by score.
     pub matched_names: Vec<String>,
     /// Every listing, the most serious first.
     pub listings: Vec<Listing>,
@@ -467,14 +470,20 @@ fn finding(
         .collect();
     listings.sort_by(|(a, _), (b, _)| listing_order(a, b));
     let identifier = listings.iter().any(|(l, _)| l.identifier.is_some());
-    let best_hit = listings.iter().filter_map(|(_, h)| *h).max_by(|a, b| {
-        a.score
-            .total_cmp(&b.score)
+    // The listing that decides the status speaks for the finding: a match
+    // at 0.90 on an alias ("Hikv1sion" ~ "Hikvision") is not headed by a
+    // review's 0.95 on another list's name.
+    let decides = |a: &&Hit, b: &&Hit| {
+        a.status
+            .severity()
+            .cmp(&b.status.severity())
+            .then_with(|| a.score.total_cmp(&b.score))
             .then_with(|| b.via.depth().cmp(&a.via.depth()))
-    });
+    };
+    let best_hit = listings.iter().filter_map(|(_, h)| *h).max_by(decides);
     let mut matched_names: Vec<String> = Vec::new();
     let mut by_score: Vec<&Hit> = listings.iter().filter_map(|(_, h)| *h).collect();
-    by_score.sort_by(|a, b| b.score.total_cmp(&a.score));
+    by_score.sort_by(|a, b| decides(b, a));
     for h in by_score {
         if !matched_names.contains(&h.matched_name) {
             matched_names.push(h.matched_name.clone());
