@@ -25,6 +25,13 @@ fn bundled_and_csl() -> Screener {
         .expect("builds")
 }
 
+fn bundled() -> Screener {
+    ScreenerBuilder::new()
+        .lists(vendor_screen::lists::bundled().expect("bundled"))
+        .build()
+        .expect("builds")
+}
+
 fn day() -> Date {
     Date::new(2026, 11, 22).expect("date")
 }
@@ -136,10 +143,7 @@ fn the_same_entity_on_two_lists_is_one_finding_but_two_entries_of_one_list_never
 /// "Holding" set aside as a legal form).
 #[test]
 fn listings_linked_by_name_say_the_name_as_written() {
-    let s = ScreenerBuilder::new()
-        .lists(vendor_screen::lists::bundled().expect("bundled"))
-        .build()
-        .expect("builds");
+    let s = bundled();
     let r = s.screen(&Vendor::new("Huawei Investment & Holding Co., Ltd."), day());
     let f = r
         .findings
@@ -168,10 +172,7 @@ fn clearances(s: &Screener, rows: &str) -> ClearanceSet {
 
 #[test]
 fn a_clearance_covers_one_path_only() {
-    let s = ScreenerBuilder::new()
-        .lists(vendor_screen::lists::bundled().expect("bundled"))
-        .build()
-        .expect("builds");
+    let s = bundled();
     let v = Vendor::new("ZTE Corp")
         .with_alias("Zhongxing Telecom")
         .with_owner(Owner::new("ZTE Corporation").with_share(100.0));
@@ -211,10 +212,7 @@ fn a_clearance_covers_one_path_only() {
 /// says match, 0.90, "Hikvision", not the review's score and name.
 #[test]
 fn a_finding_is_headed_by_the_listing_that_decides_its_status() {
-    let s = ScreenerBuilder::new()
-        .lists(vendor_screen::lists::bundled().expect("bundled"))
-        .build()
-        .expect("builds");
+    let s = bundled();
     let r = s.screen(&Vendor::new("Hikv1sion"), day());
     let f = &r.findings[0];
     assert_eq!(f.status, Status::Match);
