@@ -95,36 +95,53 @@ fn a_listed_entitys_listed_parent_is_reported_through_the_relation() {
     }
 }
 
+/// The bundled lists with OFAC's real 2024 SDN file and consolidated
+/// (non-SDN) file beside them.
+fn with_ofac() -> Screener {
+    let mut lists = vendor_screen::lists::bundled().unwrap();
+    for f in [
+        "../shared/data/ofac-sdn/2024-05-03/sdn.csv",
+        "../shared/data/ofac-non-sdn/cons_prim.csv",
+    ] {
+        let loaded = vendor_screen::list::load::load_path(f.as_ref(), None).expect(f);
+        lists.extend(loaded.lists);
+    }
+    ScreenerBuilder::new().lists(lists).build().unwrap()
+}
+
+const ROSOBORONEKSPORT: &str = "ROSOBORONEKSPORT OAO";
+const ROSTEC: &str = "STATE CORPORATION ROSTEC";
+
 #[test]
 fn ofac_fifty_percent_rule() {
-    let s = bundled();
-    let d = date("2026-11-22");
+    let s = with_ofac();
+    let d = date("2024-05-04");
     let status = |owners: Vec<Owner>| {
         let mut v = Vendor::new("Acme Widgets LLC");
         v.owners = owners;
-        hit(&s.screen(&v, d), "ofac-ns-cmic", "HIKVISION").status
+        hit(&s.screen(&v, d), "ofac-sdn", ROSOBORONEKSPORT).status
     };
     assert_eq!(
-        status(vec![Owner::new(HIKVISION).with_share(50.0)]),
+        status(vec![Owner::new(ROSOBORONEKSPORT).with_share(50.0)]),
         Status::Match
     );
     assert_eq!(
-        status(vec![Owner::new(HIKVISION).with_share(49.0)]),
+        status(vec![Owner::new(ROSOBORONEKSPORT).with_share(49.0)]),
         Status::OutOfReach
     );
-    assert_eq!(status(vec![Owner::new(HIKVISION)]), Status::Review);
+    assert_eq!(status(vec![Owner::new(ROSOBORONEKSPORT)]), Status::Review);
     // Two listed direct owners, 30% and 25%: 55% in aggregate.
     assert_eq!(
         status(vec![
-            Owner::new(HIKVISION).with_share(30.0),
-            Owner::new("China Mobile Limited").with_share(25.0),
+            Owner::new(ROSOBORONEKSPORT).with_share(30.0),
+            Owner::new(ROSTEC).with_share(25.0),
         ]),
         Status::Match
     );
     // 30% listed plus 25% held by an unlisted owner: out of reach.
     assert_eq!(
         status(vec![
-            Owner::new(HIKVISION).with_share(30.0),
+            Owner::new(ROSOBORONEKSPORT).with_share(30.0),
             Owner::new("Acme Holdings").with_share(25.0)
         ]),
         Status::OutOfReach
@@ -134,35 +151,80 @@ fn ofac_fifty_percent_rule() {
         Vendor::new("Acme Widgets LLC").with_owner(
             Owner::new("Acme Holdings")
                 .with_share(a)
-                .with_owner(Owner::new(HIKVISION).with_share(b)),
+                .with_owner(Owner::new(ROSOBORONEKSPORT).with_share(b)),
         )
     };
-    assert_eq!(
-        hit(
-            &s.screen(&chain(60.0, 80.0), d),
-            "ofac-ns-cmic",
-            "HIKVISION"
-        )
-        .status,
-        Status::Match
-    );
-    assert_eq!(
-        hit(
-            &s.screen(&chain(40.0, 80.0), d),
-            "ofac-ns-cmic",
-            "HIKVISION"
-        )
-        .status,
-        Status::OutOfReach
-    );
+    let status = |v: &Vendor| hit(&s.screen(v, d), "ofac-sdn", ROSOBORONEKSPORT).status;
+    assert_eq!(status(&chain(60.0, 80.0)), Status::Match);
+    assert_eq!(status(&chain(40.0, 80.0)), Status::OutOfReach);
     let r = s.screen(&chain(60.0, 80.0), d);
+    let rule = hit(&r, "ofac-sdn", ROSOBORONEKSPORT)
+        .explanation
+        .rule
+        .clone()
+        .unwrap_or_default();
     assert!(
-        hit(&r, "ofac-ns-cmic", "HIKVISION")
-            .explanation
-            .rule
-            .as_deref()
-            .unwrap()
-            .contains("50 Percent Rule")
+        rule.contains("50 Percent Rule") && rule.contains("(60% of 80%) is 50% or more"),
+        "{rule}"
+    );
+}
+
+/// OFAC FAQ 857: "OFAC's 50 percent rule does not apply to entities listed
+/// solely pursuant to E.O. 13959". An NS-CMIC listing reaches the company
+/// it names, not what that company owns: in the bundled list, in the
+/// official consolidated file (which mixes it with SSI entries, to which
+/// the rule does apply) and in the CSL's NS-CMIC source.
+#[test]
+fn an_ns_cmic_listing_does_not_reach_what_its_company_owns() {
+    let s = with_ofac();
+    let d = date("2024-05-04");
+    let v = Vendor::new("Acme Widgets LLC").with_owner(Owner::new(HIKVISION).with_share(100.0));
+    let r = s.screen(&v, d);
+    for list in ["ofac-ns-cmic", "ofac-non-sdn"] {
+        let h = hit(&r, list, "HIKVISION");
+        assert_eq!(
+            h.status,
+            Status::OutOfReach,
+            "{list}: {:?}",
+            h.explanation.rule
+        );
+        let rule = h.explanation.rule.as_deref().unwrap_or("");
+        assert!(
+            rule.contains("reaches only the entities it names"),
+            "{rule}"
+        );
+    }
+    // The same owner still reaches the vendor where the law says so.
+    assert_eq!(hit(&r, "ndaa-889", "Hikvision").status, Status::Match);
+    // An SSI entry of the same file keeps the 50 Percent Rule.
+    let sber = "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA";
+    let v = Vendor::new("Acme Widgets LLC").with_owner(Owner::new(sber).with_share(60.0));
+    let r = s.screen(&v, d);
+    assert!(
+        r.hits.iter().any(|h| h.list == "ofac-non-sdn"
+            && h.entity_name == sber
+            && h.status == Status::Match),
+        "{:#?}",
+        r.hits
+            .iter()
+            .map(|h| (&h.list, &h.entity_name, h.status))
+            .collect::<Vec<_>>()
+    );
+    let csl = vendor_screen::list::load::load_path_with(
+        "../shared/data/csl/consolidated-2023-11-partial.csv".as_ref(),
+        None,
+        &vendor_screen::list::LoadOptions::partial(),
+    )
+    .expect("CSL");
+    let cmic = csl
+        .lists
+        .iter()
+        .find(|l| l.meta.id == "csl-ns-cmic")
+        .expect("an NS-CMIC source");
+    assert!(
+        cmic.entities
+            .iter()
+            .all(|e| cmic.reach_of(e) == vendor_screen::list::Reach::NamedOnly)
     );
 }
 

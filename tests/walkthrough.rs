@@ -282,12 +282,14 @@ fn vendor_masters_with_other_headers_and_delimiters_are_read() {
 
 #[test]
 fn a_parent_can_be_given_with_its_share() {
-    let status = |share: &str| {
+    let status = |list: &str, parent: &str, share: &str| {
         let out = run(&[
             "--json",
+            "--list",
+            "../shared/data/ofac-sdn/2024-05-03/sdn.csv",
             "Acme Widgets LLC",
             "--parent",
-            &format!("China Mobile Limited={share}"),
+            &format!("{parent}={share}"),
         ]);
         let hits = json_lines(&out)[0]["hits"]
             .as_array()
@@ -295,16 +297,25 @@ fn a_parent_can_be_given_with_its_share() {
             .expect("hits");
         let h = hits
             .into_iter()
-            .find(|h| h["list"] == "ofac-ns-cmic")
-            .expect("an ofac-ns-cmic hit");
+            .find(|h| h["list"] == list)
+            .unwrap_or_else(|| panic!("an {list} hit"));
         assert_eq!(
             h["via"]["share"].as_f64(),
             share.trim_end_matches('%').parse().ok()
         );
         h["status"].as_str().unwrap_or("").to_string()
     };
-    assert_eq!(status("60"), "match");
-    assert_eq!(status("30%"), "out_of_reach");
+    // OFAC's 50 Percent Rule, on the SDN list.
+    assert_eq!(status("ofac-sdn", "ROSOBORONEKSPORT OAO", "60"), "match");
+    assert_eq!(
+        status("ofac-sdn", "ROSOBORONEKSPORT OAO", "30%"),
+        "out_of_reach"
+    );
+    // Not on the NS-CMIC list, whatever the share (OFAC FAQ 857).
+    assert_eq!(
+        status("ofac-ns-cmic", "China Mobile Limited", "60"),
+        "out_of_reach"
+    );
     assert_eq!(
         run(&["Acme", "--parent", "China Mobile Limited=lots"])
             .status

@@ -331,10 +331,10 @@ id = "ofac-ns-cmic"
 name = "OFAC Non-SDN Chinese Military-Industrial Complex Companies List (NS-CMIC)"
 authority = "US Department of the Treasury, Office of Foreign Assets Control"
 legal_basis = "Executive Order 13959, as amended by Executive Order 14032; 31 CFR Part 586"
-effect = "US persons may not purchase or sell publicly traded securities of listed companies (or securities derivative of them); it is not a blocking or procurement ban by itself."
+effect = "US persons may not purchase or sell publicly traded securities of listed companies (or securities derivative of them); it is not a blocking or procurement ban by itself, and OFAC's 50 Percent Rule does not apply to it (OFAC FAQ 857): a subsidiary is covered only once listed itself."
 source_urls = ["https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists/ns-cmic-list", "https://www.treasury.gov/ofac/downloads/consolidated/cons_prim.csv"]
 as_of = "2023-12-15"
-reach = "owned_50_percent"
+reach = "named_only"
 '''
 
 if __name__ == "__main__":

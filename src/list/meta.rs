@@ -8,7 +8,7 @@ use std::fmt;
 ///
 /// ```
 /// use vendor_screen::list::Reach;
-/// assert_eq!(Reach::Owned50Percent.rule(), "OFAC 50 Percent Rule: entities owned 50% or more, individually or in aggregate, by listed persons are blocked");
+/// assert_eq!(Reach::Owned50Percent.rule(), "OFAC 50 Percent Rule: entities owned 50% or more, individually or in aggregate, by listed persons are treated as those persons are");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -33,11 +33,44 @@ impl Reach {
                 "the list reaches the named entities and any subsidiary or affiliate of them"
             }
             Reach::Owned50Percent => {
-                "OFAC 50 Percent Rule: entities owned 50% or more, individually or in aggregate, by listed persons are blocked"
+                "OFAC 50 Percent Rule: entities owned 50% or more, individually or in aggregate, by listed persons are treated as those persons are"
             }
             Reach::NamedWithListedParents => {
                 "the list reaches the entities it names, listed with their parent entities"
             }
+        }
+    }
+}
+
+/// OFAC programs whose listings reach only the entity named, even on a list
+/// whose other entries carry the 50 Percent Rule. OFAC FAQ 857: "OFAC's 50
+/// percent rule does not apply to entities listed solely pursuant to E.O.
+/// 13959, as amended" (the NS-CMIC list; a subsidiary is covered only once
+/// it is listed itself).
+pub const NAMED_ONLY_PROGRAMS: &[&str] = &["CMIC-EO13959"];
+
+impl Reach {
+    /// The reach of one entry of a list whose reach is `self`, from the
+    /// programs it is listed under: an entry listed only under programs of
+    /// [`NAMED_ONLY_PROGRAMS`] reaches only itself, whatever its list.
+    ///
+    /// ```
+    /// use vendor_screen::list::Reach;
+    /// let cmic = vec!["CMIC-EO13959".to_string()];
+    /// assert_eq!(Reach::Owned50Percent.for_entry(&cmic), Reach::NamedOnly);
+    /// let both = vec!["CMIC-EO13959".to_string(), "SDGT".to_string()];
+    /// assert_eq!(Reach::Owned50Percent.for_entry(&both), Reach::Owned50Percent);
+    /// assert_eq!(Reach::Owned50Percent.for_entry(&[]), Reach::Owned50Percent);
+    /// ```
+    pub fn for_entry(self, programs: &[String]) -> Reach {
+        let named_only = !programs.is_empty()
+            && programs
+                .iter()
+                .all(|p| NAMED_ONLY_PROGRAMS.contains(&p.trim()));
+        if self == Reach::Owned50Percent && named_only {
+            Reach::NamedOnly
+        } else {
+            self
         }
     }
 }

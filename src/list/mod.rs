@@ -40,7 +40,9 @@ pub use entity::{
     Entity, EntityKind, Identifier, NameKind, NotInForce, OriginalName, Period, Relation,
     RelationKind,
 };
-pub use meta::{AsOfBasis, Category, Companion, ListMeta, Reach, SourceFile, sha256_hex};
+pub use meta::{
+    AsOfBasis, Category, Companion, ListMeta, NAMED_ONLY_PROGRAMS, Reach, SourceFile, sha256_hex,
+};
 pub use report::{CompanionReport, ImportReport, Imported, ProseCounts, Rejection, Truncation};
 pub use rows::{FAR_FUTURE_YEAR, LoadOptions};
 
@@ -53,6 +55,24 @@ pub struct DesignationList {
     pub meta: ListMeta,
     /// Who is on it.
     pub entities: Vec<Entity>,
+}
+
+impl DesignationList {
+    /// What listing `entity` reaches: the list's reach, or only the entity
+    /// itself when every program it is listed under is one the 50 Percent
+    /// Rule does not apply to ([`Reach::for_entry`]). OFAC's consolidated
+    /// (non-SDN) file mixes such entries (NS-CMIC) with others (SSI).
+    ///
+    /// ```
+    /// use vendor_screen::list::Reach;
+    /// let lists = vendor_screen::lists::bundled()?;
+    /// let cmic = lists.iter().find(|l| l.meta.id == "ofac-ns-cmic").expect("bundled");
+    /// assert_eq!(cmic.reach_of(&cmic.entities[0]), Reach::NamedOnly);
+    /// # Ok::<(), vendor_screen::Error>(())
+    /// ```
+    pub fn reach_of(&self, entity: &Entity) -> Reach {
+        self.meta.reach.for_entry(&entity.programs)
+    }
 }
 
 /// A stable id for a record whose source has none: 16 hex digits of the

@@ -146,7 +146,7 @@ fn names_and_identifiers(lists: &[DesignationList]) -> (Vec<NameRef>, Identifier
 fn listed_names(lists: &[DesignationList]) -> impl Iterator<Item = ListedName<'_>> {
     lists
         .iter()
-        .flat_map(|l| l.entities.iter().map(move |e| (l.meta.reach, e)))
+        .flat_map(|l| l.entities.iter().map(move |e| (l.reach_of(e), e)))
         .enumerate()
         .flat_map(|(entity, (reach, e))| {
             let groups = e.kind == EntityKind::Organization && reach != Reach::NamedOnly;

@@ -22,17 +22,12 @@ impl Screener {
         let list = &self.lists[h.list];
         let entity = &list.entities[h.entity];
         let state = listing_state(entity, as_of);
+        let reach = list.reach_of(entity);
         let (status, rule) = not_in_force(&list.meta.id, state, as_of).unwrap_or_else(|| {
             let ownership = self.ownership(h, queries, raw, as_of);
-            let decided = decide(
-                &list.meta.id,
-                list.meta.reach,
-                &h.via,
-                ownership.as_ref(),
-                state,
-            );
+            let decided = decide(&list.meta.id, reach, &h.via, ownership.as_ref(), state);
             match &h.explanation.containment {
-                Some(c) => group_member(list.meta.reach, &h.via, c, decided),
+                Some(c) => group_member(reach, &h.via, c, decided),
                 None => decided,
             }
         });

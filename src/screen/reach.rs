@@ -199,7 +199,9 @@ fn fifty_percent(how: &str, ownership: Option<&Ownership>) -> (Status, String) {
             if known >= 50.0 {
                 (
                     Status::Match,
-                    format!("{how}; {rule}: {held}, 50% or more: the vendor is blocked too"),
+                    format!(
+                        "{how}; {rule}: {held}, which is 50% or more: the rule reaches the vendor"
+                    ),
                 )
             } else if unknown > 0 {
                 (
@@ -232,7 +234,7 @@ fn fifty_percent(how: &str, ownership: Option<&Ownership>) -> (Status, String) {
                 (
                     Status::Match,
                     format!(
-                        "{how}; {rule}: every link of the ownership chain ({shares}) is 50% or more: the vendor is blocked too"
+                        "{how}; {rule}: every link of the ownership chain ({shares}) is 50% or more: the rule reaches the vendor"
                     ),
                 )
             } else {

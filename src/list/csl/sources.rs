@@ -67,8 +67,8 @@ pub(super) const SOURCES: &[(&str, &str, &str, &str, &str, &str, Reach)] = &[
         "Non-SDN Chinese Military-Industrial Complex Companies List (NS-CMIC)",
         "US Department of the Treasury, Office of Foreign Assets Control",
         "Executive Order 13959, as amended by Executive Order 14032",
-        "Purchase or sale of publicly traded securities of listed companies is prohibited.",
-        Reach::Owned50Percent,
+        "Purchase or sale of publicly traded securities of listed companies is prohibited; OFAC's 50 Percent Rule does not apply (OFAC FAQ 857).",
+        Reach::NamedOnly,
     ),
     (
         "Non-SDN Menu-Based Sanctions",
