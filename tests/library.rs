@@ -138,6 +138,58 @@ fn the_same_entity_on_two_lists_is_one_finding_but_two_entries_of_one_list_never
     );
 }
 
+/// OFAC numbers an entry once across its lists, and every format keeps the
+/// number as the id; an entry whose names have no distinctive word and
+/// whose copies differ in identifiers is one finding by that number. Before,
+/// Aerospace Communications Holdings Group (ent_num 32073) was two findings:
+/// the non-SDN file's entry has no ISIN to link it to the other two.
+#[test]
+fn one_ofac_entry_on_several_lists_is_one_finding() {
+    let non_sdn = load_path_with(
+        "../shared/data/ofac-non-sdn/cons_prim.csv".as_ref(),
+        None,
+        &LoadOptions::default(),
+    )
+    .expect("non-SDN loads");
+    let csl = load_path_with(
+        "../shared/data/csl/consolidated-2023-11-partial.csv".as_ref(),
+        None,
+        &LoadOptions::partial(),
+    )
+    .expect("CSL loads");
+    let s = ScreenerBuilder::new()
+        .lists(vendor_screen::lists::bundled().expect("bundled"))
+        .lists(non_sdn.lists)
+        .lists(csl.lists)
+        .build()
+        .expect("builds");
+    let r = s.screen(
+        &Vendor::new("AEROSPACE COMMUNICATIONS HOLDINGS GROUP COMPANY LIMITED"),
+        day(),
+    );
+    let holding: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| f.listings.iter().any(|l| l.entity_id == "32073"))
+        .collect();
+    assert_eq!(holding.len(), 1, "{holding:#?}");
+    let mut lists: Vec<&str> = holding[0]
+        .listings
+        .iter()
+        .map(|l| l.list.as_str())
+        .collect();
+    lists.sort();
+    assert_eq!(lists, ["csl-ns-cmic", "ofac-non-sdn", "ofac-ns-cmic"]);
+    assert!(
+        holding[0]
+            .linked_by
+            .iter()
+            .any(|w| w.contains("OFAC's entry number 32073")),
+        "{:?}",
+        holding[0].linked_by
+    );
+}
+
 /// Why two listings are one entity quotes the shared name as a list writes
 /// it, not its compare form ("huawei investment and" once "&" is read and
 /// "Holding" set aside as a legal form).

@@ -2,7 +2,7 @@
 //! module documentation of [`crate::findings`]).
 
 use super::Item;
-use crate::list::{Entity, EntityKind};
+use crate::list::{DesignationList, Entity, EntityKind, ListMeta};
 use crate::normalize::{Normalized, TokenKind};
 use crate::screen::vendor::compare_form;
 use std::collections::HashMap;
@@ -84,6 +84,21 @@ fn identifier_keys(entity: &Entity) -> Vec<Key> {
     out
 }
 
+/// OFAC numbers its entries once across all its lists (`ent_num`), and
+/// every format that carries its entries keeps that number as the entry's
+/// id: the SDN and consolidated files, the CSL's `_id` and
+/// `entity_number` for Treasury rows, the bundled NS-CMIC list. An entry of
+/// a list OFAC issues is keyed by it.
+fn publisher_key(list: &ListMeta, entity: &Entity) -> Option<Key> {
+    let ofac = list.authority.contains("Office of Foreign Assets Control");
+    let number = !entity.id.is_empty() && entity.id.bytes().all(|b| b.is_ascii_digit());
+    (ofac && number).then(|| Key {
+        key: format!("ofac:{}", entity.id),
+        strength: 0,
+        words: format!("OFAC's entry number {}", entity.id),
+    })
+}
+
 /// The key of an entity's primary name (`primary`) or alias, normalised:
 /// its words but legal forms, for a name with a distinctive word. The
 /// screener computes them once, from the names it prepared for matching.
@@ -114,13 +129,25 @@ type Holders = Vec<(usize, u8, String)>;
 type Edge = (usize, usize, u8, String);
 
 /// The links between items: pairs of the same path class sharing a key,
-/// identifiers first; a name links only when it is one side's primary name.
+/// identifiers (and OFAC's entry numbers) first; a name links only when it
+/// is one side's primary name.
 /// `name_keys` are each list's entities' name keys ([`name_key`]).
-pub(super) fn links(items: &[Item<'_>], name_keys: &[Vec<Vec<Key>>]) -> Vec<Edge> {
+pub(super) fn links(
+    items: &[Item<'_>],
+    lists: &[DesignationList],
+    name_keys: &[Vec<Vec<Key>>],
+) -> Vec<Edge> {
     if items.len() < 2 {
         return Vec::new();
     }
-    let ids: Vec<Vec<Key>> = items.iter().map(|it| identifier_keys(it.entity)).collect();
+    let ids: Vec<Vec<Key>> = items
+        .iter()
+        .map(|it| {
+            let mut keys = identifier_keys(it.entity);
+            keys.extend(publisher_key(&lists[it.list].meta, it.entity));
+            keys
+        })
+        .collect();
     let mut by_key: HashMap<(&str, &str), Holders> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
         let names = &name_keys[item.list][item.index];

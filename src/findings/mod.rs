@@ -18,7 +18,10 @@
 //!    six of them, one a digit) of a registry identifier (USCC, ISIN, LEI,
 //!    tax or registration number, passport, ...; dates, tickers, web sites,
 //!    e-mail addresses and sanction remarks are not identifiers); or
-//! 2. have the same kind (organisation, individual, vessel, aircraft) and
+//! 2. are entries of lists OFAC issues with the same entry number (OFAC's
+//!    `ent_num`, which its SDN and consolidated files, the CSL's Treasury
+//!    rows and the bundled NS-CMIC list all keep as the entry's id); or
+//! 3. have the same kind (organisation, individual, vessel, aircraft) and
 //!    share a name that is identical once normalised by
 //!    [`crate::normalize::Normalizer`] with its legal forms left out
 //!    ("Hangzhou Hikvision Digital Technology Co., Ltd." and "... Company"),
@@ -290,7 +293,7 @@ fn group(ctx: &Context<'_>, items: &[Item<'_>]) -> Groups {
     let mut uf = UnionFind((0..items.len()).collect());
     let mut lists_of: Vec<Vec<usize>> = items.iter().map(|it| vec![it.list]).collect();
     let mut reasons: Vec<(usize, String)> = Vec::new();
-    for (a, b, _, words) in links(items, ctx.name_keys) {
+    for (a, b, _, words) in links(items, ctx.lists, ctx.name_keys) {
         let (ra, rb) = (uf.find(a), uf.find(b));
         if ra == rb || lists_of[ra].iter().any(|l| lists_of[rb].contains(l)) {
             continue;
