@@ -228,6 +228,35 @@ fn an_ns_cmic_listing_does_not_reach_what_its_company_owns() {
     );
 }
 
+/// A possible member of a listed group is a `review` whose rule says what
+/// its name holds of the listed name; it does not first say the name
+/// "matches a listed name" (it does not), and through an owner it asks
+/// about the owner.
+#[test]
+fn a_group_members_rule_says_what_the_name_contains() {
+    let s = bundled();
+    let d = date("2026-11-22");
+    let r = s.screen(&Vendor::new("Huawei Marine Networks Co., Ltd."), d);
+    assert!(r.hits.len() >= 3, "{:#?}", r.hits);
+    for h in &r.hits {
+        let rule = h.explanation.rule.as_deref().unwrap_or("");
+        assert_eq!(h.status, Status::Review, "{rule}");
+        assert!(rule.contains("only contains \"Huawei\""), "{rule}");
+        assert!(!rule.contains("matches a listed name"), "{rule}");
+        assert!(rule.contains("whether the vendor is"), "{rule}");
+    }
+    let v = Vendor::new("Acme Widgets LLC")
+        .with_owner(Owner::new("Huawei Marine Networks").with_share(60.0));
+    let r = s.screen(&v, d);
+    assert!(r.hits.len() >= 3, "{:#?}", r.hits);
+    for h in &r.hits {
+        let rule = h.explanation.rule.as_deref().unwrap_or("");
+        assert!(rule.contains("only contains \"Huawei\""), "{rule}");
+        assert!(!rule.contains("matches a listed name"), "{rule}");
+        assert!(rule.contains("whether the owner is"), "{rule}");
+    }
+}
+
 #[test]
 fn an_entity_removed_from_the_1260h_list_expires() {
     let s = bundled();

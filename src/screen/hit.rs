@@ -25,9 +25,17 @@ impl Screener {
         let reach = list.reach_of(entity);
         let (status, rule) = not_in_force(&list.meta.id, state, as_of).unwrap_or_else(|| {
             let ownership = self.ownership(h, queries, raw, as_of);
-            let decided = decide(&list.meta.id, reach, &h.via, ownership.as_ref(), state);
-            match &h.explanation.containment {
-                Some(c) => group_member(reach, &h.via, c, decided),
+            let containment = h.explanation.containment.as_ref();
+            let decided = decide(
+                &list.meta.id,
+                reach,
+                &h.via,
+                ownership.as_ref(),
+                state,
+                containment,
+            );
+            match containment {
+                Some(_) => group_member(reach, &h.via, decided),
                 None => decided,
             }
         });

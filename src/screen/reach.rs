@@ -6,6 +6,7 @@
 //! hit's path ([`decide`])?
 
 use crate::list::{Date, Entity, NotInForce, Reach};
+use crate::score::Containment;
 use crate::screen::report::{Status, Via};
 
 /// Where an entry stands on the as-of date.
@@ -101,32 +102,34 @@ fn share_text(s: Option<f64>) -> String {
 ///
 /// `reach` is the list's, `via` the hit's path, `ownership` what is known of
 /// the shares when the path is an owner, `state` the entry's listing state,
-/// `matched` the name of the entity the vendor matched (for relations).
+/// `containment` what the name holds of the listed name when it only
+/// contains its core (then [`group_member`] caps the status).
 pub(crate) fn decide(
     list: &str,
     reach: Reach,
     via: &Via,
     ownership: Option<&Ownership>,
     state: ListingState,
+    containment: Option<&Containment>,
 ) -> (Status, String) {
     let listed = listed_words(state);
     let rule = reach.rule();
+    let whose = via.whose_name();
+    let named = match containment {
+        None => format!("{whose} matches a listed name"),
+        Some(c) => format!("{whose} {}", contains_words(c)),
+    };
     match via {
-        Via::SelfName | Via::Alias { .. } => (
-            Status::Match,
-            format!(
-                "{list}: {listed}; {} matches a listed name",
-                via.whose_name()
-            ),
-        ),
+        Via::SelfName | Via::Alias { .. } => (Status::Match, format!("{list}: {listed}; {named}")),
         Via::Relation {
             entity_name, link, ..
         } => {
             let what = relation_words(link);
-            let how = format!(
-                "{list}: {listed}; it is {what} \"{entity_name}\", which {} matched",
-                via.whose_name()
-            );
+            let which = match containment {
+                None => format!("which {whose} matched"),
+                Some(c) => format!("of which {whose} {}", contains_words(c)),
+            };
+            let how = format!("{list}: {listed}; it is {what} \"{entity_name}\", {which}");
             match reach {
                 Reach::SubsidiariesAndAffiliates => (Status::Match, format!("{how}; {rule}")),
                 Reach::NamedWithListedParents => (
@@ -144,8 +147,7 @@ pub(crate) fn decide(
             }
         }
         Via::Parent { level, .. } => {
-            let whose = via.whose_name();
-            let how = format!("{list}: {listed}; {whose} matches a listed name");
+            let how = format!("{list}: {listed}; {named}");
             match reach {
                 Reach::SubsidiariesAndAffiliates => (
                     Status::Match,
@@ -253,17 +255,9 @@ fn fifty_percent(how: &str, ownership: Option<&Ownership>) -> (Status, String) {
     }
 }
 
-/// A hit through a name that only contains a listed organisation's core
-/// with words of its own ([`crate::score::Containment`]: "Huawei Marine
-/// Networks" against Huawei Technologies) is a possible member of its group:
-/// at most `review`, with the core and the list's reach in the rule.
-pub(crate) fn group_member(
-    reach: Reach,
-    via: &Via,
-    containment: &crate::score::Containment,
-    (status, rule): (Status, String),
-) -> (Status, String) {
-    let whose = via.whose_name();
+/// What a name that only contains a listed organisation's core holds of
+/// it, in words.
+fn contains_words(containment: &Containment) -> String {
     // Quoted and joined in one string: a long name has thousands.
     let mut own = String::new();
     for (k, w) in containment.extra.iter().enumerate() {
@@ -271,23 +265,7 @@ pub(crate) fn group_member(
         own.push_str(w);
         own.push('"');
     }
-    let reaches = match reach {
-        Reach::SubsidiariesAndAffiliates => {
-            "the list reaches subsidiaries and affiliates: review whether the vendor is one"
-        }
-        Reach::Owned50Percent => {
-            "the list reaches entities owned 50% or more by listed parties: review the vendor's owners"
-        }
-        Reach::NamedWithListedParents | Reach::NamedOnly => {
-            "the list reaches the entities it names: review whether the vendor is this one"
-        }
-    };
-    let status = if status == Status::Match {
-        Status::Review
-    } else {
-        status
-    };
-    let how = if own.is_empty() {
+    if own.is_empty() {
         format!(
             "is the listed name's core, \"{}\", with no word of its own: the group's name or a shorter form of the listed name",
             containment.core
@@ -297,6 +275,39 @@ pub(crate) fn group_member(
             "only contains \"{}\", the core of the listed name, with words of its own ({own}): a possible member of its group",
             containment.core
         )
+    }
+}
+
+/// A hit through a name that only contains a listed organisation's core
+/// with words of its own ([`Containment`]: "Huawei Marine Networks" against
+/// Huawei Technologies) is a possible member of its group: at most
+/// `review`, the list's reach said in the rule ([`decide`] has said what
+/// the name contains).
+pub(crate) fn group_member(
+    reach: Reach,
+    via: &Via,
+    (status, rule): (Status, String),
+) -> (Status, String) {
+    // Whose name holds the core: the vendor's or an owner's.
+    let who = match via {
+        Via::Parent { .. } => "the owner",
+        _ => "the vendor",
     };
-    (status, format!("{rule}; but {whose} {how}; {reaches}"))
+    let reaches = match reach {
+        Reach::SubsidiariesAndAffiliates => {
+            format!("the list reaches subsidiaries and affiliates: review whether {who} is one")
+        }
+        Reach::Owned50Percent => format!(
+            "the list reaches entities owned 50% or more by listed parties: review {who}'s owners"
+        ),
+        Reach::NamedWithListedParents | Reach::NamedOnly => {
+            format!("the list reaches the entities it names: review whether {who} is this one")
+        }
+    };
+    let status = if status == Status::Match {
+        Status::Review
+    } else {
+        status
+    };
+    (status, format!("{rule}; {reaches}"))
 }
