@@ -197,6 +197,7 @@ mod tests {
                 groups: true,
                 affiliates: false,
                 craft: false,
+                person: false,
             }),
             &[],
         )

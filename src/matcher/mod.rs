@@ -34,6 +34,8 @@ pub(crate) struct ListedName<'a> {
     pub affiliates: bool,
     /// The entity is a vessel or an aircraft ([`Prepared::craft`]).
     pub craft: bool,
+    /// The entity is a person ([`Prepared::person`]).
+    pub person: bool,
 }
 
 /// The compare forms of a name's words but legal forms.
@@ -149,6 +151,9 @@ impl Matcher {
             let mut p = Prepared::new(n, &weights);
             if l.craft {
                 p = p.craft();
+            }
+            if l.person {
+                p = p.person();
             }
             names.push(match (l.groups, &primary) {
                 (false, _) => p,

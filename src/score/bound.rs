@@ -68,8 +68,16 @@ pub(super) fn upper_bound(
     }
     for (j, t) in l.name.tokens.iter().enumerate() {
         // The least a leftover can cost (a shorter form halves a listed
-        // distinctive word's cost).
-        let share = if t.kind == TokenKind::Distinctive {
+        // distinctive word's cost; a person's middle names left out share
+        // a quarter of one's).
+        let middle = l
+            .person
+            .as_ref()
+            .filter(|p| p.middle.contains(&j))
+            .map(|p| p.middle.len());
+        let share = if let Some(n) = middle {
+            (super::person::MIDDLE_NAME_SHARE / n as f64).min(evidence::SHORTER_FORM_SHARE)
+        } else if t.kind == TokenKind::Distinctive {
             evidence::SHORTER_FORM_SHARE
         } else {
             1.0

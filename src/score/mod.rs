@@ -35,6 +35,11 @@
 //!    member. Written another way before the cut, its words must pair with
 //!    the listed name's beginning; the words after the cut then cost
 //!    nothing.
+//! 7. **A person's middle names** ([`person`]): against a listed person's
+//!    name written surname first, a vendor's name of the surname and the
+//!    first given name ("Vladimir Putin" for "PUTIN, Vladimir
+//!    Vladimirovich") leaves out middle names and patronymics at a quarter
+//!    of one's weight, together.
 //!
 //! Three rules reject a pair outright, unless the vendor's name is the
 //! listed name cut: a listed name whose distinctive words all have three
@@ -51,7 +56,8 @@
 //! The score is symmetric (swapping the two names gives the same score),
 //! except for initialisms, read only in the vendor's name, group
 //! membership, read only in the vendor's name against a listed
-//! organisation, and cuts, read only in the vendor's name.
+//! organisation, cuts, read only in the vendor's name, and a person's
+//! middle names, read only in the listed name.
 //!
 //! ```
 //! use vendor_screen::normalize::Normalizer;
@@ -72,6 +78,7 @@ pub mod cut;
 mod edits;
 pub mod evidence;
 mod long;
+pub mod person;
 mod rejected;
 pub mod weights;
 pub mod words;
@@ -268,7 +275,13 @@ fn finish(
             taken.push(x);
         }
     }
-    let shorter = evidence::shorter_form(q, l, &pairs, &mut leftovers);
+    // A person's middle names left out are weighed by their own rule, not
+    // again as a shorter form of the name.
+    let middle = person::middle_names(q, l, &pairs, &mut leftovers);
+    let shorter = middle
+        .is_none()
+        .then(|| evidence::shorter_form(q, l, &pairs, &mut leftovers))
+        .flatten();
     let qualifiers = evidence::branch_qualifiers(q, l, &pairs, &mut leftovers);
     let total = pair_total + leftovers.iter().map(|x| x.cost).sum::<f64>();
     // A rule that rejects the pair leaves only the cut to score it.
@@ -277,6 +290,7 @@ fn finish(
         return None;
     }
     let mut evidence = evidence::weigh(q, l, &pairs, &leftovers);
+    evidence.extend(middle);
     evidence.extend(shorter);
     evidence.extend(qualifiers);
     let base = if total > 0.0 { matched / total } else { 0.0 };

@@ -258,6 +258,9 @@ pub struct Prepared {
     /// The name is a vessel's or an aircraft's ([`Prepared::craft`]): a
     /// vendor's name with a company's legal form disagrees with it.
     pub craft: bool,
+    /// For a listed person's name written surname first, its parts
+    /// ([`Prepared::person`]).
+    pub person: Option<super::person::PersonName>,
 }
 
 impl Prepared {
@@ -279,6 +282,7 @@ impl Prepared {
             brand: None,
             written,
             craft: false,
+            person: None,
         }
     }
 
@@ -301,6 +305,14 @@ impl Prepared {
     /// ```
     pub fn craft(mut self) -> Prepared {
         self.craft = true;
+        self
+    }
+
+    /// The same name, known to be a person's: written surname first
+    /// ("PUTIN, Vladimir Vladimirovich"), the given names after the first
+    /// may be left out at a small cost ([`super::person`]).
+    pub fn person(mut self) -> Prepared {
+        self.person = super::person::PersonName::of(&self.name);
         self
     }
 

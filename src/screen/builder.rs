@@ -152,12 +152,14 @@ fn listed_names(lists: &[DesignationList]) -> impl Iterator<Item = ListedName<'_
             let groups = e.kind == EntityKind::Organization && reach != Reach::NamedOnly;
             let affiliates = groups && reach == Reach::SubsidiariesAndAffiliates;
             let craft = matches!(e.kind, EntityKind::Vessel | EntityKind::Aircraft);
+            let person = e.kind == EntityKind::Individual;
             e.names().map(move |(_, text)| ListedName {
                 text,
                 entity,
                 groups,
                 affiliates,
                 craft,
+                person,
             })
         })
 }

@@ -135,6 +135,10 @@ pub enum Rule {
     /// The vendor's name is the listed name cut at a field width
     /// ([`super::cut`]): it scores by how much of the name it keeps.
     Cut,
+    /// The vendor's name is a listed person's surname and first given
+    /// name: the middle names it leaves out cost a quarter of one
+    /// ([`super::person`]).
+    MiddleNames,
 }
 
 /// One rule's effect on a score.
@@ -149,7 +153,7 @@ pub struct Evidence {
 }
 
 /// The written words of tokens, quoted and joined.
-fn quoted(p: &Prepared, ids: impl Iterator<Item = usize>) -> String {
+pub(crate) fn quoted(p: &Prepared, ids: impl Iterator<Item = usize>) -> String {
     ids.map(|i| format!("'{}'", &p.name.original[p.name.tokens[i].span.clone()]))
         .collect::<Vec<_>>()
         .join(", ")
@@ -227,7 +231,8 @@ pub(crate) fn weigh(
     leftovers: &[Leftover],
 ) -> Vec<Evidence> {
     let shared = Shared::of(q, l, pairs);
-    let left = Unpaired::of(q, l, leftovers);
+    let middle = super::person::left_out(q, l, pairs, leftovers);
+    let left = Unpaired::of(q, l, leftovers, &middle);
     let mut out = Vec::new();
     out.extend(weak_evidence(q, l, pairs, &left, &shared));
     out.extend(places_differ(&left, shared.shortfall(Side::Query)));
@@ -279,7 +284,14 @@ struct Unpaired<'a> {
 }
 
 impl<'a> Unpaired<'a> {
-    fn of(q: &'a Prepared, l: &'a Prepared, leftovers: &'a [Leftover]) -> Unpaired<'a> {
+    /// `middle`: a listed person's middle names left out, which say
+    /// nothing against the names ([`super::person`]).
+    fn of(
+        q: &'a Prepared,
+        l: &'a Prepared,
+        leftovers: &'a [Leftover],
+        middle: &[usize],
+    ) -> Unpaired<'a> {
         let mut u = Unpaired {
             q,
             l,
@@ -289,7 +301,8 @@ impl<'a> Unpaired<'a> {
             .iter()
             .filter(|x| {
                 let t = u.token(x);
-                t.kind != TokenKind::LegalForm
+                !(x.side == Side::Listed && middle.contains(&x.token))
+                    && t.kind != TokenKind::LegalForm
                     && (!t.optional || t.kind == TokenKind::Place)
                     && !(t.kind == TokenKind::Generic
                         && t.text.len() > 1
