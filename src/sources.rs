@@ -254,7 +254,11 @@ impl LoadedLists {
                 part.push_str(&format!(", cut off at line {}", t.line));
             }
             if !r.skipped_files.is_empty() {
-                part.push_str(&format!(", {} files not loaded", r.skipped_files.len()));
+                let n = r.skipped_files.len();
+                part.push_str(&format!(
+                    ", {n} file{} not loaded",
+                    if n == 1 { "" } else { "s" }
+                ));
             }
             if !r.notes.is_empty() {
                 let n = r.notes.len();

@@ -9,8 +9,10 @@ use std::path::Path;
 
 /// Loads every list file in a directory (sorted by name, not recursing):
 /// each file of a recognised format is loaded (`format`, when given, is the
-/// only one accepted); every other entry is skipped and named in the
-/// report's [`ImportReport::skipped_files`] with the reason, never silently.
+/// only one accepted), OFAC's companion files with their primary file (in
+/// its report's [`ImportReport::companions`]); every other entry is skipped
+/// and named in the report's [`ImportReport::skipped_files`] with the
+/// reason, never silently.
 /// The report sums the files' counts; each file's own rejections and notes
 /// keep its name.
 ///
@@ -69,12 +71,15 @@ pub fn load_dir(dir: &Path, format: Option<Format>, options: &LoadOptions) -> Re
             continue;
         }
         if let Some((_, primary)) = OFAC_COMPANIONS.iter().find(|(c, _)| *c == file_name) {
-            let reason = if dir.join(primary).exists() {
-                format!("read with {primary}, its primary file")
-            } else {
-                format!("an OFAC companion file without its primary file {primary}: not read")
-            };
-            skip(&mut report, path, reason);
+            // Read with its primary file, whose report lists it among its
+            // companions with its counts: it is loaded, not skipped.
+            if !dir.join(primary).exists() {
+                skip(
+                    &mut report,
+                    path,
+                    format!("an OFAC companion file without its primary file {primary}: not read"),
+                );
+            }
             continue;
         }
         let head = std::fs::read(path).map_err(|source| Error::Io {
