@@ -115,12 +115,15 @@ pub(crate) fn decide(
     let listed = listed_words(state);
     let rule = reach.rule();
     let whose = via.whose_name();
-    let named = match containment {
+    // Built only where said: a long name's words of its own are thousands.
+    let named = || match containment {
         None => format!("{whose} matches a listed name"),
         Some(c) => format!("{whose} {}", contains_words(c)),
     };
     match via {
-        Via::SelfName | Via::Alias { .. } => (Status::Match, format!("{list}: {listed}; {named}")),
+        Via::SelfName | Via::Alias { .. } => {
+            (Status::Match, format!("{list}: {listed}; {}", named()))
+        }
         Via::Relation {
             entity_name, link, ..
         } => {
@@ -147,7 +150,7 @@ pub(crate) fn decide(
             }
         }
         Via::Parent { level, .. } => {
-            let how = format!("{list}: {listed}; {named}");
+            let how = format!("{list}: {listed}; {}", named());
             match reach {
                 Reach::SubsidiariesAndAffiliates => (
                     Status::Match,
