@@ -86,8 +86,9 @@ fn the_index_finds_every_person_brute_force_finds() {
     }
 }
 
-/// Another first name is another person, and a vendor's word of its own
-/// (a company's name) is no person's middle name.
+/// Another first name is another person, a vendor's word of its own (a
+/// company's name) is no person's middle name, and a name without the
+/// surname is nobody's.
 #[test]
 fn another_first_name_or_a_word_of_its_own_is_not_the_person() {
     let (s, _) = sdn();
@@ -101,5 +102,8 @@ fn another_first_name_or_a_word_of_its_own_is_not_the_person() {
     assert!(hits("Vladimir Putin"));
     assert!(hits("PUTIN, VLADIMIR"));
     assert!(!hits("Sergei Putin"));
+    // Given name and patronymic without the surname name nobody: the
+    // surname left out is no shorter form of the name.
+    assert!(!hits("Vladimir Vladimirovich"));
     assert!(!hits("Putin Consulting LLC"));
 }

@@ -65,13 +65,23 @@ pub(crate) fn branch_qualifiers(
 /// A vendor writing a shorter form of the listed name ("Zheltuginskaya
 /// Company" for "Zheltuginskaya Mining Company"): every word of the
 /// vendor's name but places and legal forms is paired, and the pairs share a
-/// rare word. The listed distinctive words left out then cost half.
+/// rare word. The listed distinctive words left out then cost half. A
+/// listed person's surname left out is no shorter form: "Vladimir
+/// Vladimirovich" names none of the people so named.
 pub(crate) fn shorter_form(
     q: &Prepared,
     l: &Prepared,
     pairs: &[Pair],
     leftovers: &mut [Leftover],
 ) -> Option<Evidence> {
+    let surname_left_out = l.person.as_ref().is_some_and(|p| {
+        leftovers
+            .iter()
+            .any(|x| x.side == Side::Listed && p.surname.contains(&x.token))
+    });
+    if surname_left_out {
+        return None;
+    }
     let own_words = leftovers.iter().filter(|x| x.side == Side::Query).any(|x| {
         let t = &q.name.tokens[x.token];
         !t.optional && !matches!(t.kind, TokenKind::LegalForm | TokenKind::Place)
