@@ -44,11 +44,13 @@ impl PersonName {
     /// with words on both sides.
     pub fn of(name: &Normalized) -> Option<PersonName> {
         let comma = name.original.find(',')?;
+        // A person has no legal form: a word read as one is a name
+        // ("Sa'd" reads as the legal form S.A.D.).
         let words: Vec<usize> = name
             .tokens
             .iter()
             .enumerate()
-            .filter(|(_, t)| !t.optional && t.kind != TokenKind::LegalForm)
+            .filter(|(_, t)| !t.optional)
             .map(|(i, _)| i)
             .collect();
         let (surname, given): (Vec<usize>, Vec<usize>) = words
@@ -151,6 +153,9 @@ mod tests {
             assert_eq!(p.first_given, first, "{name}");
             assert_eq!(p.middle, middle, "{name}");
         }
+        // "Sa'd" reads as a legal form; in a person's name it is a name.
+        let p = PersonName::of(&n.normalize("AL-SHARIF, Sa'd Abdullah Hussein")).expect("parts");
+        assert_eq!((p.first_given, p.middle.len()), (2, 2));
         for name in ["Vladimir Putin", "PUTIN,", ", Vladimir"] {
             assert!(PersonName::of(&n.normalize(name)).is_none(), "{name}");
         }
