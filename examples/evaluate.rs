@@ -44,6 +44,8 @@ mod holdout;
 mod kinds;
 #[path = "evaluate/peers.rs"]
 mod peers;
+#[path = "evaluate/persons.rs"]
+mod persons;
 #[path = "evaluate/report.rs"]
 mod report;
 #[path = "evaluate/sections.rs"]

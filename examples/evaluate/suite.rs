@@ -5,7 +5,7 @@
 use super::cases::{self, Case, Outcome, Screeners};
 use super::sources::ListFile;
 use super::variants::Context;
-use super::{compound, groups, holdout, truncation};
+use super::{compound, groups, holdout, persons, truncation};
 use vendor_screen::Screener;
 use vendor_screen::list::{Date, DesignationList};
 
@@ -115,6 +115,15 @@ pub fn compound_sets(
         let with = compound::with_distinctive(&sources, cx, per_row, seed);
         let without = compound::without_distinctive(&sources, cx, per_row, seed);
         let cut = truncation::cases(&sources, cx, seed);
+        let held_out = ids != TUNING;
+        let skip = |n: &str| held_out && tuning_names.contains(&squeeze(n));
+        let people = persons::cases(every, ids, &skip);
+        let n_people = people
+            .iter()
+            .filter(|c| c.rows.first().is_some_and(|r| r == persons::ALL))
+            .map(|c| &c.entity)
+            .collect::<std::collections::HashSet<_>>()
+            .len();
         for (title, pinned, cases) in [
             (
                 format!(
@@ -141,6 +150,13 @@ pub fn compound_sets(
                 ),
                 vec![truncation::ALL, truncation::CHANGED],
                 cut,
+            ),
+            (
+                format!(
+                    "People as vendor masters write them, {label}: {n_people} individuals written SURNAME, Given"
+                ),
+                vec![persons::ALL, persons::OTHER],
+                people,
             ),
         ] {
             let outcomes = cases::screen(union.0, union.1, &cases, as_of);
