@@ -40,6 +40,9 @@ mod holdout;
 #[path = "../examples/evaluate/kinds.rs"]
 mod kinds;
 #[allow(dead_code)]
+#[path = "../examples/evaluate/persons.rs"]
+mod persons;
+#[allow(dead_code)]
 #[path = "../examples/evaluate/sources.rs"]
 mod sources;
 #[allow(dead_code)]
