@@ -481,3 +481,30 @@ fn match_and_screen_agree() {
         assert_eq!(got, want, "{name}");
     }
 }
+
+/// Each result's `reach` is its entry's: a CMIC entry of OFAC's
+/// consolidated file reaches only itself (OFAC FAQ 857), while the file's
+/// SSI entries carry the 50 Percent Rule.
+#[test]
+fn a_results_reach_is_its_entrys() {
+    let s = Server::start(&["--list", "../shared/data/ofac-non-sdn"]);
+    let reach = |name: &str, id: &str| {
+        let rs = results(&s.post("/match/default", &one_query(name, json!({}))));
+        let hit = rs
+            .iter()
+            .find(|x| {
+                x["vendor_screen"]["list"] == "ofac-non-sdn"
+                    && x["vendor_screen"]["entity_id"] == id
+            })
+            .unwrap_or_else(|| panic!("{name}: {rs:#?}"))
+            .clone();
+        hit["vendor_screen"]["reach"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    let cmic = reach("HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD.", "30946");
+    assert!(cmic.contains("only the entities it names"), "{cmic}");
+    let ssi = reach("PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA", "17018");
+    assert!(ssi.contains("50 Percent Rule"), "{ssi}");
+}

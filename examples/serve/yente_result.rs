@@ -83,7 +83,9 @@ pub(crate) fn result(loaded: &Loaded, hit: &Hit, threshold: f64) -> Value {
             "matched_name": hit.matched_name,
             "matched_name_kind": hit.matched_name_kind,
             "legal_basis": list.map(|l| l.meta.legal_basis.as_str()),
-            "reach": list.map(|l| l.meta.reach.rule()),
+            // The entry's own reach: an NS-CMIC entry of OFAC's
+            // consolidated file reaches only itself (OFAC FAQ 857).
+            "reach": list.map(|l| entity.map_or(l.meta.reach, |e| l.reach_of(e)).rule()),
             "explanation": hit.explanation,
         },
     })
