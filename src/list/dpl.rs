@@ -213,6 +213,7 @@ fn order_of(
         &name,
         &format!("BIS Denied Persons List: {}", f[11]),
     );
+    entity.kind = super::untyped::kind_of(&name);
     entity.countries = vec![country];
     if !address.is_empty() {
         entity.addresses.push(address);

@@ -34,6 +34,7 @@ pub mod ndaa889;
 pub mod ofac;
 pub mod report;
 pub mod toml;
+pub mod untyped;
 
 pub use date::Date;
 pub use entity::{

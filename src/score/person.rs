@@ -1,5 +1,6 @@
 //! A listed person's name, written surname first ("PUTIN, Vladimir
-//! Vladimirovich", "AL-ASSAD, Bashar Hafez"): the lists give a person's
+//! Vladimirovich", "AL-ASSAD, Bashar Hafez") or, on the Denied Persons
+//! List, first name first ("AARON ABRAHAM VILLA"): the lists give a person's
 //! middle names and patronymic, while a vendor master writes the surname
 //! and the first given name ("Vladimir Putin"). Given names after the first
 //! that the vendor leaves out cost, together, a quarter of the weight of one
@@ -40,10 +41,11 @@ pub struct PersonName {
 }
 
 impl PersonName {
-    /// The parts of `name`, when it is written surname, comma, given names,
-    /// with words on both sides.
+    /// The parts of `name`: written surname, comma, given names, with words
+    /// on both sides; or, without a comma, first name first ("AARON
+    /// ABRAHAM VILLA", as the Denied Persons List writes people): the last
+    /// word the surname.
     pub fn of(name: &Normalized) -> Option<PersonName> {
-        let comma = name.original.find(',')?;
         // A person has no legal form: a word read as one is a name
         // ("Sa'd" reads as the legal form S.A.D.).
         let words: Vec<usize> = name
@@ -53,6 +55,15 @@ impl PersonName {
             .filter(|(_, t)| !t.optional)
             .map(|(i, _)| i)
             .collect();
+        let Some(comma) = name.original.find(',') else {
+            let (&surname, given) = words.split_last()?;
+            let (&first_given, middle) = given.split_first()?;
+            return Some(PersonName {
+                surname: vec![surname],
+                first_given,
+                middle: middle.to_vec(),
+            });
+        };
         let (surname, given): (Vec<usize>, Vec<usize>) = words
             .into_iter()
             .partition(|&i| name.tokens[i].span.start < comma);
@@ -156,7 +167,10 @@ mod tests {
         // "Sa'd" reads as a legal form; in a person's name it is a name.
         let p = PersonName::of(&n.normalize("AL-SHARIF, Sa'd Abdullah Hussein")).expect("parts");
         assert_eq!((p.first_given, p.middle.len()), (2, 2));
-        for name in ["Vladimir Putin", "PUTIN,", ", Vladimir"] {
+        // First name first: the last word is the surname.
+        let p = PersonName::of(&n.normalize("AARON ABRAHAM VILLA")).expect("parts");
+        assert_eq!((p.surname, p.first_given, p.middle), (vec![2], 0, vec![1]));
+        for name in ["PUTIN", "PUTIN,", ", Vladimir"] {
             assert!(PersonName::of(&n.normalize(name)).is_none(), "{name}");
         }
     }

@@ -78,6 +78,7 @@ pub(super) fn entity(
         .map(|a| a.trim_start_matches("and ").trim().to_string())
         .collect();
     let fr = f.get("federal_register_notice");
+    let kind = kind(f.get("type"), source, &parsed.primary);
     let entity = Entity {
         id,
         name: parsed.primary,
@@ -85,7 +86,7 @@ pub(super) fn entity(
         weak_aliases: Vec::new(),
         former_names: parsed.former,
         original_names: Vec::new(),
-        kind: kind(f.get("type")),
+        kind,
         countries: countries(&addresses),
         addresses,
         identifiers: split_multi(f.get("ids"))
@@ -202,12 +203,22 @@ fn countries(addresses: &[String]) -> Vec<String> {
     out
 }
 
-/// The kind the `type` column gives; an organisation when it gives none.
-fn kind(t: &str) -> EntityKind {
+/// The kind the `type` column gives; when it gives none, for the sources
+/// that list people mostly (the Denied Persons List, ITAR debarred parties)
+/// as the name reads ([`crate::list::untyped::kind_of`]), for the others
+/// (Entity List, Unverified List, MEU, nonproliferation: companies mostly,
+/// often named in words no table knows) an organisation.
+fn kind(t: &str, source: &str, name: &str) -> EntityKind {
     match t.to_ascii_lowercase().as_str() {
         "individual" => EntityKind::Individual,
         "vessel" => EntityKind::Vessel,
         "aircraft" => EntityKind::Aircraft,
+        "" if crate::list::untyped::LISTS_OF_PEOPLE
+            .iter()
+            .any(|s| source.starts_with(s)) =>
+        {
+            crate::list::untyped::kind_of(name)
+        }
         _ => EntityKind::Organization,
     }
 }
