@@ -8,20 +8,21 @@
 //! no table knows ("Skymount Drones", "Atlas Sanatgaran"), and stay
 //! organisations.
 
+use super::EntityKind;
+use crate::normalize::{Normalizer, TokenKind};
+
 /// The CSL sources (the start of their `source`) whose untyped rows are
 /// read by [`kind_of`].
 pub const LISTS_OF_PEOPLE: [&str; 2] = ["Denied Persons List", "ITAR Debarred"];
-
-use super::EntityKind;
-use crate::normalize::{Normalizer, TokenKind};
 
 /// The kind of an untyped row's name: a person's when it is two to four
 /// words, none a legal form, place or number as the normaliser reads them,
 /// the last (the surname) a distinctive word (given names may be ordinary
 /// words: "JOHN JAMES PETERSON"), and no comma; an organisation's
-/// otherwise ("ADVANCED WEB SERVICES" ends with an organisation word). A person may be read as an organisation
-/// ("HERNANDEZ, JR."), never the reverse for a name that carries a word of
-/// a company's.
+/// otherwise ("ADVANCED WEB SERVICES" ends with an organisation word). A
+/// person may be read as an organisation ("HERNANDEZ, JR.", "KIM SONG
+/// II"), and a company named in distinctive words alone, with no legal
+/// form, as a person: on the two lists read so, such names are few.
 ///
 /// ```
 /// use vendor_screen::list::EntityKind;
