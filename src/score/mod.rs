@@ -277,7 +277,9 @@ fn finish(
     }
     // A person's middle names left out are weighed by their own rule, not
     // again as a shorter form of the name.
-    let middle = person::middle_names(q, l, &pairs, &mut leftovers);
+    // Found once, for the rule's costs and for the evidence it frees.
+    let middle_out = person::left_out(q, l, &pairs, &leftovers);
+    let middle = person::middle_names(l, &middle_out, &mut leftovers);
     let shorter = middle
         .is_none()
         .then(|| evidence::shorter_form(q, l, &pairs, &mut leftovers))
@@ -289,7 +291,7 @@ fn finish(
     if verdict.is_none() && cut.is_none() {
         return None;
     }
-    let mut evidence = evidence::weigh(q, l, &pairs, &leftovers);
+    let mut evidence = evidence::weigh(q, l, &pairs, &leftovers, &middle_out);
     evidence.extend(middle);
     evidence.extend(shorter);
     evidence.extend(qualifiers);

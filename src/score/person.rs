@@ -113,15 +113,13 @@ pub(crate) fn left_out(
 }
 
 /// Rule [`Rule::MiddleNames`], before the score is taken: the middle names
-/// [`left_out`] finds cost [`MIDDLE_NAME_SHARE`] of their weight, divided
-/// among them.
+/// [`left_out`] found (`out`) cost [`MIDDLE_NAME_SHARE`] of their weight,
+/// divided among them.
 pub(crate) fn middle_names(
-    q: &Prepared,
     l: &Prepared,
-    pairs: &[Pair],
+    out: &[usize],
     leftovers: &mut [Leftover],
 ) -> Option<Evidence> {
-    let out = left_out(q, l, pairs, leftovers);
     if out.is_empty() {
         return None;
     }
@@ -138,7 +136,7 @@ pub(crate) fn middle_names(
         factor: 1.0,
         detail: format!(
             "the vendor's name is the listed person's surname and first given name: {} left out (middle names, patronymic) cost a quarter together",
-            quoted(l, out.into_iter())
+            quoted(l, out.iter().copied())
         ),
     })
 }

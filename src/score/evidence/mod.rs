@@ -223,16 +223,17 @@ pub(crate) fn shared_evidence(q: &Prepared, l: &Prepared, pairs: &[Pair], cap_sh
 /// The rules' factors for an alignment, in the order the explanation
 /// gives them: weak evidence, places that differ, numbers that differ,
 /// organisation words that differ, a company's legal form against a
-/// craft's name.
+/// craft's name. `middle`: a listed person's middle names left out
+/// ([`super::person::left_out`]), which are no evidence against the names.
 pub(crate) fn weigh(
     q: &Prepared,
     l: &Prepared,
     pairs: &[Pair],
     leftovers: &[Leftover],
+    middle: &[usize],
 ) -> Vec<Evidence> {
     let shared = Shared::of(q, l, pairs);
-    let middle = super::person::left_out(q, l, pairs, leftovers);
-    let left = Unpaired::of(q, l, leftovers, &middle);
+    let left = Unpaired::of(q, l, leftovers, middle);
     let mut out = Vec::new();
     out.extend(weak_evidence(q, l, pairs, &left, &shared));
     out.extend(places_differ(&left, shared.shortfall(Side::Query)));
