@@ -200,9 +200,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if run("groups") {
         let t = Instant::now();
         let (group_sets, left_out) = suite::group_sets(&files, &cx, args.floor, as_of, false)?;
-        if left_out > 0 {
+        if left_out.not_in_force > 0 {
             eprintln!(
-                "{left_out} group members left out: their group's listing is not in force on {as_of}"
+                "{} group members left out: their group's listing is not in force on {as_of}",
+                left_out.not_in_force
+            );
+        }
+        if left_out.named_only > 0 {
+            eprintln!(
+                "{} group members left out: their group's listing reaches only the entity it names (NS-CMIC, OFAC FAQ 857)",
+                left_out.named_only
             );
         }
         sets.extend(group_sets);

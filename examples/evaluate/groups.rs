@@ -12,7 +12,7 @@ use super::sources::ListFile;
 use super::variants::{self, Context};
 use super::words;
 use std::collections::{HashMap, HashSet};
-use vendor_screen::list::{Date, DesignationList, EntityKind};
+use vendor_screen::list::{Date, DesignationList, EntityKind, Reach};
 
 /// A member: an entry of the file, or a name the file gives only in a
 /// relation of its group's entry ("Affiliated Entity: X").
@@ -263,15 +263,14 @@ pub struct Fold {
 /// The file's members in folds: no fold removes an entity that is another
 /// member's group in the same fold. `source` names the file in the rows;
 /// `carries_only` keeps only names that carry their group's name.
-/// Returns the folds and how many pairs were left out because the group's
-/// listing is not in force on `as_of`.
+/// Returns the folds and the pairs left out ([`LeftOut`]).
 pub fn folds(
     file: &ListFile,
     source: &str,
     as_of: Date,
     cx: &Context,
     carries_only: bool,
-) -> (Vec<Fold>, usize) {
+) -> (Vec<Fold>, LeftOut) {
     let mut all = pairs(file);
     if carries_only {
         all.retain(|p| {
@@ -282,13 +281,21 @@ pub fn folds(
                 .any(|n| carries_group_name(n, &group_names, cx))
         });
     }
-    let mut not_in_force = 0;
+    let mut left_out = LeftOut::default();
     let mut assigned: Vec<Vec<Pair>> = Vec::new();
     // Members seen per group, to deal a group's members out over the folds.
     let mut dealt: HashMap<(usize, usize), usize> = HashMap::new();
     for p in all {
-        if !file.lists[p.group.0].entities[p.group.1].in_force(as_of) {
-            not_in_force += 1;
+        let (list, group) = (
+            &file.lists[p.group.0],
+            &file.lists[p.group.0].entities[p.group.1],
+        );
+        if !group.in_force(as_of) {
+            left_out.not_in_force += 1;
+            continue;
+        }
+        if list.reach_of(group) == Reach::NamedOnly {
+            left_out.named_only += 1;
             continue;
         }
         // A fold removes its members' entries: none may be another pair's
@@ -397,5 +404,17 @@ pub fn folds(
             Fold { lists, cases }
         })
         .collect();
-    (folds, not_in_force)
+    (folds, left_out)
+}
+
+/// Member–group pairs left out of the folds: the group's listing does not
+/// reach the member, so no screen should report it through the group.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct LeftOut {
+    /// The group's listing is not in force on the screening date.
+    pub not_in_force: usize,
+    /// The group's listing reaches only the entity it names (a list or an
+    /// entry of `Reach::NamedOnly`: an NS-CMIC listing, OFAC FAQ 857), so
+    /// a company it owns is not covered until listed itself.
+    pub named_only: usize,
 }

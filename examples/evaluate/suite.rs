@@ -217,8 +217,9 @@ pub const CARRIES: &str = "all: carries its group's name";
 pub const THROUGH_LINK: &str = "all: found only through a listed sibling's link";
 
 /// The group-member sets: tuning (bundled lists, OFAC files) and held out
-/// (CSL). Members whose group's listing is not in force on `as_of` are left
-/// out and counted in the second value. `carries_only`: only the names that
+/// (CSL). Members whose group's listing is not in force on `as_of`, or
+/// reaches only the entity it names, are left out and counted in the
+/// second value. `carries_only`: only the names that
 /// carry their group's name (the target), for a quicker run.
 pub fn group_sets(
     files: &[ListFile],
@@ -226,9 +227,9 @@ pub fn group_sets(
     floor: f64,
     as_of: Date,
     carries_only: bool,
-) -> Result<(Vec<Set>, usize), Error> {
+) -> Result<(Vec<Set>, groups::LeftOut), Error> {
     let mut by_set: Vec<(&str, Vec<Case>, Vec<Outcome>)> = Vec::new();
-    let mut left_out = 0;
+    let mut left_out = groups::LeftOut::default();
     for f in files {
         let (set, source) = if f.label.starts_with("lists/") {
             ("tuning", "bundled")
@@ -239,8 +240,9 @@ pub fn group_sets(
         } else {
             continue;
         };
-        let (folds, not_in_force) = groups::folds(f, source, as_of, cx, carries_only);
-        left_out += not_in_force;
+        let (folds, out) = groups::folds(f, source, as_of, cx, carries_only);
+        left_out.not_in_force += out.not_in_force;
+        left_out.named_only += out.named_only;
         let entry = match by_set.iter().position(|(s, _, _)| *s == set) {
             Some(i) => i,
             None => {
