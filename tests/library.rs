@@ -297,3 +297,39 @@ fn a_finding_is_headed_by_the_listing_that_decides_its_status() {
         f.matched_names
     );
 }
+
+/// At equal scores, the hit and the finding that explain more of the
+/// vendor's name come first. CETC's 14th Research Institute holds the core
+/// of CETC's name ("China Electronics Technology") and, inside it, the core
+/// of China Electronics Corporation's ("China Electronics"), two 1260H
+/// entities that both score as possible group members; the group whose
+/// whole core the name holds heads the report, whichever name sorts first.
+#[test]
+fn at_equal_scores_the_hit_explaining_more_of_the_name_comes_first() {
+    let s = bundled();
+    let r = s.screen(
+        &Vendor::new("China Electronics Technology Group Corporation 14th Research Institute"),
+        day(),
+    );
+    let position = |id: &str| r.hits.iter().position(|h| h.entity_id == id);
+    let (Some(cetc), Some(cec)) = (
+        position("china-electronics-technology-group-corporation"),
+        position("china-electronics-corporation"),
+    ) else {
+        panic!("both groups hit: {:#?}", r.hits);
+    };
+    assert_eq!(
+        r.hits[cetc].score, r.hits[cec].score,
+        "the case needs a tie"
+    );
+    assert!(
+        r.hits[cetc].explanation.matched > r.hits[cec].explanation.matched,
+        "CETC's hit pairs more of the name"
+    );
+    assert!(cetc < cec, "{:#?}", r.hits);
+    assert_eq!(
+        r.findings[0].entity_name, "China Electronics Technology Group Corporation",
+        "{:#?}",
+        r.findings
+    );
+}

@@ -374,7 +374,9 @@ fn nest(items: &[Item<'_>], groups: &Groups, mut findings: Vec<Option<Finding>>)
         .filter_map(|g| Some((depth(g)?, g)))
         .filter(|(d, _)| *d > 0)
         .collect();
-    by_depth.sort_by(|a, b| b.cmp(a));
+    // Deepest first; at one depth in the order of their hits, so that a
+    // stable sort keeps it for findings [`order`] does not tell apart.
+    by_depth.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     for (_, g) in by_depth {
         let (Some(p), Some(mut child)) = (parent_of[g], findings[g].take()) else {
             continue;
@@ -394,7 +396,10 @@ fn nest(items: &[Item<'_>], groups: &Groups, mut findings: Vec<Option<Finding>>)
 }
 
 /// Findings in the order a reviewer reads them: the vendor's own first,
-/// then owners nearest first, then by status and score.
+/// then owners nearest first, then by status and score; at equal ones, in
+/// the order of their hits (a stable sort: findings are built in the
+/// order of their first hit, and hits come sorted, the one explaining
+/// more of the names first at equal scores).
 fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
     let depth = |f: &Finding| match f.kind {
         FindingKind::Identifier => 0,
@@ -404,7 +409,6 @@ fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
         .cmp(&depth(b))
         .then_with(|| b.status.severity().cmp(&a.status.severity()))
         .then_with(|| b.score.total_cmp(&a.score))
-        .then_with(|| a.entity_name.cmp(&b.entity_name))
 }
 
 /// Listings the most serious first, then by score and list.

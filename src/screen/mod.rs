@@ -290,10 +290,15 @@ impl Screener {
             }
         }
         let mut hits: Vec<Hit> = best.into_values().collect();
+        // At equal scores, the hit whose paired words carry more weight
+        // first: it explains more of the names ("China Electronics
+        // Technology Group Corporation 14th Research Institute" holds the
+        // core of CETC's name, and of CEC's, a part of it, at the same score).
         hits.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
                 .then_with(|| a.via.depth().cmp(&b.via.depth()))
+                .then_with(|| b.explanation.matched.total_cmp(&a.explanation.matched))
                 .then_with(|| a.list.cmp(&b.list))
                 .then_with(|| a.entity_id.cmp(&b.entity_id))
         });
