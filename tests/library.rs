@@ -138,6 +138,63 @@ fn the_same_entity_on_two_lists_is_one_finding_but_two_entries_of_one_list_never
     );
 }
 
+/// A primary name without a distinctive word links two lists' entries when
+/// the names are the same word for word, legal forms aside: China State
+/// Shipbuilding Corporation Limited on the 1260H list and on NS-CMIC is one
+/// finding. A parent and its listed company whose names differ only by
+/// "Group" (China United Network Communications Group Co., Ltd. and China
+/// United Network Communications Co., Ltd.) or by a contraction (China
+/// Telecommunications Corporation and China Telecom Corporation Limited)
+/// stay two.
+#[test]
+fn a_primary_name_without_a_distinctive_word_links_word_for_word() {
+    let s = bundled();
+    let together = |r: &Report, a: (&str, &str), b: (&str, &str)| {
+        r.findings.iter().any(|f| {
+            let has = |(list, id): (&str, &str)| {
+                f.listings
+                    .iter()
+                    .any(|l| l.list == list && l.entity_id == id)
+            };
+            has(a) && has(b)
+        })
+    };
+    let cssc = s.screen(
+        &Vendor::new("China State Shipbuilding Corporation Limited"),
+        day(),
+    );
+    let cssc_1260h = ("dod-1260h", "china-state-shipbuilding-corporation-limited");
+    assert!(
+        together(&cssc, cssc_1260h, ("ofac-ns-cmic", "30938")),
+        "{:#?}",
+        cssc.findings
+    );
+    assert_eq!(cssc.findings.len(), 1, "{:#?}", cssc.findings);
+
+    let unicom = s.screen(
+        &Vendor::new("China United Network Communications Co., Ltd."),
+        day(),
+    );
+    let listed_company = ("dod-1260h", "china-united-network-communications-co-ltd");
+    let group_1260h = (
+        "dod-1260h",
+        "china-united-network-communications-group-co-ltd",
+    );
+    assert!(together(&unicom, group_1260h, ("ofac-ns-cmic", "30942")));
+    assert!(!together(
+        &unicom,
+        listed_company,
+        ("ofac-ns-cmic", "30942")
+    ));
+
+    let telecom = s.screen(&Vendor::new("China Telecom Corporation Limited"), day());
+    let telecom_1260h = ("dod-1260h", "china-telecom-corporation-limited");
+    let parent_1260h = ("dod-1260h", "china-telecommunications-corporation");
+    assert!(together(&telecom, telecom_1260h, ("ofac-ns-cmic", "30882")));
+    assert!(together(&telecom, parent_1260h, ("ofac-ns-cmic", "30939")));
+    assert!(!together(&telecom, parent_1260h, ("ofac-ns-cmic", "30882")));
+}
+
 /// OFAC numbers an entry once across its lists, and every format keeps the
 /// number as the id; an entry whose names have no distinctive word and
 /// whose copies differ in identifiers is one finding by that number. Before,

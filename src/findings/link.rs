@@ -3,7 +3,7 @@
 
 use super::Item;
 use crate::list::{DesignationList, Entity, EntityKind, ListMeta};
-use crate::normalize::{Normalized, TokenKind};
+use crate::normalize::{FORM_WORDS, Normalized, TokenKind};
 use crate::screen::vendor::compare_form;
 use std::collections::HashMap;
 
@@ -99,27 +99,59 @@ fn publisher_key(list: &ListMeta, entity: &Entity) -> Option<Key> {
     })
 }
 
+/// Strength of a link through a primary name without a distinctive word
+/// ("China State Shipbuilding Corporation Limited" on the 1260H list and
+/// on NS-CMIC): it links only to the same primary name of an entry whose
+/// countries, where both say them, agree ([`generic_key_words`]).
+const GENERIC_PRIMARY: u8 = 3;
+
 /// The key of an entity's primary name (`primary`) or alias, normalised:
-/// its words but legal forms, for a name with a distinctive word. The
-/// screener computes them once, from the names it prepared for matching.
+/// its words but legal forms, for a name with a distinctive word, or a
+/// primary name of two words or more without one (strength
+/// [`GENERIC_PRIMARY`]). The screener computes them once, from the names
+/// it prepared for matching.
 pub(crate) fn name_key(kind: EntityKind, primary: bool, n: &Normalized) -> Option<Key> {
-    if !n.has_distinctive() {
+    let (strength, words) = match (n.has_distinctive(), primary) {
+        (true, true) => (1, distinctive_key_words(n)),
+        (true, false) => (2, distinctive_key_words(n)),
+        (false, true) => (GENERIC_PRIMARY, generic_key_words(n)),
+        (false, false) => return None,
+    };
+    if strength == GENERIC_PRIMARY && words.len() < 2 {
         return None;
     }
-    let words: Vec<&str> = n
-        .tokens
-        .iter()
-        .filter(|t| t.kind != TokenKind::LegalForm)
-        .map(|t| t.text.as_str())
-        .collect();
     let text = words.join(" ");
     Some(Key {
         key: format!("name:{kind:?}:{text}"),
-        strength: if primary { 1 } else { 2 },
+        strength,
         // Said as written: the compare form reads oddly ("huawei
         // investment and" of "Huawei Investment & Holding Co., Ltd.").
         words: format!("the name \"{}\" (legal forms aside)", n.original.trim()),
     })
+}
+
+/// The words a name with a distinctive word is keyed by: all but its
+/// legal forms and words like "Group", in their compare form.
+fn distinctive_key_words(n: &Normalized) -> Vec<&str> {
+    n.tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::LegalForm)
+        .map(|t| t.text.as_str())
+        .collect()
+}
+
+/// The words a name without a distinctive word is keyed by: its words as
+/// written, "Group" and "Holding" among them, legal forms aside. Such names
+/// tell a parent from its listed company only by those words ("China
+/// United Network Communications Group Co., Ltd." and "China United Network
+/// Communications Co., Ltd."; "China Telecommunications Corporation" and
+/// "China Telecom Corporation Limited"), so none is left out or expanded.
+fn generic_key_words(n: &Normalized) -> Vec<&str> {
+    n.tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::LegalForm || FORM_WORDS.contains(&t.text.as_str()))
+        .map(|t| t.unexpanded_text())
+        .collect()
 }
 
 /// Items holding one key: (item, strength, words).
@@ -159,10 +191,19 @@ pub(super) fn links(
         }
     }
     let mut edges: Vec<Edge> = Vec::new();
+    let countries_agree = |a: usize, b: usize| {
+        let (x, y) = (&items[a].entity.countries, &items[b].entity.countries);
+        x.is_empty() || y.is_empty() || x.iter().any(|c| y.contains(c))
+    };
+    let linking = |a: &(usize, u8, String), b: &(usize, u8, String)| match (a.1, b.1) {
+        (GENERIC_PRIMARY, GENERIC_PRIMARY) => countries_agree(a.0, b.0),
+        (GENERIC_PRIMARY, _) | (_, GENERIC_PRIMARY) => false,
+        (x, y) => x.min(y) < 2,
+    };
     for holders in by_key.values() {
         for (x, a) in holders.iter().enumerate() {
             for b in &holders[x + 1..] {
-                if a.0 != b.0 && a.1.min(b.1) < 2 {
+                if a.0 != b.0 && linking(a, b) {
                     edges.push((a.0.min(b.0), a.0.max(b.0), a.1.max(b.1), a.2.clone()));
                 }
             }

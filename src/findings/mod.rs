@@ -27,7 +27,13 @@
 //!    ("Hangzhou Hikvision Digital Technology Co., Ltd." and "... Company"),
 //!    where the name has a distinctive word and, if it is a single word, is
 //!    the primary name of one of them (an acronym alias shared by ten
-//!    subsidiaries, such as "SMIC", does not make them one entity).
+//!    subsidiaries, such as "SMIC", does not make them one entity); or
+//! 4. have the same kind and the same primary name of two words or more
+//!    without a distinctive word, normalised as above ("China State
+//!    Shipbuilding Corporation Limited" on the 1260H list and on NS-CMIC),
+//!    and no countries that disagree: such a name links only to another
+//!    entry's primary name, never to an alias ("China Telecom" is an alias
+//!    of one group company and the short name of several).
 //!
 //! The links are transitive within the report, and each finding says which
 //! link joined its listings ([`Finding::linked_by`]).
