@@ -1189,6 +1189,38 @@ fn a_person_filed_by_surname_is_no_group_member() {
     );
 }
 
+/// A vendor written first name first with a middle initial ("MICHAEL S
+/// BOLAND", a real FPDS name, was a possible member of PERSIAN GULF BID
+/// BOLAND GAS REFINERY COMPANY at 0.95) is no member of a group either; a
+/// company's name with a letter between a name and an organisation word
+/// still is.
+#[test]
+fn a_person_written_first_name_first_with_an_initial_is_no_group_member() {
+    let entities = organisations(&[
+        ("boland", "PERSIAN GULF BID BOLAND GAS REFINERY COMPANY"),
+        (
+            "markus",
+            "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU MARKUS",
+        ),
+        ("shahid", "AL-SHAHID CORPORATION"),
+    ]);
+    let s = groups_screener_reaching(&entities, "owned_50_percent");
+    for (vendor, id) in [
+        ("MICHAEL S BOLAND", "boland"),
+        ("MARKUS A HEALEY", "markus"),
+        ("SHARON R. SHAHID", "shahid"),
+    ] {
+        assert_eq!(hit_on(&s, vendor, id), None, "{vendor}");
+    }
+    members_are_reviewed(
+        &s,
+        &[
+            ("MARKUS A TRADING LLC", "markus"),
+            ("BOLAND GAS REFINERY SERVICES", "boland"),
+        ],
+    );
+}
+
 /// A name's article, first or after a last comma, is no word of the
 /// vendor's own: the vendor is the listed company, not a member of its
 /// group (before, "THE HUAWEI TECHNOLOGIES USA INC" was a review as a

@@ -71,6 +71,7 @@ pub(crate) use han::is_han;
 pub(crate) use numbers::{is_ordinal, number_words, reads_as_number};
 pub(crate) use replaced::{Trigger, look_alike_candidates};
 pub(crate) use tables::{BODY_WORDS, BRANCH_QUALIFIERS, CONNECTIVES, FORM_WORDS};
+pub(crate) use tag::is_organisation_word;
 pub(crate) use variant::{consonant_bytes, consonant_key_into, is_vowel, variant_key_into};
 pub use variant::{consonant_key, digits_as_letters, digits_as_letters_with_l, stem, variant_key};
 

@@ -387,3 +387,19 @@ fn common_bases(words: &[String]) -> Vec<String> {
 pub(super) fn generic_table() -> std::collections::HashSet<&'static str> {
     GENERIC.iter().chain(GENERIC_FOREIGN).copied().collect()
 }
+
+/// Whether a compare-form word is an organisation word of the tables
+/// ([`GENERIC`], its spellings in other languages, words like "Group"),
+/// not merely a word common among company names ("Michael", which the
+/// vendor table makes generic too).
+pub(crate) fn is_organisation_word(w: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let mut t = generic_table();
+            t.extend(FORM_WORDS);
+            t
+        })
+        .contains(w)
+}

@@ -201,12 +201,13 @@ pub(crate) fn check(
 /// surname, a comma (FPDS writes it as two spaces) and a given name,
 /// distinctive words, with a middle initial or not ("GOETZ, CHRISTINA
 /// M.", "KRON  GLORIA"); the surname may open with a particle ("DU BOIS,
-/// CATHARINE", "VAN DYKE  JOHN"). A person is no member of a group,
-/// whatever word of a group's name the surname is.
+/// CATHARINE", "VAN DYKE  JOHN"); or a given name, a middle initial and a
+/// surname ("MICHAEL S BOLAND", "SHARON R. SHAHID"). A person is no member
+/// of a group, whatever word of a group's name the surname is.
 fn person_shaped(q: &Prepared) -> bool {
     let text = q.name.original.trim();
     let Some((surname, given)) = text.split_once(", ").or_else(|| text.split_once("  ")) else {
-        return false;
+        return initial_between_names(q);
     };
     let word = |w: &str| {
         !w.is_empty()
@@ -235,6 +236,38 @@ fn person_shaped(q: &Prepared) -> bool {
         t.kind == TokenKind::Distinctive || (k == 2 && t.text.len() == 1)
     };
     (2..=3).contains(&toks.len()) && toks.iter().enumerate().all(named)
+}
+
+/// Whether the vendor's name is a given name, a middle initial and a
+/// surname, as written first name first ("MARKUS A HEALEY", "SHARON R.
+/// SHAHID"): three words, the middle one a single letter, the others
+/// words of letters, neither a legal form, a place, a number nor an
+/// organisation word ("Michael" is common among company names, not an
+/// organisation word). A company's name rarely puts a letter of its own
+/// between two names, and one with an organisation word ("ALI M TRADING")
+/// is not read so.
+fn initial_between_names(q: &Prepared) -> bool {
+    let words: Vec<&str> = q.name.original.split_whitespace().collect();
+    let letters = |w: &str| {
+        w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    };
+    let [first, middle, last] = words.as_slice() else {
+        return false;
+    };
+    let middle = middle.trim_end_matches('.');
+    let toks: Vec<_> = q.name.tokens.iter().filter(|t| !t.optional).collect();
+    let name = |t: &crate::normalize::Token| {
+        matches!(t.kind, TokenKind::Distinctive | TokenKind::Generic)
+            && !crate::normalize::is_organisation_word(&t.text)
+    };
+    middle.chars().count() == 1
+        && middle.chars().all(char::is_alphabetic)
+        && letters(first)
+        && letters(last)
+        && toks.len() == 3
+        && name(toks[0])
+        && name(toks[2])
 }
 
 /// Words a surname may open with ("Du Bois", "Van Dyke", "De La Rosa" is
