@@ -285,6 +285,8 @@ const MUST_MATCH: &[Case] = cases![
     "SUPREME LUBRICANTS", "SUPRIM LUBRIKANTS", "a transliteration and a slip in one word, another spelling in the other (SDN names of one entity)";
     "CHORNOMORNAFTOGAZ", "CHERNOMORNEFTEGAZ", "Ukrainian and Russian transliterations of a long name, three vowels apart (SDN names of one entity)";
     "PAO MOSOBLBANK", "AKB MOSOBLBANK OAO", "AKB, the joint-stock commercial bank, is a legal form (SDN names of one entity)";
+    "Hezbollah", "HIZBALLAH", "the press's transliteration of a one-word SDN name: two vowels apart in eight letters and five consonants";
+    "MEENPHARMA", "MAINPHARMA", "a run of vowels written another way in a one-word name (SDN names of one entity)";
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![
@@ -375,6 +377,7 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "RISING TIDE TECHNOLOGY GROUP, INC", "RISING TIDE SHIPPING CORP.", "organisation words differ: another line of business (FPDS name, SDN)";
     "Sino Green Land Corp.", "SINO MACHINERY CO., LTD.", "organisation words differ: another line of business (SEC name, SDN)";
     "MILLENIUM CONSTRUCTION LLC", "MILENYUM SHIPPING", "organisation words differ: another line of business (FPDS name, SDN)";
+    "Energous Corp", "JSC ENERGIES", "two vowels apart, but four consonants and a leading vowel are too few for a one-word name (SEC name, SDN)";
 ];
 
 /// Every listed name of the tables, as one list of organisations, with

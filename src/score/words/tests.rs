@@ -82,6 +82,14 @@ fn vowels_of_a_one_word_listed_name() {
     assert_eq!(kind("danel", "daniel"), None, "a vowel added: another name");
     assert_eq!(kind("masr", "misr"), None, "one vowel for another");
     assert_eq!(pair("souran", "soran", false).map(|x| x.1), variant);
+    // Eight letters and five consonants in the same order say it alone:
+    // two vowels may differ (the SDN writes HIZBALLAH, the press
+    // Hezbollah); four consonants and a leading vowel do not.
+    assert_eq!(kind("hezbollah", "hizballah"), variant, "two vowels");
+    assert_eq!(kind("meenpharma", "mainpharma"), variant, "a run of vowels");
+    // (A typo of two edits pairs them, lower.)
+    assert_ne!(kind("energous", "energies"), variant, "four consonants");
+    assert_ne!(kind("hezbollahs", "hizballah"), variant, "a consonant added");
 }
 
 /// Two transliterations of a long name differ in a vowel each syllable,

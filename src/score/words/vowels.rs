@@ -18,6 +18,13 @@ pub(crate) const MIN_VOWELS_LEN: usize = 4;
 /// so many consonants in the same order make no other name.
 pub(crate) const LONG_VOWELS_LEN: usize = 12;
 
+/// Shortest words, and fewest consonants in them (a leading vowel aside),
+/// whose vowels may differ in two places against a listed name of that
+/// one word: so many consonants in the same order make no other word
+/// ("Hezbollah" / "HIZBALLAH", not "Energous" / "ENERGIES").
+pub(crate) const LONE_WORD_LEN: usize = 8;
+pub(crate) const LONE_WORD_CONSONANTS: usize = 5;
+
 /// Two transliterations of one name that differ only in their vowels
 /// ("Misr" / "Masr", "Quds" / "Qods", "Pouya" / "Pooya", "Mujahidin" /
 /// "Mujahideen"): distinctive words with the same first letter and the same
@@ -44,6 +51,9 @@ pub(super) fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKin
     // ("Souran" / "Soran", "Pooya" / "Puya"), never a vowel where the
     // other word has none ("Tesl" / "Tesla" differ in consonants).
     let long = x.min(y) >= LONG_VOWELS_LEN;
+    // Long enough to say which name it is alone, as a listed name of one
+    // word must be.
+    let alone = long || (x.min(y) >= LONE_WORD_LEN && true_consonants(a) >= LONE_WORD_CONSONANTS);
     let edits = if long {
         3
     } else if x.max(y) >= 8 || consonants >= 4 {
@@ -67,8 +77,17 @@ pub(super) fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKin
             && (!ctx.listed_single || x == y)
             && differ_in_a_vowel_pair(a.text.as_bytes(), b.text.as_bytes())
     };
-    (((!ctx.listed_single || long) && enough && edited()) || one_sound())
+    (((!ctx.listed_single || alone) && enough && edited()) || one_sound())
         .then_some((VOWELS_SIM, PairKind::Variant { digits: false }))
+}
+
+/// The consonants of a word, a leading vowel aside ([`consonant_bytes`]
+/// keeps one: "Energous" has four, not five).
+fn true_consonants(t: &Token) -> usize {
+    consonant_bytes(&t.text).map_or(0, |b| {
+        b.filter(|&c| c != b'*' && !crate::normalize::is_vowel(c))
+            .count()
+    })
 }
 
 /// Whether two words differ only inside one run of vowels, written two
