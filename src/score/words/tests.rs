@@ -89,7 +89,11 @@ fn vowels_of_a_one_word_listed_name() {
     assert_eq!(kind("meenpharma", "mainpharma"), variant, "a run of vowels");
     // (A typo of two edits pairs them, lower.)
     assert_ne!(kind("energous", "energies"), variant, "four consonants");
-    assert_ne!(kind("hezbollahs", "hizballah"), variant, "a consonant added");
+    assert_ne!(
+        kind("hezbollahs", "hizballah"),
+        variant,
+        "a consonant added"
+    );
 }
 
 /// Two transliterations of a long name differ in a vowel each syllable,
