@@ -209,11 +209,7 @@ fn person_shaped(q: &Prepared) -> bool {
     let Some((surname, given)) = text.split_once(", ").or_else(|| text.split_once("  ")) else {
         return initial_between_names(q);
     };
-    let word = |w: &str| {
-        !w.is_empty()
-            && w.chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-    };
+    let word = name_word;
     let surname: Vec<&str> = surname.split_whitespace().collect();
     let particle = match surname.as_slice() {
         [one] if word(one) => false,
@@ -248,10 +244,6 @@ fn person_shaped(q: &Prepared) -> bool {
 /// is not read so.
 fn initial_between_names(q: &Prepared) -> bool {
     let words: Vec<&str> = q.name.original.split_whitespace().collect();
-    let letters = |w: &str| {
-        w.chars()
-            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-    };
     let [first, middle, last] = words.as_slice() else {
         return false;
     };
@@ -263,11 +255,19 @@ fn initial_between_names(q: &Prepared) -> bool {
     };
     middle.chars().count() == 1
         && middle.chars().all(char::is_alphabetic)
-        && letters(first)
-        && letters(last)
+        && name_word(first)
+        && name_word(last)
         && toks.len() == 3
         && name(toks[0])
         && name(toks[2])
+}
+
+/// Whether a written word can be a word of a person's name: letters, a
+/// hyphen or an apostrophe ("O'NEIL", "JEAN-PIERRE").
+fn name_word(w: &str) -> bool {
+    !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
 }
 
 /// Words a surname may open with ("Du Bois", "Van Dyke", "De La Rosa" is
