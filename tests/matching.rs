@@ -83,6 +83,17 @@ const MUST_MATCH: &[Case] = cases![
     "Huawei Technologies Company", "HUAWEI TECHNOLOGIES CO., LTD.", "legal forms differ";
     "Zhongxing Telecom", "中兴通讯股份有限公司", "pinyin of the registered Chinese name";
     "海康威视", "杭州海康威视数字技术股份有限公司", "Chinese short name inside the unspaced legal name";
+    // Registered Chinese names of listed state groups: their words read as
+    // the English their English names write (src/normalize/tables/scripts.rs).
+    "中国移动通信集团有限公司", "China Mobile Communications Group Co., Ltd.", "Chinese words read as English: 移动 Mobile, 通信 Communications";
+    "中国电信股份有限公司", "China Telecom Corporation Limited", "电信 Telecom";
+    "中国联合网络通信集团有限公司", "China United Network Communications Group Co., Ltd.", "联合 United, 网络 Network";
+    "中国商用飞机有限责任公司", "Commercial Aircraft Corporation of China Limited", "商用 Commercial, 飞机 Aircraft; word order";
+    "中国航空工业集团有限公司", "Aviation Industry Corporation of China, Ltd.", "航空 Aviation, 工业 Industry; word order";
+    "长江存储科技有限责任公司", "Yangtze Memory Technologies Co., Ltd.", "长江 Yangtze, 存储 Memory";
+    "长鑫存储技术有限公司", "ChangXin Memory Technologies, Inc.", "pinyin brand, 存储 Memory";
+    "江西洪都航空工业股份有限公司", "Jiangxi Hongdu Aviation Industry Co., Ltd.", "a province read through its pinyin";
+    "大华股份", "Dahua", "the exchange's short name: 股份, shares, a legal form";
     // Words run together with a legal form or "Group" (OFAC names, the
     // evaluation's merged-word spellings).
     "ARTEKSLIMITED COMPANY", "ARTEKS LIMITED COMPANY", "a legal form run into the name";
@@ -377,6 +388,9 @@ const MUST_NOT_MATCH: &[Case] = cases![
     "RISING TIDE TECHNOLOGY GROUP, INC", "RISING TIDE SHIPPING CORP.", "organisation words differ: another line of business (FPDS name, SDN)";
     "Sino Green Land Corp.", "SINO MACHINERY CO., LTD.", "organisation words differ: another line of business (SEC name, SDN)";
     "MILLENIUM CONSTRUCTION LLC", "MILENYUM SHIPPING", "organisation words differ: another line of business (FPDS name, SDN)";
+    "杭州数字科技有限公司", "Hangzhou Hikvision Digital Technology Co., Ltd.", "Hangzhou Digital Technology Co in Chinese: a place and generic words (DESIGN.md)";
+    "中国科技集团有限公司", "China Electronics Technology Group Corporation", "China Technology Group in Chinese is not CETC";
+    "中国国家航空有限公司", "Aviation Industry Corporation of China, Ltd.", "Air China's words (国家 National, 航空 Aviation) are not AVIC's";
     "Energous Corp", "JSC ENERGIES", "two vowels apart, but four consonants and a leading vowel are too few for a one-word name (SEC name, SDN)";
 ];
 

@@ -3,6 +3,7 @@
 //! places and their adjectives, Chinese words, abbreviations and
 //! look-alike letters.
 
+use super::chars::RawToken;
 use super::phrases::PhraseTable;
 use super::tables::{
     ABBREVIATIONS, CONFUSABLES, COUNTRIES, DEMONYMS, HAN_WORDS, HanKind, LEGAL_ANYWHERE,
@@ -27,16 +28,6 @@ impl Normalizer {
             han: HashMap::new(),
             han_max: 0,
         };
-        for &(han, compare, kind) in HAN_WORDS {
-            let kind = match kind {
-                HanKind::Legal => TokenKind::LegalForm,
-                HanKind::Generic => TokenKind::Generic,
-                HanKind::Place => TokenKind::Place,
-            };
-            n.insert_han(han, compare.split(' ').collect(), kind);
-        }
-        n.build_legal_forms();
-        n.glue_edges = n.build_glue_edges();
         let synonyms: HashMap<&str, &str> = PLACE_SYNONYMS
             .iter()
             .flat_map(|(c, spellings)| spellings.iter().map(move |s| (*s, *c)))
@@ -57,7 +48,38 @@ impl Normalizer {
                     .insert(vec![(*adjective).to_string()], country.to_string(), false);
             }
         }
+        // Before the legal-form table: its Chinese spellings all read "co",
+        // where the Chinese words say "co ltd" and "group co ltd".
+        n.build_han();
+        n.build_legal_forms();
+        n.glue_edges = n.build_glue_edges();
         n
+    }
+
+    /// The Chinese words, once the places are known: a place reads as the
+    /// one token its English name gives ("香港" as "Hong Kong", `hongkong`;
+    /// "美国" as "USA", `us`).
+    fn build_han(&mut self) {
+        for &(han, compare, kind) in HAN_WORDS {
+            let words: Vec<String> = compare.split(' ').map(str::to_string).collect();
+            let (words, kind) = match kind {
+                HanKind::Legal => (words, Some(TokenKind::LegalForm)),
+                HanKind::Generic => (words, Some(TokenKind::Generic)),
+                HanKind::Word => (words, None),
+                HanKind::Place => {
+                    let raw: Vec<RawToken> = words
+                        .iter()
+                        .map(|w| RawToken::new(w.clone(), 0..0))
+                        .collect();
+                    let place = match self.places.longest_at(&raw, 0) {
+                        Some((len, c)) if len == raw.len() => vec![c.to_string()],
+                        _ => words,
+                    };
+                    (place, Some(TokenKind::Place))
+                }
+            };
+            self.insert_han(han, words, kind);
+        }
     }
 
     /// The legal-form phrases of the embedded table, each with its compare
@@ -82,7 +104,7 @@ impl Normalizer {
             };
             if alias.chars().any(is_han) {
                 if alias.chars().all(is_han) {
-                    self.insert_han(alias, vec!["co"], TokenKind::LegalForm);
+                    self.insert_han(alias, vec!["co".to_string()], Some(TokenKind::LegalForm));
                 }
                 continue;
             }
@@ -167,7 +189,9 @@ impl Normalizer {
         self.legal.insert(words, compare, end_only);
     }
 
-    fn insert_han(&mut self, han: &str, compare: Vec<&'static str>, kind: TokenKind) {
+    /// One Chinese word and the words it reads as; `kind` `None`: English
+    /// words the Latin tables read as written in Latin letters.
+    fn insert_han(&mut self, han: &str, compare: Vec<String>, kind: Option<TokenKind>) {
         self.han_max = self.han_max.max(han.chars().count());
         self.han.entry(han.to_string()).or_insert((compare, kind));
     }

@@ -1,5 +1,6 @@
 //! Unspaced Chinese names: legal forms, places and generic words found by
-//! longest dictionary match; the rest becomes distinctive pinyin tokens.
+//! longest dictionary match, places the Latin tables know through their
+//! pinyin; the rest becomes distinctive pinyin tokens.
 
 use super::chars::{Ch, RawToken};
 use super::{Normalizer, TokenKind};
@@ -11,9 +12,31 @@ pub(crate) fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{2FA1F}')
 }
 
+/// Characters that follow a place's name to say what it is: city,
+/// province, county, district, autonomous region ("深圳市", "江西省",
+/// "广西壮族自治区" aside). Read as part of the place.
+const PLACE_SUFFIXES: &[&str] = &["自治区", "市", "省", "县", "区"];
+
+/// Most characters of a place's name read through its pinyin: "黑龙江".
+const MAX_PLACE_CHARS: usize = 4;
+
+/// The pinyin of Chinese characters, letters only, lower case ("江西" →
+/// "jiangxi").
+fn pinyin(run: &[Ch]) -> String {
+    run.iter()
+        .filter_map(|c| deunicode::deunicode_char(c.c))
+        .flat_map(str::chars)
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 impl Normalizer {
-    /// Segments a run of Chinese characters by longest dictionary match; the
-    /// rest become distinctive pinyin tokens.
+    /// Segments a run of Chinese characters: by longest dictionary match
+    /// (legal forms, generic words, places), then places the Latin tables
+    /// know read through their pinyin ("江西" is Jiangxi, "绵阳" Mianyang),
+    /// each with the suffix saying it is a city or province; the rest become
+    /// distinctive pinyin tokens.
     pub(super) fn segment_han(&self, run: &[Ch]) -> Vec<RawToken> {
         let mut out = Vec::new();
         let mut pending: Option<(usize, usize, String)> = None;
@@ -28,27 +51,32 @@ impl Normalizer {
         };
         let mut i = 0;
         while i < run.len() {
-            let mut matched = None;
-            for len in (2..=self.han_max.min(run.len() - i)).rev() {
-                let word: String = run[i..i + len].iter().map(|c| c.c).collect();
-                if let Some(entry) = self.han.get(&word) {
-                    matched = Some((len, entry));
-                    break;
-                }
-            }
-            match matched {
-                Some((len, (words, kind))) => {
+            // A place read through its pinyin begins the name or follows
+            // another place, as Chinese registered names write them
+            // ("黑龙江省哈尔滨市..."): inside a brand, two characters may
+            // spell a city ("海能达通信" holds "达通", Datong).
+            let place_may_start = pending.is_none()
+                && out
+                    .last()
+                    .is_none_or(|t: &RawToken| t.kind == Some(TokenKind::Place));
+            match self.han_word_at(run, i, place_may_start) {
+                Some((len, words, kind)) => {
                     push_pending(&mut pending, &mut out);
+                    let len = if kind == Some(TokenKind::Place) {
+                        len + place_suffix_at(run, i + len)
+                    } else {
+                        len
+                    };
                     let span = run[i].start..run[i + len - 1].end;
                     // A legal form is one token, as in Latin names ("coltd").
-                    let texts = if *kind == TokenKind::LegalForm {
+                    let texts = if kind == Some(TokenKind::LegalForm) {
                         vec![words.concat()]
                     } else {
-                        words.iter().map(|w| (*w).to_string()).collect()
+                        words
                     };
                     for w in texts {
                         let mut t = RawToken::new(w, span.clone());
-                        t.kind = Some(*kind);
+                        t.kind = kind;
                         out.push(t);
                     }
                     i += len;
@@ -56,13 +84,7 @@ impl Normalizer {
                 None => {
                     let p = pending.get_or_insert((run[i].start, run[i].end, String::new()));
                     p.1 = run[i].end;
-                    let pinyin = deunicode::deunicode_char(run[i].c).unwrap_or("");
-                    p.2.extend(
-                        pinyin
-                            .chars()
-                            .filter(char::is_ascii_alphanumeric)
-                            .map(|c| c.to_ascii_lowercase()),
-                    );
+                    p.2.push_str(&pinyin(&run[i..=i]));
                     i += 1;
                 }
             }
@@ -70,4 +92,52 @@ impl Normalizer {
         push_pending(&mut pending, &mut out);
         out
     }
+
+    /// The word starting at `run[i]`: the longest dictionary entry, else,
+    /// where `place` allows, the longest run of characters whose pinyin is a
+    /// place of one word in the Latin tables (as its compare form). Its
+    /// length in characters, its words and their kind (`None`: read as if
+    /// written in Latin letters).
+    fn han_word_at(
+        &self,
+        run: &[Ch],
+        i: usize,
+        place: bool,
+    ) -> Option<(usize, Vec<String>, Option<TokenKind>)> {
+        let rest = run.len() - i;
+        for len in (2..=self.han_max.min(rest)).rev() {
+            let word: String = run[i..i + len].iter().map(|c| c.c).collect();
+            if let Some((words, kind)) = self.han.get(&word) {
+                return Some((len, words.clone(), *kind));
+            }
+        }
+        if !place {
+            return None;
+        }
+        (2..=MAX_PLACE_CHARS.min(rest)).rev().find_map(|len| {
+            let token = RawToken::new(pinyin(&run[i..i + len]), 0..0);
+            match self.places.longest_at(std::slice::from_ref(&token), 0) {
+                Some((1, compare)) => {
+                    Some((len, vec![compare.to_string()], Some(TokenKind::Place)))
+                }
+                _ => None,
+            }
+        })
+    }
+}
+
+/// Characters of a place suffix starting at `run[i]` ([`PLACE_SUFFIXES`]),
+/// 0 when there is none.
+fn place_suffix_at(run: &[Ch], i: usize) -> usize {
+    PLACE_SUFFIXES
+        .iter()
+        .map(|s| s.chars().collect::<Vec<char>>())
+        .find(|s| {
+            run.len() >= i + s.len()
+                && run[i..i + s.len()]
+                    .iter()
+                    .map(|c| c.c)
+                    .eq(s.iter().copied())
+        })
+        .map_or(0, |s| s.len())
 }

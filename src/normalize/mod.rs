@@ -12,8 +12,11 @@
 //! 4. strip diacritics;
 //! 5. transliterate other scripts to Latin (Cyrillic, Greek, ...); Chinese
 //!    characters are segmented first (legal forms such as `股份有限公司`,
-//!    places and generic words found inside unspaced names), the rest becomes
-//!    pinyin;
+//!    places and words found inside unspaced names, read as the English the
+//!    companies' English names write for them: `中国移动通信` is "China
+//!    Mobile Communications", each word tagged as written in Latin; places
+//!    the tables know are read through their pinyin where a registered name
+//!    puts them, first: `江西`, Jiangxi), the rest becomes pinyin;
 //! 6. case fold; `&` becomes `and`; apostrophes join (`Xi'an` → `xian`);
 //!    dotted initials join (`A.I.C.` → `aic`), and so do letters spelled out
 //!    one by one (`H-i-k-v-i-s-i-o-n`), but for Spanish "y" between two
@@ -290,7 +293,7 @@ pub struct Normalizer {
     generic: HashSet<&'static str>,
     abbreviations: HashMap<&'static str, &'static str>,
     confusables: HashMap<char, char>,
-    han: HashMap<String, (Vec<&'static str>, TokenKind)>,
+    han: HashMap<String, (Vec<String>, Option<TokenKind>)>,
     han_max: usize,
 }
 

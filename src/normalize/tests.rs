@@ -439,6 +439,72 @@ fn unspaced_chinese_legal_forms_are_found() {
     assert_eq!(&n.original[n.tokens[0].span.clone()], "华为");
 }
 
+/// Chinese words read as English are tagged as the Latin tables tag that
+/// English ("移动" as "Mobile", distinctive in "China Mobile"); places are
+/// read through their pinyin where they begin the name or follow another
+/// place, with the suffix saying what they are, and nowhere else: inside a
+/// brand two characters may spell a city ("海能达" + "通信" holds "达通",
+/// Datong).
+#[test]
+fn chinese_words_and_places_read_as_latin_names_read_them() {
+    let n = Normalizer::new();
+    // Legal forms aside: the Chinese "集团有限公司" is one ("groupcoltd").
+    let kinds = |s: &str| -> Vec<(String, TokenKind)> {
+        n.normalize(s)
+            .tokens
+            .iter()
+            .filter(|t| t.kind != TokenKind::LegalForm)
+            .map(|t| (t.text.clone(), t.kind))
+            .collect()
+    };
+    for (han, latin) in [
+        (
+            "中国移动通信集团有限公司",
+            "China Mobile Communications Group Co., Ltd.",
+        ),
+        (
+            "长江存储科技有限责任公司",
+            "Yangtze Memory Technology Co., Ltd.",
+        ),
+        (
+            "江西洪都航空工业股份有限公司",
+            "Jiangxi Hongdu Aviation Industrial Co., Ltd.",
+        ),
+        (
+            "黑龙江省哈尔滨市电子有限公司",
+            "Heilongjiang Harbin Electronics Co., Ltd.",
+        ),
+        ("绵阳市科技有限公司", "Mianyang Technology Co., Ltd."),
+        (
+            "深圳市大疆创新科技有限公司",
+            "Shenzhen Dajiang Innovation Technology Co., Ltd.",
+        ),
+        (
+            "海能达通信股份有限公司",
+            "Hainengda Communications Co., Ltd.",
+        ),
+        ("大华股份", "Dahua Co"),
+    ] {
+        assert_eq!(kinds(han), kinds(latin), "{han} / {latin}");
+    }
+    let short = n.normalize("大华股份");
+    assert_eq!(
+        short.tokens.last().map(|t| t.kind),
+        Some(TokenKind::LegalForm)
+    );
+    // Every place of the table reads as its English name does.
+    for &(han, english, kind) in tables::HAN_WORDS {
+        if matches!(kind, tables::HanKind::Place) {
+            let latin = kinds(english);
+            assert!(
+                latin.len() == 1 && latin[0].1 == TokenKind::Place,
+                "{english} reads {latin:?}"
+            );
+            assert_eq!(kinds(han), latin, "{han} / {english}");
+        }
+    }
+}
+
 /// A three-letter legal form closing a hyphenated run after a long word is
 /// the legal form wherever the run stands, so a word added after the name
 /// does not turn it into a code ("Sberbank-LLC" and "Sberbank-LLC

@@ -81,11 +81,20 @@ pub(crate) enum HanKind {
     Legal,
     Generic,
     Place,
+    /// English words, read by the Latin tables as if written in Latin
+    /// letters: "移动" is "mobile", which they read as a distinctive word, as
+    /// in "China Mobile".
+    Word,
 }
 
 /// Chinese words found inside unspaced Chinese company names, with their
-/// compare form. Longest match wins; what no entry covers is a distinctive
-/// run, transliterated to pinyin.
+/// compare form: the English the companies' own English names write for
+/// them ("中国移动通信集团有限公司" is China Mobile Communications Group Co.,
+/// Ltd.). Longest match wins; a place the Latin tables know is read through
+/// its pinyin ([`super::super::han`]); what nothing covers is a distinctive
+/// run, transliterated to pinyin. Only words with one usual English form:
+/// not "交通" (Communications in China Communications Construction,
+/// Transport elsewhere) or brands ("联通", "中车", "大疆").
 pub(crate) const HAN_WORDS: &[(&str, &str, HanKind)] = &[
     ("股份有限公司", "co ltd", HanKind::Legal),
     ("有限责任公司", "co ltd", HanKind::Legal),
@@ -94,7 +103,10 @@ pub(crate) const HAN_WORDS: &[(&str, &str, HanKind)] = &[
     ("集团有限公司", "group co ltd", HanKind::Legal),
     ("有限公司", "co ltd", HanKind::Legal),
     ("股份公司", "co ltd", HanKind::Legal),
+    ("总公司", "co", HanKind::Legal),
     ("公司", "co", HanKind::Legal),
+    // A listed company's short name on the exchange: "大华股份".
+    ("股份", "co", HanKind::Legal),
     ("集团", "group", HanKind::Generic),
     ("集團", "group", HanKind::Generic),
     ("科技", "technology", HanKind::Generic),
@@ -125,6 +137,61 @@ pub(crate) const HAN_WORDS: &[(&str, &str, HanKind)] = &[
     ("智能", "intelligent", HanKind::Generic),
     ("投资", "investment", HanKind::Generic),
     ("银行", "bank", HanKind::Generic),
+    ("移动", "mobile", HanKind::Word),
+    ("电信", "telecommunications", HanKind::Word),
+    ("联合", "united", HanKind::Word),
+    ("商用", "commercial", HanKind::Word),
+    ("飞机", "aircraft", HanKind::Word),
+    ("航空", "aviation", HanKind::Word),
+    ("航天", "aerospace", HanKind::Word),
+    ("船舶", "shipbuilding", HanKind::Word),
+    ("建筑", "construction", HanKind::Word),
+    ("建设", "construction", HanKind::Word),
+    ("工程", "engineering", HanKind::Word),
+    ("铁路", "railway", HanKind::Word),
+    ("能源", "energy", HanKind::Word),
+    ("新能源", "new energy", HanKind::Word),
+    ("石油", "petroleum", HanKind::Word),
+    ("化工", "chemical", HanKind::Word),
+    ("电力", "power", HanKind::Word),
+    ("电气", "electric", HanKind::Word),
+    ("机械", "machinery", HanKind::Word),
+    ("制造", "manufacturing", HanKind::Word),
+    ("半导体", "semiconductor", HanKind::Word),
+    ("集成电路", "integrated circuit", HanKind::Word),
+    ("微电子", "microelectronics", HanKind::Word),
+    ("存储", "memory", HanKind::Word),
+    ("医药", "pharmaceutical", HanKind::Word),
+    ("物流", "logistics", HanKind::Word),
+    ("航运", "shipping", HanKind::Word),
+    ("运输", "transportation", HanKind::Word),
+    ("汽车", "automotive", HanKind::Word),
+    ("材料", "materials", HanKind::Word),
+    ("科学", "science", HanKind::Word),
+    ("研究", "research", HanKind::Word),
+    ("大学", "university", HanKind::Word),
+    ("中心", "center", HanKind::Word),
+    ("国家", "national", HanKind::Word),
+    ("创新", "innovation", HanKind::Word),
+    ("安全", "security", HanKind::Word),
+    ("光电", "optoelectronics", HanKind::Word),
+    ("仪器", "instruments", HanKind::Word),
+    ("精密", "precision", HanKind::Word),
+    ("装备", "equipment", HanKind::Word),
+    ("设计", "design", HanKind::Word),
+    ("服务", "services", HanKind::Word),
+    ("产业", "industry", HanKind::Word),
+    ("资源", "resources", HanKind::Word),
+    ("矿业", "mining", HanKind::Word),
+    ("钢铁", "steel", HanKind::Word),
+    ("卫星", "satellite", HanKind::Word),
+    ("导航", "navigation", HanKind::Word),
+    ("雷达", "radar", HanKind::Word),
+    ("通用", "general", HanKind::Word),
+    ("国防", "defense", HanKind::Word),
+    ("计算机", "computer", HanKind::Word),
+    ("数据", "data", HanKind::Word),
+    ("长江", "yangtze", HanKind::Word),
     ("中国", "china", HanKind::Place),
     ("中國", "china", HanKind::Place),
     ("北京", "beijing", HanKind::Place),
@@ -145,4 +212,12 @@ pub(crate) const HAN_WORDS: &[(&str, &str, HanKind)] = &[
     ("香港", "hong kong", HanKind::Place),
     ("台湾", "taiwan", HanKind::Place),
     ("美国", "usa", HanKind::Place),
+    // Places whose pinyin is not how English writes them (the others are
+    // read through their pinyin).
+    ("哈尔滨", "harbin", HanKind::Place),
+    ("内蒙古", "inner mongolia", HanKind::Place),
+    ("西藏", "tibet", HanKind::Place),
+    ("澳门", "macau", HanKind::Place),
+    ("陕西", "shaanxi", HanKind::Place),
+    ("广西", "guangxi", HanKind::Place),
 ];
