@@ -77,27 +77,7 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
     let mut latest: Option<Date> = None;
     for (line, f) in &t.records {
         let (description, date_text) = (&f[0], &f[1]);
-        let date = prose_date(date_text);
-        match date {
-            None if !date_text.is_empty() => report.note(
-                *line,
-                &t.header[1],
-                format!("date not read: `{}`", escape_control(date_text)),
-            ),
-            Some(d) if date_text.len() > d.to_string().len() + 10 => report.note(
-                *line,
-                &t.header[1],
-                "more than a date in the cell (the page's later updates): the first date taken",
-            ),
-            _ => {}
-        }
-        let date = match date.map(|d| (d, options.implausible(d))) {
-            Some((_, Some(why))) => {
-                report.note(*line, &t.header[1], why);
-                None
-            }
-            other => other.map(|(d, _)| d),
-        };
+        let date = row_date(date_text, *line, &t.header[1], options, &mut report);
         if let Some(d) = date {
             latest = Some(latest.map_or(d, |l: Date| l.max(d)));
         }
@@ -148,21 +128,60 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
         entities.push(e);
     }
     let lists = vec![DesignationList {
-        meta: ListMeta {
-            authority: "Federal Communications Commission, Public Safety and Homeland Security Bureau".to_string(),
-            legal_basis: "Secure and Trusted Communications Networks Act of 2019, 47 U.S.C. §1601 et seq.; 47 CFR §1.50002".to_string(),
-            effect: "Universal Service Fund support may not be used for covered equipment or services, and the FCC does not authorise covered equipment.".to_string(),
-            source_urls: vec!["https://www.fcc.gov/supplychain/coveredlist".to_string()],
-            as_of: latest,
-            as_of_basis: if latest.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
-            reach: Reach::SubsidiariesAndAffiliates,
-            categories,
-            ..ListMeta::new("fcc-covered-csv", "FCC Covered List (CSV)")
-        },
+        meta: meta(latest, categories),
         entities,
     }];
     report.count(&lists);
     Ok(Imported { lists, report })
+}
+
+/// The date of a row's date cell, with a note where it is not read, holds
+/// more than a date (the page's later updates: the first is taken) or is
+/// implausible (then none).
+fn row_date(
+    text: &str,
+    line: usize,
+    field: &str,
+    options: &LoadOptions,
+    report: &mut ImportReport,
+) -> Option<Date> {
+    let date = prose_date(text);
+    match date {
+        None if !text.is_empty() => report.note(
+            line,
+            field,
+            format!("date not read: `{}`", escape_control(text)),
+        ),
+        Some(d) if text.len() > d.to_string().len() + 10 => report.note(
+            line,
+            field,
+            "more than a date in the cell (the page's later updates): the first date taken",
+        ),
+        _ => {}
+    }
+    match date.map(|d| (d, options.implausible(d))) {
+        Some((_, Some(why))) => {
+            report.note(line, field, why);
+            None
+        }
+        other => other.map(|(d, _)| d),
+    }
+}
+
+/// The list's metadata: the FCC's authority and rule, current to its
+/// latest entry.
+fn meta(latest: Option<Date>, categories: Vec<Category>) -> ListMeta {
+    ListMeta {
+        authority: "Federal Communications Commission, Public Safety and Homeland Security Bureau".to_string(),
+        legal_basis: "Secure and Trusted Communications Networks Act of 2019, 47 U.S.C. §1601 et seq.; 47 CFR §1.50002".to_string(),
+        effect: "Universal Service Fund support may not be used for covered equipment or services, and the FCC does not authorise covered equipment.".to_string(),
+        source_urls: vec!["https://www.fcc.gov/supplychain/coveredlist".to_string()],
+        as_of: latest,
+        as_of_basis: if latest.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
+        reach: Reach::SubsidiariesAndAffiliates,
+        categories,
+        ..ListMeta::new("fcc-covered-csv", "FCC Covered List (CSV)")
+    }
 }
 
 /// Whether an entry covers a category ("produced in a foreign country",

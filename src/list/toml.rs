@@ -341,73 +341,12 @@ impl Checker<'_> {
         all: &[RawEntity],
         ids: &HashMap<String, usize>,
     ) -> Result<Entity> {
-        let mut relations = Vec::with_capacity(e.relations.len());
-        for r in &e.relations {
-            let target = match &r.target {
-                Some(t) => {
-                    let Some(&idx) = ids.get(t.get_ref().trim()) else {
-                        return Err(self.err(
-                            t,
-                            "entity.relations.target",
-                            format!(
-                                "relation to unknown entity id `{}`",
-                                super::rows::escape_control(t.get_ref())
-                            ),
-                        ));
-                    };
-                    Some((t.get_ref().trim().to_string(), idx))
-                }
-                None => None,
-            };
-            let name = match (&r.name, &target) {
-                (Some(n), _) => self.non_empty(n, "entity.relations.name")?,
-                (None, Some((_, idx))) => all[*idx].name.get_ref().trim().to_string(),
-                (None, None) => {
-                    return Err(self.err(
-                        &e.id,
-                        "entity.relations",
-                        "a relation needs a `target` id or a `name`",
-                    ));
-                }
-            };
-            if let Some(share) = &r.share {
-                let v = *share.get_ref();
-                if !(0.0..=100.0).contains(&v) {
-                    return Err(self.err(
-                        share,
-                        "entity.relations.share",
-                        format!("share {v} is not a percentage between 0 and 100"),
-                    ));
-                }
-            }
-            relations.push(Relation {
-                kind: r.kind,
-                target: target.map(|(id, _)| id),
-                name,
-                share: r.share.as_ref().map(|s| *s.get_ref()),
-                citation: r.citation.clone(),
-            });
-        }
-        let mut periods = Vec::with_capacity(e.periods.len().max(1));
-        if e.start.is_some() || e.end.is_some() {
-            if !e.periods.is_empty() {
-                return Err(self.err(
-                    &e.id,
-                    "entity.periods",
-                    "give either `start`/`end` or `[[entity.periods]]`, not both",
-                ));
-            }
-            periods.push(self.period(&e.start, &e.end, "entity", None, None)?);
-        }
-        for p in &e.periods {
-            periods.push(self.period(
-                &p.start,
-                &p.end,
-                "entity.periods",
-                p.citation.clone(),
-                p.action.clone(),
-            )?);
-        }
+        let relations = e
+            .relations
+            .iter()
+            .map(|r| self.relation(e, r, all, ids))
+            .collect::<Result<Vec<_>>>()?;
+        let periods = self.periods(e)?;
         Ok(Entity {
             id: e.id.get_ref().trim().to_string(),
             name: self.non_empty(&e.name, "entity.name")?,
@@ -442,5 +381,86 @@ impl Checker<'_> {
             citation: self.non_empty(&e.citation, "entity.citation")?,
             notes: e.notes.clone(),
         })
+    }
+
+    /// A relation of entity `e`: its target an id of the file (`ids`, into
+    /// `all`) and/or a name, its share a percentage.
+    fn relation(
+        &self,
+        e: &RawEntity,
+        r: &RawRelation,
+        all: &[RawEntity],
+        ids: &HashMap<String, usize>,
+    ) -> Result<Relation> {
+        let target = match &r.target {
+            Some(t) => {
+                let Some(&idx) = ids.get(t.get_ref().trim()) else {
+                    return Err(self.err(
+                        t,
+                        "entity.relations.target",
+                        format!(
+                            "relation to unknown entity id `{}`",
+                            super::rows::escape_control(t.get_ref())
+                        ),
+                    ));
+                };
+                Some((t.get_ref().trim().to_string(), idx))
+            }
+            None => None,
+        };
+        let name = match (&r.name, &target) {
+            (Some(n), _) => self.non_empty(n, "entity.relations.name")?,
+            (None, Some((_, idx))) => all[*idx].name.get_ref().trim().to_string(),
+            (None, None) => {
+                return Err(self.err(
+                    &e.id,
+                    "entity.relations",
+                    "a relation needs a `target` id or a `name`",
+                ));
+            }
+        };
+        if let Some(share) = &r.share {
+            let v = *share.get_ref();
+            if !(0.0..=100.0).contains(&v) {
+                return Err(self.err(
+                    share,
+                    "entity.relations.share",
+                    format!("share {v} is not a percentage between 0 and 100"),
+                ));
+            }
+        }
+        Ok(Relation {
+            kind: r.kind,
+            target: target.map(|(id, _)| id),
+            name,
+            share: r.share.as_ref().map(|s| *s.get_ref()),
+            citation: r.citation.clone(),
+        })
+    }
+
+    /// The listing periods of entity `e`: `start`/`end` or its
+    /// `[[entity.periods]]`, not both.
+    fn periods(&self, e: &RawEntity) -> Result<Vec<Period>> {
+        let mut periods = Vec::with_capacity(e.periods.len().max(1));
+        if e.start.is_some() || e.end.is_some() {
+            if !e.periods.is_empty() {
+                return Err(self.err(
+                    &e.id,
+                    "entity.periods",
+                    "give either `start`/`end` or `[[entity.periods]]`, not both",
+                ));
+            }
+            periods.push(self.period(&e.start, &e.end, "entity", None, None)?);
+        }
+        for p in &e.periods {
+            periods.push(self.period(
+                &p.start,
+                &p.end,
+                "entity.periods",
+                p.citation.clone(),
+                p.action.clone(),
+            )?);
+        }
+        Ok(periods)
     }
 }

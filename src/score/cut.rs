@@ -233,32 +233,10 @@ pub(crate) fn tail(
     }
     let last_word = qt.iter().rposition(|t| !t.optional);
     let last_query_paired = pairs.iter().flat_map(|p| p.query.iter().copied()).max()?;
-    let mut cut = Vec::new();
-    let mut cut_word = None;
-    for (i, x) in leftovers.iter().enumerate() {
-        match x.side {
-            Side::Query => {
-                let t = &qt[x.token];
-                if free(t) {
-                    continue;
-                }
-                // Only the last word may be left, as the beginning of a
-                // listed word after the last paired one.
-                if Some(x.token) != last_word || cut_word.is_some() {
-                    return None;
-                }
-                cut_word = Some((i, x.token));
-            }
-            Side::Listed => {
-                let t = &lt[x.token];
-                if x.token > last_paired {
-                    cut.push(i);
-                } else if !free(t) {
-                    return None;
-                }
-            }
-        }
-    }
+    let AfterTheCut {
+        taken: mut cut,
+        word: cut_word,
+    } = after_the_cut(q, l, leftovers, last_paired, last_word)?;
     if let Some((i, token)) = cut_word {
         let part = written_key(&q.name.original[qt[token].span.clone()]);
         let begins = |j: usize| {
@@ -289,6 +267,70 @@ pub(crate) fn tail(
         return None;
     }
     cut.sort_unstable();
+    let evidence = cut_evidence(q, l, leftovers, &cut, last_paired);
+    Some((cut, evidence))
+}
+
+/// What a cut takes of the leftovers.
+struct AfterTheCut {
+    /// The listed words after the cut (indexes into the leftovers).
+    taken: Vec<usize>,
+    /// The vendor's last word, left as the beginning of one of them: its
+    /// index into the leftovers and its token.
+    word: Option<(usize, usize)>,
+}
+
+/// The leftovers a cut after listed word `last_paired` takes: the listed
+/// words after it, and the vendor's last word (`last_word`), which may be
+/// the beginning of one of them. `None` when any other word is left,
+/// weighing more than a legal form or connective does.
+fn after_the_cut(
+    q: &Prepared,
+    l: &Prepared,
+    leftovers: &[Leftover],
+    last_paired: usize,
+    last_word: Option<usize>,
+) -> Option<AfterTheCut> {
+    let mut cut = Vec::new();
+    let mut cut_word = None;
+    for (i, x) in leftovers.iter().enumerate() {
+        match x.side {
+            Side::Query => {
+                if free(&q.name.tokens[x.token]) {
+                    continue;
+                }
+                // Only the last word may be left, as the beginning of a
+                // listed word after the last paired one.
+                if Some(x.token) != last_word || cut_word.is_some() {
+                    return None;
+                }
+                cut_word = Some((i, x.token));
+            }
+            Side::Listed => {
+                if x.token > last_paired {
+                    cut.push(i);
+                } else if !free(&l.name.tokens[x.token]) {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(AfterTheCut {
+        taken: cut,
+        word: cut_word,
+    })
+}
+
+/// The line of explanation of a cut after listed word `last_paired`, naming
+/// the listed words it took (`cut`, indexes into `leftovers`).
+fn cut_evidence(
+    q: &Prepared,
+    l: &Prepared,
+    leftovers: &[Leftover],
+    cut: &[usize],
+    last_paired: usize,
+) -> Evidence {
+    let lt = &l.name.tokens;
     let words: Vec<String> = cut
         .iter()
         .filter(|&&c| leftovers[c].side == Side::Listed)
@@ -299,19 +341,16 @@ pub(crate) fn tail(
             )
         })
         .collect();
-    Some((
-        cut,
-        Evidence {
-            rule: Rule::Cut,
-            factor: 1.0,
-            detail: format!(
-                "the name screened reads as the listed name cut after '{}', as a field of fixed width cuts names: {} after it not counted; score at most {:.2}",
-                &l.name.original[lt[last_paired].span.clone()],
-                words.join(", "),
-                kept_score(q, l)
-            ),
-        },
-    ))
+    Evidence {
+        rule: Rule::Cut,
+        factor: 1.0,
+        detail: format!(
+            "the name screened reads as the listed name cut after '{}', as a field of fixed width cuts names: {} after it not counted; score at most {:.2}",
+            &l.name.original[lt[last_paired].span.clone()],
+            words.join(", "),
+            kept_score(q, l)
+        ),
+    }
 }
 
 /// Whether `part` is the beginning, shorter than the word, of a word of

@@ -246,18 +246,7 @@ fn finish(
     cutoff: f64,
     cut: CutReading,
 ) -> Option<Alignment> {
-    let (qt, lt) = (&q.name.tokens, &l.name.tokens);
-    // Names that share only legal forms share nothing, nor does a legal
-    // form paired with a word the other name holds as written ("Limited
-    // XYZ" and "Ltd-CETC Machinery": "limited" alone would score nothing).
-    let legal = |ids: &[usize], t: &[crate::normalize::Token]| {
-        ids.iter().all(|&i| t[i].kind == TokenKind::LegalForm)
-    };
-    if cut.is_none()
-        && pairs
-            .iter()
-            .all(|p| legal(&p.query, qt) || legal(&p.listed, lt))
-    {
+    if cut.is_none() && only_legal_forms_paired(q, l, &pairs) {
         return None;
     }
     let mut leftovers = leftovers(q, l, &pairs);
@@ -267,14 +256,9 @@ fn finish(
         .is_none()
         .then(|| cut::tail(q, l, &pairs, &leftovers))
         .flatten();
-    let mut taken = Vec::new();
-    if let Some((ids, _)) = &tail {
-        for &i in ids.iter().rev() {
-            let mut x = leftovers.remove(i);
-            x.cost = 0.0;
-            taken.push(x);
-        }
-    }
+    let taken = tail
+        .as_ref()
+        .map_or_else(Vec::new, |(ids, _)| take_free(&mut leftovers, ids));
     // A person's middle names left out are weighed by their own rule, not
     // again as a shorter form of the name.
     // Found once, for the rule's costs and for the evidence it frees.
@@ -304,13 +288,7 @@ fn finish(
     let containment = (verdict.is_some() && cut.is_none() && tail.is_none())
         .then(|| containment::check(q, l, &pairs, &leftovers, name_score))
         .flatten();
-    let says_more = verdict.unwrap_or(true);
-    let mut score = match &containment {
-        Some(c) if says_more => c.score,
-        Some(c) => c.score.max(name_score),
-        None if says_more => 0.0,
-        None => name_score,
-    };
+    let mut score = name_or_member(verdict, containment.as_ref(), name_score);
     if let Some((cut_score, line)) = cut {
         score = score.max(cut_score);
         evidence.push(line);
@@ -334,6 +312,50 @@ fn finish(
         containment,
         score,
     })
+}
+
+/// Whether every pair pairs a legal form: names that share only legal
+/// forms share nothing, nor does a legal form paired with a word the other
+/// name holds as written ("Limited XYZ" and "Ltd-CETC Machinery":
+/// "limited" alone would score nothing).
+fn only_legal_forms_paired(q: &Prepared, l: &Prepared, pairs: &[Pair]) -> bool {
+    let legal = |ids: &[usize], t: &[crate::normalize::Token]| {
+        ids.iter().all(|&i| t[i].kind == TokenKind::LegalForm)
+    };
+    pairs
+        .iter()
+        .all(|p| legal(&p.query, &q.name.tokens) || legal(&p.listed, &l.name.tokens))
+}
+
+/// The leftovers at `ids` (ascending) taken out of `leftovers`, costing
+/// nothing: the words a cut took.
+fn take_free(leftovers: &mut Vec<Leftover>, ids: &[usize]) -> Vec<Leftover> {
+    ids.iter()
+        .rev()
+        .map(|&i| {
+            let mut x = leftovers.remove(i);
+            x.cost = 0.0;
+            x
+        })
+        .collect()
+}
+
+/// The score of a pair of names from the rules' verdict ([`rejected`]:
+/// `None` when a rule rejects the names, `Some(true)` when the listed name
+/// is bare; either way only a containment scores), the containment found
+/// and the name's own score.
+fn name_or_member(
+    verdict: Option<bool>,
+    containment: Option<&Containment>,
+    name_score: f64,
+) -> f64 {
+    let says_more = verdict.unwrap_or(true);
+    match containment {
+        Some(c) if says_more => c.score,
+        Some(c) => c.score.max(name_score),
+        None if says_more => 0.0,
+        None => name_score,
+    }
 }
 
 /// Greedy alignment: most similar first, a word with its identical twin

@@ -44,43 +44,13 @@ pub fn load_dir(dir: &Path, format: Option<Format>, options: &LoadOptions) -> Re
         });
     };
     for path in &paths {
-        let file_name = path.file_name().and_then(|f| f.to_str()).unwrap_or("");
-        if let Some(current) = file_name.strip_suffix(".previous") {
-            skip(
-                &mut report,
-                path,
-                format!("the version {current} replaced, kept by the fetch cache"),
-            );
-            continue;
-        }
-        if file_name.ends_with(".manifest.toml") {
-            let list = file_name.trim_end_matches(".manifest.toml");
-            skip(
-                &mut report,
-                path,
-                format!("a fetch manifest, read with {list}"),
-            );
-            continue;
-        }
-        if path.is_dir() {
-            skip(
-                &mut report,
-                path,
-                "a directory: not read (no recursion)".into(),
-            );
-            continue;
-        }
-        if let Some((_, primary)) = OFAC_COMPANIONS.iter().find(|(c, _)| *c == file_name) {
-            // Read with its primary file, whose report lists it among its
-            // companions with its counts: it is loaded, not skipped.
-            if !dir.join(primary).exists() {
-                skip(
-                    &mut report,
-                    path,
-                    format!("an OFAC companion file without its primary file {primary}: not read"),
-                );
+        match by_name(dir, path) {
+            ByName::Read => {}
+            ByName::WithItsPrimary => continue,
+            ByName::Skip(reason) => {
+                skip(&mut report, path, reason);
+                continue;
             }
-            continue;
         }
         let head = std::fs::read(path).map_err(|source| Error::Io {
             path: path.clone(),
@@ -114,19 +84,61 @@ pub fn load_dir(dir: &Path, format: Option<Format>, options: &LoadOptions) -> Re
             _ => {}
         }
         let imported = load_file(path, detected, options)?;
-        let r = imported.report;
-        report.read += r.read;
-        report.merged += r.merged;
-        report.skipped += r.skipped;
-        report.rejected.extend(r.rejected);
-        report.notes.extend(r.notes);
-        report.companions.extend(r.companions);
-        report.skipped_files.extend(r.skipped_files);
-        if report.truncated.is_none() {
-            report.truncated = r.truncated;
-        }
+        absorb(&mut report, imported.report);
         lists.extend(imported.lists);
     }
     report.count(&lists);
     Ok(Imported { lists, report })
+}
+
+/// What a directory's file is, by its name and kind alone.
+enum ByName {
+    /// A file to read.
+    Read,
+    /// An OFAC companion file, read with its primary file (whose report
+    /// lists it among its companions with its counts): loaded, not skipped.
+    WithItsPrimary,
+    /// Not read, for this reason.
+    Skip(String),
+}
+
+/// Whether a directory's file is read: not the fetch cache's previous
+/// version or manifest, a directory, or an OFAC companion without its
+/// primary file.
+fn by_name(dir: &Path, path: &Path) -> ByName {
+    let file_name = path.file_name().and_then(|f| f.to_str()).unwrap_or("");
+    if let Some(current) = file_name.strip_suffix(".previous") {
+        return ByName::Skip(format!(
+            "the version {current} replaced, kept by the fetch cache"
+        ));
+    }
+    if file_name.ends_with(".manifest.toml") {
+        let list = file_name.trim_end_matches(".manifest.toml");
+        return ByName::Skip(format!("a fetch manifest, read with {list}"));
+    }
+    if path.is_dir() {
+        return ByName::Skip("a directory: not read (no recursion)".into());
+    }
+    match OFAC_COMPANIONS.iter().find(|(c, _)| *c == file_name) {
+        Some((_, primary)) if !dir.join(primary).exists() => ByName::Skip(format!(
+            "an OFAC companion file without its primary file {primary}: not read"
+        )),
+        Some(_) => ByName::WithItsPrimary,
+        None => ByName::Read,
+    }
+}
+
+/// A file's import report added to the directory's: its counts, rejected
+/// records, notes, companions and skipped files, and the first cut file.
+fn absorb(report: &mut ImportReport, r: ImportReport) {
+    report.read += r.read;
+    report.merged += r.merged;
+    report.skipped += r.skipped;
+    report.rejected.extend(r.rejected);
+    report.notes.extend(r.notes);
+    report.companions.extend(r.companions);
+    report.skipped_files.extend(r.skipped_files);
+    if report.truncated.is_none() {
+        report.truncated = r.truncated;
+    }
 }
