@@ -250,7 +250,7 @@ fn meta(latest: Option<Date>) -> ListMeta {
         effect: "DoD may not contract, directly or indirectly, with listed entities (FY2024 NDAA §805).".to_string(),
         source_urls: vec![RELEASES.to_string()],
         as_of: latest,
-        as_of_basis: if latest.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
+        as_of_basis: AsOfBasis::of_latest_entry(latest),
         reach: Reach::NamedWithListedParents,
         ..ListMeta::new("dod-1260h-csv", "DoD Section 1260H list (CSV of its editions)")
     }

@@ -240,7 +240,7 @@ fn meta(latest: Option<Date>) -> ListMeta {
         effect: "Listed persons may not participate in any transaction subject to the EAR while the order is in force.".to_string(),
         source_urls: vec!["https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/denied-persons-list".to_string()],
         as_of: latest,
-        as_of_basis: if latest.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
+        as_of_basis: AsOfBasis::of_latest_entry(latest),
         reach: Reach::NamedOnly,
         ..ListMeta::new("bis-dpl", "Denied Persons List (DPL)")
     }

@@ -177,7 +177,7 @@ fn meta(latest: Option<Date>, categories: Vec<Category>) -> ListMeta {
         effect: "Universal Service Fund support may not be used for covered equipment or services, and the FCC does not authorise covered equipment.".to_string(),
         source_urls: vec!["https://www.fcc.gov/supplychain/coveredlist".to_string()],
         as_of: latest,
-        as_of_basis: if latest.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
+        as_of_basis: AsOfBasis::of_latest_entry(latest),
         reach: Reach::SubsidiariesAndAffiliates,
         categories,
         ..ListMeta::new("fcc-covered-csv", "FCC Covered List (CSV)")

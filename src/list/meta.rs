@@ -104,6 +104,23 @@ pub enum AsOfBasis {
     Unknown,
 }
 
+impl AsOfBasis {
+    /// The basis of an as-of date read from a file's entries: the latest
+    /// entry's date when there is one, else unknown.
+    ///
+    /// ```
+    /// use vendor_screen::list::{AsOfBasis, Date};
+    /// assert_eq!(AsOfBasis::of_latest_entry(Date::new(2024, 5, 3)), AsOfBasis::LatestEntry);
+    /// assert_eq!(AsOfBasis::of_latest_entry(None), AsOfBasis::Unknown);
+    /// ```
+    pub fn of_latest_entry(latest: Option<Date>) -> AsOfBasis {
+        match latest {
+            Some(_) => AsOfBasis::LatestEntry,
+            None => AsOfBasis::Unknown,
+        }
+    }
+}
+
 /// One file read besides the main one (OFAC's alias, address and comments
 /// files), with its digest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -93,7 +93,7 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
             effect: "A license is required for exports, reexports and transfers of items subject to the EAR when the exporter knows the item is for a listed military-intelligence end user; US persons may not support them.".to_string(),
             source_urls: vec!["https://www.ecfr.gov/current/title-15/section-744.22".to_string()],
             as_of: latest,
-            as_of_basis: if latest.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
+            as_of_basis: AsOfBasis::of_latest_entry(latest),
             reach: Reach::NamedOnly,
             ..ListMeta::new("bis-mieu", "BIS Military-Intelligence End Users (EAR §744.22)")
         },

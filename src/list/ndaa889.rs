@@ -99,7 +99,7 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
             effect: "Executive agencies may not procure covered telecommunications equipment or services from these companies or their subsidiaries and affiliates.".to_string(),
             source_urls: vec!["https://www.congress.gov/115/plaws/publ232/PLAW-115publ232.pdf".to_string()],
             as_of: latest,
-            as_of_basis: if latest.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
+            as_of_basis: AsOfBasis::of_latest_entry(latest),
             reach: Reach::SubsidiariesAndAffiliates,
             ..ListMeta::new("ndaa-889-csv", "NDAA FY2019 §889 companies (CSV)")
         },

@@ -117,11 +117,7 @@ pub fn parse_with(data: &[u8], file: &str, options: &LoadOptions) -> Result<Impo
         .map(|b| DesignationList {
             meta: ListMeta {
                 as_of: latest,
-                as_of_basis: if latest.is_some() {
-                    AsOfBasis::LatestEntry
-                } else {
-                    AsOfBasis::Unknown
-                },
+                as_of_basis: AsOfBasis::of_latest_entry(latest),
                 ..b.meta
             },
             entities: b.entities,

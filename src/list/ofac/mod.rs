@@ -423,7 +423,7 @@ fn list_meta(cons: bool, as_of: Option<Date>) -> ListMeta {
         effect: "Dealings are prohibited or restricted per program; the OFAC 50 Percent Rule reaches entities owned 50% or more by listed persons, except for entries listed solely under EO 13959 (NS-CMIC, OFAC FAQ 857).".to_string(),
         source_urls: vec!["https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists".to_string()],
         as_of,
-        as_of_basis: if as_of.is_some() { AsOfBasis::LatestEntry } else { AsOfBasis::Unknown },
+        as_of_basis: AsOfBasis::of_latest_entry(as_of),
         reach: Reach::Owned50Percent,
         ..ListMeta::new(id, name)
     }
