@@ -94,6 +94,8 @@ const MUST_MATCH: &[Case] = cases![
     "长鑫存储技术有限公司", "ChangXin Memory Technologies, Inc.", "pinyin brand, 存储 Memory";
     "江西洪都航空工业股份有限公司", "Jiangxi Hongdu Aviation Industry Co., Ltd.", "a province read through its pinyin";
     "大华股份", "Dahua", "the exchange's short name: 股份, shares, a legal form";
+    "中國移動通信集團有限公司", "China Mobile Communications Group Co., Ltd.", "the same words in traditional characters (Hong Kong)";
+    "中國聯合網絡通信集團有限公司", "China United Network Communications Group Co., Ltd.", "traditional characters";
     // Words run together with a legal form or "Group" (OFAC names, the
     // evaluation's merged-word spellings).
     "ARTEKSLIMITED COMPANY", "ARTEKS LIMITED COMPANY", "a legal form run into the name";

@@ -463,6 +463,11 @@ fn chinese_words_and_places_read_as_latin_names_read_them() {
             "China Mobile Communications Group Co., Ltd.",
         ),
         (
+            "中國移動通信集團有限公司",
+            "China Mobile Communications Group Co., Ltd.",
+        ),
+        ("香港電信有限公司", "Hong Kong Telecommunications Co., Ltd."),
+        (
             "长江存储科技有限责任公司",
             "Yangtze Memory Technology Co., Ltd.",
         ),
