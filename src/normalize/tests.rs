@@ -468,6 +468,14 @@ fn chinese_words_and_places_read_as_latin_names_read_them() {
         ),
         ("香港電信有限公司", "Hong Kong Telecommunications Co., Ltd."),
         (
+            "中国电子科技集团公司",
+            "China Electronics Technology Group Company",
+        ),
+        (
+            "深圳智能控股有限公司",
+            "Shenzhen Intelligent Holdings Co., Ltd.",
+        ),
+        (
             "长江存储科技有限责任公司",
             "Yangtze Memory Technology Co., Ltd.",
         ),
