@@ -62,10 +62,16 @@ impl Normalizer {
             match self.han_word_at(run, i, place_may_start) {
                 Some((len, words, kind)) => {
                     push_pending(&mut pending, &mut out);
-                    let len = if kind == Some(TokenKind::Place) {
-                        len + place_suffix_at(run, i + len)
-                    } else {
-                        len
+                    // The suffix, unless it begins a word ("上海市场": the
+                    // market, not the city).
+                    let len = match place_suffix_at(run, i + len) {
+                        n if n > 0
+                            && kind == Some(TokenKind::Place)
+                            && self.han_word_at(run, i + len, false).is_none() =>
+                        {
+                            len + n
+                        }
+                        _ => len,
                     };
                     let span = run[i].start..run[i + len - 1].end;
                     // A legal form is one token, as in Latin names ("coltd").

@@ -475,6 +475,8 @@ fn chinese_words_and_places_read_as_latin_names_read_them() {
             "深圳智能控股有限公司",
             "Shenzhen Intelligent Holdings Co., Ltd.",
         ),
+        // A place's suffix that begins a word is the word's.
+        ("上海市场有限公司", "Shanghai Market Co., Ltd."),
         (
             "长江存储科技有限责任公司",
             "Yangtze Memory Technology Co., Ltd.",

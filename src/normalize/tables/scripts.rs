@@ -191,6 +191,7 @@ pub(crate) const HAN_WORDS: &[(&str, &str, HanKind)] = &[
     ("国防", "defense", HanKind::Word),
     ("计算机", "computer", HanKind::Word),
     ("数据", "data", HanKind::Word),
+    ("市场", "market", HanKind::Word),
     ("长江", "yangtze", HanKind::Word),
     // The same words in traditional characters (Hong Kong, Macau, Taiwan).
     ("集團股份有限公司", "group co ltd", HanKind::Legal),
@@ -245,6 +246,7 @@ pub(crate) const HAN_WORDS: &[(&str, &str, HanKind)] = &[
     ("國防", "defense", HanKind::Word),
     ("計算機", "computer", HanKind::Word),
     ("數據", "data", HanKind::Word),
+    ("市場", "market", HanKind::Word),
     ("長江", "yangtze", HanKind::Word),
     ("中国", "china", HanKind::Place),
     ("中國", "china", HanKind::Place),
