@@ -235,6 +235,13 @@ fn write_page(
             writeln!(out, "  {line}")?;
         }
     }
+    write_relation_pages(out, f)?;
+    write_clearance_rows(out, vendor, report, f)
+}
+
+/// The finding's listed relations on its page, each with how the list
+/// links it and its listings.
+fn write_relation_pages(out: &mut impl Write, f: &Finding) -> io::Result<()> {
     for (i, r) in f.relations.iter().enumerate() {
         let what = match &r.via {
             Via::Relation {
@@ -263,6 +270,17 @@ fn write_page(
             write_listing(out, j, l, "  ")?;
         }
     }
+    Ok(())
+}
+
+/// The clearance rows a reviewer adds once the finding is reviewed: one
+/// per listing and path, of the finding and its relations.
+fn write_clearance_rows(
+    out: &mut impl Write,
+    vendor: &Vendor,
+    report: &Report,
+    f: &Finding,
+) -> io::Result<()> {
     let key = vendor.id.as_deref().unwrap_or(&vendor.name);
     let rows: Vec<_> = all_findings(f)
         .into_iter()
