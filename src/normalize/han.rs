@@ -135,15 +135,9 @@ impl Normalizer {
 /// Characters of a place suffix starting at `run[i]` ([`PLACE_SUFFIXES`]),
 /// 0 when there is none.
 fn place_suffix_at(run: &[Ch], i: usize) -> usize {
+    let next: String = run.iter().skip(i).take(3).map(|c| c.c).collect();
     PLACE_SUFFIXES
         .iter()
-        .map(|s| s.chars().collect::<Vec<char>>())
-        .find(|s| {
-            run.len() >= i + s.len()
-                && run[i..i + s.len()]
-                    .iter()
-                    .map(|c| c.c)
-                    .eq(s.iter().copied())
-        })
-        .map_or(0, |s| s.len())
+        .find(|s| next.starts_with(**s))
+        .map_or(0, |s| s.chars().count())
 }
