@@ -7,6 +7,7 @@
 //! that need them.
 
 use super::han::is_han;
+use super::tables::RUSSIAN_LATIN;
 use super::{Normalizer, StepKind, Steps};
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
@@ -226,6 +227,11 @@ impl Normalizer {
         run: &mut Option<(usize, usize, String)>,
         rec: &mut dyn FnMut(StepKind, String),
     ) {
+        // Before the diacritics go: й and ё are letters of their own.
+        if let Some(latin) = russian_latin(ch.c) {
+            push_transliterated(latin, ch, out, run);
+            return;
+        }
         let mut base = String::new();
         let mut stripped = false;
         for d in std::iter::once(ch.c).nfd() {
@@ -250,17 +256,7 @@ impl Normalizer {
                 continue;
             }
             let latin = deunicode::deunicode_char(b).unwrap_or("");
-            let r = run.get_or_insert((ch.start, ch.end, String::new()));
-            r.1 = ch.end;
-            for l in latin.chars() {
-                let l = l.to_ascii_lowercase();
-                if l.is_ascii_alphanumeric() {
-                    r.2.push(l);
-                    out.push(Ch { c: l, ..ch });
-                } else if l == ' ' {
-                    out.push(Ch { c: ' ', ..ch });
-                }
-            }
+            push_transliterated(latin, ch, out, run);
         }
     }
 
@@ -550,4 +546,35 @@ fn script_name(c: char) -> &'static str {
         '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' => "Korean",
         _ => "non-Latin",
     }
+}
+
+/// Pushes the Latin letters and spaces of a transliterated character and
+/// records them in the run the explanation reports.
+fn push_transliterated(
+    latin: &str,
+    ch: Ch,
+    out: &mut Vec<Ch>,
+    run: &mut Option<(usize, usize, String)>,
+) {
+    let r = run.get_or_insert((ch.start, ch.end, String::new()));
+    r.1 = ch.end;
+    for l in latin.chars() {
+        let l = l.to_ascii_lowercase();
+        if l.is_ascii_alphanumeric() {
+            r.2.push(l);
+            out.push(Ch { c: l, ..ch });
+        } else if l == ' ' {
+            out.push(Ch { c: ' ', ..ch });
+        }
+    }
+}
+
+/// A Russian letter in Latin as the lists romanise it ([`RUSSIAN_LATIN`]),
+/// either case.
+fn russian_latin(c: char) -> Option<&'static str> {
+    let lower = c.to_lowercase().next()?;
+    RUSSIAN_LATIN
+        .iter()
+        .find(|(r, _)| *r == lower)
+        .map(|(_, latin)| *latin)
 }

@@ -351,6 +351,45 @@ fn mostly_cyrillic_words_are_transliterated_not_folded() {
     assert_eq!(n.tokens[0].kind, TokenKind::LegalForm);
 }
 
+/// Russian reads as the lists romanise it (BGN/PCGN): я, ю and й as "ya",
+/// "yu" and "y", the soft and hard signs left out. A general
+/// transliteration's "korporatsiia" is no word any list writes.
+#[test]
+fn russian_reads_as_the_lists_romanise_it() {
+    for (cyrillic, latin) in [
+        (
+            "ООО «Северная алмазная компания»",
+            "LIMITED LIABILITY COMPANY SEVERNAYA ALMAZNAYA KOMPANIYA",
+        ),
+        (
+            "Магнитогорский металлургический комбинат",
+            "MAGNITOGORSKIY METALLURGICHESKIY KOMBINAT",
+        ),
+        (
+            "АО «Объединенная инвестиционная группа»",
+            "AKTSIONERNOE OBSHCHESTVO OBEDINENNAYA INVESTITSIONNAYA GRUPPA",
+        ),
+        (
+            "АО «Дальневосточный завод «Звезда»»",
+            "AKTSIONERNOYE OBSHCHESTVO DALNEVOSTOCHNYY ZAVOD ZVEZDA",
+        ),
+        (
+            "Государственная корпорация развития «ВЭБ.РФ»",
+            "GOSUDARSTVENNAYA KORPORATSIYA RAZVITIYA VEB.RF",
+        ),
+        (
+            "АО «Транснефть – Центральная Сибирь»",
+            "AKTSIONERNOE OBSHCHESTVO 'TRANSNEFT - TSENTRALNAYA SIBIR'",
+        ),
+    ] {
+        assert_eq!(text(cyrillic), text(latin), "{cyrillic}");
+    }
+    // Either case; й and ё are letters of their own, not и and е with a
+    // diacritic to strip.
+    assert_eq!(text("ЁЛКА СЕВЕРНЫЙ"), "elka severnyy");
+    assert_eq!(text("Объём Чайка"), "obem chayka");
+}
+
 #[test]
 fn legal_forms_are_tagged_not_deleted() {
     let n = Normalizer::new().normalize("Siemens Aktiengesellschaft");

@@ -75,6 +75,48 @@ pub(crate) const CONFUSABLES: &[(char, char)] = &[
     ('Χ', 'X'),
 ];
 
+/// Russian letters in Latin as BGN/PCGN romanise them, which OFAC and BIS
+/// follow ("OBSHCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU", "KORPORATSIYA",
+/// "MAGNITOGORSKIY"); a general transliteration writes я, ю and й as
+/// "ia", "iu" and "i" ("korporatsiia"), which no list writes. Lower case;
+/// the soft and hard signs are left out, as the lists leave them out. Other
+/// letters of Cyrillic scripts go through the general transliteration.
+pub(crate) const RUSSIAN_LATIN: &[(char, &str)] = &[
+    ('а', "a"),
+    ('б', "b"),
+    ('в', "v"),
+    ('г', "g"),
+    ('д', "d"),
+    ('е', "e"),
+    ('ё', "e"),
+    ('ж', "zh"),
+    ('з', "z"),
+    ('и', "i"),
+    ('й', "y"),
+    ('к', "k"),
+    ('л', "l"),
+    ('м', "m"),
+    ('н', "n"),
+    ('о', "o"),
+    ('п', "p"),
+    ('р', "r"),
+    ('с', "s"),
+    ('т', "t"),
+    ('у', "u"),
+    ('ф', "f"),
+    ('х', "kh"),
+    ('ц', "ts"),
+    ('ч', "ch"),
+    ('ш', "sh"),
+    ('щ', "shch"),
+    ('ъ', ""),
+    ('ы', "y"),
+    ('ь', ""),
+    ('э', "e"),
+    ('ю', "yu"),
+    ('я', "ya"),
+];
+
 /// Kind of a Han dictionary entry.
 #[derive(Clone, Copy)]
 pub(crate) enum HanKind {
