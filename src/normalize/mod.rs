@@ -65,6 +65,7 @@ mod numbers;
 mod optional;
 mod phrases;
 mod replaced;
+mod spelled;
 mod tables;
 mod tag;
 mod variant;

@@ -79,7 +79,7 @@ impl Normalizer {
             .collect();
         // "A Y S": Spanish "y" between two initials ([`super::chars`]).
         out.push(Replacement {
-            text: super::chars::SPANISH_AND.to_string(),
+            text: super::spelled::SPANISH_AND.to_string(),
             trigger: Trigger::Token("y".to_string()),
         });
         for (&short, &long) in &self.abbreviations {
