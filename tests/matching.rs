@@ -134,6 +134,8 @@ const MUST_MATCH: &[Case] = cases![
     "Hik\u{200B}vision", "Hikvision", "zero-width space";
     "Société Générale de Surveillance", "SOCIETE GENERALE DE SURVEILLANCE", "diacritics";
     "ПАО Газпром", "PUBLIC JOINT STOCK COMPANY GAZPROM", "Cyrillic, legal forms in two languages";
+    "ООО Хуавей", "Huawei Technologies Co., Ltd.", "a foreign brand as Russian writes its sounds (х as kh, for h)";
+    "Дахуа Технолоджи", "Dahua Technology Co., Ltd.", "a foreign brand and an English word as Russian writes their sounds";
     "Siemens AG", "Siemens Aktiengesellschaft", "legal form abbreviated (rigour)";
     // Other real variation (issue 11, item 8).
     "1st Aviation Services", "First Aviation Services", "ordinal and number word";

@@ -6,12 +6,13 @@
 //!   English stemmer;
 //! - the *variant key* of a word: digits standing for letters inside it read
 //!   as letters (`hikv1sion`, `d4hua`, `zt3`: a possible evasion), and the
-//!   spellings transliteration varies folded (`c`/`q`/`gh` → `k`, `ph` → `f`,
-//!   `ks` → `x`, final `ce` → `s`, final `que` → `k`, `y` → `i`, `w` → `v`,
-//!   `z` → `s`, `ye` after a vowel → `e`, double letters once, final `e`
-//!   dropped, an initial `l` before a consonant read as `i`): `Kapital` /
-//!   `Capital`, `Finans` / `Finance`, `Telekom` / `Telecom`, `Foreks` /
-//!   `Forex`, `Technique` / `Technic`, `Stroyeniye` / `Stroenie`.
+//!   spellings transliteration varies folded (`c`/`q`/`gh` → `k`, `kh` →
+//!   `h`, `ph` → `f`, `ks` → `x`, final `ce` → `s`, final `que` → `k`, `y`
+//!   → `i`, `w` → `v`, `z` → `s`, `ye` after a vowel → `e`, double letters
+//!   once, final `e` dropped, an initial `l` before a consonant read as
+//!   `i`): `Kapital` / `Capital`, `Finans` / `Finance`, `Telekom` /
+//!   `Telecom`, `Foreks` / `Forex`, `Technique` / `Technic`, `Stroyeniye` /
+//!   `Stroenie`, `Khuavey` / `Huawei`.
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
@@ -189,6 +190,9 @@ pub(crate) fn transliteration_fold(word: &str) -> Cow<'_, str> {
 /// assert_eq!(key("moghaddam"), key("moqadam"));
 /// assert_eq!(key("ekspert"), key("expert"));
 /// assert_eq!(key("technique"), key("technic"));
+/// // Russian х, Persian and Arabic kh, written h: "Хуавей" is Huawei.
+/// assert_eq!(key("khuavey"), key("huawei"));
+/// assert_eq!(key("mikhail"), key("mihail"));
 /// assert_ne!(key("dover"), key("rover"));
 /// ```
 pub fn variant_key(text: &str) -> Option<String> {
@@ -276,6 +280,7 @@ fn fold_sound(c: u8, next: Option<u8>) -> (u8, bool) {
         (b'c' | b'k' | b'q', Some(b's')) => (b'x', true),
         (b'c', Some(b'k')) => (b'k', true),
         (b'g', Some(b'h')) => (b'k', true),
+        (b'k', Some(b'h')) => (b'h', true),
         (b'c' | b'q', _) => (b'k', false),
         (b'y', _) => (b'i', false),
         (b'w', _) => (b'v', false),
