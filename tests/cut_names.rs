@@ -7,8 +7,8 @@
 //! a cut.
 
 use vendor_screen::list::Date;
-use vendor_screen::list::EntityKind;
 use vendor_screen::list::load::load_path;
+use vendor_screen::list::{EntityKind, NameKind};
 use vendor_screen::normalize::{Normalizer, TokenKind};
 use vendor_screen::score::{Prepared, Rule, Weights, align};
 use vendor_screen::{DEFAULT_THRESHOLD, Screener, ScreenerBuilder, Status, Vendor};
@@ -79,6 +79,76 @@ fn every_organisation_name_cut_at_a_field_width_finds_its_entity() {
         }
     }
     assert!(tried > 2500, "{tried}");
+    assert!(
+        failed.is_empty(),
+        "{} of {tried}:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
+}
+
+/// A Russian company's name as a vendor master writes it: the legal form
+/// the SDN file abbreviates ("BALTIC SHIPYARD JSC") written out in
+/// transliterated Russian, and the field of 35 characters cutting through
+/// it ("BALTIC SHIPYARD AKTSIONERNOE OBSHCH"). Every such name of the real
+/// SDN file whose cut keeps two words of the legal form, the last one cut
+/// inside, finds its entity.
+#[test]
+fn a_legal_form_written_out_and_cut_by_the_field_finds_its_entity() {
+    let (s, _) = sdn_screener();
+    // Weak aliases hit only a vendor's name that is one word for word.
+    let names: Vec<(String, String)> = load_path(SDN.as_ref(), None)
+        .expect("the real SDN file")
+        .lists
+        .iter()
+        .flat_map(|l| &l.entities)
+        .filter(|e| e.kind == EntityKind::Organization)
+        .flat_map(|e| {
+            e.names()
+                .filter(|(k, _)| *k != NameKind::WeakAlias)
+                .map(|(_, n)| (e.id.clone(), n.to_string()))
+        })
+        .collect();
+    let as_of = Date::new(2026, 11, 22).expect("date");
+    let written_out = [
+        (" LLC", "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU"),
+        (" JSC", "AKTSIONERNOE OBSHCHESTVO"),
+        (" PJSC", "PUBLICHNOE AKTSIONERNOE OBSHCHESTVO"),
+    ];
+    let (mut tried, mut failed) = (0, Vec::new());
+    for (id, name) in &names {
+        for (abbreviation, long) in written_out {
+            let Some(stem) = name
+                .strip_suffix(abbreviation)
+                .map(|s| s.trim_end_matches([',', ' ']))
+            else {
+                continue;
+            };
+            let full = format!("{stem} {long}");
+            let Some(query) = cut(&full, 35) else {
+                continue;
+            };
+            // Two words of the legal form kept, the last cut inside.
+            let kept = query.get(stem.len()..).unwrap_or("").trim();
+            let words: Vec<&str> = kept.split(' ').collect();
+            let inside = words
+                .last()
+                .is_some_and(|w| !long.split(' ').any(|l| l == *w));
+            if words.len() < 2 || !inside {
+                continue;
+            }
+            tried += 1;
+            let found = s
+                .screen(&Vendor::new(query.as_str()), as_of)
+                .hits
+                .into_iter()
+                .any(|h| &h.entity_id == id && h.score >= DEFAULT_THRESHOLD);
+            if !found {
+                failed.push(format!("{query:?} for {name:?}"));
+            }
+        }
+    }
+    assert!(tried >= 10, "{tried}");
     assert!(
         failed.is_empty(),
         "{} of {tried}:\n{}",

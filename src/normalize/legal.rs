@@ -34,6 +34,10 @@ pub(super) fn last_word_legal_form(text: &str, raw: &mut [RawToken], steps: &mut
     );
 }
 
+/// Most words of a legal form a field may have cut through
+/// ([`Normalizer::cut_legal_form`]).
+const MAX_CUT_LEGAL_WORDS: usize = 6;
+
 /// A word of three letters or fewer joined by a hyphen to another word:
 /// part of a code ("YK-ATC", an aircraft registration; "EP-VIP"; Rostec's
 /// "RT-Construction"), not a legal form, even when its letters spell one.
@@ -96,6 +100,48 @@ impl Normalizer {
     ) -> Vec<RawToken> {
         let out = self.legal_forms_once(text, raw, steps);
         self.legal_forms_read_again(text, out)
+    }
+
+    /// A legal form that a field of fixed width cut through at the end of a
+    /// name long enough to have been cut ([`crate::score::cut`]): "BALTIC
+    /// SHIPYARD AKTSIONERNOE OBSHCH" is Baltic Shipyard JSC in a field of
+    /// 35 characters, "AL KABIRU TRADING OBSHCHESTVO S OGR" Al Kabiru
+    /// Trading LLC. The words of the name before it stay its words; the
+    /// cut legal form is one token ([`PhraseTable::cut_at`]).
+    ///
+    /// [`PhraseTable::cut_at`]: super::phrases::PhraseTable::cut_at
+    pub(super) fn cut_legal_form(&self, text: &str, raw: &mut Vec<RawToken>, steps: &mut Steps) {
+        use crate::score::cut::{MIN_CUT_CHARS, written_key};
+        if written_key(text).chars().count() < MIN_CUT_CHARS {
+            return;
+        }
+        let n = raw.len();
+        let first = n.saturating_sub(MAX_CUT_LEGAL_WORDS).max(1);
+        for i in first..n {
+            let own_word = raw[..i]
+                .iter()
+                .any(|t| t.kind != Some(TokenKind::LegalForm));
+            let Some(compare) = own_word.then(|| self.legal.cut_at(raw, i)).flatten() else {
+                continue;
+            };
+            let span = raw[i].span.start..raw[n - 1].span.end;
+            let written: String = raw[i..].iter().map(|t| t.text.as_str()).collect();
+            let mut t = raw[i].clone();
+            t.span = span.clone();
+            t.kind = Some(TokenKind::LegalForm);
+            t.unexpanded = (written != compare).then_some(written);
+            t.text = compare.to_string();
+            raw.truncate(i);
+            raw.push(t);
+            steps.push(
+                StepKind::LegalForm,
+                format!(
+                    "legal form '{}' cut by a field at the name's end: weighs little",
+                    text[span].trim()
+                ),
+            );
+            return;
+        }
     }
 
     /// One reading of [`Normalizer::legal_forms`].

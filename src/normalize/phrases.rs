@@ -115,6 +115,56 @@ impl PhraseTable {
         }
     }
 
+    /// The phrase whose beginning `tokens[i..]` is, to the name's end, as a
+    /// field cut through it: its compare form. Its first words as the table
+    /// writes them (or transliterated another way), two or more, the last
+    /// its beginning ("Aktsionernoe Obshch", "Obshchestvo s Ogr"), or
+    /// three or more, whole ("Closed Joint Stock"). One word is no cut: "Public", "Open" and "Federal" end names
+    /// too, and a word's beginning ("Shar", "Avto", "Organiza") is as often
+    /// a name's own word or the beginning of a listed name's word, which
+    /// the cut rule reads ([`crate::score::cut`]). The longest phrase of
+    /// those it may be; untagged tokens only, but for the last.
+    pub(super) fn cut_at(&self, tokens: &[RawToken], i: usize) -> Option<&str> {
+        let rest = tokens.get(i..).filter(|r| !r.is_empty())?;
+        let (last, whole) = rest.split_last()?;
+        // The cut word may spell a short legal form of its own ("Obshchestvo
+        // s Og": OG, the Austrian partnership): read as written.
+        let last_free = last.kind.is_none() || last.kind == Some(super::TokenKind::LegalForm);
+        if whole.is_empty() || whole.iter().any(|t| t.kind.is_some()) || !last_free {
+            return None;
+        }
+        let last_written = last.unexpanded.as_deref().unwrap_or(&last.text);
+        let holds = |p: &Phrase, fold: bool| {
+            let read = |t: &str| {
+                if fold {
+                    transliteration_fold(t).into_owned()
+                } else {
+                    t.to_string()
+                }
+            };
+            let next = &p.words.get(whole.len()).map_or("", String::as_str);
+            let last = read(last_written);
+            // Cut between words, the name ends as the names of its kind
+            // end ("Sociedad Civil" is one): three words say the cut.
+            let cut = next.len() > last.len() || (rest.len() >= 3 && p.words.len() > rest.len());
+            p.words.len() >= rest.len()
+                && whole.iter().zip(&p.words).all(|(t, w)| read(&t.text) == *w)
+                && next.starts_with(last.as_str())
+                && cut
+        };
+        let as_written = self.by_first.get(&rest[0].text).into_iter().flatten();
+        let folded = self
+            .by_folded_first
+            .get(transliteration_fold(&rest[0].text).as_ref())
+            .into_iter()
+            .flatten();
+        as_written
+            .filter(|p| holds(p, false))
+            .chain(folded.filter(|p| holds(p, true)))
+            .find(|p| !p.end_only)
+            .map(|p| p.compare.as_str())
+    }
+
     /// The longest phrase of two words or more starting at `tokens[i]` with
     /// one of its words misspelt ([`misspelt_phrase_word`]) and the others
     /// exact: "Limited Liabilit Corporation", "Private Military Compamy",

@@ -91,7 +91,8 @@ impl Normalizer {
     /// Step 7: tags the tokens of a name.
     pub(super) fn tag(&self, text: &str, raw: Vec<RawToken>, steps: &mut Steps) -> Vec<Token> {
         let single = raw.len() == 1;
-        let raw = self.legal_forms(text, raw, steps);
+        let mut raw = self.legal_forms(text, raw, steps);
+        self.cut_legal_form(text, &mut raw, steps);
         let mut raw = self.places(text, raw);
         self.form_words(text, &mut raw, steps);
         super::legal::last_word_legal_form(text, &mut raw, steps);

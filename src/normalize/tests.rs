@@ -390,6 +390,49 @@ fn russian_reads_as_the_lists_romanise_it() {
     assert_eq!(text("Объём Чайка"), "obem chayka");
 }
 
+/// A legal form a field of fixed width cut through at the end of a long
+/// name is read as that legal form: two words of it, the last cut inside,
+/// or three whole. A shorter name, one word, or two whole words end names
+/// as written ("Sociedad Civil", "... for the Public").
+#[test]
+fn a_legal_form_cut_by_a_field_is_read_as_the_legal_form() {
+    for (cut, read) in [
+        ("BALTIC SHIPYARD AKTSIONERNOE OBSHCH", "baltic shipyard jsc"),
+        ("NORD TRADING OBSHCHESTVO S OGRANICH", "nord trading llc"),
+        (
+            "GOLDEN COMMODITIES OBSHCHESTVO S OG",
+            "golden commodities llc",
+        ),
+        ("SDM-BANK PUBLICHNOE AKTSIONERNOE OB", "sdm-bank jsc"),
+        (
+            "VTB BANK BELARUS CLOSED JOINT STOCK",
+            "vtb bank belarus cjsc",
+        ),
+    ] {
+        assert_eq!(text(cut), read, "{cut}");
+        let n = Normalizer::new().normalize(cut);
+        assert_eq!(n.tokens.last().map(|t| t.kind), Some(TokenKind::LegalForm));
+        assert!(
+            n.steps.iter().any(|s| s.detail.contains("cut by a field")),
+            "{cut}: {:?}",
+            n.steps
+        );
+    }
+    for name in [
+        "ACME AKTSIONERNOE OBSHCH",
+        "CONSULTORIA INTEGRAL LA FUENTE, SOCIEDAD CIVIL",
+        "ACME FOUNDATION FOR THE GREATER PUBLIC",
+        "LIMITED LIABILITY COMPANY ABSOLYUT SHAR",
+    ] {
+        let n = Normalizer::new().normalize(name);
+        assert!(
+            !n.steps.iter().any(|s| s.detail.contains("cut by a field")),
+            "{name}: {:?}",
+            n.steps
+        );
+    }
+}
+
 #[test]
 fn legal_forms_are_tagged_not_deleted() {
     let n = Normalizer::new().normalize("Siemens Aktiengesellschaft");
