@@ -112,10 +112,11 @@ impl Normalizer {
     /// [`PhraseTable::cut_at`]: super::phrases::PhraseTable::cut_at
     pub(super) fn cut_legal_form(&self, text: &str, raw: &mut Vec<RawToken>, steps: &mut Steps) {
         use crate::score::cut::{MIN_CUT_CHARS, written_key};
-        if written_key(text).chars().count() < MIN_CUT_CHARS {
+        // A word of the name's own and two of the legal form at least.
+        let n = raw.len();
+        if n < 3 || written_key(text).chars().count() < MIN_CUT_CHARS {
             return;
         }
-        let n = raw.len();
         let first = n.saturating_sub(MAX_CUT_LEGAL_WORDS).max(1);
         for i in first..n {
             let own_word = raw[..i]
@@ -125,7 +126,10 @@ impl Normalizer {
                 continue;
             };
             let span = raw[i].span.start..raw[n - 1].span.end;
-            let written: String = raw[i..].iter().map(|t| t.text.as_str()).collect();
+            let written: String = raw[i..]
+                .iter()
+                .map(|t| t.unexpanded.as_deref().unwrap_or(&t.text))
+                .collect();
             let mut t = raw[i].clone();
             t.span = span.clone();
             t.kind = Some(TokenKind::LegalForm);

@@ -118,12 +118,13 @@ impl PhraseTable {
     /// The phrase whose beginning `tokens[i..]` is, to the name's end, as a
     /// field cut through it: its compare form. Its first words as the table
     /// writes them (or transliterated another way), two or more, the last
-    /// its beginning ("Aktsionernoe Obshch", "Obshchestvo s Ogr"), or
-    /// three or more, whole ("Closed Joint Stock"). One word is no cut: "Public", "Open" and "Federal" end names
-    /// too, and a word's beginning ("Shar", "Avto", "Organiza") is as often
-    /// a name's own word or the beginning of a listed name's word, which
-    /// the cut rule reads ([`crate::score::cut`]). The longest phrase of
-    /// those it may be; untagged tokens only, but for the last.
+    /// its beginning ("Aktsionernoe Obshch", "Obshchestvo s Ogr"), or three
+    /// or more, whole ("Closed Joint Stock"). One word is no cut: "Public",
+    /// "Open" and "Federal" end names too, and a word's beginning ("Shar",
+    /// "Avto", "Organiza") is as often a name's own word or the beginning
+    /// of a listed name's word, which the cut rule reads
+    /// ([`crate::score::cut`]). The longest phrase of those it may be;
+    /// untagged tokens only, but for the last.
     pub(super) fn cut_at(&self, tokens: &[RawToken], i: usize) -> Option<&str> {
         let rest = tokens.get(i..).filter(|r| !r.is_empty())?;
         let (last, whole) = rest.split_last()?;
@@ -142,7 +143,7 @@ impl PhraseTable {
                     t.to_string()
                 }
             };
-            let next = &p.words.get(whole.len()).map_or("", String::as_str);
+            let next = p.words.get(whole.len()).map_or("", String::as_str);
             let last = read(last_written);
             // Cut between words, the name ends as the names of its kind
             // end ("Sociedad Civil" is one): three words say the cut.

@@ -77,7 +77,7 @@ impl Normalizer {
                 })
             })
             .collect();
-        // "A Y S": Spanish "y" between two initials ([`super::chars`]).
+        // "A Y S": Spanish "y" between two initials ([`super::spelled`]).
         out.push(Replacement {
             text: super::spelled::SPANISH_AND.to_string(),
             trigger: Trigger::Token("y".to_string()),
