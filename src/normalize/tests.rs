@@ -410,6 +410,8 @@ fn a_legal_form_cut_by_a_field_is_read_as_the_legal_form() {
         ),
     ] {
         assert_eq!(text(cut), read, "{cut}");
+        // Read again, the same: the compare text is a fixed point.
+        assert_eq!(text(read), read, "{cut}");
         let n = Normalizer::new().normalize(cut);
         assert_eq!(n.tokens.last().map(|t| t.kind), Some(TokenKind::LegalForm));
         assert!(
