@@ -129,6 +129,10 @@ const MUST_MATCH: &[Case] = cases![
     "BANK ME11AT", "BANK MELLAT", "two 1s for ls: read as is, two edits from the listed word";
     "China Telcom (Americas) Corp.", "China Telecom (Americas) Corp.", "a typo of an abbreviation as written (Telecom is compared expanded)";
     "ZT3 Corporation", "ZTE Corporation", "a digit for a letter in an acronym";
+    // An acronym of five letters or more no company name writes, alone
+    // but for places and legal forms: OFAC's own aliases of these names.
+    "CPMIEC", "CHINA NATIONAL PRECISION MACHINERY IMPORT/EXPORT CORPORATION", "initials, one inner word skipped";
+    "IMIDRO LTD", "IRANIAN MINES AND MINING INDUSTRIES DEVELOPMENT AND RENOVATION ORGANIZATION", "initials, and a legal form";
     "lndustrial and Commercial Bank of China", "Industrial and Commercial Bank of China", "lower-case L for I";
     "Ｈｕａｗｅｉ Ｔｅｃｈｎｏｌｏｇｉｅｓ", "Huawei Technologies Co., Ltd.", "full-width letters";
     "Hik\u{200B}vision", "Hikvision", "zero-width space";
@@ -305,6 +309,10 @@ const MUST_MATCH: &[Case] = cases![
 ];
 
 const MUST_NOT_MATCH: &[Case] = cases![
+    // An acronym beside a word of the vendor's own, or of four letters,
+    // needs another word to agree.
+    "AMARC RESOURCES LTD", "AGRICULTURAL, MEDICAL, AND INDUSTRIAL RESEARCH CENTER", "initials beside a word of the vendor's own";
+    "POGC", "PARS OIL AND GAS COMPANY", "initials of four letters alone";
     "Central Bank", "Central Bank of Iran", "the listed name's only place left out";
     // A core of one ordinary word of another language ("sistema": system)
     // counts as an ordinary English word unless the list vouches for it

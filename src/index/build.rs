@@ -24,6 +24,10 @@ enum Role {
     Exact,
 }
 
+/// Most letters of an acronym the scorer reads as initials
+/// (`score::candidates::initialisms`).
+const MAX_ACRONYM: usize = 6;
+
 impl NameIndex {
     /// Indexes normalised listed names (the index of a name is its position).
     pub fn build(names: &[Normalized]) -> NameIndex {
@@ -66,6 +70,13 @@ impl NameIndex {
                 }
             }
             b.number_runs(toks, id);
+            // A vendor writing only the name's acronym ("CPMIEC").
+            for acr in crate::score::candidates::initialisms_of(
+                toks,
+                crate::score::rejected::LONG_ACRONYM..=MAX_ACRONYM,
+            ) {
+                b.add(&acr, id, Role::Exact, false);
+            }
             if let Some(h) = crate::score::cut::head(&crate::score::cut::written_key(&n.original)) {
                 b.index.cut_heads.entry(hash(h)).or_default().push(id);
             }

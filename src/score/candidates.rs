@@ -306,6 +306,105 @@ pub(crate) fn skippable(t: &Token) -> bool {
     matches!(t.text.as_str(), "of" | "and" | "the" | "for" | "de")
 }
 
+/// The listed tokens `bt` from `start` that the letters `acr` spell as an
+/// initialism ([`initialisms`]): each letter a word's initial, "of", "and",
+/// ... and one more inner word that is not distinctive skipped, three
+/// words or more, every distinctive word of the name among them and an
+/// organisation word too (initials of personal names are no company's
+/// acronym). Read greedily: a word whose initial is the next letter spells
+/// it.
+pub(crate) fn initialism_at(acr: &[u8], bt: &[Token], start: usize) -> Option<Span> {
+    if bt.get(start)?.text.as_bytes().first() != acr.first() {
+        return None;
+    }
+    let mut k = 0;
+    let mut skipped_other = false;
+    // The initialism's words are start..j.
+    let mut j = start;
+    while j < bt.len() && k < acr.len() {
+        let tok = &bt[j];
+        if tok.text.as_bytes().first() == Some(&acr[k]) && tok.kind != TokenKind::Number {
+            k += 1;
+        } else if skippable(tok) && j > start {
+            // "of", "and", ...: inside the run, spelling nothing.
+        } else if !skipped_other
+            && j > start
+            && tok.kind != TokenKind::Distinctive
+            && tok.kind != TokenKind::Number
+        {
+            skipped_other = true;
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    let ids = Span { start, end: j };
+    // The initialism spells every distinctive word of the name.
+    let whole = bt
+        .iter()
+        .enumerate()
+        .all(|(x, t)| ids.range().contains(&x) || t.kind != TokenKind::Distinctive);
+    let org_word = bt[ids.range()]
+        .iter()
+        .any(|t| t.kind != TokenKind::Distinctive);
+    (k == acr.len() && j - start >= 3 && whole && org_word).then_some(ids)
+}
+
+/// Every initialism of `len` letters a listed name's tokens spell
+/// ([`initialism_at`]), lower case: what the index files the name under,
+/// so that a vendor writing only the acronym finds it.
+pub(crate) fn initialisms_of(bt: &[Token], len: std::ops::RangeInclusive<usize>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut acr: Vec<u8> = Vec::new();
+    for start in 0..bt.len() {
+        let Some(&first) = bt[start].text.as_bytes().first() else {
+            continue;
+        };
+        if !first.is_ascii_alphabetic() || bt[start].kind == TokenKind::Number {
+            continue;
+        }
+        acr.clear();
+        acr.push(first);
+        spell_on(bt, start, start + 1, false, &len, &mut acr, &mut out);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// [`initialisms_of`]'s walk: every way on from word `j`, each kept that
+/// [`initialism_at`] reads from `start`.
+fn spell_on(
+    bt: &[Token],
+    start: usize,
+    j: usize,
+    skipped_other: bool,
+    len: &std::ops::RangeInclusive<usize>,
+    acr: &mut Vec<u8>,
+    out: &mut Vec<String>,
+) {
+    if len.contains(&acr.len()) && initialism_at(acr, bt, start).is_some() {
+        out.push(acr.iter().map(|&b| char::from(b)).collect());
+    }
+    if acr.len() >= *len.end() || j >= bt.len() {
+        return;
+    }
+    let tok = &bt[j];
+    if let Some(&c) = tok.text.as_bytes().first() {
+        if c.is_ascii_alphabetic() && tok.kind != TokenKind::Number {
+            acr.push(c);
+            spell_on(bt, start, j + 1, skipped_other, len, acr, out);
+            acr.pop();
+        }
+    }
+    if skippable(tok) {
+        spell_on(bt, start, j + 1, skipped_other, len, acr, out);
+    } else if !skipped_other && tok.kind != TokenKind::Distinctive && tok.kind != TokenKind::Number
+    {
+        spell_on(bt, start, j + 1, true, len, acr, out);
+    }
+}
+
 /// Initialisms: a vendor token of `a` among `a_words` (3 to 6 letters) spelled by the
 /// initials of consecutive tokens of the listed name `b` that make up all of
 /// `b`'s distinctive words, which may skip "of", "and", ... and one more
@@ -328,55 +427,22 @@ fn initialisms(
             continue;
         }
         for start in 0..bt.len() {
-            if bt[start].text.as_bytes()[0] != acr[0] {
+            let Some(ids) = initialism_at(acr, bt, start) else {
                 continue;
-            }
-            let mut k = 0;
-            let mut skipped_other = false;
-            // The initialism's words are start..j.
-            let mut j = start;
-            while j < bt.len() && k < acr.len() {
-                let tok = &bt[j];
-                if tok.text.as_bytes()[0] == acr[k] && tok.kind != TokenKind::Number {
-                    k += 1;
-                } else if skippable(tok) && j > start {
-                    // "of", "and", ...: inside the run, spelling nothing.
-                } else if !skipped_other
-                    && j > start
-                    && tok.kind != TokenKind::Distinctive
-                    && tok.kind != TokenKind::Number
-                {
-                    skipped_other = true;
+            };
+            let weight = a.weights[i] + b.weights[ids.range()].iter().sum::<f64>();
+            out.push(Candidate {
+                query: Span::one(i),
+                listed: ids,
+                sim: if acr.len() >= 4 {
+                    INITIALISM_SIM
                 } else {
-                    break;
-                }
-                j += 1;
-            }
-            let ids = Span { start, end: j };
-            // The initialism spells every distinctive word of the name.
-            let whole = bt
-                .iter()
-                .enumerate()
-                .all(|(x, t)| ids.range().contains(&x) || t.kind != TokenKind::Distinctive);
-            // Initials of personal names are no company's acronym.
-            let org_word = bt[ids.range()]
-                .iter()
-                .any(|t| t.kind != TokenKind::Distinctive);
-            if k == acr.len() && j - start >= 3 && whole && org_word {
-                let weight = a.weights[i] + b.weights[ids.range()].iter().sum::<f64>();
-                out.push(Candidate {
-                    query: Span::one(i),
-                    listed: ids,
-                    sim: if acr.len() >= 4 {
-                        INITIALISM_SIM
-                    } else {
-                        SHORT_INITIALISM_SIM
-                    },
-                    weight,
-                    kind: PairKind::Initialism,
-                    twin: false,
-                });
-            }
+                    SHORT_INITIALISM_SIM
+                },
+                weight,
+                kind: PairKind::Initialism,
+                twin: false,
+            });
         }
     }
 }

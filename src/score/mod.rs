@@ -72,14 +72,14 @@
 //! ```
 
 mod bound;
-mod candidates;
+pub(crate) mod candidates;
 pub mod containment;
 pub mod cut;
 mod edits;
 pub mod evidence;
 mod long;
 pub mod person;
-mod rejected;
+pub(crate) mod rejected;
 pub mod weights;
 pub mod words;
 

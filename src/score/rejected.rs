@@ -74,8 +74,36 @@ pub(super) fn rejected(
                 .iter()
                 .any(|&j| matches!(lt[j].kind, TokenKind::Distinctive | TokenKind::Number))
     });
-    if pairs.iter().any(|p| p.kind == PairKind::Initialism) && !corroborated {
+    // ...but an acronym of [`LONG_ACRONYM`] letters or more that no real
+    // company name writes is one on its own, when it is all the vendor's
+    // name says besides places and legal forms ("CPMIEC", "IMIDRO LTD";
+    // not "AMARC RESOURCES"): the index files listed names under such
+    // initialisms.
+    let long_unknown_acronym = pairs.iter().any(|p| {
+        p.kind == PairKind::Initialism
+            && p.query.iter().all(|&i| long_unknown_acronym(&qt[i].text))
+            && qt.iter().enumerate().all(|(i, t)| {
+                p.query.contains(&i)
+                    || t.optional
+                    || matches!(t.kind, TokenKind::LegalForm | TokenKind::Place)
+            })
+    });
+    if pairs.iter().any(|p| p.kind == PairKind::Initialism)
+        && !corroborated
+        && !long_unknown_acronym
+    {
         return None;
     }
     Some(says_more || short_said_more)
+}
+
+/// Fewest letters of a vendor's acronym that reads as a listed name's
+/// initials with no other word to agree ([`long_unknown_acronym`]).
+pub(crate) const LONG_ACRONYM: usize = 5;
+
+/// Whether a vendor's word is an acronym long enough, and unknown enough
+/// (no real company name and no English word writes it), to stand for a
+/// listed name's initials on its own.
+pub(crate) fn long_unknown_acronym(word: &str) -> bool {
+    word.len() >= LONG_ACRONYM && crate::background::Background::get().df(word) == 0
 }
