@@ -24,10 +24,6 @@ enum Role {
     Exact,
 }
 
-/// Most letters of an acronym the scorer reads as initials
-/// (`score::candidates::initialisms`).
-const MAX_ACRONYM: usize = 6;
-
 impl NameIndex {
     /// Indexes normalised listed names (the index of a name is its position).
     pub fn build(names: &[Normalized]) -> NameIndex {
@@ -73,7 +69,7 @@ impl NameIndex {
             // A vendor writing only the name's acronym ("CPMIEC").
             for acr in crate::score::candidates::initialisms_of(
                 toks,
-                crate::score::rejected::LONG_ACRONYM..=MAX_ACRONYM,
+                crate::score::rejected::LONG_ACRONYM..=crate::score::candidates::MAX_INITIALISM,
             ) {
                 b.add(&acr, id, Role::Exact, false);
             }

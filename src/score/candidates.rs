@@ -297,6 +297,9 @@ fn respaced_numbers(
     }
 }
 
+/// Most letters of a vendor's word read as an initialism.
+pub(crate) const MAX_INITIALISM: usize = 6;
+
 /// Similarity of an initialism pair (four letters or more; three letters: 0.87).
 pub(crate) const INITIALISM_SIM: f64 = 0.9;
 pub(crate) const SHORT_INITIALISM_SIM: f64 = 0.87;
@@ -420,7 +423,7 @@ fn initialisms(
     for i in a_words {
         let t = &a.name.tokens[i];
         let acr = t.text.as_bytes();
-        if !(3..=6).contains(&acr.len())
+        if !(3..=MAX_INITIALISM).contains(&acr.len())
             || t.kind == TokenKind::Number
             || !acr.iter().all(u8::is_ascii_alphabetic)
         {

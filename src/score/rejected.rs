@@ -78,21 +78,23 @@ pub(super) fn rejected(
     // company name writes is one on its own, when it is all the vendor's
     // name says besides places and legal forms ("CPMIEC", "IMIDRO LTD";
     // not "AMARC RESOURCES"): the index files listed names under such
-    // initialisms.
-    let long_unknown_acronym = pairs.iter().any(|p| {
-        p.kind == PairKind::Initialism
-            && p.query.iter().all(|&i| long_unknown_acronym(&qt[i].text))
+    // initialisms. Asked only of an uncorroborated initialism.
+    let stands_alone = |p: &Pair| {
+        p.query.iter().all(|&i| long_unknown_acronym(&qt[i].text))
             && qt.iter().enumerate().all(|(i, t)| {
                 p.query.contains(&i)
                     || t.optional
                     || matches!(t.kind, TokenKind::LegalForm | TokenKind::Place)
             })
-    });
-    if pairs.iter().any(|p| p.kind == PairKind::Initialism)
-        && !corroborated
-        && !long_unknown_acronym
-    {
-        return None;
+    };
+    if !corroborated {
+        let mut initialisms = pairs
+            .iter()
+            .filter(|p| p.kind == PairKind::Initialism)
+            .peekable();
+        if initialisms.peek().is_some() && !initialisms.any(stands_alone) {
+            return None;
+        }
     }
     Some(says_more || short_said_more)
 }
