@@ -184,6 +184,15 @@ impl Normalizer {
                 .filter(|m| phrase.as_ref().is_none_or(|p| m.0 > p.0))
                 .map(|(len, c)| (len, c.to_string()));
             let phrase = misspelt.clone().or(phrase);
+            // A form whose last word the name leaves out, when it covers
+            // more ("Avangard Joint Stock", "Limited Liability" before a
+            // word of the name, not "Limited").
+            let head_left_out = self
+                .legal
+                .head_left_out_at(&raw, i)
+                .filter(|h| phrase.as_ref().is_none_or(|p| h.0 > p.0))
+                .map(|(len, c)| (len, c.to_string()));
+            let phrase = head_left_out.clone().or(phrase);
             let run_together = self.run_together_legal_form(&raw, i);
             // The one covering more tokens: "S.A. DEC.V." is one legal form.
             let mut found = match (phrase, run_together) {
@@ -200,8 +209,15 @@ impl Normalizer {
                         .longest_at(&raw, j)
                         .is_some_and(|(lj, _)| lj >= 2 && j + lj > i + len)
                 });
-                if let Some(shorter) = overlapping.and_then(|j| phrase_at(j - i)) {
-                    found = Some(shorter);
+                let read_misspelt = misspelt.as_ref().is_some_and(|m| m.0 == len);
+                match overlapping.map(|j| phrase_at(j - i)) {
+                    Some(Some(shorter)) => found = Some(shorter),
+                    // Read through a misspelt word, it takes a word of the
+                    // longer form: the words before that form stay words
+                    // ("Compan Limited Liability Company" is "Compan" and
+                    // `llc`).
+                    Some(None) if read_misspelt => found = None,
+                    _ => {}
                 }
             }
             let Some((len, compare)) = found else {
@@ -222,6 +238,8 @@ impl Normalizer {
             }
             let typo = if misspelt.as_ref().is_some_and(|m| m.0 == len) {
                 " (one word misspelt)"
+            } else if head_left_out.as_ref().is_some_and(|h| h.0 == len) {
+                " (its last word left out)"
             } else {
                 ""
             };

@@ -119,7 +119,7 @@ impl PhraseTable {
     /// field cut through it: its compare form. Its first words as the table
     /// writes them (or transliterated another way), two or more, the last
     /// its beginning ("Aktsionernoe Obshch", "Obshchestvo s Ogr"), or three
-    /// or more, whole ("Closed Joint Stock"). One word is no cut: "Public",
+    /// or more, whole ("Obshchestvo s Ogranichennoi"). One word is no cut: "Public",
     /// "Open" and "Federal" end names too, and a word's beginning ("Shar",
     /// "Avto", "Organiza") is as often a name's own word or the beginning
     /// of a listed name's word, which the cut rule reads
@@ -164,6 +164,42 @@ impl PhraseTable {
             .chain(folded.filter(|p| holds(p, true)))
             .find(|p| !p.end_only)
             .map(|p| p.compare.as_str())
+    }
+
+    /// The longest legal-form phrase whose words but the last `tokens`
+    /// from `i` hold, as the table writes them, where that last word is
+    /// the kind of body the form names ([`LEFT_OUT_HEADS`]: "Company",
+    /// "Bank") and the words written say how its capital is held
+    /// ([`CAPITAL_WORDS`]): "Avangard Joint Stock" for AVANGARD JOINT
+    /// STOCK BANK, "Novopolotsk Limited Liability Interservice", "Joint
+    /// Stock Commercial Novikombank". Two words at least; the words
+    /// written without such a word ("Federal State", "Free Zone", "Civil
+    /// Society", "Scientific Production") name other things too. Nor is
+    /// a form after a word of the name whose last word comes a word later:
+    /// "Sistema Public Joint Stock Financial Corporation" ends in one legal
+    /// form the table lacks, not PJSC and a word of the name; opening the
+    /// name, such a form is followed by the name ("Joint Stock Post Bank").
+    pub(super) fn head_left_out_at(&self, tokens: &[RawToken], i: usize) -> Option<(usize, &str)> {
+        let cands = self.by_first.get(&tokens[i].text)?;
+        cands.iter().find_map(|p| {
+            let (head, written) = p.words.split_last()?;
+            let end = i + written.len();
+            let head_a_word_later = i > 0
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|t| LEFT_OUT_HEADS.contains(&t.text.as_str()));
+            (written.len() >= 2
+                && !p.end_only
+                && !head_a_word_later
+                && LEFT_OUT_HEADS.contains(&head.as_str())
+                && written.iter().any(|w| CAPITAL_WORDS.contains(&w.as_str()))
+                && end <= tokens.len()
+                && tokens[i..end]
+                    .iter()
+                    .zip(written)
+                    .all(|(t, w)| t.kind.is_none() && t.text == *w))
+            .then_some((written.len(), p.compare.as_str()))
+        })
     }
 
     /// The longest phrase of two words or more starting at `tokens[i]` with
@@ -258,6 +294,15 @@ fn first_slip_in_phrase(written: &str, word: &str) -> bool {
 fn name_has_more(tokens: &[RawToken], i: usize, len: usize) -> bool {
     i > 0 || i + len < tokens.len()
 }
+
+/// The last words of legal forms that a name may leave out
+/// ([`PhraseTable::head_left_out_at`]): the kind of body the form names.
+const LEFT_OUT_HEADS: &[&str] = &["company", "bank", "corporation", "co", "corp"];
+
+/// Words of a legal form that say how a company's capital is held: the
+/// words before a left-out last word must hold one to be read as the form
+/// ([`PhraseTable::head_left_out_at`]).
+const CAPITAL_WORDS: &[&str] = &["stock", "liability", "limited", "ltd"];
 
 /// Adds a phrase to those starting with its first word, once, keeping the
 /// longest first.

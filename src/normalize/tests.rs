@@ -404,10 +404,7 @@ fn a_legal_form_cut_by_a_field_is_read_as_the_legal_form() {
             "golden commodities llc",
         ),
         ("SDM-BANK PUBLICHNOE AKTSIONERNOE OB", "sdm-bank jsc"),
-        (
-            "VTB BANK BELARUS CLOSED JOINT STOCK",
-            "vtb bank belarus cjsc",
-        ),
+        ("VTB BANK OBSHCHESTVO S OGRANICHENNOI", "vtb bank llc"),
     ] {
         assert_eq!(text(cut), read, "{cut}");
         // Read again, the same: the compare text is a fixed point.
@@ -432,6 +429,63 @@ fn a_legal_form_cut_by_a_field_is_read_as_the_legal_form() {
             "{name}: {:?}",
             n.steps
         );
+    }
+}
+
+/// A legal form whose last word, the kind of body it names, the name
+/// leaves out is read as the form where its words say how the capital is
+/// held ("Joint Stock", "Limited Liability"), and not otherwise ("Federal
+/// State", "Free Zone", "International Business" name other things). A
+/// form read through a misspelt word gives way to a longer one starting
+/// inside it ("Compan Limited Liability Company" is not "Company Limited"
+/// and "Liability Company").
+#[test]
+fn a_legal_form_without_its_last_word_is_read_as_the_legal_form() {
+    for (written, read) in [
+        ("AVANGARD JOINT STOCK", "avangard jsc"),
+        ("Joint Stock Commercial Novikombank", "jscb novikombank"),
+        (
+            "NOVOPOLOTSK LIMITED LIABILITY INTERSERVICE",
+            "novopolotsk llc interservice",
+        ),
+        ("RUST CLOSED JOINT-STOCK", "rust cjsc"),
+        (
+            "VTB BANK BELARUS CLOSED JOINT STOCK",
+            "vtb bank belarus cjsc",
+        ),
+        ("ACME PUBLIC LIMITED", "acme plc"),
+        (
+            "Volgograd Building Compan Limited Liability Company",
+            "volgograd building compan llc",
+        ),
+    ] {
+        assert_eq!(text(written), read, "{written}");
+        // Read again, the same: the compare text is a fixed point.
+        assert_eq!(text(read), read, "{written}");
+    }
+    let n = Normalizer::new().normalize("AVANGARD JOINT STOCK");
+    assert!(
+        n.steps
+            .iter()
+            .any(|s| s.detail.contains("last word left out")),
+        "{:?}",
+        n.steps
+    );
+    for (name, read) in [
+        ("FEDERAL STATE UNIVERSITY", "federal state university"),
+        ("ACME FREE ZONE", "acme free zone"),
+        (
+            "INTERNATIONAL BUSINESS MACHINES",
+            "international business machines",
+        ),
+        ("AVANGARD JOINT STOCK BANK", "avangard jscb"),
+        ("XYZ LIMITED LIABILITY PARTNERSHIP", "xyz llp"),
+        (
+            "SISTEMA PUBLIC JOINT STOCK FINANCIAL CORPORATION",
+            "sistema public joint stock financial corp",
+        ),
+    ] {
+        assert_eq!(text(name), read, "{name}");
     }
 }
 
