@@ -114,6 +114,8 @@ const MUST_MATCH: &[Case] = cases![
     "China Electronics Technology Corporation", "China Electronics Technology Group Corporation", "Group dropped";
     "AVN INDUSTRY CORPORATION OF CHINA, LTD.", "Aviation Industry Corporation of China, Ltd.", "contraction Avn";
     "Natl Mfg Engg Corp", "National Manufacturing Engineering Corporation", "contractions Natl, Mfg, Engg";
+    "CHINA ELECTRS TECH GRP", "China Electronics Technology Group Corporation", "a contraction keeping seven of eleven letters, Electrs";
+    "CHINA STATE SHIPBLDG CORP", "China State Shipbuilding Corporation", "a contraction keeping eight of twelve letters, Shipbldg";
     "China Electronics Tecnology Group Corporation", "China Electronics Technology Group Corporation", "one typo";
     // Evasions and encodings.
     "Hu\u{0430}wei Technologies", "Huawei Technologies Co., Ltd.", "Cyrillic look-alike letter";

@@ -2,7 +2,8 @@
 //! first letter and some of its letters in order.
 
 use super::{
-    CONTRACTION_SHARE, CONTRACTION_SIM, MIN_CONTRACTED_LEN, MIN_CONTRACTION_LEN, PairKind,
+    CONTRACTION_SHARE, CONTRACTION_SIM, LONG_CONTRACTED_LEN, LONG_CONTRACTION_SHARE,
+    MIN_CONTRACTED_LEN, MIN_CONTRACTION_LEN, PairKind,
 };
 use crate::background::Background;
 use crate::normalize::{Token, TokenKind};
@@ -27,9 +28,14 @@ pub(super) fn skeleton(s: &str, l: &str) -> bool {
 /// alone, which the index reads too ([`crate::index`]).
 pub(crate) fn contracts(s: &str, l: &str) -> bool {
     let truncation = l.starts_with(s) && s.len() + 2 <= l.len();
+    let share = if l.len() >= LONG_CONTRACTED_LEN {
+        LONG_CONTRACTION_SHARE
+    } else {
+        CONTRACTION_SHARE
+    };
     s.len() >= MIN_CONTRACTION_LEN
         && l.len() >= MIN_CONTRACTED_LEN
-        && (truncation || (s.len() as f64 <= CONTRACTION_SHARE * l.len() as f64 && skeleton(s, l)))
+        && (truncation || (s.len() as f64 <= share * l.len() as f64 && skeleton(s, l)))
         && s.as_bytes()[0] == l.as_bytes()[0]
         && is_subsequence(s, l)
 }

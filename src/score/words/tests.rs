@@ -343,6 +343,10 @@ fn a_contraction_is_a_beginning_and_consonants() {
         ("devt", "development"),
         ("pwr", "power"),
         ("trdg", "trading"),
+        // A long word's contraction keeps more of it.
+        ("shipbldg", "shipbuilding"),
+        ("electrs", "electronics"),
+        ("prods", "products"),
     ] {
         // The abbreviation table reads some ("Natl") as the word itself.
         assert!(
