@@ -115,6 +115,8 @@ const MUST_MATCH: &[Case] = cases![
     "AVN INDUSTRY CORPORATION OF CHINA, LTD.", "Aviation Industry Corporation of China, Ltd.", "contraction Avn";
     "Natl Mfg Engg Corp", "National Manufacturing Engineering Corporation", "contractions Natl, Mfg, Engg";
     "CHINA ELECTRS TECH GRP", "China Electronics Technology Group Corporation", "a contraction keeping seven of eleven letters, Electrs";
+    "POSITIVE TECHNOLOGIES", "AKTSIONERNOE OBSHCHESTVO POZITIV TEKNOLODZHIZ", "an English word borrowed into Russian, written back in Latin letters (the 2024 SDN file's only name of the entity)";
+    "Хуавэй Текнолоджис", "Huawei Technologies Co., Ltd.", "the Russian transcription of an English name";
     "CHINA STATE SHIPBLDG CORP", "China State Shipbuilding Corporation", "a contraction keeping eight of twelve letters, Shipbldg";
     "China Electronics Tecnology Group Corporation", "China Electronics Technology Group Corporation", "one typo";
     // Evasions and encodings.

@@ -545,12 +545,19 @@ pub(crate) const TRANSLATIONS: &[(&str, &str)] = &[
     ("finansovaya", "financial"),
     // English organisation words borrowed into Russian and written back
     // in Latin letters ("LADOGA MENEDZHMENT, OOO" / "OOO LADOGA
-    // MANAGEMENT", "INSTAR LODZHISTIKS, OOO" / "INSTAR LOGISTICS").
+    // MANAGEMENT", "INSTAR LODZHISTIKS, OOO" / "INSTAR LOGISTICS"), as
+    // Russian writes them with х or к ("AKTSIONERNOE OBSHCHESTVO POZITIV
+    // TEKNOLODZHIZ", Positive Technologies, which the 2024 SDN file names
+    // no other way).
     ("menedzhment", "management"),
     ("konsalting", "consulting"),
     ("lodzhistiks", "logistics"),
     ("tekhnolodzhi", "technologies"),
     ("tekhnolodzhis", "technologies"),
+    ("tekhnolodzhiz", "technologies"),
+    ("teknolodzhi", "technologies"),
+    ("teknolodzhis", "technologies"),
+    ("teknolodzhiz", "technologies"),
     // Persian, as the lists transliterate it ("PAKAT SAZI SHAFAGH SIMAN
     // SEPAHAN" / "SEPAHAN CEMENT PAKAT-SAZI SHAFAGH", "SANAYE ELECTRONIC
     // IRAN" / "IRAN ELECTRONICS INDUSTRIES").
