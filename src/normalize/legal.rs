@@ -153,78 +153,18 @@ impl Normalizer {
         let mut out: Vec<RawToken> = Vec::with_capacity(raw.len());
         let mut i = 0;
         while i < raw.len() {
-            let edge = i == 0 || i + 1 == raw.len();
             // Before the last word, after a word of the name ("OOO
             // 'STG-EKO'" is a name of two words).
             let before_last = i + 2 == raw.len()
                 && out
                     .iter()
                     .any(|t: &RawToken| t.kind != Some(TokenKind::LegalForm));
-            let phrase_at = |max: usize| {
-                self.legal
-                    .longest_at_most(&raw, i, max)
-                    .filter(|&(len, _)| {
-                        let word = raw[i].text.as_str();
-                        let acronym_first = i == 0
-                            && raw.len() > 1
-                            && word.len() <= 3
-                            && !super::tables::PREFIX_LEGAL.contains(&word);
-                        len > 1
-                            || !(hyphenated_code(text, &raw[i], edge, before_last)
-                                || super::tables::NOT_LEGAL_ALONE.contains(&word)
-                                || acronym_first)
-                    })
-                    .map(|(len, c)| (len, c.to_string()))
-            };
-            let phrase = phrase_at(usize::MAX);
-            // A phrase with one word misspelt, when it covers more.
-            let misspelt = self
-                .legal
-                .longest_misspelt_at(&raw, i)
-                .filter(|m| phrase.as_ref().is_none_or(|p| m.0 > p.0))
-                .map(|(len, c)| (len, c.to_string()));
-            let phrase = misspelt.clone().or(phrase);
-            // A form whose last word the name leaves out, when it covers
-            // more ("Avangard Joint Stock", "Limited Liability" before a
-            // word of the name, not "Limited").
-            let head_left_out = self
-                .legal
-                .head_left_out_at(&raw, i)
-                .filter(|h| phrase.as_ref().is_none_or(|p| h.0 > p.0))
-                .map(|(len, c)| (len, c.to_string()));
-            let phrase = head_left_out.clone().or(phrase);
-            let run_together = self.run_together_legal_form(&raw, i);
-            // The one covering more tokens: "S.A. DEC.V." is one legal form.
-            let mut found = match (phrase, run_together) {
-                (Some(p), Some(r)) => Some(if r.0 > p.0 { r } else { p }),
-                (p, r) => p.or(r),
-            };
-            // A longer legal form starting inside this one and running past
-            // it is the one written, where the words before it are a legal
-            // form of their own: "Company, Limited Liability Company" is
-            // `co` and `llc`, not "Company Limited" and "Liability Company".
-            if let Some(len) = found.as_ref().map(|p| p.0).filter(|&len| len >= 2) {
-                let overlapping = (i + 1..i + len).find(|&j| {
-                    self.legal
-                        .longest_at(&raw, j)
-                        .is_some_and(|(lj, _)| lj >= 2 && j + lj > i + len)
-                });
-                let read_misspelt = misspelt.as_ref().is_some_and(|m| m.0 == len);
-                match overlapping.map(|j| phrase_at(j - i)) {
-                    Some(Some(shorter)) => found = Some(shorter),
-                    // Read through a misspelt word, it takes a word of the
-                    // longer form: the words before that form stay words
-                    // ("Compan Limited Liability Company" is "Compan" and
-                    // `llc`).
-                    Some(None) if read_misspelt => found = None,
-                    _ => {}
-                }
-            }
-            let Some((len, compare)) = found else {
+            let Some(reading) = self.legal_form_at(text, &raw, i, before_last) else {
                 out.push(raw[i].clone());
                 i += 1;
                 continue;
             };
+            let LegalReading { len, compare, note } = reading;
             let mut span = raw[i].span.start..raw[i + len - 1].span.end;
             let written: String = raw[i..i + len].iter().map(|t| t.text.as_str()).collect();
             let mut t = raw[i].clone();
@@ -236,20 +176,94 @@ impl Normalizer {
             if text[span.end..].starts_with('.') {
                 span.end += 1;
             }
-            let typo = if misspelt.as_ref().is_some_and(|m| m.0 == len) {
-                " (one word misspelt)"
-            } else if head_left_out.as_ref().is_some_and(|h| h.0 == len) {
-                " (its last word left out)"
-            } else {
-                ""
-            };
             steps.push(
                 StepKind::LegalForm,
-                format!("legal form '{}'{typo}: weighs little", text[span].trim()),
+                format!("legal form '{}'{note}: weighs little", text[span].trim()),
             );
             i += len;
         }
         self.merge_adjacent_legal_forms(out)
+    }
+
+    /// The legal form starting at `raw[i]`, if any: the longest phrase of
+    /// the table written there, as written or with one word misspelt, or
+    /// without its last word, or run together. `before_last`: the token
+    /// before the name's last word, after a word of the name.
+    fn legal_form_at(
+        &self,
+        text: &str,
+        raw: &[RawToken],
+        i: usize,
+        before_last: bool,
+    ) -> Option<LegalReading> {
+        let edge = i == 0 || i + 1 == raw.len();
+        let phrase_at = |max: usize| {
+            self.legal
+                .longest_at_most(raw, i, max)
+                .filter(|&(len, _)| {
+                    let word = raw[i].text.as_str();
+                    let acronym_first = i == 0
+                        && raw.len() > 1
+                        && word.len() <= 3
+                        && !super::tables::PREFIX_LEGAL.contains(&word);
+                    len > 1
+                        || !(hyphenated_code(text, &raw[i], edge, before_last)
+                            || super::tables::NOT_LEGAL_ALONE.contains(&word)
+                            || acronym_first)
+                })
+                .map(|(len, c)| (len, c.to_string()))
+        };
+        let phrase = phrase_at(usize::MAX);
+        // Another reading, where it covers more than `than`.
+        let longer = |other: Option<(usize, &str)>, than: &Option<(usize, String)>| {
+            other
+                .filter(|o| than.as_ref().is_none_or(|p| o.0 > p.0))
+                .map(|(len, c)| (len, c.to_string()))
+        };
+        // A phrase with one word misspelt.
+        let misspelt = longer(self.legal.longest_misspelt_at(raw, i), &phrase);
+        let phrase = misspelt.clone().or(phrase);
+        // A form whose last word the name leaves out ("Avangard Joint
+        // Stock", "Limited Liability" before a word of the name, not
+        // "Limited").
+        let head_left_out = longer(self.legal.head_left_out_at(raw, i), &phrase);
+        let phrase = head_left_out.clone().or(phrase);
+        let run_together = self.run_together_legal_form(raw, i);
+        // The one covering more tokens: "S.A. DEC.V." is one legal form.
+        let mut found = match (phrase, run_together) {
+            (Some(p), Some(r)) => Some(if r.0 > p.0 { r } else { p }),
+            (p, r) => p.or(r),
+        };
+        // A longer legal form starting inside this one and running past
+        // it is the one written, where the words before it are a legal
+        // form of their own: "Company, Limited Liability Company" is
+        // `co` and `llc`, not "Company Limited" and "Liability Company".
+        if let Some(len) = found.as_ref().map(|p| p.0).filter(|&len| len >= 2) {
+            let overlapping = (i + 1..i + len).find(|&j| {
+                self.legal
+                    .longest_at(raw, j)
+                    .is_some_and(|(lj, _)| lj >= 2 && j + lj > i + len)
+            });
+            let read_misspelt = misspelt.as_ref().is_some_and(|m| m.0 == len);
+            match overlapping.map(|j| phrase_at(j - i)) {
+                Some(Some(shorter)) => found = Some(shorter),
+                // Read through a misspelt word, it takes a word of the
+                // longer form: the words before that form stay words
+                // ("Compan Limited Liability Company" is "Compan" and
+                // `llc`).
+                Some(None) if read_misspelt => found = None,
+                _ => {}
+            }
+        }
+        let (len, compare) = found?;
+        let note = if misspelt.as_ref().is_some_and(|m| m.0 == len) {
+            " (one word misspelt)"
+        } else if head_left_out.as_ref().is_some_and(|h| h.0 == len) {
+            " (its last word left out)"
+        } else {
+            ""
+        };
+        Some(LegalReading { len, compare, note })
     }
 
     /// The legal forms as the normalised text read again finds them: a
@@ -376,4 +390,13 @@ impl Normalizer {
         }
         best
     }
+}
+
+/// A legal form read at a token ([`Normalizer::legal_form_at`]): how many
+/// tokens it covers, its compare form, and how it was read, for the
+/// explanation ("", " (one word misspelt)", " (its last word left out)").
+struct LegalReading {
+    len: usize,
+    compare: String,
+    note: &'static str,
 }

@@ -119,10 +119,10 @@ impl PhraseTable {
     /// field cut through it: its compare form. Its first words as the table
     /// writes them (or transliterated another way), two or more, the last
     /// its beginning ("Aktsionernoe Obshch", "Obshchestvo s Ogr"), or three
-    /// or more, whole ("Obshchestvo s Ogranichennoi"). One word is no cut: "Public",
-    /// "Open" and "Federal" end names too, and a word's beginning ("Shar",
-    /// "Avto", "Organiza") is as often a name's own word or the beginning
-    /// of a listed name's word, which the cut rule reads
+    /// or more, whole ("Obshchestvo s Ogranichennoi"). One word is no cut:
+    /// "Public", "Open" and "Federal" end names too, and a word's
+    /// beginning ("Shar", "Avto", "Organiza") is as often a name's own word
+    /// or the beginning of a listed name's word, which the cut rule reads
     /// ([`crate::score::cut`]). The longest phrase of those it may be;
     /// untagged tokens only, but for the last.
     pub(super) fn cut_at(&self, tokens: &[RawToken], i: usize) -> Option<&str> {
