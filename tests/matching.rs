@@ -117,6 +117,7 @@ const MUST_MATCH: &[Case] = cases![
     "CHINA ELECTRS TECH GRP", "China Electronics Technology Group Corporation", "a contraction keeping seven of eleven letters, Electrs";
     "POSITIVE TECHNOLOGIES", "AKTSIONERNOE OBSHCHESTVO POZITIV TEKNOLODZHIZ", "an English word borrowed into Russian, written back in Latin letters (the 2024 SDN file's only name of the entity)";
     "Хуавэй Текнолоджис", "Huawei Technologies Co., Ltd.", "the Russian transcription of an English name";
+    "HlKVlSlON", "Hikvision", "a lower-case l for each capital I of a word in capitals";
     "CHINA STATE SHIPBLDG CORP", "China State Shipbuilding Corporation", "a contraction keeping eight of twelve letters, Shipbldg";
     "China Electronics Tecnology Group Corporation", "China Electronics Technology Group Corporation", "one typo";
     // Evasions and encodings.
@@ -524,6 +525,32 @@ fn must_not_match() {
         "should not match:\n{}",
         failed.join("\n")
     );
+}
+
+/// A legal form written with a digit for a letter it looks like ("C0RP",
+/// "C0., LTD.") is the legal form, not a word of the vendor's own that
+/// makes the vendor a possible member of the listed company's group.
+#[test]
+fn a_legal_form_written_with_a_digit_is_the_legal_form() {
+    let n = Normalizer::new();
+    let w = Weights::default();
+    for (vendor, listed) in [
+        ("ZTE C0RP", "ZTE Corporation"),
+        ("DAHUA TECHN0LOGY C0., LTD.", "Dahua Technology Co., Ltd."),
+        (
+            "HUAWE1 TECHN0LOGIES C0 LTD",
+            "Huawei Technologies Co., Ltd.",
+        ),
+    ] {
+        let a = align(
+            &Prepared::new(n.normalize(vendor), &w),
+            &Prepared::new(n.normalize(listed), &w).organisation(),
+            0.0,
+        )
+        .expect("aligned");
+        assert!(a.containment.is_none(), "{vendor}: {:?}", a.containment);
+        assert!(a.score >= 0.9, "{vendor} ~ {listed}: {}", a.score);
+    }
 }
 
 #[test]

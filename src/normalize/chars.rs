@@ -82,6 +82,7 @@ impl Normalizer {
         };
         let mut chars = invisible_and_nfkc(text, &mut rec);
         self.fold_confusables(text, &mut chars, &mut rec);
+        lower_l_in_capitals(text, &mut chars, &mut rec);
         let out = self.to_compare_chars(text, chars, &mut rec);
         let tokens = self.split_words(text, &out, &mut rec);
         let tokens = spelled::join_initials(text, tokens, &mut rec);
@@ -336,6 +337,48 @@ impl Normalizer {
 }
 
 /// Steps 1 and 2: invisible characters deleted, NFKC.
+/// Step 3 too: a lower-case `l` in a word written in capitals is a capital
+/// `I` typed or forged as its look-alike (`HlKVlSlON`, `COMMUNlCATlONS`):
+/// a word of two capital Latin letters or more whose only lower-case
+/// letters are `l` reads each as `I`. A word with another lower-case letter
+/// is written in mixed case ("McDonald", "LLoyd") and stays as written.
+fn lower_l_in_capitals(text: &str, chars: &mut [Ch], rec: &mut dyn FnMut(StepKind, String)) {
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_word_char(chars[i].c) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && is_word_char(chars[j].c) {
+            j += 1;
+        }
+        let word = &chars[i..j];
+        let capitals = word.iter().filter(|c| c.c.is_ascii_uppercase()).count();
+        let lower: Vec<char> = word
+            .iter()
+            .filter(|c| c.c.is_lowercase())
+            .map(|c| c.c)
+            .collect();
+        if capitals >= 2 && !lower.is_empty() && lower.iter().all(|&c| c == 'l') {
+            let written = &text[chars[i].start..chars[j - 1].end];
+            for ch in &mut chars[i..j] {
+                if ch.c == 'l' {
+                    ch.c = 'I';
+                }
+            }
+            let read: String = chars[i..j].iter().map(|c| c.c).collect();
+            rec(
+                StepKind::FoldedConfusable,
+                format!(
+                    "read '{written}' as '{read}': a lower-case l for a capital I in a word in capitals (look-alike letter: possible evasion)"
+                ),
+            );
+        }
+        i = j;
+    }
+}
+
 fn invisible_and_nfkc(text: &str, rec: &mut dyn FnMut(StepKind, String)) -> Vec<Ch> {
     let mut chars: Vec<Ch> = Vec::with_capacity(text.len());
     let mut nfkc_run: Option<(usize, usize, String)> = None;

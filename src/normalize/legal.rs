@@ -255,8 +255,14 @@ impl Normalizer {
                 _ => {}
             }
         }
-        let (len, compare) = found?;
-        let note = if misspelt.as_ref().is_some_and(|m| m.0 == len) {
+        let digits = found
+            .is_none()
+            .then(|| self.legal_form_with_digits(&raw[i]))
+            .flatten();
+        let (len, compare) = found.or(digits.clone())?;
+        let note = if digits.is_some() {
+            " (a digit for a letter)"
+        } else if misspelt.as_ref().is_some_and(|m| m.0 == len) {
             " (one word misspelt)"
         } else if head_left_out.as_ref().is_some_and(|h| h.0 == len) {
             " (its last word left out)"
@@ -264,6 +270,33 @@ impl Normalizer {
             ""
         };
         Some(LegalReading { len, compare, note })
+    }
+
+    /// A legal form of one word of two letters or more written with a
+    /// digit for a letter it looks like (`C0RP`, `L1MITED`, "C0., LTD":
+    /// [`super::digits_as_letters`], a `1` read as `i` or `l`), or of two
+    /// letters, the second a zero (`C0`). A word another digit makes a
+    /// legal form of two letters ("S4", a model's name) stays as written.
+    fn legal_form_with_digits(&self, t: &RawToken) -> Option<(usize, String)> {
+        let w = t.text.as_str();
+        if t.kind.is_some() || !w.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let two = match w.as_bytes() {
+            [a, b'0'] if a.is_ascii_alphabetic() => Some(format!("{}o", char::from(*a))),
+            _ => None,
+        };
+        let read = [
+            two,
+            super::digits_as_letters(w),
+            super::digits_as_letters_with_l(w),
+        ];
+        read.into_iter().flatten().find_map(|r| {
+            (r.len() >= 2 && !super::tables::NOT_LEGAL_ALONE.contains(&r.as_str()))
+                .then(|| self.legal.word_compare(&r))
+                .flatten()
+                .map(|c| (1, c.to_string()))
+        })
     }
 
     /// The legal forms as the normalised text read again finds them: a

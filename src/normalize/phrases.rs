@@ -61,6 +61,16 @@ impl PhraseTable {
             .is_some_and(|ps| ps.iter().any(|p| p.words.len() == 1))
     }
 
+    /// The compare form of a word that alone is a phrase of the table,
+    /// found anywhere in a name ("corp": `corp`).
+    pub(super) fn word_compare(&self, word: &str) -> Option<&str> {
+        self.by_first.get(word).and_then(|ps| {
+            ps.iter()
+                .find(|p| p.words.len() == 1 && !p.end_only)
+                .map(|p| p.compare.as_str())
+        })
+    }
+
     /// Whether `a b` are the first two words of a phrase, one of them
     /// misspelt or contracted, as [`PhraseTable::longest_misspelt_at`]
     /// reads them ([`one_word_misspelt`]).

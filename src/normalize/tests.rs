@@ -489,6 +489,46 @@ fn a_legal_form_without_its_last_word_is_read_as_the_legal_form() {
     }
 }
 
+/// A lower-case `l` in a word in capitals is read as the capital `I` it
+/// imitates, and a one-word legal form written with a digit for a letter
+/// as the legal form; a word in mixed case, and a model's name that a
+/// digit would make a short legal form ("S4"), stay as written.
+#[test]
+fn look_alikes_in_capitals_and_digits_in_legal_forms_are_read() {
+    for (written, read, step) in [
+        ("HlKVlSlON", "hikvision", "lower-case l"),
+        (
+            "HYTERA COMMUNlCATlONS CORP",
+            "hytera communications corp",
+            "lower-case l",
+        ),
+        ("ZTE C0RP", "zte corp", "a digit for a letter"),
+        (
+            "DAHUA TECHN0LOGY C0., LTD.",
+            "dahua technology coltd",
+            "a digit for a letter",
+        ),
+        ("ACME L1MITED", "acme ltd", "a digit for a letter"),
+    ] {
+        assert_eq!(text(written), read, "{written}");
+        // Read again, the same: the compare text is a fixed point.
+        assert_eq!(text(read), read, "{written}");
+        let n = Normalizer::new().normalize(written);
+        assert!(
+            n.steps.iter().any(|s| s.detail.contains(step)),
+            "{written}: {:?}",
+            n.steps
+        );
+    }
+    for (name, read) in [
+        ("McDonald", "mcdonald"),
+        ("LLoyd Trading", "lloyd trading"),
+        ("GALAXY S4", "galaxy s4"),
+    ] {
+        assert_eq!(text(name), read, "{name}");
+    }
+}
+
 #[test]
 fn legal_forms_are_tagged_not_deleted() {
     let n = Normalizer::new().normalize("Siemens Aktiengesellschaft");

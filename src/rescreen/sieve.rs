@@ -13,7 +13,8 @@
 //! For ASCII text, what those are can be bounded without normalising:
 //!
 //! - the normaliser splits ASCII text into *words* ([`split_ascii`]: runs of
-//!   letters and digits, lower-cased; apostrophes and control characters
+//!   letters and digits, lower-cased, a lower-case `l` in a word in capitals
+//!   read as `i`; apostrophes and control characters
 //!   deleted; `&` and `+` the word `and`; anything else separates), and every
 //!   token is written as one word or several adjacent ones (dotted initials
 //!   and letters spelled out are joined, legal forms and places of several
@@ -433,7 +434,8 @@ fn cut_of_a_listed_name(index: &NameIndex, scratch: &mut Scratch) -> bool {
 }
 
 /// Splits ASCII text into words as the normaliser does (steps 1 to 6 on
-/// ASCII): runs of letters and digits, lower-cased; apostrophes and control
+/// ASCII): runs of letters and digits, lower-cased (a lower-case `l` in a
+/// word in capitals as `i`: `HlKVlSlON`); apostrophes and control
 /// characters deleted (they join what they stand between); `&` and `+` the
 /// word `and`; any other character separates. `words` gets the words run
 /// together, `ends` the end of each in it. `false` when `text` is not ASCII.
@@ -448,8 +450,34 @@ fn split_ascii(text: &str, words: &mut String, ends: &mut Vec<usize>) -> bool {
             ends.push(words.len());
         }
     };
-    for &b in text.as_bytes() {
+    let bytes = text.as_bytes();
+    // Whether the run of letters, digits and deleted characters from `i`
+    // is a word in capitals whose lower-case letters are all `l`, which the
+    // normaliser reads as `I` (`HlKVlSlON`).
+    let deleted = |b: u8| matches!(b, 0x00..=0x08 | 0x0E..=0x1F | 0x7F);
+    let l_as_i_from = |i: usize| {
+        let run = bytes[i..]
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || deleted(b));
+        let (mut capitals, mut ls, mut other) = (0, 0, 0);
+        for &b in run {
+            match b {
+                b'A'..=b'Z' => capitals += 1,
+                b'l' => ls += 1,
+                b'a'..=b'z' => other += 1,
+                _ => {}
+            }
+        }
+        capitals >= 2 && ls > 0 && other == 0
+    };
+    let mut l_as_i = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let in_run = |j: usize| bytes[j].is_ascii_alphanumeric() || deleted(bytes[j]);
+        if in_run(i) && (i == 0 || !in_run(i - 1)) {
+            l_as_i = l_as_i_from(i);
+        }
         match b {
+            b'l' if l_as_i => words.push('i'),
             b'a'..=b'z' | b'0'..=b'9' => words.push(char::from(b)),
             b'A'..=b'Z' => words.push(char::from(b.to_ascii_lowercase())),
             b'\'' | b'`' | 0x00..=0x08 | 0x0E..=0x1F | 0x7F => {}
