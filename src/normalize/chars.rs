@@ -100,29 +100,22 @@ impl Normalizer {
         chars: &mut [Ch],
         rec: &mut dyn FnMut(StepKind, String),
     ) {
-        let mut words: Vec<(Range<usize>, usize, usize, usize)> = Vec::new();
-        let mut i = 0;
-        while i < chars.len() {
-            if !is_word_char(chars[i].c) {
-                i += 1;
-                continue;
-            }
-            let mut j = i;
-            let (mut latin, mut foldable, mut other) = (0, 0, 0);
-            while j < chars.len() && is_word_char(chars[j].c) {
-                let c = chars[j].c;
-                if is_latin_letter(c) {
-                    latin += 1;
-                } else if self.confusables.contains_key(&c) {
-                    foldable += 1;
-                } else if c.is_alphabetic() {
-                    other += 1;
+        let words: Vec<(Range<usize>, usize, usize, usize)> = word_ranges(chars)
+            .into_iter()
+            .map(|range| {
+                let (mut latin, mut foldable, mut other) = (0, 0, 0);
+                for ch in &chars[range.clone()] {
+                    if is_latin_letter(ch.c) {
+                        latin += 1;
+                    } else if self.confusables.contains_key(&ch.c) {
+                        foldable += 1;
+                    } else if ch.c.is_alphabetic() {
+                        other += 1;
+                    }
                 }
-                j += 1;
-            }
-            words.push((i..j, latin, foldable, other));
-            i = j;
-        }
+                (range, latin, foldable, other)
+            })
+            .collect();
         let latin_context = words.iter().any(|w| w.1 > 0 && w.2 == 0 && w.3 == 0);
         for (range, latin, foldable, other) in words {
             if foldable == 0 || other > 0 || (latin == 0 && !latin_context) {
@@ -343,24 +336,14 @@ impl Normalizer {
 /// letters are `l` reads each as `I`. A word with another lower-case letter
 /// is written in mixed case ("McDonald", "LLoyd") and stays as written.
 fn lower_l_in_capitals(text: &str, chars: &mut [Ch], rec: &mut dyn FnMut(StepKind, String)) {
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_word_char(chars[i].c) {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < chars.len() && is_word_char(chars[j].c) {
-            j += 1;
-        }
+    for Range { start: i, end: j } in word_ranges(chars) {
         let word = &chars[i..j];
         let capitals = word.iter().filter(|c| c.c.is_ascii_uppercase()).count();
-        let lower: Vec<char> = word
+        let (lower, all_l) = word
             .iter()
             .filter(|c| c.c.is_lowercase())
-            .map(|c| c.c)
-            .collect();
-        if capitals >= 2 && !lower.is_empty() && lower.iter().all(|&c| c == 'l') {
+            .fold((0, true), |(n, all), c| (n + 1, all && c.c == 'l'));
+        if capitals >= 2 && lower > 0 && all_l {
             let written = &text[chars[i].start..chars[j - 1].end];
             for ch in &mut chars[i..j] {
                 if ch.c == 'l' {
@@ -375,8 +358,25 @@ fn lower_l_in_capitals(text: &str, chars: &mut [Ch], rec: &mut dyn FnMut(StepKin
                 ),
             );
         }
-        i = j;
     }
+}
+
+/// The words of `chars`: its runs of word characters.
+fn word_ranges(chars: &[Ch]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_word_char(chars[i].c) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && is_word_char(chars[i].c) {
+            i += 1;
+        }
+        out.push(start..i);
+    }
+    out
 }
 
 fn invisible_and_nfkc(text: &str, rec: &mut dyn FnMut(StepKind, String)) -> Vec<Ch> {
