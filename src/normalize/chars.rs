@@ -329,7 +329,6 @@ impl Normalizer {
     }
 }
 
-/// Steps 1 and 2: invisible characters deleted, NFKC.
 /// Step 3 too: a lower-case `l` in a word written in capitals is a capital
 /// `I` typed or forged as its look-alike (`HlKVlSlON`, `COMMUNlCATlONS`):
 /// a word of two capital Latin letters or more whose only lower-case
@@ -337,13 +336,7 @@ impl Normalizer {
 /// is written in mixed case ("McDonald", "LLoyd") and stays as written.
 fn lower_l_in_capitals(text: &str, chars: &mut [Ch], rec: &mut dyn FnMut(StepKind, String)) {
     for Range { start: i, end: j } in word_ranges(chars) {
-        let word = &chars[i..j];
-        let capitals = word.iter().filter(|c| c.c.is_ascii_uppercase()).count();
-        let (lower, all_l) = word
-            .iter()
-            .filter(|c| c.c.is_lowercase())
-            .fold((0, true), |(n, all), c| (n + 1, all && c.c == 'l'));
-        if capitals >= 2 && lower > 0 && all_l {
+        if lower_l_reads_as_i(chars[i..j].iter().map(|c| c.c)) {
             let written = &text[chars[i].start..chars[j - 1].end];
             for ch in &mut chars[i..j] {
                 if ch.c == 'l' {
@@ -359,6 +352,23 @@ fn lower_l_in_capitals(text: &str, chars: &mut [Ch], rec: &mut dyn FnMut(StepKin
             );
         }
     }
+}
+
+/// Whether a word's letters are two capitals or more and, lower-case,
+/// only `l`, each of which [`lower_l_in_capitals`] reads as `I` (and the
+/// rescreen sieve, which splits words without normalising them).
+pub(crate) fn lower_l_reads_as_i(word: impl Iterator<Item = char>) -> bool {
+    let (mut capitals, mut ls, mut other) = (0, 0, 0);
+    for c in word {
+        if c.is_ascii_uppercase() {
+            capitals += 1;
+        } else if c == 'l' {
+            ls += 1;
+        } else if c.is_lowercase() {
+            other += 1;
+        }
+    }
+    capitals >= 2 && ls > 0 && other == 0
 }
 
 /// The words of `chars`: its runs of word characters.
@@ -379,6 +389,7 @@ fn word_ranges(chars: &[Ch]) -> Vec<Range<usize>> {
     out
 }
 
+/// Steps 1 and 2: invisible characters deleted, NFKC.
 fn invisible_and_nfkc(text: &str, rec: &mut dyn FnMut(StepKind, String)) -> Vec<Ch> {
     let mut chars: Vec<Ch> = Vec::with_capacity(text.len());
     let mut nfkc_run: Option<(usize, usize, String)> = None;

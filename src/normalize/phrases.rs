@@ -56,19 +56,24 @@ impl PhraseTable {
 
     /// Whether a word alone is a phrase of the table ("usa", "ltd").
     pub(super) fn has_word(&self, word: &str) -> bool {
-        self.by_first
-            .get(word)
-            .is_some_and(|ps| ps.iter().any(|p| p.words.len() == 1))
+        self.one_word(word).next().is_some()
     }
 
     /// The compare form of a word that alone is a phrase of the table,
     /// found anywhere in a name ("corp": `corp`).
     pub(super) fn word_compare(&self, word: &str) -> Option<&str> {
-        self.by_first.get(word).and_then(|ps| {
-            ps.iter()
-                .find(|p| p.words.len() == 1 && !p.end_only)
-                .map(|p| p.compare.as_str())
-        })
+        self.one_word(word)
+            .find(|p| !p.end_only)
+            .map(|p| p.compare.as_str())
+    }
+
+    /// The phrases of the table that are `word` alone.
+    fn one_word(&self, word: &str) -> impl Iterator<Item = &Phrase> {
+        self.by_first
+            .get(word)
+            .into_iter()
+            .flatten()
+            .filter(|p| p.words.len() == 1)
     }
 
     /// Whether `a b` are the first two words of a phrase, one of them
@@ -135,7 +140,7 @@ impl PhraseTable {
     /// or the beginning of a listed name's word, which the cut rule reads
     /// ([`crate::score::cut`]). The longest phrase of those it may be;
     /// untagged tokens only, but for the last.
-    pub(super) fn cut_at(&self, tokens: &[RawToken], i: usize) -> Option<&str> {
+    pub(super) fn cut_at<'t>(&self, tokens: &'t [RawToken], i: usize) -> Option<&str> {
         let rest = tokens.get(i..).filter(|r| !r.is_empty())?;
         let (last, whole) = rest.split_last()?;
         // The cut word may spell a short legal form of its own ("Obshchestvo
@@ -146,11 +151,11 @@ impl PhraseTable {
         }
         let last_written = last.unexpanded.as_deref().unwrap_or(&last.text);
         let holds = |p: &Phrase, fold: bool| {
-            let read = |t: &str| {
+            let read = |t: &'t str| {
                 if fold {
-                    transliteration_fold(t).into_owned()
+                    transliteration_fold(t)
                 } else {
-                    t.to_string()
+                    std::borrow::Cow::Borrowed(t)
                 }
             };
             let next = p.words.get(whole.len()).map_or("", String::as_str);
@@ -160,7 +165,7 @@ impl PhraseTable {
             let cut = next.len() > last.len() || (rest.len() >= 3 && p.words.len() > rest.len());
             p.words.len() >= rest.len()
                 && whole.iter().zip(&p.words).all(|(t, w)| read(&t.text) == *w)
-                && next.starts_with(last.as_str())
+                && next.starts_with(last.as_ref())
                 && cut
         };
         let as_written = self.by_first.get(&rest[0].text).into_iter().flatten();

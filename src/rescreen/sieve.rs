@@ -61,8 +61,8 @@ use crate::index::{
 };
 use crate::matcher::INDEX_MIN_THRESHOLD;
 use crate::normalize::{
-    Normalizer, Trigger, look_alike_candidates, number_words, reads_as_number, stem, variant_key,
-    variant_key_into,
+    Normalizer, Trigger, look_alike_candidates, lower_l_reads_as_i, number_words, reads_as_number,
+    stem, variant_key, variant_key_into,
 };
 use crate::screen::trade_names::names_in;
 use crate::screen::{Owner, Screener, Vendor};
@@ -451,36 +451,24 @@ fn split_ascii(text: &str, words: &mut String, ends: &mut Vec<usize>) -> bool {
         }
     };
     let bytes = text.as_bytes();
-    // Whether the run of letters, digits and deleted characters from `i`
-    // is a word in capitals whose lower-case letters are all `l`, which the
-    // normaliser reads as `I` (`HlKVlSlON`).
+    // Control characters the normaliser deletes first: they join a word,
+    // where an apostrophe, deleted later, ends one for the look-alike step.
     let deleted = |b: u8| matches!(b, 0x00..=0x08 | 0x0E..=0x1F | 0x7F);
-    let l_as_i_from = |i: usize| {
-        let run = bytes[i..]
-            .iter()
-            .take_while(|&&b| b.is_ascii_alphanumeric() || deleted(b));
-        let (mut capitals, mut ls, mut other) = (0, 0, 0);
-        for &b in run {
-            match b {
-                b'A'..=b'Z' => capitals += 1,
-                b'l' => ls += 1,
-                b'a'..=b'z' => other += 1,
-                _ => {}
-            }
-        }
-        capitals >= 2 && ls > 0 && other == 0
-    };
+    let in_word = |b: u8| b.is_ascii_alphanumeric() || deleted(b);
+    // Whether the word under way reads each lower-case `l` as `i`
+    // (`HlKVlSlON`; [`crate::normalize::lower_l_reads_as_i`]).
     let mut l_as_i = false;
     for (i, &b) in bytes.iter().enumerate() {
-        let in_run = |j: usize| bytes[j].is_ascii_alphanumeric() || deleted(bytes[j]);
-        if in_run(i) && (i == 0 || !in_run(i - 1)) {
-            l_as_i = l_as_i_from(i);
+        if in_word(b) && (i == 0 || !in_word(bytes[i - 1])) {
+            let word = bytes[i..].iter().take_while(|&&c| in_word(c));
+            l_as_i = lower_l_reads_as_i(word.map(|&c| char::from(c)));
         }
         match b {
             b'l' if l_as_i => words.push('i'),
             b'a'..=b'z' | b'0'..=b'9' => words.push(char::from(b)),
             b'A'..=b'Z' => words.push(char::from(b.to_ascii_lowercase())),
-            b'\'' | b'`' | 0x00..=0x08 | 0x0E..=0x1F | 0x7F => {}
+            b'\'' | b'`' => {}
+            b if deleted(b) => {}
             b'&' | b'+' => {
                 close(words, ends);
                 words.push_str("and");
