@@ -159,8 +159,13 @@ impl Normalizer {
                     continue;
                 }
             }
-            for short in shortened_words(&words) {
-                shortened.push((short, compare.clone(), diacritics));
+            let short = shortened_words(&words);
+            let mixed: Vec<Vec<String>> = std::iter::once(&words)
+                .chain(&short)
+                .filter_map(|w| russian_qualifier(w))
+                .collect();
+            for variant in short.into_iter().chain(mixed) {
+                shortened.push((variant, compare.clone(), diacritics));
             }
             self.add_legal_phrase(words, compare, diacritics);
         }
@@ -202,6 +207,36 @@ impl Normalizer {
 /// ([`Normalizer`]'s legal forms): three letters transliterated make
 /// syllables of Latin names ("Yu", "Ju"); longer ones do not.
 const MAX_TRANSLITERATED_END_ONLY: usize = 3;
+
+/// The Russian words for how a joint-stock company's shares are held,
+/// as the lists transliterate them, and the English words they translate.
+const RUSSIAN_QUALIFIERS: &[(&str, &str)] = &[
+    ("public", "publichnoe"),
+    ("open", "otkrytoe"),
+    ("closed", "zakrytoe"),
+];
+
+/// An English legal-form phrase of three words or more opening with how
+/// its shares are held, that word written in Russian as the lists do:
+/// "PUBLICHNOYE JOINT-STOCK COMPANY BM BANK" (an alias of BM BANK PUBLIC
+/// JOINT STOCK COMPANY in the non-SDN file), "PUBLICHNOYE JOINT-STOCK
+/// COMPANY BANK VVB" (the 2021 SDN file), for the table's "Public
+/// Joint-Stock Company". The table has these forms all in English or all
+/// in Russian; the lists mix them. Inflected endings ("Publichnoye") are
+/// one word with these as the phrase table compares them
+/// ([`super::variant::transliteration_fold`]).
+fn russian_qualifier(words: &[String]) -> Option<Vec<String>> {
+    let (first, rest) = words.split_first()?;
+    let russian = RUSSIAN_QUALIFIERS
+        .iter()
+        .find(|(english, _)| english == first)?
+        .1;
+    (rest.len() >= 2).then(|| {
+        std::iter::once(russian.to_string())
+            .chain(rest.iter().cloned())
+            .collect()
+    })
+}
 
 /// A legal-form phrase of three words or more with words vendors
 /// abbreviate, written abbreviated: "Private Military Co" for the table's

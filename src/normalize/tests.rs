@@ -390,6 +390,34 @@ fn russian_reads_as_the_lists_romanise_it() {
     assert_eq!(text("Объём Чайка"), "obem chayka");
 }
 
+/// A joint-stock company's English form with how its shares are held
+/// written in Russian, as the lists write it ("PUBLICHNOYE JOINT-STOCK
+/// COMPANY BM BANK", an alias of BM BANK PUBLIC JOINT STOCK COMPANY), is
+/// the form written all in English; the same words alone are words.
+#[test]
+fn a_russian_qualifier_on_an_english_legal_form_is_the_legal_form() {
+    for (mixed, english) in [
+        (
+            "PUBLICHNOYE JOINT-STOCK COMPANY BM BANK",
+            "PUBLIC JOINT STOCK COMPANY BM BANK",
+        ),
+        (
+            "Publichnoe Joint Stock Co Bank VVB",
+            "Public Joint Stock Company Bank VVB",
+        ),
+        ("OTKRYTOYE JOINT STOCK COMPANY LOMO", "OJSC LOMO"),
+        ("ZAKRYTOE JOINT STOCK COMPANY ORION", "CJSC ORION"),
+    ] {
+        assert_eq!(text(mixed), text(english), "{mixed}");
+        let n = Normalizer::new().normalize(mixed);
+        assert_eq!(n.tokens[0].kind, TokenKind::LegalForm, "{mixed}");
+    }
+    assert_eq!(
+        kinds("PUBLICHNOYE BANK"),
+        [TokenKind::Distinctive, TokenKind::Generic]
+    );
+}
+
 /// A legal form a field of fixed width cut through at the end of a long
 /// name is read as that legal form: two words of it, the last cut inside,
 /// or three whole. A shorter name, one word, or two whole words end names
