@@ -122,30 +122,6 @@ fn a_hyphenated_name_is_one_core() {
     );
 }
 
-/// A number in digits beside a name's rare word numbers the group's
-/// companies, and the word alone is the core (VABO 2012 EOOD and VABO
-/// 2017 OOD, both of the 2024 SDN file); a number between its words, or
-/// written in words, stays part of it.
-#[test]
-fn a_number_beside_a_rare_word_is_no_part_of_the_core() {
-    let containment = |q: &str, l: &str| aligned(q, l).and_then(|a| a.containment).map(|c| c.core);
-    assert_eq!(
-        containment("VABO 2017 OOD", "VABO 2012 EOOD").as_deref(),
-        Some("VABO")
-    );
-    assert_eq!(
-        containment(
-            "Ganadera Manantiales Trading",
-            "COMPANIA GANADERA 5 MANANTIALES"
-        ),
-        None
-    );
-    assert_eq!(
-        containment("Ammar Trading LLC", "AL-AMMAR LLC ONE PERSON COMPANY"),
-        None
-    );
-}
-
 /// A word misspelt on one side weighs in its pair as its spelling on
 /// the other: the typo makes a word no company name has, not a rare
 /// name ("Wuhaan" is the place Wuhan).

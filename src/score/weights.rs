@@ -139,9 +139,7 @@ pub struct Core {
 
 impl Core {
     /// The core of a name: its numbers and its distinctive words rare among
-    /// company names (a number in digits at either end aside when the rare
-    /// words alone are rare enough: "Vabo" of "VABO 2012 EOOD") and the
-    /// name words hyphenated to them ("Dae-Dong"), a
+    /// company names and the name words hyphenated to them ("Dae-Dong"), a
     /// word among them (with a country leading them:
     /// "China Unicom"; "Kamaz" of "Kamaz Publicly Traded Company"); without
     /// one, all its words but legal forms when a country leads them, a
@@ -174,27 +172,6 @@ impl Core {
             }
         }
         let letters = |ids: &[usize]| ids.iter().any(|&i| toks[i].kind != TokenKind::Number);
-        // A number in digits after or before a rare word numbers the
-        // group's companies ("VABO 2012 EOOD", "VABO 2017 OOD"): the word
-        // is the brand. Between two words ("Compania Ganadera 5
-        // Manantiales") or in words ("Al-Ammar LLC One Person Company") it
-        // is part of the name.
-        let numbering = |k: usize| {
-            let t = &toks[distinctive[k]];
-            t.kind == TokenKind::Number
-                && name
-                    .original
-                    .get(t.span.clone())
-                    .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
-                && (k == 0 || k + 1 == distinctive.len())
-        };
-        let words: Vec<usize> = (0..distinctive.len())
-            .filter(|&k| !numbering(k))
-            .map(|k| distinctive[k])
-            .collect();
-        if words.len() < distinctive.len() && letters(&words) && rarity(&words) >= CORE_RARITY {
-            distinctive = words;
-        }
         let (tokens, r) = match rarity(&distinctive) {
             r if letters(&distinctive) && r >= CORE_RARITY => (distinctive, r),
             _ => {
