@@ -316,6 +316,7 @@ fn kind_word(k: PairKind) -> String {
         PairKind::Contraction => "contraction".into(),
         PairKind::Merged => "split/merged words".into(),
         PairKind::Initialism => "initialism".into(),
+        PairKind::AsLegalForm => "read as the legal form".into(),
     }
 }
 

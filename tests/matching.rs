@@ -118,6 +118,8 @@ const MUST_MATCH: &[Case] = cases![
     "POSITIVE TECHNOLOGIES", "AKTSIONERNOE OBSHCHESTVO POZITIV TEKNOLODZHIZ", "an English word borrowed into Russian, written back in Latin letters (the 2024 SDN file's only name of the entity)";
     "Хуавэй Текнолоджис", "Huawei Technologies Co., Ltd.", "the Russian transcription of an English name";
     "HlKVlSlON", "Hikvision", "a lower-case l for each capital I of a word in capitals";
+    "PMC WAGNER", "PRIVATE MILITARY COMPANY 'WAGNER'", "a short legal form first, where it may be an acronym, read as the form the listed name has (the 2021 SDN file's alias of the 2024 entry)";
+    "PRIVATE MILITARY COMPANY WAGNER", "PMC WAGNER", "the same, the short form on the listed side";
     "CHINA STATE SHIPBLDG CORP", "China State Shipbuilding Corporation", "a contraction keeping eight of twelve letters, Shipbldg";
     "China Electronics Tecnology Group Corporation", "China Electronics Technology Group Corporation", "one typo";
     // Evasions and encodings.

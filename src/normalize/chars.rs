@@ -42,6 +42,9 @@ pub(super) struct RawToken {
     pub sep: Sep,
     /// Inside parentheses or brackets.
     pub paren: bool,
+    /// The legal form a short first word is too, left a word of the name
+    /// as likely its acronym ([`super::Token::legal_reading`]).
+    pub legal_alt: Option<String>,
 }
 
 impl RawToken {
@@ -53,6 +56,7 @@ impl RawToken {
             kind: None,
             sep: Sep::Space,
             paren: false,
+            legal_alt: None,
         }
     }
 }

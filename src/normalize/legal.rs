@@ -160,7 +160,11 @@ impl Normalizer {
                     .iter()
                     .any(|t: &RawToken| t.kind != Some(TokenKind::LegalForm));
             let Some(reading) = self.legal_form_at(text, &raw, i, before_last) else {
-                out.push(raw[i].clone());
+                let mut t = raw[i].clone();
+                if i == 0 {
+                    t.legal_alt = self.short_first_form(&raw);
+                }
+                out.push(t);
                 i += 1;
                 continue;
             };
@@ -183,6 +187,21 @@ impl Normalizer {
             i += len;
         }
         self.merge_adjacent_legal_forms(out)
+    }
+
+    /// The legal form a short first word of a longer name is, which
+    /// [`Normalizer::legal_form_at`] leaves a word of the name: three
+    /// letters or fewer first are as likely an acronym of the name's own
+    /// ("PMC Resources"), and a listed name with the form says which
+    /// ("PMC Wagner" / "PRIVATE MILITARY COMPANY 'WAGNER'").
+    fn short_first_form(&self, raw: &[RawToken]) -> Option<String> {
+        let word = raw.first()?.text.as_str();
+        if raw.len() < 2 || word.len() > 3 || super::tables::NOT_LEGAL_ALONE.contains(&word) {
+            return None;
+        }
+        self.legal
+            .longest_at_most(raw, 0, 1)
+            .map(|(_, compare)| compare.to_string())
     }
 
     /// The legal form starting at `raw[i]`, if any: the longest phrase of

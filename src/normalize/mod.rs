@@ -130,6 +130,12 @@ pub struct Token {
     /// it out costs nothing.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub optional: bool,
+    /// A short first word the legal-form table reads as a form, kept a
+    /// word of the name as likely its acronym ("PMC Resources"): that
+    /// form's compare text, which pairs with the form in a listed name that
+    /// has it ("PMC Wagner" / "PRIVATE MILITARY COMPANY 'WAGNER'").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub legal_reading: Option<String>,
 }
 
 /// Whether a place's compare form is a country's ([`COUNTRIES`], written

@@ -372,6 +372,7 @@ impl Normalizer {
             stem,
             variant,
             optional: t.optional,
+            legal_reading: raw.legal_alt,
         }
     }
 }

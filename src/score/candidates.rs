@@ -102,6 +102,8 @@ fn pair_weight(a: f64, b: f64, kind: PairKind) -> f64 {
         PairKind::Typo { .. } | PairKind::FirstLetter | PairKind::Variant { digits: false } => {
             2.0 * a.min(b)
         }
+        // A legal form on one side: it weighs as a legal form.
+        PairKind::AsLegalForm => 2.0 * a.min(b),
         _ => a + b,
     }
 }

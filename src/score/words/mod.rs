@@ -67,6 +67,9 @@ pub enum PairKind {
     Merged,
     /// An initialism of the other side's words.
     Initialism,
+    /// A short first word that is also a legal form, read as the form the
+    /// other name has ([`crate::normalize::Token::legal_reading`]).
+    AsLegalForm,
 }
 
 /// Typos allowed in a word of `len` letters.
@@ -187,6 +190,12 @@ pub(crate) fn word_sim(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairK
             }
         }
         return Some((1.0, PairKind::Exact));
+    }
+    let as_form = |x: &Token, form: &Token| {
+        form.kind == LegalForm && x.legal_reading.as_deref() == Some(form.text.as_str())
+    };
+    if as_form(a, b) || as_form(b, a) {
+        return Some((1.0, PairKind::AsLegalForm));
     }
     if a.kind == LegalForm && b.kind == LegalForm || (a.kind == Place && b.kind == Place) {
         return None;
