@@ -16,10 +16,12 @@
 //! NETWORKING COMPANY IRKUT. Every such name of the same files, its form's
 //! last word dropped as written, hits its own entity.
 
-use vendor_screen::list::{Date, EntityKind, LoadOptions, NameKind, load};
+use support::own_entity::misses_when_written;
 use vendor_screen::normalize::{Normalizer, TokenKind};
-use vendor_screen::{DEFAULT_THRESHOLD, ScreenerBuilder, Vendor};
 
+mod support;
+
+/// The files whose names are varied.
 const FILES: &[&str] = &[
     "ofac-sdn/2024-05-03/sdn.csv",
     "ofac-non-sdn/cons_prim.csv",
@@ -44,51 +46,10 @@ fn without_legal_form(n: &Normalizer, name: &str) -> Option<String> {
     (!rest.is_empty()).then(|| rest.to_string())
 }
 
-/// Screens every organisation name of [`FILES`] (weak aliases aside) as
-/// `vary` writes it, where it writes it otherwise, against its own file:
-/// how many were screened, and each that missed its own entity at the
-/// default threshold.
-fn misses_when_written(vary: impl Fn(&str) -> Option<String>) -> (usize, Vec<String>) {
-    let as_of = Date::new(2026, 11, 22).unwrap();
-    let (mut cases, mut misses) = (0, Vec::new());
-    for f in FILES {
-        let path = format!("../shared/data/{f}");
-        let loaded = load::load_path_with(path.as_ref(), None, &LoadOptions::partial())
-            .unwrap_or_else(|e| panic!("{path}: {e}"));
-        let screener = ScreenerBuilder::new()
-            .lists(loaded.lists.clone())
-            .build()
-            .expect("builds");
-        for e in loaded.lists.iter().flat_map(|l| &l.entities) {
-            if e.kind == EntityKind::Individual {
-                continue;
-            }
-            for (kind, name) in e.names() {
-                if kind == NameKind::WeakAlias {
-                    continue;
-                }
-                let Some(query) = vary(name) else {
-                    continue;
-                };
-                cases += 1;
-                let report = screener.screen(&Vendor::new(query.as_str()), as_of);
-                let own = report.hits.iter().find(|h| h.entity_id == e.id);
-                if own.is_none_or(|h| h.score < DEFAULT_THRESHOLD) {
-                    misses.push(format!(
-                        "{f}: {query:?} ~ {name:?}: {:?}",
-                        own.map(|h| h.score)
-                    ));
-                }
-            }
-        }
-    }
-    (cases, misses)
-}
-
 #[test]
 fn a_listed_name_without_its_legal_form_hits_its_entity() {
     let n = Normalizer::new();
-    let (cases, misses) = misses_when_written(|name| without_legal_form(&n, name));
+    let (cases, misses) = misses_when_written(FILES, |name| without_legal_form(&n, name));
     println!(
         "{} of {cases} names without their legal form miss",
         misses.len()
@@ -137,7 +98,7 @@ fn without_last_legal_word(name: &str) -> Option<String> {
 
 #[test]
 fn a_listed_name_without_its_legal_forms_last_word_hits_its_entity() {
-    let (cases, misses) = misses_when_written(without_last_legal_word);
+    let (cases, misses) = misses_when_written(FILES, without_last_legal_word);
     println!(
         "{} of {cases} names without their legal form's last word miss",
         misses.len()

@@ -4,6 +4,8 @@
 //! commit's, to show a test fails there).
 #![allow(dead_code)]
 
+pub mod own_entity;
+
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};

@@ -1,0 +1,50 @@
+//! Listed names written otherwise, screened against their own file: each
+//! must hit its own entity at the default threshold.
+
+use vendor_screen::list::{Date, EntityKind, LoadOptions, NameKind, load};
+use vendor_screen::{DEFAULT_THRESHOLD, ScreenerBuilder, Vendor};
+
+/// Screens every organisation name of `files` (paths under
+/// `../shared/data`; weak aliases aside) as
+/// `vary` writes it, where it writes it otherwise, against its own file:
+/// how many were screened, and each that missed its own entity at the
+/// default threshold.
+pub fn misses_when_written(
+    files: &[&str],
+    vary: impl Fn(&str) -> Option<String>,
+) -> (usize, Vec<String>) {
+    let as_of = Date::new(2026, 11, 22).unwrap();
+    let (mut cases, mut misses) = (0, Vec::new());
+    for f in files {
+        let path = format!("../shared/data/{f}");
+        let loaded = load::load_path_with(path.as_ref(), None, &LoadOptions::partial())
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        let screener = ScreenerBuilder::new()
+            .lists(loaded.lists.clone())
+            .build()
+            .expect("builds");
+        for e in loaded.lists.iter().flat_map(|l| &l.entities) {
+            if e.kind == EntityKind::Individual {
+                continue;
+            }
+            for (kind, name) in e.names() {
+                if kind == NameKind::WeakAlias {
+                    continue;
+                }
+                let Some(query) = vary(name) else {
+                    continue;
+                };
+                cases += 1;
+                let report = screener.screen(&Vendor::new(query.as_str()), as_of);
+                let own = report.hits.iter().find(|h| h.entity_id == e.id);
+                if own.is_none_or(|h| h.score < DEFAULT_THRESHOLD) {
+                    misses.push(format!(
+                        "{f}: {query:?} ~ {name:?}: {:?}",
+                        own.map(|h| h.score)
+                    ));
+                }
+            }
+        }
+    }
+    (cases, misses)
+}
