@@ -120,6 +120,8 @@ const MUST_MATCH: &[Case] = cases![
     "HlKVlSlON", "Hikvision", "a lower-case l for each capital I of a word in capitals";
     "PMC WAGNER", "PRIVATE MILITARY COMPANY 'WAGNER'", "a short legal form first, where it may be an acronym, read as the form the listed name has (the 2021 SDN file's alias of the 2024 entry)";
     "PRIVATE MILITARY COMPANY WAGNER", "PMC WAGNER", "the same, the short form on the listed side";
+    "ZHEJIANG WONDER IMPORT AND EXPORT CO LTD", "ZHEJIANG WONDER IMP. AND EXP. CO., LTD.", "Imp and Exp, as Chinese companies' names contract Import and Export (the 2024 SDN file's spelling)";
+    "CHINA NATIONAL ELECTRONICS IMP & EXP CORP", "CHINA NATIONAL ELECTRONICS IMPORT AND EXPORT CORPORATION", "the same contraction on the vendor's side (the 2021 SDN file's alias of CEIEC)";
     "CHINA STATE SHIPBLDG CORP", "China State Shipbuilding Corporation", "a contraction keeping eight of twelve letters, Shipbldg";
     "China Electronics Tecnology Group Corporation", "China Electronics Technology Group Corporation", "one typo";
     // Evasions and encodings.

@@ -615,6 +615,14 @@ pub(crate) const ABBREVIATIONS: &[(&str, &str)] = &[
     ("elec", "electronics"),
     ("electr", "electronics"),
     ("mfg", "manufacturing"),
+    // "Imp & Exp", "Imp. and Exp.": how Chinese companies' names write
+    // Import and Export, in the lists too ("JINCHENG GROUP IMP & EXP. CO.
+    // LTD.", "ZHEJIANG WONDER IMP. AND EXP. CO., LTD."). The contraction
+    // rule leaves "Imp" a word (a few American company names have it of
+    // their own) and reads a list's contraction only from four letters.
+    // As written, "Exp" still contracts Express or Experimental.
+    ("imp", "import"),
+    ("exp", "export"),
     ("mfr", "manufacturer"),
     ("svcs", "services"),
     ("svc", "services"),

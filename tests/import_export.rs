@@ -1,0 +1,83 @@
+//! Import and Export, as the lists write it both ways: spelt out
+//! ("CHINA NATIONAL ELECTRONICS IMPORT AND EXPORT CORPORATION") and
+//! contracted, as Chinese companies' names often are ("JINCHENG GROUP IMP
+//! & EXP. CO. LTD.", "ZHEJIANG WONDER IMP. AND EXP. CO., LTD."). Every
+//! organisation name of the OFAC SDN (2024 and 2021), non-SDN, DPL and CSL
+//! (2023) files that writes either, written the other way, hits its own
+//! entity at the default threshold. Not a sample; each miss is printed.
+
+use support::own_entity::misses_when_written;
+
+mod support;
+
+const FILES: &[&str] = &[
+    "ofac-sdn/2024-05-03/sdn.csv",
+    "ofac-sdn/2021-07-07/sdn.csv",
+    "ofac-non-sdn/cons_prim.csv",
+    "bis-dpl/dpl.txt",
+    "csl/consolidated-2023-11-partial.csv",
+];
+
+/// The words between Import and Export as names write them.
+const JOINS: &[&str] = &[" AND ", " & ", "&", " / ", "/"];
+
+/// The name with "Import and Export" written "Imp & Exp", or "Imp & Exp"
+/// ("Imp. and Exp.", "IMP&EXP.") written out, in either case; `None` when
+/// it writes neither.
+fn written_the_other_way(name: &str) -> Option<String> {
+    let upper = name.to_uppercase();
+    for (long, short) in [("IMPORT", "EXPORT"), ("IMP.", "EXP."), ("IMP", "EXP")] {
+        for join in JOINS {
+            let phrase = format!("{long}{join}{short}");
+            let Some(at) = upper.find(&phrase) else {
+                continue;
+            };
+            let end = at + phrase.len();
+            // Whole words only: not the "IMP" of "IMPORT".
+            let bounded = |i: usize| {
+                upper[i..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            };
+            if !bounded(end) || (at > 0 && !bounded(at - 1)) {
+                continue;
+            }
+            let other = if long == "IMPORT" {
+                "IMP & EXP"
+            } else {
+                "IMPORT AND EXPORT"
+            };
+            return Some(format!("{}{other}{}", &name[..at], &name[end..]));
+        }
+    }
+    None
+}
+
+#[test]
+fn import_and_export_contracted_or_spelt_out_hits_its_entity() {
+    let (cases, misses) = misses_when_written(FILES, written_the_other_way);
+    println!(
+        "{} of {cases} names with Import and Export written the other way miss",
+        misses.len()
+    );
+    assert!(cases > 30, "only {cases} names write Import and Export");
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
+
+#[test]
+fn the_phrase_is_found_as_names_write_it() {
+    assert_eq!(
+        written_the_other_way("ZHEJIANG WONDER IMP. AND EXP. CO., LTD.").as_deref(),
+        Some("ZHEJIANG WONDER IMPORT AND EXPORT CO., LTD.")
+    );
+    assert_eq!(
+        written_the_other_way("Sinobright Import and Export Company").as_deref(),
+        Some("Sinobright IMP & EXP Company")
+    );
+    assert_eq!(
+        written_the_other_way("SHEN YANG JING CHENG MACHINERY IMP&EXP. CO., LIMITED").as_deref(),
+        Some("SHEN YANG JING CHENG MACHINERY IMPORT AND EXPORT. CO., LIMITED")
+    );
+    assert_eq!(written_the_other_way("IMPERIAL EXPORTS LTD"), None);
+}
