@@ -122,6 +122,10 @@ const MUST_MATCH: &[Case] = cases![
     "PRIVATE MILITARY COMPANY WAGNER", "PMC WAGNER", "the same, the short form on the listed side";
     "ZHEJIANG WONDER IMPORT AND EXPORT CO LTD", "ZHEJIANG WONDER IMP. AND EXP. CO., LTD.", "Imp and Exp, as Chinese companies' names contract Import and Export (the 2024 SDN file's spelling)";
     "CHINA NATIONAL ELECTRONICS IMP & EXP CORP", "CHINA NATIONAL ELECTRONICS IMPORT AND EXPORT CORPORATION", "the same contraction on the vendor's side (the 2021 SDN file's alias of CEIEC)";
+    "FUHUA PRECISION MANUFACTURING CO", "Fuhua Precision Man. Co", "a list's contraction of three letters, marked as one by its period (the CSL's)";
+    "SHANGHAI AEROSPACE EQUIPMENT MANUFACTURING", "Shanghai Aerospace Equip. Man.", "the same, in a name without a distinctive word (the CSL's)";
+    "GUIZHOU AVIATION TECHNICAL DEVELOPMENT NATIONAL", "Guizhou Aviation Tech. Dev. Nat.", "the same, Nat. for National (the CSL's)";
+    "ISLAMIC REPUBLIC OF IRAN BROADCASTING ORGANIZATION", "ISLAMIC REPUBLIC OF IRAN BROADCASTING ORG.", "the same, Org. for Organization (the SDN's)";
     "CHINA STATE SHIPBLDG CORP", "China State Shipbuilding Corporation", "a contraction keeping eight of twelve letters, Shipbldg";
     "China Electronics Tecnology Group Corporation", "China Electronics Technology Group Corporation", "one typo";
     // Evasions and encodings.

@@ -61,8 +61,9 @@ impl NameIndex {
                 >= crate::score::MIN_CONFIRMING_WORDS;
             for a in anchors(toks, &df) {
                 b.anchor(toks, a, id);
-                if long {
-                    b.maybe_contraction(&toks[a]);
+                // Or any, marked as an abbreviation by its period ("Man.").
+                if long || n.abbreviated(a) {
+                    b.maybe_contraction(&toks[a], n.abbreviated(a));
                 }
             }
             b.number_runs(toks, id);
@@ -164,11 +165,13 @@ impl Builder {
     }
 
     /// Keeps an anchor of a listed name of three words or more that may be
-    /// a contraction the list writes: four letters or more as written.
-    fn maybe_contraction(&mut self, t: &Token) {
+    /// a contraction the list writes: four letters or more as written, or
+    /// any the list marks as an abbreviation (`marked`:
+    /// [`crate::normalize::Normalized::abbreviated`]).
+    fn maybe_contraction(&mut self, t: &Token, marked: bool) {
         let written = t.unexpanded_text();
         if !matches!(t.kind, TokenKind::Distinctive | TokenKind::Generic)
-            || written.len() < crate::score::MIN_LISTED_CONTRACTION_LEN
+            || (written.len() < crate::score::MIN_LISTED_CONTRACTION_LEN && !marked)
         {
             return;
         }

@@ -271,6 +271,27 @@ impl Normalized {
             .iter()
             .any(|t| matches!(t.kind, TokenKind::Distinctive | TokenKind::Number))
     }
+
+    /// Whether the name writes its distinctive word `j` as written, with a
+    /// period after it and a space, a comma or the name's end next: an
+    /// abbreviation ("Man. Co", "Nat."), not the initials of "S.A.R.L.".
+    ///
+    /// ```
+    /// let n = vendor_screen::normalize::Normalizer::new();
+    /// let name = n.normalize("Fuhua Precision Man. Co");
+    /// assert!(name.abbreviated(2));
+    /// assert!(!name.abbreviated(1));
+    /// ```
+    pub fn abbreviated(&self, j: usize) -> bool {
+        let Some(t) = self.tokens.get(j) else {
+            return false;
+        };
+        let mut after = self.original.get(t.span.end..).unwrap_or("").chars();
+        t.kind == TokenKind::Distinctive
+            && t.span.len() == t.unexpanded_text().len()
+            && after.next() == Some('.')
+            && after.next().is_none_or(|c| c.is_whitespace() || c == ',')
+    }
 }
 
 /// The normaliser: its tables are built once (parsing the embedded legal-form

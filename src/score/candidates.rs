@@ -4,7 +4,9 @@
 //! (a vendor's acronym against the listed words it spells).
 
 use super::Prepared;
-use super::words::{Context, PairKind, allowed_edits, is_swap, typo_similarity, word_sim};
+use super::words::{
+    Context, PairKind, allowed_edits, is_swap, marked_contraction, typo_similarity, word_sim,
+};
 use crate::normalize::{Token, TokenKind};
 
 /// Consecutive tokens `start..end` of a name: every pair the scorer makes
@@ -123,10 +125,13 @@ pub(crate) fn candidates_among(q: &Prepared, l: &Prepared, among: Among) -> Vec<
         listed_long: content >= super::words::MIN_CONFIRMING_WORDS,
     };
     let mut out = Vec::new();
+    let marked: Vec<bool> = (0..lt.len()).map(|j| l.name.abbreviated(j)).collect();
     for i in among.words(qt.len()) {
         let a = &qt[i];
         for (j, b) in lt.iter().enumerate() {
-            if let Some((sim, kind)) = word_sim(a, b, ctx) {
+            let sim = word_sim(a, b, ctx)
+                .or_else(|| marked[j].then(|| marked_contraction(b, a)).flatten());
+            if let Some((sim, kind)) = sim {
                 out.push(Candidate {
                     query: Span::one(i),
                     listed: Span::one(j),

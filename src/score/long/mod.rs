@@ -76,7 +76,7 @@ pub(crate) fn align_long(long: &LongQuery, l: &Prepared, cutoff: f64) -> Option<
     if !long.content || !has_content(l) {
         return None;
     }
-    let found = long.words.among(&l.name.tokens);
+    let found = long.words.among(&l.name);
     let among = Among::Only {
         words: &found.words,
         runs: &found.runs,

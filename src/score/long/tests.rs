@@ -206,7 +206,7 @@ fn the_words_found_give_the_same_candidates() {
         let words = QueryWords::new(&q.name.tokens);
         for &j in &around {
             let l = &listed[j];
-            let found = words.among(&l.name.tokens);
+            let found = words.among(&l.name);
             let among = Among::Only {
                 words: &found.words,
                 runs: &found.runs,

@@ -11,7 +11,7 @@
 //! | misspelt legal form | the same, as written | first letter and length, as written |
 //! | first letter | the form less its first letter (substituted), or one form the other less its first letter (added, dropped); a legal form as written | tail, compare form, both as written too |
 //! | contraction | first letter; the vendor's word shorter, its letters among the listed word's | first letter and length, as written, then letters |
-//! | listed contraction | first letter; the listed word shorter, its letters among the vendor's organisation word's | first letter, then letters |
+//! | listed contraction | first letter; the listed word shorter (four letters or more, or any marked by a period after it), its letters among the vendor's organisation word's | first letter, then letters |
 //! | split or merged | first letter, lengths at most [`MAX_EDITS`] apart | first letter and length, as written (runs of the query too) |
 //! | re-spaced numbers | the listed run's digits are a query word | compare form; the query's own runs are few and all tried |
 //! | initialism | the vendor's word's first two letters are a listed word's initial and that of a word the initialism may come to next | first two letters |
@@ -21,7 +21,7 @@
 //! `super::tests` hold the candidates of the words found to those of
 //! every word, on real names.
 
-use crate::normalize::{Token, TokenKind};
+use crate::normalize::{Normalized, Token, TokenKind};
 use crate::score::candidates::{Span, all_runs, number_runs, skippable};
 use crate::score::words::{MIN_CONTRACTED_LEN, MIN_CONTRACTION_LEN, MIN_LISTED_CONTRACTION_LEN};
 use std::collections::HashMap;
@@ -158,11 +158,13 @@ impl<'q> QueryWords<'q> {
         w
     }
 
-    /// The query's words and runs that may pair with listed tokens `lt`.
-    pub fn among(&self, lt: &[Token]) -> Found {
+    /// The query's words and runs that may pair with the listed name's
+    /// tokens.
+    pub fn among(&self, listed: &Normalized) -> Found {
+        let lt = &listed.tokens[..];
         let mut found = Found::default();
         for (j, b) in lt.iter().enumerate() {
-            self.word(b, &mut found.words);
+            self.word(b, listed.abbreviated(j), &mut found.words);
             // Listed words run together against a query word.
             let mut joined = b.unexpanded_text().to_string();
             for next in lt.iter().take(j + 3).skip(j + 1) {
@@ -184,8 +186,10 @@ impl<'q> QueryWords<'q> {
         found
     }
 
-    /// Query words that listed word `b` may pair with, word for word.
-    fn word(&self, b: &Token, out: &mut Vec<usize>) {
+    /// Query words that listed word `b` may pair with, word for word;
+    /// `marked`: the list marks it as an abbreviation
+    /// ([`Normalized::abbreviated`]).
+    fn word(&self, b: &Token, marked: bool, out: &mut Vec<usize>) {
         let text = b.text.as_str();
         extend(&self.text, text, out);
         extend(&self.key, b.key(), out);
@@ -219,10 +223,10 @@ impl<'q> QueryWords<'q> {
             }
         }
         // The query's organisation words a listed contraction may stand
-        // for ("SHPG" for "Shipping").
+        // for ("SHPG" for "Shipping", "Man." for "Manufacturing").
         if let (Some(&first), true) = (
             written.as_bytes().first(),
-            written.len() >= MIN_LISTED_CONTRACTION_LEN,
+            written.len() >= MIN_LISTED_CONTRACTION_LEN || marked,
         ) {
             let mask = letters(written);
             let words = self.organisation.get(&first).into_iter().flatten();

@@ -31,7 +31,7 @@ mod typo;
 mod vowels;
 
 use contraction::contraction;
-pub(crate) use contraction::contracts;
+pub(crate) use contraction::{contracts, marked_contraction};
 use numbers::{digits_for_letters, misspelt_number_word, number_word_with_digits};
 use typo::{first_letter, first_letter_bytes, typo, typo_bytes};
 pub(crate) use vowels::MIN_VOWELS_LEN;
