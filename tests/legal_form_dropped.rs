@@ -16,7 +16,7 @@
 //! NETWORKING COMPANY IRKUT. Every such name of the same files, its form's
 //! last word dropped as written, hits its own entity.
 
-use support::own_entity::misses_when_written;
+use support::own_entity::all_hit_their_entity;
 use vendor_screen::normalize::{Normalizer, TokenKind};
 
 mod support;
@@ -49,13 +49,12 @@ fn without_legal_form(n: &Normalizer, name: &str) -> Option<String> {
 #[test]
 fn a_listed_name_without_its_legal_form_hits_its_entity() {
     let n = Normalizer::new();
-    let (cases, misses) = misses_when_written(FILES, |name| without_legal_form(&n, name));
-    println!(
-        "{} of {cases} names without their legal form miss",
-        misses.len()
+    all_hit_their_entity(
+        FILES,
+        |name| without_legal_form(&n, name),
+        "without their legal form",
+        6_000,
     );
-    assert!(cases > 6_000, "only {cases} names end in a legal form");
-    assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
 
 /// The name with the last word of each "Joint Stock Company", "Joint Stock
@@ -98,11 +97,10 @@ fn without_last_legal_word(name: &str) -> Option<String> {
 
 #[test]
 fn a_listed_name_without_its_legal_forms_last_word_hits_its_entity() {
-    let (cases, misses) = misses_when_written(FILES, without_last_legal_word);
-    println!(
-        "{} of {cases} names without their legal form's last word miss",
-        misses.len()
+    all_hit_their_entity(
+        FILES,
+        without_last_legal_word,
+        "without their legal form's last word",
+        1_000,
     );
-    assert!(cases > 1_000, "only {cases} names write such a legal form");
-    assert!(misses.is_empty(), "{}", misses.join("\n"));
 }

@@ -125,12 +125,18 @@ pub(crate) fn candidates_among(q: &Prepared, l: &Prepared, among: Among) -> Vec<
         listed_long: content >= super::words::MIN_CONFIRMING_WORDS,
     };
     let mut out = Vec::new();
-    let marked: Vec<bool> = (0..lt.len()).map(|j| l.name.abbreviated(j)).collect();
     for i in among.words(qt.len()) {
         let a = &qt[i];
         for (j, b) in lt.iter().enumerate() {
+            // A listed abbreviation ("Man."), asked only of a vendor's
+            // organisation word against a listed word of the name's own.
+            let marked = || {
+                a.kind == TokenKind::Generic
+                    && b.kind == TokenKind::Distinctive
+                    && l.name.abbreviated(j)
+            };
             let sim = word_sim(a, b, ctx)
-                .or_else(|| marked[j].then(|| marked_contraction(b, a)).flatten());
+                .or_else(|| marked().then(|| marked_contraction(b, a)).flatten());
             if let Some((sim, kind)) = sim {
                 out.push(Candidate {
                     query: Span::one(i),

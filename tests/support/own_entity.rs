@@ -48,3 +48,17 @@ pub fn misses_when_written(
     }
     (cases, misses)
 }
+
+/// [`misses_when_written`], printed as "N of M names `what` miss", and
+/// held to none missing of more than `more_than` names written otherwise.
+pub fn all_hit_their_entity(
+    files: &[&str],
+    vary: impl Fn(&str) -> Option<String>,
+    what: &str,
+    more_than: usize,
+) {
+    let (cases, misses) = misses_when_written(files, vary);
+    println!("{} of {cases} names {what} miss", misses.len());
+    assert!(cases > more_than, "only {cases} names {what}");
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
