@@ -623,6 +623,10 @@ pub(crate) const ABBREVIATIONS: &[(&str, &str)] = &[
     // As written, "Exp" still contracts Express or Experimental.
     ("imp", "import"),
     ("exp", "export"),
+    // "Est." is Establishment in the Arab world's company names, of the
+    // lists ("TARIQ ABU SHANAB EST. FOR TRADE & COMMERCE", 26 names) and
+    // of real vendors ("EAST OASIS CONTRACTING EST.").
+    ("est", "establishment"),
     ("mfr", "manufacturer"),
     ("svcs", "services"),
     ("svc", "services"),

@@ -1,10 +1,12 @@
-//! Import and Export, as the lists write it both ways: spelt out
-//! ("CHINA NATIONAL ELECTRONICS IMPORT AND EXPORT CORPORATION") and
-//! contracted, as Chinese companies' names often are ("JINCHENG GROUP IMP
-//! & EXP. CO. LTD.", "ZHEJIANG WONDER IMP. AND EXP. CO., LTD."). Every
-//! organisation name of the OFAC SDN (2024 and 2021), non-SDN, DPL and CSL
-//! (2023) files that writes either, written the other way, hits its own
-//! entity at the default threshold. Not a sample; each miss is printed.
+//! Words the lists write both whole and abbreviated, as vendors do:
+//! Import and Export ("CHINA NATIONAL ELECTRONICS IMPORT AND EXPORT
+//! CORPORATION"; "JINCHENG GROUP IMP & EXP. CO. LTD.", "ZHEJIANG WONDER
+//! IMP. AND EXP. CO., LTD.", as Chinese companies' names often write it),
+//! and Establishment ("TARIQ ABU SHANAB EST. FOR TRADE & COMMERCE", as
+//! names of the Arab world write it). Every organisation name of the OFAC
+//! SDN (2024 and 2021), non-SDN, DPL and CSL (2023) files that writes
+//! either, written the other way, hits its own entity at the default
+//! threshold. Not a sample; each miss is printed.
 
 use support::own_entity::all_hit_their_entity;
 
@@ -64,8 +66,53 @@ fn import_and_export_contracted_or_spelt_out_hits_its_entity() {
     );
 }
 
+/// The name with the word Establishment written "EST.", or "Est." written
+/// out, in either case; `None` when it writes neither.
+fn establishment_the_other_way(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let mut changed = false;
+    let out: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let bare = w.trim_end_matches(',');
+            let tail = &w[bare.len()..];
+            match bare.to_uppercase().as_str() {
+                "ESTABLISHMENT" => {
+                    changed = true;
+                    format!("EST.{tail}")
+                }
+                "EST." | "EST" => {
+                    changed = true;
+                    format!("ESTABLISHMENT{tail}")
+                }
+                _ => (*w).to_string(),
+            }
+        })
+        .collect();
+    changed.then(|| out.join(" "))
+}
+
+#[test]
+fn establishment_abbreviated_or_spelt_out_hits_its_entity() {
+    all_hit_their_entity(
+        FILES,
+        establishment_the_other_way,
+        "with Establishment written the other way",
+        100,
+    );
+}
+
 #[test]
 fn the_phrase_is_found_as_names_write_it() {
+    assert_eq!(
+        establishment_the_other_way("TARIQ ABU SHANAB EST. FOR TRADE & COMMERCE").as_deref(),
+        Some("TARIQ ABU SHANAB ESTABLISHMENT FOR TRADE & COMMERCE")
+    );
+    assert_eq!(
+        establishment_the_other_way("MILITARY HOUSING ESTABLISHMENT, SYRIA").as_deref(),
+        Some("MILITARY HOUSING EST., SYRIA")
+    );
+    assert_eq!(establishment_the_other_way("ESTONIA TRADE"), None);
     assert_eq!(
         written_the_other_way("ZHEJIANG WONDER IMP. AND EXP. CO., LTD.").as_deref(),
         Some("ZHEJIANG WONDER IMPORT AND EXPORT CO., LTD.")
