@@ -196,7 +196,7 @@ impl Normalizer {
     /// ("PMC Wagner" / "PRIVATE MILITARY COMPANY 'WAGNER'").
     fn short_first_form(&self, raw: &[RawToken]) -> Option<String> {
         let word = raw.first()?.text.as_str();
-        if raw.len() < 2 || word.len() > 3 || super::tables::NOT_LEGAL_ALONE.contains(&word) {
+        if !acronym_first(raw, 0) || super::tables::NOT_LEGAL_ALONE.contains(&word) {
             return None;
         }
         self.legal
@@ -220,15 +220,10 @@ impl Normalizer {
             self.legal
                 .longest_at_most(raw, i, max)
                 .filter(|&(len, _)| {
-                    let word = raw[i].text.as_str();
-                    let acronym_first = i == 0
-                        && raw.len() > 1
-                        && word.len() <= 3
-                        && !super::tables::PREFIX_LEGAL.contains(&word);
                     len > 1
                         || !(hyphenated_code(text, &raw[i], edge, before_last)
-                            || super::tables::NOT_LEGAL_ALONE.contains(&word)
-                            || acronym_first)
+                            || super::tables::NOT_LEGAL_ALONE.contains(&raw[i].text.as_str())
+                            || acronym_first(raw, i))
                 })
                 .map(|(len, c)| (len, c.to_string()))
         };
@@ -442,6 +437,14 @@ impl Normalizer {
         }
         best
     }
+}
+
+/// Whether `raw[i]` is a short word opening a name of two words or more,
+/// which a legal form of [`super::tables::PREFIX_LEGAL`] only is there: as
+/// likely the name's own acronym ("JP Logistics", "PMC Resources").
+fn acronym_first(raw: &[RawToken], i: usize) -> bool {
+    let word = raw[i].text.as_str();
+    i == 0 && raw.len() > 1 && word.len() <= 3 && !super::tables::PREFIX_LEGAL.contains(&word)
 }
 
 /// A legal form read at a token ([`Normalizer::legal_form_at`]): how many

@@ -41,14 +41,14 @@ pub(crate) fn contracts(s: &str, l: &str) -> bool {
 }
 
 /// The listed word `short`, written with a period after it ("Man.",
-/// "Nat.", "Est."), a contraction of the vendor's organisation word `long`
-/// ("Manufacturing", "National", "Establishment"): the period says the
+/// "Nat.", "Org."), a contraction of the vendor's organisation word `long`
+/// ("Manufacturing", "National", "Organization"): the period says the
 /// list abbreviated it, so it need not be four letters, in a long name,
 /// nor a word no company name writes of its own, as a listed
 /// contraction without one must ([`contraction`]: "SES" is no
 /// contraction of "Systems", "Man" a word of its own). "Fuhua Precision
-/// Man. Co" and "Shanghai Aerospace Equip. Man." (the CSL's), "TARIQ ABU
-/// SHANAB EST. FOR TRADE & COMMERCE" (the SDN's).
+/// Man. Co" and "Shanghai Aerospace Equip. Man." (the CSL's), "ISLAMIC
+/// REPUBLIC OF IRAN BROADCASTING ORG." (the SDN's).
 pub(crate) fn marked_contraction(short: &Token, long: &Token) -> Option<(f64, PairKind)> {
     (long.kind == TokenKind::Generic
         && short.kind == TokenKind::Distinctive
