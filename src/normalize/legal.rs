@@ -12,7 +12,10 @@ use unicode_normalization::UnicodeNormalization;
 /// one of the short ones the legal-form table leaves out
 /// ([`LAST_WORD_LEGAL`]: "Russian Cargo Oy").
 pub(super) fn last_word_legal_form(text: &str, raw: &mut [RawToken], steps: &mut Steps) {
-    let [before @ .., last] = raw else {
+    // EDGAR's note after a slash closes a name after its last word ("SET
+    // PETROCHEMICALS OY/PA").
+    let end = super::edgar::note(text, raw.iter()).map_or(raw.len(), |n| n.start);
+    let [before @ .., last] = &mut raw[..end] else {
         return;
     };
     // After legal forms alone ("OOO AS") it is the name's own word; after
@@ -91,15 +94,20 @@ fn hyphenated_code(text: &str, t: &RawToken, edge: bool, before_last: bool) -> b
 impl Normalizer {
     /// Legal forms, longest phrase first, each one token with its compare
     /// form (`Company Limited`, `Co., Ltd.` → `coltd`), also when written
-    /// run together (`CoLtd`, `S.A. DEC.V.`).
+    /// run together (`CoLtd`, `S.A. DEC.V.`). EDGAR's note after a slash
+    /// closes the name after its legal form ([`super::edgar`]: "Taghtiran
+    /// P.J.S/PA/") and is read apart.
     pub(super) fn legal_forms(
         &self,
         text: &str,
-        raw: Vec<RawToken>,
+        mut raw: Vec<RawToken>,
         steps: &mut Steps,
     ) -> Vec<RawToken> {
+        let note = super::edgar::note(text, raw.iter()).map(|n| raw.split_off(n.start));
         let out = self.legal_forms_once(text, raw, steps);
-        self.legal_forms_read_again(text, out)
+        let mut out = self.legal_forms_read_again(text, out);
+        out.extend(note.unwrap_or_default());
+        out
     }
 
     /// A legal form that a field of fixed width cut through at the end of a

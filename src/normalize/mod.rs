@@ -58,6 +58,7 @@
 mod acronyms;
 mod build;
 mod chars;
+mod edgar;
 pub(crate) use chars::lower_l_reads_as_i;
 mod glued;
 mod han;

@@ -2,8 +2,8 @@
 //! own line in the explanation: an article, the Arabic article, the words
 //! naming a country's state, and what some lists write after or beside a
 //! legal form (a registry's code, the Persian ezafe, "offshore" beside a
-//! SAL, the town after a d.o.o.). An optional word still pairs when the
-//! other name writes it.
+//! SAL, the town after a d.o.o., EDGAR's note after a slash). An optional
+//! word still pairs when the other name writes it.
 
 use super::chars::RawToken;
 use super::tables::REPUBLIC_OF;
@@ -16,6 +16,7 @@ pub(super) fn words_a_name_may_leave_out(text: &str, toks: &mut [Tagging], steps
     articles(text, toks, steps);
     arabic_articles(text, toks, steps);
     registry_codes(text, toks, steps);
+    edgar_notes(text, toks, steps);
     ezafe(text, toks, steps);
     offshore(text, toks, steps);
     seat_after_doo(text, toks, steps);
@@ -93,6 +94,44 @@ fn registry_codes(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
         && gap_is(text, &form.raw, &code.raw, &["-", ".-"]);
     if registry {
         code.make_optional(text, "is a registry's code after the legal form", steps);
+    }
+}
+
+/// EDGAR's note after a slash closing a conformed name
+/// ([`super::edgar`]): where the company is incorporated ("8X8 INC /DE/",
+/// "UNITED BANCSHARES INC/OH", "Troops, Inc. /Cayman Islands/") or how it
+/// is registered ("AAK AB/ADR", "KEYCORP /NEW/"). It says how the company
+/// files, not who it is, and is optional: "CHINA MOBILE LTD /ADR/" is
+/// China Mobile Limited. A code must be set apart from the name by a space
+/// or a legal form before the slash ("AC/DC" is a name); depositary
+/// receipts may follow any word ("Hesai Group/ADR").
+fn edgar_notes(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
+    if !text.contains('/') {
+        return;
+    }
+    let Some(note) = super::edgar::note(text, toks.iter().map(|t| &t.raw)) else {
+        return;
+    };
+    let legal = |t: &Tagging| t.raw.kind == Some(TokenKind::LegalForm);
+    let first = note.start;
+    let named = toks[..first].iter().any(|t| !legal(t) && !t.optional);
+    let gap = text
+        .get(toks[first - 1].raw.span.end..toks[first].raw.span.start)
+        .unwrap_or("");
+    let spaced = gap
+        .split('/')
+        .next()
+        .is_some_and(|b| b.contains(char::is_whitespace));
+    let apart = legal(&toks[first - 1]) || spaced;
+    let taken = toks[first..].iter().any(|t| t.optional || legal(t));
+    if named && (note.depositary || apart) && !taken {
+        for t in &mut toks[first..] {
+            t.make_optional(
+                text,
+                "is EDGAR's note of how the company is registered",
+                steps,
+            );
+        }
     }
 }
 

@@ -773,3 +773,44 @@ fn organisation_words_of_other_languages_read_as_english() {
     let filer = n.normalize("8X8 INC /DE/");
     assert_eq!(filer.tokens.last().map(|t| t.text.as_str()), Some("de"));
 }
+
+/// EDGAR's note after a slash closing a conformed name (the SEC names of
+/// `../shared/data/vendors`: "8X8 INC /DE/", "AAK AB/ADR", "KEYCORP /NEW/")
+/// is optional; a slash inside a name, or before a word the tables do not
+/// hold, is not.
+#[test]
+fn edgars_note_after_a_slash_is_optional() {
+    let n = Normalizer::new();
+    let optional = |s: &str| -> Vec<String> {
+        n.normalize(s)
+            .tokens
+            .iter()
+            .filter(|t| t.optional)
+            .map(|t| t.text.clone())
+            .collect()
+    };
+    for (name, expected) in [
+        ("8X8 INC /DE/", &["de"][..]),
+        ("UNITED BANCSHARES INC/OH", &["oh"]),
+        ("AAK AB/ADR", &["adr"]),
+        ("Hesai Group/ADR", &["adr"]),
+        ("NITTO DENKO CORP / ADR/", &["adr"]),
+        ("COSTCO WHOLESALE CORP /NEW", &["new"]),
+        ("BANK OF MONTREAL /CAN/", &["can"]),
+        ("Troops, Inc. /Cayman Islands/", &["caymanislands"]),
+        ("AIR FRANCE-KLM /FI", &["fi"]),
+        ("AC/DC", &[]),
+        ("HUPP AEROSPACE/DEFENSE", &[]),
+        ("DA/PRO RUBBER  INC.", &[]),
+        ("ASCENDIS PHARMA A/S", &[]),
+        ("ACME INC /ACME", &[]),
+        ("/ADR", &[]),
+    ] {
+        assert_eq!(optional(name), expected, "{name}");
+    }
+    let steps = n.normalize("8X8 INC /DE/").steps;
+    assert!(
+        steps.iter().any(|s| s.detail.contains("EDGAR")),
+        "{steps:?}"
+    );
+}
