@@ -136,8 +136,9 @@ fn tail_bodies(s: &str) -> [Option<&str>; 2] {
 }
 
 /// The marker of vowel keys: a distinctive word's first letter as written
-/// and its consonants ([`crate::normalize::consonant_key`]), under which
-/// its transliterations with other vowels are found ("Misr" / "Masr").
+/// (`q` for a first "gh", as the vowel rule reads "Ghods" / "Qods") and its
+/// consonants ([`crate::normalize::consonant_key`]), under which its
+/// transliterations with other vowels are found ("Misr" / "Masr").
 const VOWELS: char = '%';
 
 /// The vowel key of a word long enough for the vowel rule
@@ -148,7 +149,11 @@ fn vowel_key_into(s: &str, key: &mut String) -> bool {
         return false;
     };
     key.push(VOWELS);
-    key.push(char::from(first));
+    key.push(if s.starts_with("gh") {
+        'q'
+    } else {
+        char::from(first)
+    });
     s.len() >= crate::score::words::MIN_VOWELS_LEN && consonant_key_into(s, key)
 }
 

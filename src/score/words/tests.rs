@@ -213,6 +213,15 @@ fn rules() {
             "a vowel changed: transliterations",
         ),
         (
+            "ghods",
+            "qods",
+            VOWELS_SIM,
+            "gh for q first: transliterations of Persian and Arabic",
+        ),
+        ("quds", "ghods", VOWELS_SIM, "the same, and a vowel changed"),
+        ("goods", "qods", 0.0, "g for q: another word"),
+        ("ghods", "qors", 0.0, "gh for q, and a consonant changed"),
+        (
             "mujahidin",
             "mujahideen",
             VOWELS_SIM,

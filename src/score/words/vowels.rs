@@ -35,8 +35,8 @@ pub(super) fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKin
         return None;
     }
     let (x, y) = (a.text.len(), b.text.len());
-    let first = |t: &Token| t.text.as_bytes().first().copied();
-    if x.min(y) < MIN_VOWELS_LEN || x.abs_diff(y) > 1 || first(a) != first(b) {
+    let (ra, rb) = after_first_sound(a.text.as_bytes(), b.text.as_bytes())?;
+    if x.min(y) < MIN_VOWELS_LEN || x.abs_diff(y) > 1 {
         return None;
     }
     // Compared without allocating: this runs for every pair of words.
@@ -67,18 +67,29 @@ pub(super) fn vowels(a: &Token, b: &Token, ctx: Context) -> Option<(f64, PairKin
     // one sound ("Nour" / "Noor", "Niru" / "Niroo").
     // One sound written two ways ("u" / "oo") may take two edits.
     let enough = consonants >= 3 || (consonants == 2 && x.min(y) >= 5);
-    let edited = || osa_within(a.text.as_bytes(), b.text.as_bytes(), edits).is_some();
+    let edited = || osa_within(ra, rb, edits).is_some();
     // A listed name of one word has nothing else to say which name it is:
     // only one sound written with two vowels and as many letters either
     // way ("Nour" / "Noor"), not a vowel added ("Aries" / "Ares", "Daniel"
     // / "Danel"), unless the word is long enough to say it alone.
-    let one_sound = || {
-        consonants >= 2
-            && (!ctx.listed_single || x == y)
-            && differ_in_a_vowel_pair(a.text.as_bytes(), b.text.as_bytes())
-    };
+    let one_sound =
+        || consonants >= 2 && (!ctx.listed_single || x == y) && differ_in_a_vowel_pair(ra, rb);
     (((!ctx.listed_single || alone) && enough && edited()) || one_sound())
         .then_some((VOWELS_SIM, PairKind::Variant { digits: false }))
+}
+
+/// The words after their first sound, when it is one: the same first
+/// letter (as written), or "gh" and "q", as transliterations of Persian and
+/// Arabic write one letter ("Ghods" / "Qods", the IRGC's Qods Force and
+/// Ghods Aviation Industries, an alias of Qods Aviation Industries).
+fn after_first_sound<'a>(a: &'a [u8], b: &'a [u8]) -> Option<(&'a [u8], &'a [u8])> {
+    let gh_q = |x: &'a [u8], y: &'a [u8]| {
+        (x.starts_with(b"gh") && y.first() == Some(&b'q')).then(|| (&x[2..], &y[1..]))
+    };
+    match (a.first(), b.first()) {
+        (Some(p), Some(q)) if p == q => Some((a, b)),
+        _ => gh_q(a, b).or_else(|| gh_q(b, a).map(|(y, x)| (x, y))),
+    }
 }
 
 /// The consonants of a word, a leading vowel aside ([`consonant_bytes`]
