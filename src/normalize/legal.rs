@@ -37,6 +37,11 @@ pub(super) fn last_word_legal_form(text: &str, raw: &mut [RawToken], steps: &mut
     );
 }
 
+/// Most tokens a legal form written with its initials apart covers
+/// ([`Normalizer::run_together_legal_form`]): "S A P I DE C V", "S DE R L
+/// DE C V" have seven.
+const MAX_SPACED_LEGAL_TOKENS: usize = 8;
+
 /// Most words of a legal form a field may have cut through
 /// ([`Normalizer::cut_legal_form`]).
 const MAX_CUT_LEGAL_WORDS: usize = 6;
@@ -428,12 +433,20 @@ impl Normalizer {
     }
 
     /// A legal form of several words written as fewer tokens: `coltd`,
-    /// `sa dec v`.
+    /// `sa dec v`; or as more, its initials written apart where the table
+    /// writes them with periods, as vendor masters that turn punctuation
+    /// into spaces do: "S A DE C V", "S DE R L DE C V" (of the OFAC SDN
+    /// file's 210 names ending "S.A. DE C.V.", 42 so written scored under
+    /// the default threshold against themselves). Past four tokens, only
+    /// words of one or two letters ([`MAX_SPACED_LEGAL_TOKENS`]).
     fn run_together_legal_form(&self, raw: &[RawToken], i: usize) -> Option<(usize, String)> {
         let mut joined = String::new();
         let mut best = None;
-        for (k, t) in raw[i..].iter().take(4).enumerate() {
+        for (k, t) in raw[i..].iter().take(MAX_SPACED_LEGAL_TOKENS).enumerate() {
             if t.kind.is_some() || !t.text.bytes().all(|b| b.is_ascii_alphabetic()) {
+                break;
+            }
+            if k >= 4 && t.text.len() > 2 {
                 break;
             }
             joined.push_str(&t.text);

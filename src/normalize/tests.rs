@@ -814,3 +814,35 @@ fn edgars_note_after_a_slash_is_optional() {
         "{steps:?}"
     );
 }
+
+/// A legal form whose initials the table writes with periods, written
+/// apart ("S A DE C V", as punctuation turned into spaces leaves it), is
+/// that legal form; letters spelled out stay a word.
+#[test]
+fn a_legal_forms_initials_written_apart_are_the_legal_form() {
+    let n = Normalizer::new();
+    for (spaced, dotted) in [
+        (
+            "FUNERALES OASIS S A DE C V",
+            "FUNERALES OASIS, S.A. DE C.V.",
+        ),
+        (
+            "GRUPO ACME S DE R L DE C V",
+            "GRUPO ACME, S. DE R.L. DE C.V.",
+        ),
+        ("ACME S A P I DE C V", "ACME S.A.P.I. DE C.V."),
+        ("CEMEX S A B DE C V", "CEMEX, S.A.B. DE C.V."),
+    ] {
+        let words = |s: &str| -> Vec<(String, TokenKind)> {
+            n.normalize(s)
+                .tokens
+                .iter()
+                .map(|t| (t.text.clone(), t.kind))
+                .collect()
+        };
+        assert_eq!(words(spaced), words(dotted), "{spaced}");
+    }
+    let spelled = n.normalize("A B C D E F");
+    assert_eq!(spelled.tokens.len(), 1);
+    assert_ne!(spelled.tokens[0].kind, TokenKind::LegalForm);
+}
