@@ -126,6 +126,8 @@ const MUST_MATCH: &[Case] = cases![
     "SHANGHAI AEROSPACE EQUIPMENT MANUFACTURING", "Shanghai Aerospace Equip. Man.", "the same, in a name without a distinctive word (the CSL's)";
     "GUIZHOU AVIATION TECHNICAL DEVELOPMENT NATIONAL", "Guizhou Aviation Tech. Dev. Nat.", "the same, Nat. for National (the CSL's)";
     "ISLAMIC REPUBLIC OF IRAN BROADCASTING ORGANIZATION", "ISLAMIC REPUBLIC OF IRAN BROADCASTING ORG.", "the same, Org. for Organization (the SDN's)";
+    "GG INTERNACIONAL SAS", "G&G INTERNACIONAL S.A.S.", "two initials written without the '&' between them (0.085 before)";
+    "S&C TRADE PTY CO., LTD", "SC TRADE PTY CO LTD", "the same, the listed name without it";
     "FUNERALES OASIS S A DE C V", "FUNERALES OASIS, S.A. DE C.V.", "a legal form's initials written apart, as punctuation turned into spaces leaves them (0.389 before)";
     "AKA INTEGRAL SERVICES S DE R L DE C V", "AKA INTEGRAL SERVICES, S. DE R.L. DE C.V.", "the same, seven tokens";
     "CHINA MOBILE LTD /ADR/", "China Mobile Limited", "EDGAR's note after a slash, a foreign issuer's depositary receipts (0.864 before)";

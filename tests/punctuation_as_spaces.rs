@@ -6,6 +6,12 @@
 //! commas written as spaces, hits its own entity at the default threshold.
 //! Not a sample; each miss is printed. 22 of 1,521 missed before the
 //! initials were read apart; one still does, for another rule (below).
+//!
+//! Such vendor masters drop the "&" between initials too ("GG
+//! INTERNACIONAL SAS" for G&G INTERNACIONAL S.A.S.): every organisation
+//! name of the same files with two initials joined by "&", written without
+//! it, hits its own entity. 20 of 26 missed before the initials were run
+//! together without their "&"; one still does (below).
 
 use support::own_entity::misses_when_written;
 use vendor_screen::normalize::{Normalizer, TokenKind};
@@ -57,3 +63,64 @@ fn a_legal_form_with_its_initials_written_apart_hits_its_entity() {
         .collect();
     assert!(unknown.is_empty(), "{unknown:#?}");
 }
+
+/// The name with each pair of initials joined by "&" ("G&G", "J & E",
+/// "AT&T") written without it ("GG", "JE", "ATT"), as vendor masters that
+/// keep no special characters write it; `None` when it has none.
+fn ampersand_dropped(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let initials =
+        |w: &str| (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_alphabetic());
+    let mut out: Vec<String> = Vec::new();
+    let mut changed = false;
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        // "G&G" in one word, or "J & E" in three.
+        if let Some((a, b)) = w
+            .split_once('&')
+            .filter(|(a, b)| initials(a) && initials(b))
+        {
+            out.push(format!("{a}{b}"));
+            changed = true;
+            i += 1;
+        } else if i + 2 < words.len()
+            && words[i + 1] == "&"
+            && initials(w)
+            && initials(words[i + 2].trim_end_matches([',', '.']))
+        {
+            out.push(format!("{w}{}", words[i + 2]));
+            changed = true;
+            i += 3;
+        } else {
+            out.push(w.to_string());
+            i += 1;
+        }
+    }
+    changed.then(|| out.join(" "))
+}
+
+#[test]
+fn initials_joined_by_an_ampersand_written_without_it_hit_their_entity() {
+    let (cases, misses) = misses_when_written(FILES, ampersand_dropped);
+    println!(
+        "{} of {cases} names with initials joined by '&', written without it, miss",
+        misses.len()
+    );
+    assert!(cases > 20, "only {cases} names");
+    let unknown: Vec<&String> = misses
+        .iter()
+        .filter(|m| {
+            !KNOWN_AMPERSAND
+                .iter()
+                .any(|k| m.contains(&format!("{k:?}")))
+        })
+        .collect();
+    assert!(unknown.is_empty(), "{unknown:#?}");
+}
+
+/// Known misses: the CSL's "W&M Engineering, the Wintrade Company, and the
+/// Winman Company" (held out, not tuned on) scores 0.831, the alignment
+/// pairing the vendor's second "and" with the listed "&" before the merge
+/// of the initials can take it.
+const KNOWN_AMPERSAND: &[&str] = &["WM Engineering, the Wintrade Company, and the Winman Company"];

@@ -155,10 +155,8 @@ impl Builder {
                 if start == end {
                     continue;
                 }
-                let joined: String = toks[start..=end]
-                    .iter()
-                    .map(Token::unexpanded_text)
-                    .collect();
+                let joined: String =
+                    crate::score::candidates::run_parts(&toks[start..=end]).collect();
                 self.add(&joined, id, Role::Concatenation, false);
             }
         }

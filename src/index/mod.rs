@@ -50,6 +50,7 @@ mod sketch;
 use crate::normalize::{
     Normalized, Token, TokenKind, consonant_key_into, digits_as_letters_with_l, variant_key,
 };
+use crate::score::candidates::{initials_and, run_parts};
 use crate::score::cut::{head, written_key};
 use crate::score::{allowed_edits, is_subsequence, osa_within};
 pub(crate) use hash::{FxMap, hash};
@@ -271,6 +272,12 @@ impl NameIndex {
             let mut joined = t.unexpanded_text().to_string();
             for next in toks.iter().skip(i + 1).take(2) {
                 joined.push_str(next.unexpanded_text());
+                self.lookup(&joined, false, &mut keys);
+            }
+            // Two initials and the "&" between them, run together without
+            // it ("G&G" as "gg").
+            if let Some(run) = toks.get(i..i + 3).filter(|r| initials_and(r)) {
+                let joined: String = run_parts(run).collect();
                 self.lookup(&joined, false, &mut keys);
             }
             // A run of numbers, whole.

@@ -20,7 +20,9 @@
 //!   and letters spelled out are joined, legal forms and places of several
 //!   words are one token). So every written form above is adjacent words run
 //!   together: the sieve looks each such run up as a query word (the widest
-//!   lookup), as long as a key can be near it;
+//!   lookup), as long as a key can be near it, and two initials joined by
+//!   `and` run together without it ("B & M" as `bm`, as the scorer merges
+//!   them);
 //! - a token's text is what was written (one word; single letters joined;
 //!   for a name made only of legal forms, its last token holds the last
 //!   words), unless a step replaced it (`Normalizer::replacements`: a legal
@@ -353,6 +355,19 @@ impl Sieve {
         } = scratch;
         masks.clear();
         let start = |i: usize| if i == 0 { 0 } else { ends[i - 1] };
+        // Two initials and the "and" between them run together without it
+        // ([`crate::score::candidates::initials_and`]: "B & M" as "bm").
+        let word = |i: usize| &words[start(i)..ends[i]];
+        let initial =
+            |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_alphabetic());
+        for i in 2..ends.len() {
+            if word(i - 1) == "and" && initial(word(i - 2)) && initial(word(i)) {
+                let joined = format!("{}{}", word(i - 2), word(i));
+                if index.finds_word(&joined, lookup) {
+                    return Some("two initials run together without their '&' find a key");
+                }
+            }
+        }
         masks.extend((0..ends.len()).map(|i| letter_masks(&words[start(i)..ends[i]])));
         let reach = self.longest.max(self.longest_run);
         for i in 0..ends.len() {

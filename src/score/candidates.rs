@@ -198,11 +198,10 @@ fn merges(
         joined.clear();
         // Summed word by word, as the run grows (the same sums as ever).
         let mut weight = a.weights[run.start];
-        joined.push_str(at[run.start].unexpanded_text());
-        for (t, w) in at[run.range()].iter().zip(&a.weights[run.range()]).skip(1) {
-            joined.push_str(t.unexpanded_text());
+        for w in &a.weights[run.start + 1..run.end] {
             weight += w;
         }
+        run_parts(&at[run.range()]).for_each(|p| joined.push_str(p));
         let ids = &at[run.range()];
         let all_numbers = ids.iter().all(|t| t.kind == TokenKind::Number);
         // A typo too only in words of letters ("eagle 2" is not "eagles").
@@ -219,6 +218,28 @@ fn merges(
             out.push(merged(run, j, swapped, sim, weight + b.weights[j]));
         }
     }
+}
+
+/// Whether a run of three tokens is two initials joined by "&" or "and"
+/// ("G&G", "AT&T", "I & S"): run together, the "&" goes, as vendor masters
+/// that drop it write them ("GG INTERNACIONAL SAS" for G&G INTERNACIONAL
+/// S.A.S., "SC TRADE" for S&C TRADE).
+pub(crate) fn initials_and(run: &[Token]) -> bool {
+    let initial = |t: &Token| {
+        (1..=2).contains(&t.text.len()) && t.text.bytes().all(|b| b.is_ascii_alphabetic())
+    };
+    matches!(run, [x, and, y] if and.text == "and" && initial(x) && initial(y))
+}
+
+/// The written parts of a run of tokens as split and merged words read
+/// them: each token as written, but the "and" between two initials
+/// ([`initials_and`]). The scorer, the index and the long-query path run
+/// words together so alike.
+pub(crate) fn run_parts(run: &[Token]) -> impl Iterator<Item = &str> {
+    let skip = initials_and(run);
+    run.iter()
+        .filter(move |t| !(skip && t.text == "and"))
+        .map(Token::unexpanded_text)
 }
 
 /// A merge candidate: tokens `ids` of one name run together against token

@@ -22,7 +22,7 @@
 //! every word, on real names.
 
 use crate::normalize::{Normalized, Token, TokenKind};
-use crate::score::candidates::{Span, all_runs, number_runs, skippable};
+use crate::score::candidates::{Span, all_runs, initials_and, number_runs, run_parts, skippable};
 use crate::score::words::{MIN_CONTRACTED_LEN, MIN_CONTRACTION_LEN, MIN_LISTED_CONTRACTION_LEN};
 use std::collections::HashMap;
 
@@ -147,7 +147,7 @@ impl<'q> QueryWords<'q> {
             }
         }
         for run in all_runs(toks.len()) {
-            let parts = || toks[run.range()].iter().map(Token::unexpanded_text);
+            let parts = || run_parts(&toks[run.range()]);
             let len = parts().map(str::len).sum();
             let mask = parts().fold(0, |m, p| m | letters(p));
             if let Some(&first) = parts().find_map(|p| p.as_bytes().first()) {
@@ -169,6 +169,10 @@ impl<'q> QueryWords<'q> {
             let mut joined = b.unexpanded_text().to_string();
             for next in lt.iter().take(j + 3).skip(j + 1) {
                 joined.push_str(next.unexpanded_text());
+                self.near_written(&joined, &mut found.words);
+            }
+            if let Some(run) = lt.get(j..j + 3).filter(|r| initials_and(r)) {
+                let joined: String = run_parts(run).collect();
                 self.near_written(&joined, &mut found.words);
             }
             // Query words run together against this one.
