@@ -36,6 +36,12 @@ impl Normalizer {
             let compare = synonyms
                 .get(place)
                 .map_or_else(|| place.replace(' ', ""), |c| (*c).to_string());
+            // A place of several words reads as itself run together too:
+            // its compare form ("caymanislands") normalises to itself.
+            if place.contains(' ') && !compare.contains(' ') {
+                n.places
+                    .insert(vec![compare.clone()], compare.clone(), false);
+            }
             n.places.insert(
                 place.split(' ').map(str::to_string).collect(),
                 compare,

@@ -101,17 +101,43 @@ impl Normalizer {
     /// form (`Company Limited`, `Co., Ltd.` → `coltd`), also when written
     /// run together (`CoLtd`, `S.A. DEC.V.`). EDGAR's note after a slash
     /// closes the name after its legal form ([`super::edgar`]: "Taghtiran
-    /// P.J.S/PA/") and is read apart.
+    /// P.J.S/PA/") and is read apart, where the name read whole has no
+    /// legal form running into it ("S.E.N./CA" is no "S. en C.A.") and
+    /// the note is set apart as [`super::optional`] asks.
     pub(super) fn legal_forms(
         &self,
         text: &str,
-        mut raw: Vec<RawToken>,
+        raw: Vec<RawToken>,
         steps: &mut Steps,
     ) -> Vec<RawToken> {
-        let note = super::edgar::note(text, raw.iter()).map(|n| raw.split_off(n.start));
-        let out = self.legal_forms_once(text, raw, steps);
-        let mut out = self.legal_forms_read_again(text, out);
-        out.extend(note.unwrap_or_default());
+        let read = |raw: Vec<RawToken>, steps: &mut Steps| {
+            let out = self.legal_forms_once(text, raw, steps);
+            self.legal_forms_read_again(text, out)
+        };
+        let Some(note) = super::edgar::note(text, raw.iter()) else {
+            return read(raw, steps);
+        };
+        let at = raw[note.start].span.start;
+        let whole = read(raw.clone(), &mut Steps::default());
+        let runs_into = whole.iter().any(|t| t.span.start < at && t.span.end > at);
+        let mut head = raw;
+        let tail = head.split_off(note.start);
+        let spaced = head.last().is_some_and(|t| {
+            text.get(t.span.end..at)
+                .and_then(|gap| gap.split('/').next())
+                .is_some_and(|b| b.contains(char::is_whitespace))
+        });
+        let mut trial = Steps::default();
+        let apart = read(head.clone(), &mut trial);
+        let legal_last = apart
+            .last()
+            .is_some_and(|t| t.kind == Some(TokenKind::LegalForm));
+        if runs_into || !(note.depositary || spaced || legal_last) {
+            head.extend(tail);
+            return read(head, steps);
+        }
+        let mut out = read(head, steps);
+        out.extend(tail);
         out
     }
 

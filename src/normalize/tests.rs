@@ -805,8 +805,16 @@ fn edgars_note_after_a_slash_is_optional() {
         ("ASCENDIS PHARMA A/S", &[]),
         ("ACME INC /ACME", &[]),
         ("/ADR", &[]),
+        // After a single letter, set apart by nothing: "F MA" reads as
+        // letters, not a note.
+        ("JONES SCOTT F/MA/", &[]),
+        // A legal form the name read whole runs into ("S. en C.A.").
+        ("ETABLISSEMENTS FRANCIS LAURENTY S.E.N./CA", &[]),
     ] {
         assert_eq!(optional(name), expected, "{name}");
+        // Its compare text reads back as itself, as the fuzz body asks.
+        let text = n.normalize(name).text();
+        assert_eq!(n.normalize(&text).text(), text, "{name}");
     }
     let steps = n.normalize("8X8 INC /DE/").steps;
     assert!(
@@ -845,4 +853,17 @@ fn a_legal_forms_initials_written_apart_are_the_legal_form() {
     let spelled = n.normalize("A B C D E F");
     assert_eq!(spelled.tokens.len(), 1);
     assert_ne!(spelled.tokens[0].kind, TokenKind::LegalForm);
+}
+
+/// A place of several words reads as itself run together: its compare
+/// form normalises to itself ("ENTERGY TEXAS, INC. CAYMAN ISLANDS" read
+/// "entergy ... caymanislands", whose last word then read as a distinctive
+/// word and its first as the misspelt "energy").
+#[test]
+fn a_place_of_several_words_reads_back_as_the_place() {
+    let n = Normalizer::new();
+    let text = n.normalize("ENTERGY TEXAS, INC. CAYMAN ISLANDS").text();
+    assert_eq!(n.normalize(&text).text(), text);
+    let run_together = n.normalize("ACME CAYMANISLANDS");
+    assert_eq!(run_together.tokens[1].kind, TokenKind::Place);
 }
