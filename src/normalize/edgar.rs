@@ -47,3 +47,12 @@ pub(super) fn note<'a>(
     });
     (depositary || registered).then_some(Note { start, depositary })
 }
+
+/// Whether a space sets the note apart from the name, written between the
+/// name's last token (ending at `name_end`) and the slash: "CORP /DE",
+/// "Inc. /MD/"; not "INC/OH", nor "INC/ OH".
+pub(super) fn spaced(text: &str, name_end: usize, note_start: usize) -> bool {
+    text.get(name_end..note_start)
+        .and_then(|gap| gap.split('/').next())
+        .is_some_and(|before| before.contains(char::is_whitespace))
+}

@@ -122,13 +122,11 @@ impl Normalizer {
         let runs_into = whole.iter().any(|t| t.span.start < at && t.span.end > at);
         let mut head = raw;
         let tail = head.split_off(note.start);
-        let spaced = head.last().is_some_and(|t| {
-            text.get(t.span.end..at)
-                .and_then(|gap| gap.split('/').next())
-                .is_some_and(|b| b.contains(char::is_whitespace))
-        });
+        let spaced = head
+            .last()
+            .is_some_and(|t| super::edgar::spaced(text, t.span.end, at));
         let mut trial = Steps::default();
-        let apart = read(head.clone(), &mut trial);
+        let mut apart = read(head.clone(), &mut trial);
         let legal_last = apart
             .last()
             .is_some_and(|t| t.kind == Some(TokenKind::LegalForm));
@@ -136,9 +134,9 @@ impl Normalizer {
             head.extend(tail);
             return read(head, steps);
         }
-        let mut out = read(head, steps);
-        out.extend(tail);
-        out
+        steps.append(trial);
+        apart.extend(tail);
+        apart
     }
 
     /// A legal form that a field of fixed width cut through at the end of a

@@ -404,6 +404,13 @@ impl Steps {
             self.list.push(Step { kind, detail });
         }
     }
+
+    /// Records the steps of a reading tried apart, once it is taken.
+    fn append(&mut self, other: Steps) {
+        for s in other.list {
+            self.push(s.kind, s.detail);
+        }
+    }
 }
 
 #[cfg(test)]

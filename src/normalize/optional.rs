@@ -115,13 +115,11 @@ fn edgar_notes(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
     let legal = |t: &Tagging| t.raw.kind == Some(TokenKind::LegalForm);
     let first = note.start;
     let named = toks[..first].iter().any(|t| !legal(t) && !t.optional);
-    let gap = text
-        .get(toks[first - 1].raw.span.end..toks[first].raw.span.start)
-        .unwrap_or("");
-    let spaced = gap
-        .split('/')
-        .next()
-        .is_some_and(|b| b.contains(char::is_whitespace));
+    let spaced = super::edgar::spaced(
+        text,
+        toks[first - 1].raw.span.end,
+        toks[first].raw.span.start,
+    );
     let apart = legal(&toks[first - 1]) || spaced;
     let taken = toks[first..].iter().any(|t| t.optional || legal(t));
     if named && (note.depositary || apart) && !taken {
