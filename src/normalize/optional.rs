@@ -106,9 +106,6 @@ fn registry_codes(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
 /// or a legal form before the slash ("AC/DC" is a name); depositary
 /// receipts may follow any word ("Hesai Group/ADR").
 fn edgar_notes(text: &str, toks: &mut [Tagging], steps: &mut Steps) {
-    if !text.contains('/') {
-        return;
-    }
     let Some(note) = super::edgar::note(text, toks.iter().map(|t| &t.raw)) else {
         return;
     };

@@ -66,6 +66,7 @@ use crate::normalize::{
     Normalizer, Trigger, look_alike_candidates, lower_l_reads_as_i, number_words, reads_as_number,
     stem, variant_key, variant_key_into,
 };
+use crate::score::candidates::is_initial;
 use crate::screen::trade_names::names_in;
 use crate::screen::{Owner, Screener, Vendor};
 
@@ -358,10 +359,8 @@ impl Sieve {
         // Two initials and the "and" between them run together without it
         // ([`crate::score::candidates::initials_and`]: "B & M" as "bm").
         let word = |i: usize| &words[start(i)..ends[i]];
-        let initial =
-            |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_alphabetic());
         for i in 2..ends.len() {
-            if word(i - 1) == "and" && initial(word(i - 2)) && initial(word(i)) {
+            if word(i - 1) == "and" && is_initial(word(i - 2)) && is_initial(word(i)) {
                 let joined = format!("{}{}", word(i - 2), word(i));
                 if index.finds_word(&joined, lookup) {
                     return Some("two initials run together without their '&' find a key");

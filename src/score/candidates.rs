@@ -225,10 +225,13 @@ fn merges(
 /// that drop it write them ("GG INTERNACIONAL SAS" for G&G INTERNACIONAL
 /// S.A.S., "SC TRADE" for S&C TRADE).
 pub(crate) fn initials_and(run: &[Token]) -> bool {
-    let initial = |t: &Token| {
-        (1..=2).contains(&t.text.len()) && t.text.bytes().all(|b| b.is_ascii_alphabetic())
-    };
-    matches!(run, [x, and, y] if and.text == "and" && initial(x) && initial(y))
+    matches!(run, [x, and, y] if and.text == "and" && is_initial(&x.text) && is_initial(&y.text))
+}
+
+/// Whether a word is an initial as [`initials_and`] reads one: one or two
+/// letters ("G", "AT" of AT&T).
+pub(crate) fn is_initial(word: &str) -> bool {
+    (1..=2).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// The written parts of a run of tokens as split and merged words read
